@@ -1,0 +1,88 @@
+// Request parameters merged from every source (route, query, urlencoded or multipart form, JSON body,
+// XML body) into one case-insensitive collection, with the tolerant binding rules of
+// spec/README.md points 1-7 and DESIGN §4:
+//  - a repeated scalar key takes the route's value, else the first one added;
+//  - a list is read from repeated keys `k=1&k=2`, `k[]=1`, a JSON array, a JSON scalar, or a
+//    comma-separated string; JSON null is an empty list; shapes like `k[][id]=1` are ignored;
+//  - enums by name (any case) or number; dates in every form of wire/date.h;
+//  - a value that does not convert answers 400 naming the parameter.
+// Thread safety: none; one Params belongs to one request.
+#pragma once
+
+#include "base/time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace projectd {
+
+class PortalTimeZone;
+
+enum class ParamSource { kRoute = 0, kQuery = 1, kBody = 2 };
+
+// One raw value. `is_null` marks a JSON/XML null, i.e. "sent, and empty" (PUT clears the field).
+struct ParamValue {
+  std::string text;
+  bool is_null = false;
+};
+
+// Names and numbers of one enum, for get_enum: {"open", 1}, {"closed", 2}.
+using EnumNames = std::vector<std::pair<std::string_view, int>>;
+
+class Params {
+ public:
+  void add(std::string_view key, ParamValue value, ParamSource source);
+  void add(std::string_view key, std::string_view text, ParamSource source) {
+    add(key, ParamValue{std::string(text), false}, source);
+  }
+
+  // True when the key was sent in any form (also `k[]`, also as null).
+  bool has(std::string_view key) const;
+  // The value that wins for a scalar key (route first, else the first added); nullptr when absent.
+  const ParamValue* find(std::string_view key) const;
+
+  // Scalars. nullopt when absent; a JSON null or an empty string is "absent" for numbers, bools,
+  // dates and enums, but an empty string for get_string. Throw ApiError(kBadRequest) naming the key
+  // when a value does not convert.
+  std::optional<std::string> get_string(std::string_view key) const;
+  std::optional<std::int64_t> get_int(std::string_view key) const;
+  std::optional<bool> get_bool(std::string_view key) const;  // true/false any case, 1/0, on/off
+  std::optional<Timestamp> get_date(std::string_view key, const PortalTimeZone& zone) const;
+  std::optional<int> get_enum(std::string_view key, const EnumNames& names) const;
+  // A GUID in any standard form ({...}, upper case), returned lowercase with hyphens.
+  std::optional<std::string> get_guid(std::string_view key) const;
+
+  // Lists in every accepted form; nullopt when the key was never sent, an empty vector for null or
+  // an empty string. Items are trimmed; empty items are dropped.
+  std::optional<std::vector<std::string>> get_list(std::string_view key) const;
+  std::optional<std::vector<std::int64_t>> get_int_list(std::string_view key) const;
+
+  // Every (key, value) in insertion order, keys as sent; for logging and the OpenAPI tests.
+  const std::vector<std::pair<std::string, ParamValue>>& entries() const { return entries_; }
+
+ private:
+  struct Entry {
+    std::string folded_key;  // lowercase ASCII
+    ParamSource source;
+    std::size_t index;  // into entries_
+  };
+  std::vector<std::pair<std::string, ParamValue>> entries_;
+  std::vector<Entry> index_;
+};
+
+// Body sources. Each adds to `params` with ParamSource::kBody.
+// application/x-www-form-urlencoded (also used for the query string with kQuery). `+` is a space.
+void add_urlencoded_params(Params& params, std::string_view encoded, ParamSource source);
+// application/json: an object's members become keys; arrays become repeated keys; nested objects
+// become `parent[child]`, arrays of objects `list[0][field]`; null becomes a null value; a body that
+// is not a JSON object (or is malformed) throws ApiError(kBadRequest). Depth is capped at 32.
+void add_json_params(Params& params, std::string_view body);
+// text/xml or application/xml: the root element's children are the keys; repeated children make a
+// list; children with element children recurse as `parent[child]`. Malformed XML throws 400.
+void add_xml_params(Params& params, std::string_view body);
+
+}  // namespace projectd

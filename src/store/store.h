@@ -1,0 +1,103 @@
+// The Store is everything the domain knows about persistence: transactions over repositories of
+// records. SQLite (store/sqlite/) and PostgreSQL implement it; no SQL crosses this line.
+// Thread safety: Store methods may be called from any number of threads at once.
+#pragma once
+
+#include "base/time.h"
+#include "store/records.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace projectd {
+
+class UserRepo {
+ public:
+  virtual ~UserRepo() = default;
+  virtual std::optional<UserRecord> by_id(std::string_view id) = 0;
+  // By email or user name, case-insensitive.
+  virtual std::optional<UserRecord> by_login(std::string_view login) = 0;
+  virtual std::vector<UserRecord> page(const UserQuery& query) = 0;
+  virtual std::int64_t count(const UserQuery& query) = 0;  // ignores offset and limit
+  virtual std::int64_t count_all() = 0;
+  // Throws ApiError(kConflict) when the email or user name is taken.
+  virtual void insert(const UserRecord& user) = 0;
+  virtual void update(const UserRecord& user) = 0;  // throws kConflict like insert
+};
+
+class SessionRepo {
+ public:
+  virtual ~SessionRepo() = default;
+  virtual void insert_token(const TokenRecord& token) = 0;
+  virtual std::optional<TokenRecord> token(std::string_view token_hash) = 0;
+  virtual void delete_token(std::string_view token_hash) = 0;
+  virtual void delete_tokens_of(std::string_view user_id) = 0;
+  virtual void delete_expired_tokens(Timestamp now) = 0;
+
+  // Failed logins, keyed by account and client address (DESIGN §4).
+  virtual void add_login_failure(std::string_view account, std::string_view client,
+                                 Timestamp at) = 0;
+  // How many failures since `since`, and the oldest of them (for Retry-After).
+  struct FailureWindow {
+    std::int64_t count = 0;
+    std::optional<Timestamp> oldest;
+  };
+  virtual FailureWindow login_failures(std::string_view account, std::string_view client,
+                                       Timestamp since) = 0;
+  virtual void clear_login_failures(std::string_view account, std::string_view client) = 0;
+};
+
+// One transaction. Repositories are valid only inside the read()/write() call that handed it out.
+class StoreTx {
+ public:
+  virtual ~StoreTx() = default;
+  virtual UserRepo& users() = 0;
+  virtual SessionRepo& sessions() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs fn against one consistent snapshot; fn must not write. Runs concurrently with other reads
+  // and with writes.
+  virtual void read(const std::function<void(StoreTx&)>& fn) = 0;
+  // Runs fn in a transaction and returns once it is durably committed (it survives power loss).
+  // If fn throws, everything it changed is rolled back and the exception propagates. Concurrent
+  // writes may share one commit (group commit); a failed commit fails each of them with
+  // ApiError(kServiceUnavailable). After an fsync failure the store refuses writes until reopened.
+  virtual void write(const std::function<void(StoreTx&)>& fn) = 0;
+  // Waits for writes in flight, then closes every connection. Later calls throw kServiceUnavailable.
+  virtual void close() = 0;
+
+  template <class F>
+  auto read_value(F&& fn) -> decltype(fn(std::declval<StoreTx&>())) {
+    std::optional<decltype(fn(std::declval<StoreTx&>()))> result;
+    read([&](StoreTx& tx) { result.emplace(fn(tx)); });
+    return std::move(*result);
+  }
+  template <class F>
+  auto write_value(F&& fn) -> decltype(fn(std::declval<StoreTx&>())) {
+    std::optional<decltype(fn(std::declval<StoreTx&>()))> result;
+    write([&](StoreTx& tx) { result.emplace(fn(tx)); });
+    return std::move(*result);
+  }
+};
+
+struct StoreOptions {
+  std::string url;  // "sqlite:/path/projectd.db"
+  int reader_connections = 4;
+};
+
+// Opens the store named by the URL and brings its schema up to date when `migrate` is true;
+// otherwise a store whose schema is behind refuses to open (std::runtime_error saying to run
+// `projectd migrate`). Throws std::runtime_error with a clear message for a bad URL or file.
+std::unique_ptr<Store> open_store(const StoreOptions& options, bool migrate);
+// Applies pending migrations; returns how many ran.
+int migrate_store(const StoreOptions& options);
+
+}  // namespace projectd

@@ -1,0 +1,16 @@
+// What the API handlers share: the domain services and the portal settings they render with.
+#pragma once
+
+#include "domain/auth_service.h"
+#include "domain/people_service.h"
+#include "wire/date.h"
+
+namespace projectd {
+
+struct ApiEnv {
+  AuthService& auth;
+  PeopleService& people;
+  PortalTimeZone zone;
+};
+
+}  // namespace projectd

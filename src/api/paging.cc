@@ -1,0 +1,25 @@
+#include "api/paging.h"
+
+#include <algorithm>
+
+namespace projectd {
+
+PageRequest page_request(const Params& params) {
+  PageRequest page;
+  const std::int64_t count = params.get_int("count").value_or(0);
+  page.count = count <= 0 ? kMaxPage : std::min(count, kMaxPage);
+  page.start_index = std::max<std::int64_t>(0, params.get_int("startIndex").value_or(0));
+  return page;
+}
+
+Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total,
+                   bool report_total) {
+  Paging paging;
+  paging.start_index = request.start_index;
+  paging.more = request.start_index + returned < total;
+  // A list that was cut always says how long it is, so clients can page honestly.
+  if (report_total || paging.more) paging.total = total;
+  return paging;
+}
+
+}  // namespace projectd

@@ -1,0 +1,11 @@
+#include "api/routes.h"
+
+namespace projectd {
+
+void build_route_table(RouteTable& table, ApiEnv& env) {
+  add_authentication_routes(table, env);
+  add_people_routes(table, env);
+  add_system_routes(table);
+}
+
+}  // namespace projectd

@@ -1,0 +1,19 @@
+// Every resource registers its routes here; the table built from them is the single source of
+// truth for the router, the OpenAPI document and the authorization matrix test.
+#pragma once
+
+#include "api/api_env.h"
+#include "http/route.h"
+
+namespace projectd {
+
+void add_authentication_routes(RouteTable& table, ApiEnv& env);
+void add_people_routes(RouteTable& table, ApiEnv& env);
+// /healthz and the OpenAPI document of `table` (which must outlive the routes).
+void add_system_routes(RouteTable& table);
+
+// All of the above, in the order they are documented. The table must stay where it is for as long
+// as the routes serve (the OpenAPI route and the router keep references into it).
+void build_route_table(RouteTable& table, ApiEnv& env);
+
+}  // namespace projectd

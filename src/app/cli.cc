@@ -1,0 +1,157 @@
+#include "app/cli.h"
+
+#include "app/config.h"
+#include "app/serve.h"
+#include "auth/password_hasher.h"
+#include "base/errors.h"
+#include "domain/people_service.h"
+#include "store/store.h"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace projectd {
+
+namespace {
+
+struct StoreFlags {
+  std::string data_dir = "./data";
+  std::string store_url;
+};
+
+void add_store_flags(CLI::App* command, StoreFlags& flags) {
+  command->add_option("--data", flags.data_dir, "Data directory")
+      ->envname("PROJECTD_DATA")
+      ->capture_default_str();
+  command->add_option("--store", flags.store_url,
+                      "Store URL (default sqlite:DATA/projectd.db)")
+      ->envname("PROJECTD_STORE");
+}
+
+void add_serve_flags(CLI::App* serve, ServeConfig& c) {
+  serve->add_option("--listen", c.listen, "HOST:PORT to listen on")
+      ->envname("PROJECTD_LISTEN")
+      ->capture_default_str();
+  serve->add_option("--data", c.data_dir, "Data directory (database and file contents)")
+      ->envname("PROJECTD_DATA")
+      ->capture_default_str();
+  serve->add_option("--store", c.store_url, "Store URL (default sqlite:DATA/projectd.db)")
+      ->envname("PROJECTD_STORE");
+  serve->add_option("--blobs", c.blobs_dir, "File contents directory (default DATA/blobs)")
+      ->envname("PROJECTD_BLOBS");
+  serve->add_option("--timezone", c.timezone, "Portal time zone (IANA name)")
+      ->envname("PROJECTD_TIMEZONE")
+      ->capture_default_str();
+  serve->add_option("--public-url", c.public_url,
+                    "Base of absolute URLs (default http://<Host header>)")
+      ->envname("PROJECTD_PUBLIC_URL");
+  serve->add_option("--max-upload-mb", c.max_upload_mb, "Largest upload in MiB")
+      ->envname("PROJECTD_MAX_UPLOAD_MB")
+      ->check(CLI::Range(1, 1024 * 1024))
+      ->capture_default_str();
+  serve->add_option("--token-days", c.token_days, "Days a sign-in token stays valid")
+      ->envname("PROJECTD_TOKEN_DAYS")
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  serve->add_option("--io-threads", c.io_threads, "Socket threads (0: one per core)")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  serve->add_option("--workers", c.worker_threads, "Request worker threads (0: four per core)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  serve->add_option("--header-timeout-ms", c.header_timeout_ms,
+                    "Time a client has to send a request's head")
+      ->check(CLI::Range(100, 3600000))
+      ->capture_default_str();
+  serve->add_option("--body-timeout-ms", c.body_timeout_ms,
+                    "Time a client has to send a request's body")
+      ->check(CLI::Range(100, 86400000))
+      ->capture_default_str();
+  serve->add_option("--log-level", c.log_level, "trace, debug, info, warn, error, off")
+      ->envname("PROJECTD_LOG_LEVEL")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+      ->capture_default_str();
+}
+
+int add_user(const StoreFlags& flags, const NewUser& user) {
+  std::filesystem::create_directories(flags.data_dir);
+  auto store = open_store(StoreOptions{store_url_of(flags.store_url, flags.data_dir)}, true);
+  PasswordHasher hasher(1);
+  PeopleService people(*store, hasher);
+  const UserRecord created = people.add_user(user);
+  std::printf("Added %s%s: %s (user name %s)\n", created.is_admin ? "administrator " : "",
+              created.email.c_str(), created.id.c_str(), created.user_name.c_str());
+  store->close();
+  return 0;
+}
+
+int migrate(const StoreFlags& flags) {
+  std::filesystem::create_directories(flags.data_dir);
+  const int applied = migrate_store(StoreOptions{store_url_of(flags.store_url, flags.data_dir)});
+  std::printf("Applied %d migration%s; the schema is up to date.\n", applied,
+              applied == 1 ? "" : "s");
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"projectd: a project and task server for the ONLYOFFICE API 2.0"};
+  app.require_subcommand(1);
+
+  ServeConfig serve_config;
+  CLI::App* serve = app.add_subcommand("serve", "Serve the API over HTTP");
+  add_serve_flags(serve, serve_config);
+
+  StoreFlags user_flags;
+  NewUser new_user;
+  std::string password;
+  CLI::App* user = app.add_subcommand("user", "Manage people");
+  user->require_subcommand(1);
+  CLI::App* user_add = user->add_subcommand("add", "Add a person who can sign in");
+  add_store_flags(user_add, user_flags);
+  user_add->add_option("--email", new_user.email, "Email, also the sign-in name")->required();
+  user_add->add_option("--password", password, "Password (at least 8 characters)")->required();
+  user_add->add_option("--first-name", new_user.first_name, "First name")->required();
+  user_add->add_option("--last-name", new_user.last_name, "Last name")->required();
+  user_add->add_flag("--admin", new_user.is_admin, "Make the person an administrator");
+  user_add->add_flag("--visitor", new_user.is_visitor, "Make the person a guest");
+
+  StoreFlags migrate_flags;
+  CLI::App* migrate_command = app.add_subcommand("migrate", "Bring the store's schema up to date");
+  add_store_flags(migrate_command, migrate_flags);
+
+  app.add_subcommand("version", "Print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  try {
+    if (serve->parsed()) {
+      spdlog::set_level(spdlog::level::from_str(serve_config.log_level));
+      return run_serve(serve_config);
+    }
+    if (user_add->parsed()) {
+      new_user.password = password;
+      return add_user(user_flags, new_user);
+    }
+    if (migrate_command->parsed()) return migrate(migrate_flags);
+    std::printf("projectd %s\n", PROJECTD_VERSION);
+    return 0;
+  } catch (const ApiError& e) {
+    std::fprintf(stderr, "projectd: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "projectd: %s\n", e.what());
+    return 1;
+  }
+}
+
+}  // namespace projectd

@@ -1,0 +1,34 @@
+// Everything `projectd serve` can be told, with the defaults the README documents.
+#pragma once
+
+#include <string>
+
+namespace projectd {
+
+struct ServeConfig {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "./data";
+  std::string store_url;  // empty: sqlite:<data_dir>/projectd.db
+  std::string blobs_dir;  // empty: <data_dir>/blobs
+  std::string timezone = "UTC";
+  std::string public_url;  // empty: http://<Host header>
+  int max_upload_mb = 100;
+  int token_days = 30;
+  int io_threads = 0;      // 0: one per core
+  int worker_threads = 0;  // 0: four per core
+  int header_timeout_ms = 15000;
+  int body_timeout_ms = 120000;
+  std::string log_level = "info";
+};
+
+// The store URL the flags name: --store, else the SQLite file in the data directory.
+std::string store_url_of(const std::string& store_url, const std::string& data_dir);
+
+// Splits HOST:PORT ([v6]:PORT too); throws std::invalid_argument with a clear message.
+struct ListenAddress {
+  std::string host;
+  unsigned short port;
+};
+ListenAddress parse_listen(const std::string& listen);
+
+}  // namespace projectd

@@ -1,0 +1,88 @@
+#include "app/serve.h"
+
+#include "api/routes.h"
+#include "app/first_admin.h"
+#include "auth/password_hasher.h"
+#include "domain/auth_service.h"
+#include "domain/people_service.h"
+#include "http/dispatcher.h"
+#include "http/server.h"
+#include "store/store.h"
+
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <pthread.h>
+#include <thread>
+
+namespace projectd {
+
+namespace {
+
+// Blocks SIGINT and SIGTERM in every thread started after this, so one thread can wait for them.
+sigset_t block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+}  // namespace
+
+int run_serve(const ServeConfig& config) {
+  const ListenAddress listen = parse_listen(config.listen);
+  const PortalTimeZone zone = PortalTimeZone::named(config.timezone);
+  std::filesystem::create_directories(config.data_dir);
+  const sigset_t stop_signals = block_stop_signals();
+
+  auto store = open_store(StoreOptions{store_url_of(config.store_url, config.data_dir)}, true);
+  PasswordHasher hasher;
+  AuthSettings auth_settings;
+  auth_settings.token_days = config.token_days;
+  AuthService auth(*store, hasher, auth_settings);
+  PeopleService people(*store, hasher);
+  ensure_first_admin(people);
+
+  ApiEnv env{auth, people, zone};
+  RouteTable table;
+  build_route_table(table, env);
+  Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});
+
+  ServerOptions options;
+  options.host = listen.host;
+  options.port = listen.port;
+  options.io_threads = config.io_threads;
+  options.worker_threads = config.worker_threads;
+  options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
+  options.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);
+  HttpServer server(dispatcher, options);
+  const unsigned short port = server.bind();
+  const std::string host = listen.host.find(':') != std::string::npos ? "[" + listen.host + "]"
+                                                                      : listen.host;
+  spdlog::info("projectd listening on http://{}:{}", host, port);
+  std::printf("projectd %s serving http://%s:%u (data in %s, time zone %s)\n", PROJECTD_VERSION,
+              host.c_str(), port, config.data_dir.c_str(), zone.name().c_str());
+  std::printf("Sign in: curl -s -X POST http://%s:%u/api/2.0/authentication -H 'Content-Type: "
+              "application/json' -d '{\"userName\":\"EMAIL\",\"password\":\"PASSWORD\"}'\n",
+              host.c_str(), port);
+  std::fflush(stdout);
+
+  std::thread signal_waiter([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    spdlog::info("received {}; finishing requests in flight", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    server.stop();
+  });
+  server.run();
+  store->close();
+  spdlog::info("projectd stopped");
+  // run() only returns after stop(), which the signal thread called.
+  signal_waiter.join();
+  return 0;
+}
+
+}  // namespace projectd

@@ -1,0 +1,143 @@
+#include "domain/auth_service.h"
+
+#include "auth/random.h"
+#include "base/errors.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace projectd {
+
+namespace {
+
+std::string account_key(std::string_view login) {
+  std::string key(login);
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return key;
+}
+
+bool can_sign_in(const UserRecord& user) {
+  return user.status == EmployeeStatus::kActive && !user.password_hash.empty();
+}
+
+Caller caller_of(const UserRecord& user, std::string token_hash) {
+  return Caller{user.id, user.is_admin, user.is_visitor, std::move(token_hash)};
+}
+
+}  // namespace
+
+AuthService::AuthService(Store& store, PasswordHasher& hasher, AuthSettings settings)
+    : store_(store), hasher_(hasher), settings_(settings) {}
+
+std::optional<UserRecord> AuthService::check_password(std::string_view login,
+                                                      std::string_view password,
+                                                      std::string_view client) {
+  const std::string account = account_key(login);
+  const Timestamp now = now_utc();
+  const Timestamp since = now - std::chrono::duration_cast<Ticks>(settings_.failure_window);
+  auto [failures, user] = store_.read_value([&](StoreTx& tx) {
+    return std::make_pair(tx.sessions().login_failures(account, client, since),
+                          tx.users().by_login(login));
+  });
+  if (failures.count >= settings_.max_failures) {
+    const auto retry = failures.oldest.value_or(now) +
+                       std::chrono::duration_cast<Ticks>(settings_.failure_window) - now;
+    const auto seconds =
+        std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(retry).count());
+    ApiError error(ErrorKind::kTooManyRequests,
+                   "Too many failed sign-in attempts; try again in " + std::to_string(seconds) +
+                       " seconds");
+    error.with_header("Retry-After", std::to_string(seconds));
+    throw error;
+  }
+  // Always run the hash, also for unknown users, so timing does not reveal who exists.
+  const bool ok = hasher_.verify(user ? std::string_view(user->password_hash) : std::string_view(),
+                                 password);
+  if (ok && user && can_sign_in(*user)) {
+    if (failures.count > 0)
+      store_.write([&](StoreTx& tx) { tx.sessions().clear_login_failures(account, client); });
+    return user;
+  }
+  store_.write([&](StoreTx& tx) { tx.sessions().add_login_failure(account, client, now); });
+  return std::nullopt;
+}
+
+IssuedToken AuthService::login(std::string_view login, std::string_view password,
+                               std::string_view client) {
+  if (login.empty()) throw_bad_request("Parameter 'userName' is required");
+  if (password.empty()) throw_bad_request("Parameter 'password' is required");
+  const auto user = check_password(login, password, client);
+  if (!user) throw_unauthorized("User authentication failed");
+
+  IssuedToken issued{to_hex(random_bytes(32)), {}};
+  TokenRecord record;
+  record.token_hash = sha256_hex(issued.token);
+  record.user_id = user->id;
+  record.created = now_utc();
+  record.expires = record.created + std::chrono::duration_cast<Ticks>(
+                                        std::chrono::days(settings_.token_days));
+  issued.expires = record.expires;
+  store_.write([&](StoreTx& tx) {
+    tx.sessions().delete_expired_tokens(record.created);
+    tx.sessions().insert_token(record);
+  });
+  return issued;
+}
+
+void AuthService::logout(const Caller& caller) {
+  if (caller.token_hash.empty()) return;
+  store_.write([&](StoreTx& tx) { tx.sessions().delete_token(caller.token_hash); });
+}
+
+std::optional<Caller> AuthService::caller_for_token(std::string_view token) {
+  const std::string hash = sha256_hex(token);
+  const Timestamp now = now_utc();
+  return store_.read_value([&](StoreTx& tx) -> std::optional<Caller> {
+    const auto record = tx.sessions().token(hash);
+    if (!record || record->expires <= now) return std::nullopt;
+    const auto user = tx.users().by_id(record->user_id);
+    if (!user || user->status != EmployeeStatus::kActive) return std::nullopt;
+    return caller_of(*user, hash);
+  });
+}
+
+std::optional<Caller> AuthService::caller_for_basic(const Credential& credential,
+                                                    std::string_view client) {
+  const std::string key = sha256_hex(credential.login + ":" + credential.password);
+  const auto now = std::chrono::steady_clock::now();
+  std::optional<CachedBasic> cached;
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto it = basic_cache_.find(key);
+    if (it != basic_cache_.end() && it->second.expires > now) cached = it->second;
+  }
+  if (cached) {
+    // The cache skips the hash, not the checks: a disabled user or a changed password is seen.
+    const auto user = store_.read_value([&](StoreTx& tx) { return tx.users().by_id(cached->user_id); });
+    if (user && can_sign_in(*user) && user->password_hash == cached->password_hash)
+      return caller_of(*user, "");
+  }
+  const auto user = check_password(credential.login, credential.password, client);
+  if (!user) return std::nullopt;
+  std::lock_guard lock(cache_mutex_);
+  if (basic_cache_.size() >= settings_.basic_cache_entries) {
+    std::erase_if(basic_cache_, [&](const auto& entry) { return entry.second.expires <= now; });
+    if (basic_cache_.size() >= settings_.basic_cache_entries) basic_cache_.clear();
+  }
+  basic_cache_[key] = CachedBasic{user->id, user->password_hash, now + settings_.basic_cache_ttl};
+  return caller_of(*user, "");
+}
+
+std::optional<Caller> AuthService::authenticate(const std::vector<Credential>& credentials,
+                                                const std::string& client_address) {
+  for (const Credential& credential : credentials) {
+    auto caller = credential.kind == Credential::Kind::kToken
+                      ? caller_for_token(credential.token)
+                      : caller_for_basic(credential, client_address);
+    if (caller) return caller;
+  }
+  return std::nullopt;
+}
+
+}  // namespace projectd

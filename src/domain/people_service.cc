@@ -1,0 +1,186 @@
+#include "domain/people_service.h"
+
+#include "auth/random.h"
+#include "base/errors.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace projectd {
+
+namespace {
+
+constexpr std::size_t kMaxNameLength = 255;
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+void require_admin(const Caller& caller) {
+  if (!caller.is_admin) throw_forbidden("Only an administrator may do this");
+}
+
+UserRecord load(StoreTx& tx, std::string_view id_or_login) {
+  auto user = tx.users().by_id(lowercase(id_or_login));
+  if (!user) user = tx.users().by_login(id_or_login);
+  if (!user) throw_not_found();
+  return *user;
+}
+
+// A user name derived from the email's local part, made unique with a number when taken.
+std::string free_user_name(StoreTx& tx, std::string_view email) {
+  std::string base = lowercase(email.substr(0, email.find('@')));
+  std::string candidate = base;
+  for (int n = 2; tx.users().by_login(candidate); ++n) candidate = base + std::to_string(n);
+  return candidate;
+}
+
+}  // namespace
+
+void validate_email(std::string_view email) {
+  const std::size_t at = email.find('@');
+  const bool ok = !email.empty() && email.size() <= kMaxNameLength && at != 0 &&
+                  at != std::string_view::npos && email.find('@', at + 1) == std::string_view::npos &&
+                  email.find('.', at) != std::string_view::npos && email.back() != '.' &&
+                  std::none_of(email.begin(), email.end(), [](unsigned char c) {
+                    return c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == ';';
+                  });
+  if (!ok) throw_bad_request("Parameter 'email' must be a valid email address");
+}
+
+void validate_name(std::string_view field, std::string_view value) {
+  const bool blank = std::all_of(value.begin(), value.end(),
+                                 [](unsigned char c) { return std::isspace(c) != 0; });
+  if (blank) throw_bad_request("Parameter '" + std::string(field) + "' must not be empty");
+  if (value.size() > kMaxNameLength)
+    throw_bad_request("Parameter '" + std::string(field) + "' must be at most 255 characters");
+  if (std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < ' '; }))
+    throw_bad_request("Parameter '" + std::string(field) + "' must not contain control characters");
+}
+
+void validate_password(std::string_view password) {
+  if (password.size() < 8) throw_bad_request("The password must have at least 8 characters");
+  if (password.size() > 1024) throw_bad_request("The password must have at most 1024 characters");
+}
+
+PeopleService::PeopleService(Store& store, PasswordHasher& hasher)
+    : store_(store), hasher_(hasher) {}
+
+UserRecord PeopleService::self(const Caller& caller) { return get(caller, caller.user_id); }
+
+UserRecord PeopleService::get(const Caller&, std::string_view id_or_login) {
+  return store_.read_value([&](StoreTx& tx) { return load(tx, id_or_login); });
+}
+
+UserPage PeopleService::list(const Caller&, const UserQuery& query) {
+  return store_.read_value([&](StoreTx& tx) {
+    return UserPage{tx.users().page(query), tx.users().count(query)};
+  });
+}
+
+UserRecord PeopleService::build_user(const NewUser& user, StoreTx& tx) {
+  UserRecord record;
+  record.id = random_guid();
+  record.email = lowercase(user.email);
+  record.user_name = free_user_name(tx, record.email);
+  record.first_name = user.first_name;
+  record.last_name = user.last_name;
+  record.title = user.title;
+  record.is_admin = user.is_admin;
+  record.is_visitor = user.is_visitor && !user.is_admin;
+  record.activation_status =
+      user.password ? ActivationStatus::kActivated : ActivationStatus::kPending;
+  record.created = record.updated = now_utc();
+  return record;
+}
+
+UserRecord PeopleService::add_user(const NewUser& user) {
+  validate_email(user.email);
+  validate_name("firstName", user.first_name);
+  validate_name("lastName", user.last_name);
+  if (user.password) validate_password(*user.password);
+  // Hash before the write: the writer must never wait on Argon2.
+  const std::string hash = user.password ? hasher_.hash(*user.password) : std::string();
+  return store_.write_value([&](StoreTx& tx) {
+    UserRecord record = build_user(user, tx);
+    record.password_hash = hash;
+    tx.users().insert(record);
+    return record;
+  });
+}
+
+UserRecord PeopleService::create(const Caller& caller, const NewUser& user) {
+  require_admin(caller);
+  return add_user(user);
+}
+
+UserRecord PeopleService::update(const Caller& caller, std::string_view id,
+                                 const UserChanges& changes) {
+  if (changes.email) validate_email(*changes.email);
+  if (changes.first_name) validate_name("firstName", *changes.first_name);
+  if (changes.last_name) validate_name("lastName", *changes.last_name);
+  if (changes.sex && *changes.sex && **changes.sex != "male" && **changes.sex != "female")
+    throw_bad_request("Parameter 'sex' must be male or female");
+  return store_.write_value([&](StoreTx& tx) {
+    UserRecord user = load(tx, id);
+    const bool self = user.id == caller.user_id;
+    if (!self && !caller.is_admin) throw_forbidden("You may only change your own profile");
+    const bool role_change = changes.is_visitor || changes.is_admin || changes.disabled;
+    if (role_change || changes.email) require_admin(caller);
+    if (self && ((changes.is_admin && !*changes.is_admin) || (changes.disabled && *changes.disabled)))
+      throw_conflict("An administrator cannot remove their own administrator rights or disable "
+                     "themself; ask another administrator");
+    if (changes.first_name) user.first_name = *changes.first_name;
+    if (changes.last_name) user.last_name = *changes.last_name;
+    if (changes.title) user.title = *changes.title;
+    if (changes.location) user.location = *changes.location;
+    if (changes.notes) user.notes = *changes.notes;
+    if (changes.email) user.email = lowercase(*changes.email);
+    if (changes.sex) user.sex = *changes.sex;
+    if (changes.birthday) user.birthday = *changes.birthday;
+    if (changes.work_from) user.work_from = *changes.work_from;
+    if (changes.is_admin) user.is_admin = *changes.is_admin;
+    if (changes.is_visitor) user.is_visitor = *changes.is_visitor && !user.is_admin;
+    if (changes.disabled) {
+      const bool disable = *changes.disabled;
+      if (disable && user.status != EmployeeStatus::kTerminated) {
+        user.status = EmployeeStatus::kTerminated;
+        user.terminated = now_utc();
+        tx.sessions().delete_tokens_of(user.id);
+      } else if (!disable) {
+        user.status = EmployeeStatus::kActive;
+        user.terminated.reset();
+      }
+    }
+    user.updated = now_utc();
+    tx.users().update(user);
+    return user;
+  });
+}
+
+UserRecord PeopleService::set_password(const Caller& caller, std::string_view id,
+                                       std::string_view password) {
+  validate_password(password);
+  const UserRecord target = get(caller, id);
+  if (target.id != caller.user_id && !caller.is_admin)
+    throw_forbidden("You may only change your own password");
+  const std::string hash = hasher_.hash(password);
+  return store_.write_value([&](StoreTx& tx) {
+    UserRecord user = load(tx, target.id);
+    user.password_hash = hash;
+    user.activation_status = ActivationStatus::kActivated;
+    user.updated = now_utc();
+    tx.users().update(user);
+    tx.sessions().delete_tokens_of(user.id);  // every session signed in with the old password
+    return user;
+  });
+}
+
+std::int64_t PeopleService::user_count() {
+  return store_.read_value([](StoreTx& tx) { return tx.users().count_all(); });
+}
+
+}  // namespace projectd

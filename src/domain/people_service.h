@@ -1,0 +1,74 @@
+// People: who may see and change whom. Everyone signed in may read the directory; only admins
+// create people, change roles or disable accounts; everyone may edit their own profile.
+// Changing a password or disabling a user revokes that user's tokens.
+// Thread safety: every method may be called from any worker thread at once.
+#pragma once
+
+#include "auth/password_hasher.h"
+#include "domain/caller.h"
+#include "store/store.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace projectd {
+
+struct NewUser {
+  std::string email;
+  std::string first_name;
+  std::string last_name;
+  std::string title;
+  std::optional<std::string> password;  // none: the account waits for a password (Pending)
+  bool is_admin = false;
+  bool is_visitor = false;
+};
+
+// A partial update: an absent member keeps its value (DESIGN §4: PUT keeps what you do not send);
+// an inner nullopt clears an optional field.
+struct UserChanges {
+  std::optional<std::string> first_name, last_name, title, location, notes, email;
+  std::optional<std::optional<std::string>> sex;
+  std::optional<std::optional<Timestamp>> birthday, work_from;
+  std::optional<bool> is_visitor, is_admin, disabled;
+};
+
+struct UserPage {
+  std::vector<UserRecord> users;
+  std::int64_t total = 0;
+};
+
+class PeopleService {
+ public:
+  PeopleService(Store& store, PasswordHasher& hasher);
+
+  UserRecord self(const Caller& caller);
+  // By id, user name or email; 404 when there is no such user.
+  UserRecord get(const Caller& caller, std::string_view id_or_login);
+  UserPage list(const Caller& caller, const UserQuery& query);
+
+  // Admin only (403 otherwise); 400 for invalid fields, 409 for a taken email.
+  UserRecord create(const Caller& caller, const NewUser& user);
+  // The caller themself or an admin (403 otherwise); roles and disabling are admin-only and an
+  // admin cannot demote or disable themself (409), so a portal always keeps an admin.
+  UserRecord update(const Caller& caller, std::string_view id, const UserChanges& changes);
+  UserRecord set_password(const Caller& caller, std::string_view id, std::string_view password);
+
+  // For the command line and the first start: no caller, no permission check.
+  UserRecord add_user(const NewUser& user);
+  std::int64_t user_count();
+
+ private:
+  UserRecord build_user(const NewUser& user, StoreTx& tx);
+
+  Store& store_;
+  PasswordHasher& hasher_;
+};
+
+// Field rules shared by create and update; each throws ApiError(kBadRequest) naming the field.
+void validate_email(std::string_view email);
+void validate_name(std::string_view field, std::string_view value);
+void validate_password(std::string_view password);
+
+}  // namespace projectd

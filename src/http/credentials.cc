@@ -1,0 +1,83 @@
+#include "http/credentials.h"
+
+#include <boost/beast/core/detail/base64.hpp>
+
+#include <cctype>
+
+namespace projectd {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with_scheme(std::string_view value, std::string_view scheme) {
+  if (value.size() <= scheme.size() || value[scheme.size()] != ' ') return false;
+  for (std::size_t i = 0; i < scheme.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(value[i])) != scheme[i]) return false;
+  return true;
+}
+
+std::optional<Credential> basic_credential(std::string_view encoded) {
+  namespace b64 = boost::beast::detail::base64;
+  encoded = trim(encoded);
+  std::string decoded(b64::decoded_size(encoded.size()), '\0');
+  const auto [written, read] = b64::decode(decoded.data(), encoded.data(), encoded.size());
+  if (read != encoded.size()) return std::nullopt;
+  decoded.resize(written);
+  const std::size_t colon = decoded.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  Credential c;
+  c.kind = Credential::Kind::kBasic;
+  c.login = decoded.substr(0, colon);
+  c.password = decoded.substr(colon + 1);
+  return c;
+}
+
+void add_token(std::vector<Credential>& out, std::string_view token) {
+  token = trim(token);
+  if (token.empty()) return;
+  Credential c;
+  c.token = std::string(token);
+  out.push_back(std::move(c));
+}
+
+}  // namespace
+
+std::string cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const std::size_t semicolon = header.find(';');
+    std::string_view pair = trim(header.substr(0, semicolon));
+    header = semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name) {
+      std::string_view value = trim(pair.substr(eq + 1));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        value = value.substr(1, value.size() - 2);
+      return std::string(value);
+    }
+  }
+  return {};
+}
+
+std::vector<Credential> extract_credentials(const Params& params, std::string_view authorization,
+                                            std::string_view cookie) {
+  std::vector<Credential> out;
+  if (const ParamValue* key = params.find("asc_auth_key"); key && !key->is_null)
+    add_token(out, key->text);
+  add_token(out, cookie_value(cookie, "asc_auth_key"));
+  authorization = trim(authorization);
+  if (starts_with_scheme(authorization, "basic")) {
+    if (auto basic = basic_credential(authorization.substr(6))) out.push_back(std::move(*basic));
+  } else if (starts_with_scheme(authorization, "bearer")) {
+    add_token(out, authorization.substr(7));
+  } else {
+    add_token(out, authorization);
+  }
+  return out;
+}
+
+}  // namespace projectd

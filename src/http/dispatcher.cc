@@ -1,0 +1,204 @@
+#include "http/dispatcher.h"
+
+#include "base/errors.h"
+#include "http/credentials.h"
+#include "http/multipart.h"
+
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace projectd {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// The media type of a Content-Type header without its parameters, lowercase.
+std::string media_type(std::string_view content_type) {
+  std::string_view type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  while (!type.empty() && type.front() == ' ') type.remove_prefix(1);
+  return lowercase(type);
+}
+
+bool is_blank(std::string_view body) {
+  return std::all_of(body.begin(), body.end(),
+                     [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+// Body parameters by Content-Type. An empty body is no body whatever its type (DESIGN §4); a type
+// we do not read is ignored rather than refused, as the original does.
+void add_body_params(Params& params, const IncomingRequest& request) {
+  if (is_blank(request.body)) return;
+  const std::string_view content_type = header_value(request.headers, "content-type");
+  const std::string type = media_type(content_type);
+  if (type == "application/json" || type == "text/json" ||
+      (type.size() > 5 && type.ends_with("+json"))) {
+    add_json_params(params, request.body);
+  } else if (type == "text/xml" || type == "application/xml") {
+    add_xml_params(params, request.body);
+  } else if (type == "multipart/form-data") {
+    const auto boundary = multipart_boundary(content_type);
+    if (!boundary) throw_bad_request("The multipart body has no valid boundary");
+    add_multipart_fields(params, request.body, *boundary);
+  } else if (type.empty() || type == "application/x-www-form-urlencoded") {
+    add_urlencoded_params(params, request.body, ParamSource::kBody);
+  }
+}
+
+std::string allow_header(const std::vector<http::verb>& methods) {
+  std::string out;
+  for (http::verb m : methods) {
+    if (!out.empty()) out += ", ";
+    out += std::string(http::to_string(m));
+  }
+  return out;
+}
+
+OutgoingResponse envelope_response(int status, const boost::json::value& envelope, Format format) {
+  OutgoingResponse out;
+  out.status = status;
+  out.headers.emplace_back("Content-Type", std::string(content_type_of(format)));
+  out.headers.emplace_back("Cache-Control", "no-store");
+  out.body = render(envelope, format);
+  return out;
+}
+
+ApiError unauthorized(bool had_credentials) {
+  ApiError error(ErrorKind::kUnauthorized,
+                 had_credentials ? "The credentials are invalid or have expired"
+                                 : "Authentication is required: send a token in the "
+                                   "Authorization header");
+  error.with_header("WWW-Authenticate", "Basic realm=\"projectd\", Bearer realm=\"projectd\"");
+  return error;
+}
+
+}  // namespace
+
+std::string_view header_value(const HeaderList& headers, std::string_view lowercase_name) {
+  for (const auto& [name, value] : headers)
+    if (name == lowercase_name) return value;
+  return {};
+}
+
+Dispatcher::Dispatcher(const RouteTable& table, Authenticator& authenticator,
+                       DispatchOptions options)
+    : table_(table), router_(table), authenticator_(authenticator), options_(std::move(options)) {}
+
+std::size_t Dispatcher::body_limit_for(http::verb method, std::string_view target) const {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return kApiBodyLimit;
+  std::vector<std::string> segments;
+  for (std::string segment : parsed->segments())
+    if (!segment.empty()) segments.push_back(std::move(segment));
+  const RouteMatch match = router_.match(method, segments);
+  return match.route ? match.route->body_limit : kApiBodyLimit;
+}
+
+std::string Dispatcher::base_url_of(const IncomingRequest& request) const {
+  if (!options_.public_url.empty()) return options_.public_url;
+  std::string_view host = header_value(request.headers, "host");
+  if (host.empty()) host = "localhost";
+  return "http://" + std::string(host);
+}
+
+OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format) {
+  const int status = error.http_status();
+  OutgoingResponse out =
+      envelope_response(status, error_envelope(status, error.what(), error.data()), format);
+  for (const auto& header : error.headers()) out.headers.push_back(header);
+  return out;
+}
+
+OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
+  RequestContext context;
+  context.method = request.method;
+  context.client_address = request.client_address;
+  context.format = format_of_accept(header_value(request.headers, "accept"));
+  try {
+    return handle_or_throw(request, context);
+  } catch (const ApiError& error) {
+    OutgoingResponse out = error_response(error, context.format);
+    if (context.caller) out.user_id = context.caller->user_id;
+    return out;
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled error on {} {}: {}", http::to_string(request.method),
+                  context.path, e.what());
+    OutgoingResponse out = error_response(
+        ApiError(ErrorKind::kInternal, "The server failed to process the request"),
+        context.format);
+    if (context.caller) out.user_id = context.caller->user_id;
+    return out;
+  }
+}
+
+OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
+                                             RequestContext& context) const {
+  auto target = boost::urls::parse_origin_form(request.target);
+  if (!target) throw_bad_request("The request target is not a valid path");
+  std::vector<std::string> segments;
+  for (std::string segment : target->segments()) {
+    if (segment.find('\0') != std::string::npos) throw_bad_request("The path contains a NUL");
+    if (!segment.empty()) segments.push_back(std::move(segment));
+  }
+  for (const std::string& s : segments) context.path += "/" + s;
+  if (const auto suffix = format_of_suffix(context.path)) context.format = *suffix;
+
+  RouteMatch match = router_.match(request.method, segments);
+  if (!match.route) {
+    if (!match.allowed.empty()) {
+      ApiError error(ErrorKind::kMethodNotAllowed,
+                     "Method " + std::string(http::to_string(request.method)) +
+                         " is not allowed here; allowed: " + allow_header(match.allowed));
+      error.with_header("Allow", allow_header(match.allowed));
+      throw error;
+    }
+    throw ApiError(ErrorKind::kNotFound, "Method not found");
+  }
+  if (match.suffix_format) context.format = *match.suffix_format;
+
+  for (auto& [name, value] : match.path_params) context.params.add(name, value, ParamSource::kRoute);
+  if (target->has_query())
+    add_urlencoded_params(context.params, target->encoded_query(), ParamSource::kQuery);
+  add_body_params(context.params, request);
+
+  context.base_url = base_url_of(request);
+  context.headers = std::move(request.headers);
+  const Route& route = *match.route;
+  if (route.requires_auth) {
+    auto credentials =
+        extract_credentials(context.params, header_value(context.headers, "authorization"),
+                            header_value(context.headers, "cookie"));
+    context.caller = authenticator_.authenticate(credentials, context.client_address);
+    if (!context.caller) throw unauthorized(!credentials.empty());
+  }
+
+  HandlerResult result = route.handler(context);
+  OutgoingResponse out;
+  if (auto* raw = std::get_if<RawResponse>(&result)) {
+    out.status = raw->status;
+    out.headers.emplace_back("Content-Type", raw->content_type);
+    for (auto& header : raw->headers) out.headers.push_back(std::move(header));
+    out.body = std::move(raw->body);
+  } else {
+    auto& api = std::get<ApiResponse>(result);
+    const int status = api.status.value_or(request.method == http::verb::post ? 201 : 200);
+    out = envelope_response(status, success_envelope(status, std::move(api.response), api.paging),
+                            context.format);
+    for (auto& header : api.headers) out.headers.push_back(std::move(header));
+  }
+  if (context.caller) out.user_id = context.caller->user_id;
+  return out;
+}
+
+}  // namespace projectd

@@ -1,0 +1,62 @@
+// Turns one complete request into one response: routing, format choice, parameter binding,
+// authentication, the handler call, and the single place where errors become envelopes.
+// Knows nothing of sockets, so it is unit-testable and the server stays thin.
+// Thread safety: handle() may run on many worker threads at once.
+#pragma once
+
+#include "base/errors.h"
+#include "domain/authenticator.h"
+#include "http/handler.h"
+#include "http/router.h"
+
+#include <boost/beast/http/verb.hpp>
+
+#include <string>
+
+namespace projectd {
+
+struct IncomingRequest {
+  boost::beast::http::verb method;
+  std::string target;    // as sent: path and query
+  HeaderList headers;    // lowercase names
+  std::string body;
+  std::string client_address;
+};
+
+struct OutgoingResponse {
+  int status = 200;
+  HeaderList headers;  // Content-Type included
+  std::string body;
+  std::string user_id;  // for the request log; empty when anonymous
+};
+
+struct DispatchOptions {
+  std::string public_url;  // empty: http://<Host>
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(const RouteTable& table, Authenticator& authenticator, DispatchOptions options);
+
+  OutgoingResponse handle(IncomingRequest& request) const;
+  // The largest body the route of this request accepts (the API default for unknown routes), so
+  // the server can refuse an oversized body before reading it.
+  std::size_t body_limit_for(boost::beast::http::verb method, std::string_view target) const;
+
+  // The envelope answer for an error raised outside handle() (limits, timeouts in the server).
+  static OutgoingResponse error_response(const ApiError& error, Format format);
+
+ private:
+  OutgoingResponse handle_or_throw(IncomingRequest& request, RequestContext& context) const;
+  std::string base_url_of(const IncomingRequest& request) const;
+
+  const RouteTable& table_;
+  Router router_;
+  Authenticator& authenticator_;
+  DispatchOptions options_;
+};
+
+// The lowercase value of a header, or empty.
+std::string_view header_value(const HeaderList& headers, std::string_view lowercase_name);
+
+}  // namespace projectd

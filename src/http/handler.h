@@ -1,0 +1,61 @@
+// What an API handler receives and returns. Handlers are plain synchronous functions: they run on
+// the worker pool, never on an I/O thread, so they may block on the store.
+#pragma once
+
+#include "domain/caller.h"
+#include "http/params.h"
+#include "wire/envelope.h"
+#include "wire/format.h"
+
+#include <boost/beast/http/verb.hpp>
+#include <boost/json/value.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace projectd {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct RequestContext {
+  boost::beast::http::verb method;
+  std::string path;  // decoded, without the query
+  Params params;
+  std::optional<Caller> caller;  // set on every route that requires authentication
+  Format format = Format::kJson;
+  std::string client_address;
+  std::string base_url;  // --public-url, else http://<Host>; no trailing slash
+  // Request headers a handler may need, lowercase names.
+  HeaderList headers;
+
+  const std::string* header(std::string_view lowercase_name) const {
+    for (const auto& [name, value] : headers)
+      if (name == lowercase_name) return &value;
+    return nullptr;
+  }
+};
+
+// An envelope answer: the payload plus paging; the status defaults to 201 for POST, else 200.
+struct ApiResponse {
+  boost::json::value response;
+  Paging paging;
+  std::optional<int> status;
+  HeaderList headers;  // e.g. Set-Cookie
+};
+
+// Anything that is not an envelope: health checks, the OpenAPI document, downloads.
+struct RawResponse {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+  HeaderList headers;
+};
+
+using HandlerResult = std::variant<ApiResponse, RawResponse>;
+using Handler = std::function<HandlerResult(RequestContext&)>;
+
+}  // namespace projectd

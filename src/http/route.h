@@ -1,0 +1,52 @@
+// One route table is the single source of truth for what projectd serves: the router matches
+// against it, the OpenAPI document is generated from it, and the authorization matrix test walks it.
+#pragma once
+
+#include "http/handler.h"
+
+#include <boost/beast/http/verb.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+enum class ParamIn { kPath, kQuery, kBody };
+
+// A documented parameter. Binding itself stays tolerant (spec/README points 1-7): `in` says where
+// clients usually send it, but every source is accepted.
+struct ParamDoc {
+  std::string name;
+  ParamIn in = ParamIn::kQuery;
+  std::string type = "string";  // string, integer, boolean, date, guid, array, file
+  bool required = false;
+  std::string description;
+};
+
+inline constexpr std::size_t kApiBodyLimit = 1024 * 1024;
+
+struct Route {
+  boost::beast::http::verb method;
+  // Path pattern without a leading slash, e.g. "api/2.0/project/task/{taskid:int}/files";
+  // `{name}` matches one segment, `{name:int}` one segment of digits.
+  std::string pattern;
+  std::string summary;
+  std::string tag;  // OpenAPI grouping: "authentication", "people", ...
+  bool requires_auth = true;
+  // Largest body this route reads; larger answers 413 before the body is read.
+  std::size_t body_limit = kApiBodyLimit;
+  std::vector<ParamDoc> params;
+  Handler handler;
+};
+
+class RouteTable {
+ public:
+  void add(Route route) { routes_.push_back(std::move(route)); }
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace projectd

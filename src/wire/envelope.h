@@ -1,0 +1,28 @@
+// The response envelope of original-wire.md §1.1-1.2, with DESIGN §4's honest paging: members in the
+// original's order (count, startIndex, nextIndex, total, status, statusCode, response | error), zero
+// and null members left out as the original does.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace projectd {
+
+// What a successful call says besides its payload.
+struct Paging {
+  std::int64_t start_index = 0;
+  std::optional<std::int64_t> total;  // filter endpoints, or when the list was cut
+  bool more = false;                  // a further page exists: nextIndex = startIndex + count
+};
+
+// `response` is the payload; a null payload is written as {} (clients treat null as failure).
+boost::json::object success_envelope(int http_status, boost::json::value response,
+                                     const Paging& paging = {});
+
+boost::json::object error_envelope(int http_status, const std::string& message,
+                                   const boost::json::value& data, std::int64_t start_index = 0);
+
+}  // namespace projectd

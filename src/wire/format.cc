@@ -1,0 +1,77 @@
+#include "wire/format.h"
+
+#include "wire/xml_writer.h"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace projectd {
+
+namespace {
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), s.end() - suffix.size(),
+                    [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The q-value of one media range such as `text/xml;q=0.8`; 1 when absent.
+double quality_of(std::string_view params) {
+  std::size_t pos = 0;
+  while ((pos = params.find(';')) != std::string_view::npos) {
+    params.remove_prefix(pos + 1);
+    std::string_view param = trim(params.substr(0, params.find(';')));
+    if (param.size() > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
+      std::string value(param.substr(2));
+      return std::strtod(value.c_str(), nullptr);
+    }
+  }
+  return 1.0;
+}
+
+}  // namespace
+
+std::optional<Format> format_of_suffix(std::string_view path) {
+  if (ends_with_ci(path, ".json")) return Format::kJson;
+  if (ends_with_ci(path, ".xml") || ends_with_ci(path, ".tml")) return Format::kXml;
+  return std::nullopt;
+}
+
+Format format_of_accept(std::string_view accept) {
+  double json_q = 0, xml_q = 0;
+  while (!accept.empty()) {
+    std::size_t comma = accept.find(',');
+    std::string_view range = trim(accept.substr(0, comma));
+    accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
+    std::string_view type = trim(range.substr(0, range.find(';')));
+    std::string lowered(type);
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const double q = quality_of(range);
+    if (lowered == "application/json" || lowered == "text/json") {
+      json_q = std::max(json_q, q);
+    } else if (lowered == "application/xml" || lowered == "text/xml") {
+      xml_q = std::max(xml_q, q);
+    }
+  }
+  return xml_q > json_q ? Format::kXml : Format::kJson;
+}
+
+std::string_view content_type_of(Format format) {
+  return format == Format::kXml ? "text/xml; charset=utf-8" : "application/json; charset=utf-8";
+}
+
+std::string render(const boost::json::value& envelope, Format format) {
+  return format == Format::kXml ? to_api_xml(envelope) : boost::json::serialize(envelope);
+}
+
+}  // namespace projectd

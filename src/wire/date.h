@@ -37,7 +37,11 @@ class PortalTimeZone {
   std::string name_ = "UTC";
 };
 
-// `2020-12-22T04:11:56.5768573Z` in UTC, `2020-12-22T07:11:56.5768573+03:00` elsewhere.
+// `2020-12-22T04:11:56.5768573Z` in UTC, `2020-12-22T07:11:56.5768573+03:00` elsewhere; any zero
+// offset is `Z`. The offset is cut to whole minutes (old local mean times have seconds) and the
+// wall clock agrees with it. Instants not strictly between .NET's DateTime.MinValue and MaxValue
+// are the original's unset date `0001-01-01T00:00:00.0000000Z`; a wall clock past year 9999 is
+// written in UTC.
 std::string format_api_date(Timestamp instant, const PortalTimeZone& zone);
 // The same, but UTC is written `+00:00`: the authentication answer's `expires` (DESIGN §4).
 std::string format_api_date_numeric_offset(Timestamp instant, const PortalTimeZone& zone);

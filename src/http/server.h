@@ -39,8 +39,9 @@ class HttpServer {
   void run();
   void stop();
 
+  class Impl;  // public only so the session class in server.cc can name it
+
  private:
-  class Impl;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds projectd twice, Release and ASan+UBSan, and runs every unit and HTTP test of both with
+# CTest. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jobs=$(nproc)
+build() {  # build DIR TYPE EXTRA...
+  local dir=$1 type=$2; shift 2
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+echo "== Release build"
+build build Release
+echo "== Release tests"
+ctest --test-dir build --output-on-failure -j "$jobs" --timeout 300
+
+echo "== ASan+UBSan build"
+build build-asan Debug -DPROJECTD_SANITIZE=ON
+echo "== ASan+UBSan tests"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600

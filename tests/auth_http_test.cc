@@ -1,0 +1,215 @@
+// Signing in, every way of passing a token, logout, throttling, revocation.
+#include "http_client.h"
+#include "raw_socket.h"
+#include "test_server.h"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <regex>
+
+namespace projectd::test {
+namespace {
+
+class AuthTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new TestServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static unsigned short port() { return server_->port(); }
+
+  // A new non-admin person who can sign in.
+  static std::string add_person(const std::string& email, const std::string& password) {
+    HttpClient client(port());
+    const std::string admin = sign_in(port(), kAdminEmail, kAdminPassword);
+    const auto res = client.post_json("/api/2.0/people",
+                                      {{"email", email},
+                                       {"firstName", "Test"},
+                                       {"lastName", "Person"},
+                                       {"password", password}},
+                                      HttpClient::auth(admin));
+    EXPECT_EQ(res.status, 201) << res.body;
+    return std::string(res.json().at("response").at("id").as_string());
+  }
+
+  static TestServer* server_;
+};
+TestServer* AuthTest::server_ = nullptr;
+
+TEST_F(AuthTest, JsonSignInAnswers201WithTokenThenExpiresAndSetsTheCookie) {
+  HttpClient client(port());
+  const auto res = client.post_json("/api/2.0/authentication",
+                                    {{"userName", kAdminEmail}, {"password", kAdminPassword}});
+  ASSERT_EQ(res.status, 201) << res.body;
+  EXPECT_EQ(res.header("content-type"), "application/json; charset=utf-8");
+  const std::regex shape(
+      R"(^\{"count":1,"status":0,"statusCode":201,"response":\{"token":"([0-9a-f]{64})",)"
+      R"("expires":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00"\}\}$)");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(res.body, m, shape)) << res.body;
+  const std::string cookie = res.header("set-cookie");
+  EXPECT_NE(cookie.find("asc_auth_key=" + m[1].str() + ";"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+}
+
+TEST_F(AuthTest, FormSignInAcceptsEverySpellingOfTheUserKey) {
+  HttpClient client(port());
+  for (const char* key : {"userName", "username", "UserName", "USERNAME"}) {
+    const auto res = client.request(
+        "POST", "/api/2.0/authentication",
+        std::string(key) + "=" + "admin%40example.com&password=" + kAdminPassword,
+        {{"Content-Type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(res.status, 201) << key << ": " << res.body;
+  }
+  // A JSON body with PascalCase keys, as some clients send.
+  const auto res = client.post_json("/api/2.0/authentication",
+                                    {{"UserName", kAdminEmail}, {"Password", kAdminPassword}});
+  EXPECT_EQ(res.status, 201) << res.body;
+}
+
+TEST_F(AuthTest, WrongCredentialsAnswer401TheSameForUnknownUsers) {
+  add_person("wrongpw@example.com", "right-password-1");
+  HttpClient client(port());
+  const auto wrong = client.post_json("/api/2.0/authentication",
+                                      {{"userName", "wrongpw@example.com"}, {"password", "nope-nope"}});
+  const auto unknown = client.post_json(
+      "/api/2.0/authentication", {{"userName", "nobody@example.com"}, {"password", "nope-nope"}});
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.body, unknown.body);
+  EXPECT_EQ(wrong.body,
+            R"({"status":1,"statusCode":401,"error":{"message":"User authentication failed",)"
+            R"("hresult":-2146233088,"data":{}}})");
+}
+
+TEST_F(AuthTest, MissingPasswordIs400) {
+  HttpClient client(port());
+  const auto res = client.post_json("/api/2.0/authentication", {{"userName", kAdminEmail}});
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(res.json().at("error").at("message"), "Parameter 'password' is required");
+}
+
+TEST_F(AuthTest, MalformedJsonBodyIs400) {
+  HttpClient client(port());
+  const auto res = client.request("POST", "/api/2.0/authentication", "{\"userName\":",
+                                  {{"Content-Type", "application/json"}});
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(res.json().at("status"), 1);
+}
+
+TEST_F(AuthTest, EveryTokenFormAuthenticates) {
+  const std::string token = sign_in(port(), kAdminEmail, kAdminPassword);
+  HttpClient client(port());
+  const std::string basic = "Basic YWRtaW5AZXhhbXBsZS5jb206YWRtaW4tcGFzc3dvcmQtMQ==";
+  const std::vector<std::pair<std::string, Headers>> forms = {
+      {"/api/2.0/people/@self", {{"Authorization", token}}},
+      {"/api/2.0/people/@self", {{"Authorization", "Bearer " + token}}},
+      {"/api/2.0/people/@self", {{"Cookie", "theme=dark; asc_auth_key=" + token}}},
+      {"/api/2.0/people/@self?asc_auth_key=" + token, {}},
+      {"/api/2.0/people/@self", {{"Authorization", basic}}},
+  };
+  for (const auto& [target, headers] : forms) {
+    const auto res = client.get(target, headers);
+    EXPECT_EQ(res.status, 200) << headers.size() << " " << res.body;
+    if (res.status == 200)
+      EXPECT_EQ(res.json().at("response").at("email"), kAdminEmail);
+  }
+}
+
+TEST_F(AuthTest, NoOrBadCredentialsAnswer401InTheEnvelope) {
+  HttpClient client(port());
+  const auto none = client.get("/api/2.0/people/@self");
+  EXPECT_EQ(none.status, 401);
+  EXPECT_EQ(none.json().at("statusCode"), 401);
+  EXPECT_FALSE(none.header("www-authenticate").empty());
+  EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth("not-a-token")).status, 401);
+  EXPECT_EQ(client.get("/api/2.0/people/@self", {{"Authorization", "Basic !!!"}}).status, 401);
+  const auto xml = client.get("/api/2.0/people/@self.xml");
+  EXPECT_EQ(xml.status, 401);
+  EXPECT_EQ(xml.body.rfind("<result><status>1</status><statusCode>401</statusCode><error>", 0), 0u)
+      << xml.body;
+}
+
+TEST_F(AuthTest, LogoutRevokesOnlyThatToken) {
+  const std::string first = sign_in(port(), kAdminEmail, kAdminPassword);
+  const std::string second = sign_in(port(), kAdminEmail, kAdminPassword);
+  HttpClient client(port());
+  const auto out = client.request("POST", "/api/2.0/authentication/logout", "",
+                                  HttpClient::auth(first));
+  EXPECT_EQ(out.status, 201) << out.body;
+  EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(first)).status, 401);
+  EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(second)).status, 200);
+}
+
+TEST_F(AuthTest, ExpiredTokensAreRefused) {
+  const std::string token = sign_in(port(), kAdminEmail, kAdminPassword);
+  HttpClient client(port());
+  ASSERT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 200);
+  // Age every token in the store, as time would.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((server_->data_dir() + "/projectd.db").c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE auth_tokens SET expires = 1", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 401);
+}
+
+std::string form_sign_in(const std::string& user, const std::string& password) {
+  const std::string body = "userName=" + user + "&password=" + password;
+  return "POST /api/2.0/authentication HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+         "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+int sign_in_status_from(unsigned short port, const std::string& source, const std::string& user,
+                        const std::string& password) {
+  RawSocket socket(port, source);
+  socket.send(form_sign_in(user, password));
+  return socket.receive_status(std::chrono::seconds(10));
+}
+
+TEST_F(AuthTest, FailuresAreThrottledPerAccountAndAddress) {
+  add_person("throttle@example.com", "right-password-1");
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(sign_in_status_from(port(), "127.0.0.1", "throttle@example.com", "wrong-pass"), 401);
+  HttpClient client(port());
+  const auto limited = client.post_json(
+      "/api/2.0/authentication",
+      {{"userName", "throttle@example.com"}, {"password", "right-password-1"}});
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  const int retry_after = std::stoi(limited.header("retry-after"));
+  EXPECT_GT(retry_after, 800);
+  EXPECT_LE(retry_after, 900);
+  // Basic credentials count as sign-ins too.
+  EXPECT_EQ(client.get("/api/2.0/people/@self",
+                       {{"Authorization", "Basic dGhyb3R0bGVAZXhhbXBsZS5jb206cmlnaHQtcGFzc3dvcmQtMQ=="}})
+                .status,
+            429);
+  // The same account from another address, and another account from this one, still sign in.
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.2", "throttle@example.com", "right-password-1"),
+            201);
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.1", kAdminEmail, kAdminPassword), 201);
+}
+
+TEST_F(AuthTest, PasswordChangeRevokesTokens) {
+  const std::string id = add_person("changer@example.com", "first-password-1");
+  const std::string token = sign_in(port(), "changer@example.com", "first-password-1");
+  HttpClient client(port());
+  const auto changed = client.put_json("/api/2.0/people/" + id + "/password",
+                                       {{"password", "second-password-2"}},
+                                       HttpClient::auth(token));
+  EXPECT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 401);
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.3", "changer@example.com", "first-password-1"),
+            401);
+  EXPECT_FALSE(sign_in(port(), "changer@example.com", "second-password-2").empty());
+}
+
+}  // namespace
+}  // namespace projectd::test

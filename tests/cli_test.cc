@@ -1,0 +1,81 @@
+// The command line: version, migrate, user add, the first administrator, bad arguments.
+#include "http_client.h"
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace projectd::test {
+namespace {
+
+TEST(Cli, VersionPrintsTheVersion) {
+  const auto result = run_projectd({"version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output, "projectd " PROJECTD_VERSION "\n");
+}
+
+TEST(Cli, BadArgumentsExitNonZeroWithAMessage) {
+  auto unknown = run_projectd({"frobnicate"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_FALSE(unknown.output.empty());
+  TempDir data;
+  auto listen = run_projectd({"serve", "--listen", "nonsense", "--data", data.path()});
+  EXPECT_NE(listen.exit_code, 0);
+  EXPECT_NE(listen.output.find("HOST:PORT"), std::string::npos) << listen.output;
+  auto zone = run_projectd({"serve", "--timezone", "Mars/Olympus", "--data", data.path()});
+  EXPECT_NE(zone.exit_code, 0);
+  EXPECT_NE(zone.output.find("Mars/Olympus"), std::string::npos) << zone.output;
+  auto missing = run_projectd({"user", "add", "--data", data.path(), "--email", "a@b.c"});
+  EXPECT_NE(missing.exit_code, 0);
+  auto weak = run_projectd({"user", "add", "--data", data.path(), "--email", "a@example.com",
+                            "--password", "short", "--first-name", "A", "--last-name", "B"});
+  EXPECT_NE(weak.exit_code, 0);
+  EXPECT_NE(weak.output.find("at least 8"), std::string::npos) << weak.output;
+}
+
+TEST(Cli, MigrateAppliesOnce) {
+  TempDir data;
+  auto first = run_projectd({"migrate", "--data", data.path()});
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("Applied 1 migration;"), std::string::npos) << first.output;
+  auto second = run_projectd({"migrate", "--data", data.path()});
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_NE(second.output.find("Applied 0 migrations"), std::string::npos) << second.output;
+}
+
+TEST(Cli, UserAddMakesSomeoneWhoCanSignIn) {
+  TempDir data;
+  auto added = run_projectd({"user", "add", "--data", data.path(), "--email", "cli@example.com",
+                             "--password", "cli-password", "--first-name", "Cli", "--last-name",
+                             "User", "--admin"});
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  EXPECT_NE(added.output.find("Added administrator cli@example.com"), std::string::npos);
+  auto duplicate = run_projectd({"user", "add", "--data", data.path(), "--email", "cli@example.com",
+                                 "--password", "cli-password", "--first-name", "C",
+                                 "--last-name", "U"});
+  EXPECT_NE(duplicate.exit_code, 0);
+  TestServer server({}, data.path());
+  EXPECT_FALSE(sign_in(server.port(), "cli@example.com", "cli-password").empty());
+}
+
+TEST(Cli, FirstStartWithoutCredentialsPrintsAGeneratedPasswordOnce) {
+  TempDir data;
+  std::string password;
+  {
+    TestServer server({}, data.path(), {});
+    std::smatch m;
+    const std::string output = server.output();
+    ASSERT_TRUE(std::regex_search(output, m, std::regex("password: +(\\S{20}) ")))
+        << output;
+    password = m[1];
+    EXPECT_NE(output.find("admin@projectd.local"), std::string::npos);
+    EXPECT_FALSE(sign_in(server.port(), "admin@projectd.local", password).empty());
+  }
+  TestServer again({}, data.path(), {});
+  EXPECT_EQ(again.output().find(password), std::string::npos);
+  EXPECT_FALSE(sign_in(again.port(), "admin@projectd.local", password).empty());
+}
+
+}  // namespace
+}  // namespace projectd::test

@@ -1,0 +1,100 @@
+#include "http_client.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace projectd::test {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+struct HttpClient::Impl {
+  net::io_context ioc;
+  std::optional<beast::tcp_stream> stream;
+  beast::flat_buffer buffer;
+};
+
+std::string HttpResponse::header(const std::string& name) const {
+  for (const auto& [n, v] : headers)
+    if (n == name) return v;
+  return {};
+}
+
+boost::json::value HttpResponse::json() const { return boost::json::parse(body); }
+
+HttpClient::HttpClient(unsigned short port) : impl_(std::make_unique<Impl>()), port_(port) {}
+HttpClient::~HttpClient() = default;
+
+HttpResponse HttpClient::request(const std::string& method, const std::string& target,
+                                 const std::string& body, const Headers& headers) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (!impl_->stream) {
+      impl_->stream.emplace(impl_->ioc);
+      impl_->stream->connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+      impl_->buffer.clear();
+    }
+    http::request<http::string_body> req(http::string_to_verb(method), target, 11);
+    req.set(http::field::host, "127.0.0.1:" + std::to_string(port_));
+    for (const auto& [name, value] : headers) req.set(name, value);
+    req.body() = body;
+    if (!body.empty() || method == "POST" || method == "PUT") req.prepare_payload();
+    beast::error_code ec;
+    http::write(*impl_->stream, req, ec);
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    if (!ec) http::read(*impl_->stream, impl_->buffer, parser, ec);
+    if (ec) {
+      // The server may have closed an idle keep-alive connection: reconnect once.
+      impl_->stream.reset();
+      if (attempt == 0) continue;
+      throw std::runtime_error("HTTP " + method + " " + target + " failed: " + ec.message());
+    }
+    auto res = parser.release();
+    HttpResponse out;
+    out.status = static_cast<int>(res.result_int());
+    for (const auto& field : res) {
+      std::string name(field.name_string());
+      std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+      out.headers.emplace_back(name, std::string(field.value()));
+    }
+    out.body = std::move(res.body());
+    if (!res.keep_alive()) impl_->stream.reset();
+    return out;
+  }
+  throw std::logic_error("unreachable");
+}
+
+HttpResponse HttpClient::post_json(const std::string& target, const boost::json::value& body,
+                                   const Headers& headers) {
+  Headers all = headers;
+  all.emplace_back("Content-Type", "application/json");
+  return request("POST", target, boost::json::serialize(body), all);
+}
+
+HttpResponse HttpClient::put_json(const std::string& target, const boost::json::value& body,
+                                  const Headers& headers) {
+  Headers all = headers;
+  all.emplace_back("Content-Type", "application/json");
+  return request("PUT", target, boost::json::serialize(body), all);
+}
+
+std::string sign_in(unsigned short port, const std::string& user, const std::string& password) {
+  HttpClient client(port);
+  const HttpResponse res =
+      client.post_json("/api/2.0/authentication", {{"userName", user}, {"password", password}});
+  EXPECT_EQ(res.status, 201) << res.body;
+  if (res.status != 201) return {};
+  return std::string(res.json().at("response").at("token").as_string());
+}
+
+}  // namespace projectd::test

@@ -1,0 +1,157 @@
+#include "test_server.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace projectd::test {
+
+namespace {
+
+struct Spawned {
+  pid_t pid;
+  int output_fd;
+};
+
+// Starts the binary with stdout and stderr on one pipe.
+Spawned spawn_projectd(const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& extra_env) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    std::string entry(*e);
+    const std::string name = entry.substr(0, entry.find('='));
+    if (!extra_env.count(name) && name.rfind("PROJECTD_", 0) != 0) env_strings.push_back(entry);
+  }
+  for (const auto& [name, value] : extra_env) env_strings.push_back(name + "=" + value);
+  std::vector<char*> envp;
+  for (auto& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+
+  std::vector<std::string> argv_strings{PROJECTD_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  pid_t pid;
+  const int rc = posix_spawn(&pid, PROJECTD_BINARY, &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[1]);
+  if (rc != 0) {
+    close(fds[0]);
+    throw std::runtime_error("cannot start " + std::string(PROJECTD_BINARY));
+  }
+  return {pid, fds[0]};
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "projectd-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+ProcessResult run_projectd(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env) {
+  Spawned child = spawn_projectd(args, env);
+  ProcessResult result;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = read(child.output_fd, buffer, sizeof buffer)) > 0) result.output.append(buffer, n);
+  close(child.output_fd);
+  result.exit_code = wait_exit(child.pid);
+  return result;
+}
+
+TestServer::TestServer(std::vector<std::string> extra_args, std::string data_dir,
+                       std::map<std::string, std::string> env)
+    : output_(std::make_shared<std::string>()), output_mutex_(std::make_shared<std::mutex>()) {
+  if (data_dir.empty()) {
+    temp_ = std::make_unique<TempDir>();
+    data_dir = temp_->path();
+  }
+  data_dir_ = data_dir;
+  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data", data_dir_};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  Spawned child = spawn_projectd(args, env);
+  pid_ = child.pid;
+  output_fd_ = child.output_fd;
+
+  // Read until the server says where it listens; keep draining afterwards so it never blocks.
+  const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  std::string seen;
+  char buffer[4096];
+  while (std::chrono::steady_clock::now() < deadline) {
+    const ssize_t n = read(output_fd_, buffer, sizeof buffer);
+    if (n <= 0) break;
+    seen.append(buffer, n);
+    std::smatch m;
+    if (std::regex_search(seen, m, listening)) {
+      port_ = static_cast<unsigned short>(std::stoi(m[1]));
+      break;
+    }
+  }
+  *output_ = seen;
+  if (port_ == 0) {
+    stop();
+    throw std::runtime_error("projectd did not start:\n" + seen);
+  }
+  reader_ = std::thread([fd = output_fd_, out = output_, mutex = output_mutex_] {
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) {
+      std::lock_guard lock(*mutex);
+      out->append(buf, n);
+    }
+  });
+}
+
+std::string TestServer::output() const {
+  std::lock_guard lock(*output_mutex_);
+  return *output_;
+}
+
+int TestServer::stop() {
+  if (pid_ < 0) return 0;
+  kill(pid_, SIGTERM);
+  const int code = wait_exit(pid_);
+  pid_ = -1;
+  if (reader_.joinable()) reader_.join();
+  if (output_fd_ >= 0) close(output_fd_);
+  output_fd_ = -1;
+  return code;
+}
+
+TestServer::~TestServer() { stop(); }
+
+}  // namespace projectd::test

@@ -1,0 +1,69 @@
+// Starts the real projectd binary on an ephemeral loopback port with its own data directory, and
+// stops it with SIGTERM. HTTP tests talk to it over a socket like any client would.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <mutex>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace projectd::test {
+
+inline constexpr const char* kAdminEmail = "admin@example.com";
+inline constexpr const char* kAdminPassword = "admin-password-1";
+
+// A fresh temporary directory, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+// Runs the binary with these arguments to completion.
+ProcessResult run_projectd(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env = {});
+
+class TestServer {
+ public:
+  // `data_dir` empty: a fresh temporary one. With the default environment the first admin is
+  // kAdminEmail / kAdminPassword.
+  explicit TestServer(std::vector<std::string> extra_args = {}, std::string data_dir = "",
+                      std::map<std::string, std::string> env = admin_env());
+  static std::map<std::string, std::string> admin_env() {
+    return {{"PROJECTD_ADMIN_EMAIL", kAdminEmail}, {"PROJECTD_ADMIN_PASSWORD", kAdminPassword}};
+  }
+  ~TestServer();
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+
+  unsigned short port() const { return port_; }
+  const std::string& data_dir() const { return data_dir_; }
+  // Everything the server printed so far.
+  std::string output() const;
+  // SIGTERM and wait; returns the exit status.
+  int stop();
+
+ private:
+  std::unique_ptr<TempDir> temp_;
+  std::string data_dir_;
+  pid_t pid_ = -1;
+  int output_fd_ = -1;
+  unsigned short port_ = 0;
+  std::thread reader_;
+  std::shared_ptr<std::string> output_;
+  std::shared_ptr<std::mutex> output_mutex_;
+};
+
+}  // namespace projectd::test

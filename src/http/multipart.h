@@ -23,8 +23,8 @@ struct ContentDisposition {
 // nullopt when the value is not a disposition at all.
 std::optional<ContentDisposition> parse_content_disposition(std::string_view header_value);
 
-// The boundary of a `multipart/form-data; boundary=...` Content-Type (quoted or not); nullopt when the
-// type is not multipart or has no valid boundary (1-70 characters).
+// The boundary of a `multipart/form-data; boundary=...` Content-Type (quoted or not); nullopt when
+// the type is not multipart or has no valid boundary (1-70 characters).
 std::optional<std::string> multipart_boundary(std::string_view content_type);
 
 struct MultipartPartHead {
@@ -46,6 +46,10 @@ struct MultipartLimits {
   std::size_t max_part_header_bytes = 16 * 1024;
 };
 
+// Delimiter lines may carry spaces/tabs before their CRLF; the preamble and epilogue are ignored.
+// Header lines end in CRLF or LF; obsolete folded lines are joined with one space; names match in
+// any case. Inside a part body, data is passed on as soon as it cannot be a delimiter: between
+// feeds at most boundary-length + 3 bytes are held back (plus, during feed(), the chunk itself).
 class MultipartParser {
  public:
   MultipartParser(std::string boundary, MultipartSink& sink, MultipartLimits limits = {});

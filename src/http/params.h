@@ -1,5 +1,5 @@
-// Request parameters merged from every source (route, query, urlencoded or multipart form, JSON body,
-// XML body) into one case-insensitive collection, with the tolerant binding rules of
+// Request parameters merged from every source (route, query, urlencoded or multipart form, JSON
+// body, XML body) into one case-insensitive collection, with the tolerant binding rules of
 // spec/README.md points 1-7 and DESIGN §4:
 //  - a repeated scalar key takes the route's value, else the first one added;
 //  - a list is read from repeated keys `k=1&k=2`, `k[]=1`, a JSON array, a JSON scalar, or a
@@ -40,7 +40,8 @@ class Params {
     add(key, ParamValue{std::string(text), false}, source);
   }
 
-  // True when the key was sent in any form (also `k[]`, also as null).
+  // True when the key was sent in any form (also `k[]`, also as null); `k[][id]` and `k[0]` are
+  // other keys, never `k`.
   bool has(std::string_view key) const;
   // The value that wins for a scalar key (route first, else the first added); nullptr when absent.
   const ParamValue* find(std::string_view key) const;
@@ -50,14 +51,18 @@ class Params {
   // when a value does not convert.
   std::optional<std::string> get_string(std::string_view key) const;
   std::optional<std::int64_t> get_int(std::string_view key) const;
-  std::optional<bool> get_bool(std::string_view key) const;  // true/false any case, 1/0, on/off
+  // true/false, 1/0 and on/off (an HTML checkbox), any case.
+  std::optional<bool> get_bool(std::string_view key) const;
   std::optional<Timestamp> get_date(std::string_view key, const PortalTimeZone& zone) const;
   std::optional<int> get_enum(std::string_view key, const EnumNames& names) const;
-  // A GUID in any standard form ({...}, upper case), returned lowercase with hyphens.
+  // A GUID in any standard form (hyphenated, 32 hex digits, in {} or (), any case), returned
+  // lowercase with hyphens.
   std::optional<std::string> get_guid(std::string_view key) const;
 
-  // Lists in every accepted form; nullopt when the key was never sent, an empty vector for null or
-  // an empty string. Items are trimmed; empty items are dropped.
+  // Lists in every accepted form; nullopt when the key was never sent, an empty vector for null, []
+  // or an empty string. Every value is split at commas; items are trimmed; empty items are dropped.
+  // The values come from one source: the route when it has the key, else the source of the first
+  // value added (a query `k=1` and a body `{"k":[2]}` are not merged).
   std::optional<std::vector<std::string>> get_list(std::string_view key) const;
   std::optional<std::vector<std::int64_t>> get_int_list(std::string_view key) const;
 
@@ -70,19 +75,28 @@ class Params {
     ParamSource source;
     std::size_t index;  // into entries_
   };
+  const Entry* winner(std::string_view key) const;
+  std::optional<std::string_view> scalar_text(std::string_view key,
+                                              std::string_view& sent_key) const;
+
   std::vector<std::pair<std::string, ParamValue>> entries_;
   std::vector<Entry> index_;
 };
 
 // Body sources. Each adds to `params` with ParamSource::kBody.
-// application/x-www-form-urlencoded (also used for the query string with kQuery). `+` is a space.
+// application/x-www-form-urlencoded (also used for the query string with kQuery). `+` is a space;
+// empty pairs and a leading `?` are skipped; `k` alone is `k=""`; a bad `%` escape throws 400
+// and adds nothing.
 void add_urlencoded_params(Params& params, std::string_view encoded, ParamSource source);
-// application/json: an object's members become keys; arrays become repeated keys; nested objects
-// become `parent[child]`, arrays of objects `list[0][field]`; null becomes a null value; a body that
-// is not a JSON object (or is malformed) throws ApiError(kBadRequest). Depth is capped at 32.
+// application/json: an object's members become keys; arrays become repeated keys (an empty array
+// a null); numbers and bools keep their JSON text (`1.50`, `true`); nested objects become
+// `parent[child]`, arrays of objects `list[0][field]`; null becomes a null value. A body that is
+// not a JSON object (or is malformed) throws ApiError(kBadRequest) and adds nothing; depth is
+// capped at 32; an empty or blank body adds nothing.
 void add_json_params(Params& params, std::string_view body);
 // text/xml or application/xml: the root element's children are the keys; repeated children make a
-// list; children with element children recurse as `parent[child]`. Malformed XML throws 400.
+// list; children with element children recurse as `parent[child]`; `<x/>` is "", xsi:nil="true"
+// null. Malformed XML throws 400; an empty body adds nothing.
 void add_xml_params(Params& params, std::string_view body);
 
 }  // namespace projectd

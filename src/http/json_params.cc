@@ -1,0 +1,168 @@
+// add_json_params: an application/json body flattened into names the way the original's binder
+// sees it (original-wire.md §1.7). A SAX-style parse keeps numbers exactly as sent (`1.50` stays
+// `1.50`, an id beyond int64 is not rounded through a double) and keeps duplicate members in order.
+#include "base/errors.h"
+#include "http/ascii.h"
+#include "http/params.h"
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <string>
+#include <vector>
+
+namespace projectd {
+namespace {
+
+constexpr std::size_t kMaxJsonDepth = 32;
+
+class FlattenHandler {
+ public:
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+  explicit FlattenHandler(Params& params) : params_(params) {}
+
+  bool not_object() const { return not_object_; }
+
+  bool on_document_begin(boost::json::error_code&) { return true; }
+  bool on_document_end(boost::json::error_code&) { return true; }
+
+  bool on_object_begin(boost::json::error_code& ec) { return begin_container(false, ec); }
+  bool on_object_end(std::size_t, boost::json::error_code&) { return end_container(); }
+  bool on_array_begin(boost::json::error_code& ec) { return begin_container(true, ec); }
+  bool on_array_end(std::size_t, boost::json::error_code&) { return end_container(); }
+
+  bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    key_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    key_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
+    text_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code& ec) {
+    text_.append(s.data(), s.size());
+    return scalar(false, ec);
+  }
+  bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
+    text_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_int64(std::int64_t, boost::json::string_view s, boost::json::error_code& ec) {
+    return on_string(s, 0, ec);
+  }
+  bool on_uint64(std::uint64_t, boost::json::string_view s, boost::json::error_code& ec) {
+    return on_string(s, 0, ec);
+  }
+  bool on_double(double, boost::json::string_view s, boost::json::error_code& ec) {
+    return on_string(s, 0, ec);
+  }
+  bool on_bool(bool b, boost::json::error_code& ec) {
+    text_ = b ? "true" : "false";
+    return scalar(false, ec);
+  }
+  bool on_null(boost::json::error_code& ec) { return scalar(true, ec); }
+  bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
+  bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
+
+ private:
+  struct Frame {
+    bool is_array;
+    std::string name;       // "" for the top-level object
+    std::size_t count = 0;  // values seen so far
+  };
+
+  // The name of the next value in the current container: `parent[key]` inside an object, the
+  // array's own name for a scalar array item (repeated keys), `list[i]` for a nested container.
+  std::string next_name(bool is_container) {
+    Frame& frame = frames_.back();
+    std::string name;
+    if (!frame.is_array) {
+      name = frame.name.empty() ? key_ : frame.name + "[" + key_ + "]";
+      key_.clear();
+    } else if (is_container) {
+      name = frame.name + "[" + std::to_string(frame.count) + "]";
+    } else {
+      name = frame.name;
+    }
+    ++frame.count;
+    return name;
+  }
+
+  bool begin_container(bool is_array, boost::json::error_code& ec) {
+    if (frames_.empty()) {
+      if (is_array) return reject(ec);
+      frames_.push_back(Frame{false, std::string()});
+      return true;
+    }
+    std::string name = next_name(true);
+    frames_.push_back(Frame{is_array, std::move(name)});
+    return true;
+  }
+
+  // `{"files":[]}` was sent and is empty: a null keeps it visible to has() and clears on PUT.
+  bool end_container() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    if (!frames_.empty() && frame.count == 0) params_.add(frame.name, ParamValue{"", true}, kBody);
+    return true;
+  }
+
+  bool scalar(bool is_null, boost::json::error_code& ec) {
+    if (frames_.empty()) return reject(ec);
+    std::string name = next_name(false);
+    params_.add(name, ParamValue{is_null ? std::string() : std::move(text_), is_null}, kBody);
+    text_.clear();
+    return true;
+  }
+
+  bool reject(boost::json::error_code& ec) {
+    not_object_ = true;
+    ec = boost::json::error::syntax;
+    return false;
+  }
+
+  static constexpr ParamSource kBody = ParamSource::kBody;
+  Params& params_;
+  std::vector<Frame> frames_;
+  std::string key_;
+  std::string text_;
+  bool not_object_ = false;
+};
+
+}  // namespace
+
+void add_json_params(Params& params, std::string_view body) {
+  // Some Windows clients prefix a UTF-8 byte order mark.
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  // Clients send `Content-Type: application/json` with no body on GET: no parameters, no error.
+  if (ascii::trim(body).empty()) return;
+
+  // Flatten into a scratch collection so a body that fails half-way adds nothing.
+  Params scratch;
+  boost::json::parse_options options;
+  options.max_depth = kMaxJsonDepth;
+  boost::json::basic_parser<FlattenHandler> parser(options, scratch);
+  boost::json::error_code ec;
+  std::size_t used = parser.write_some(false, body.data(), body.size(), ec);
+  if (parser.handler().not_object()) {
+    throw ApiError(ErrorKind::kBadRequest, "The request body must be a JSON object");
+  }
+  if (ec == boost::json::error::too_deep) {
+    throw ApiError(ErrorKind::kBadRequest, "The JSON body is nested deeper than " +
+                                               std::to_string(kMaxJsonDepth) + " levels");
+  }
+  if (ec || used != body.size()) {
+    throw ApiError(ErrorKind::kBadRequest, "The request body is not valid JSON");
+  }
+  for (auto& [key, value] : scratch.entries())
+    params.add(key, value, ParamSource::kBody);
+}
+
+}  // namespace projectd

@@ -1,9 +1,9 @@
 #include "api/openapi.h"
 
+#include "base/ascii.h"
+
 #include <boost/beast/http/verb.hpp>
 
-#include <algorithm>
-#include <cctype>
 
 namespace projectd {
 
@@ -98,10 +98,8 @@ boost::json::object operation_of(const Route& route) {
 }
 
 std::string lowercase_method(boost::beast::http::verb method) {
-  std::string name(boost::beast::http::to_string(method));
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name;
+  const auto name = boost::beast::http::to_string(method);
+  return ascii::to_lower(std::string_view(name.data(), name.size()));
 }
 
 }  // namespace

@@ -1,21 +1,14 @@
 #include "domain/auth_service.h"
 
 #include "auth/random.h"
+#include "base/ascii.h"
 #include "base/errors.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace projectd {
 
 namespace {
-
-std::string account_key(std::string_view login) {
-  std::string key(login);
-  std::transform(key.begin(), key.end(), key.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return key;
-}
 
 bool can_sign_in(const UserRecord& user) {
   return user.status == EmployeeStatus::kActive && !user.password_hash.empty();
@@ -33,7 +26,7 @@ AuthService::AuthService(Store& store, PasswordHasher& hasher, AuthSettings sett
 std::optional<UserRecord> AuthService::check_password(std::string_view login,
                                                       std::string_view password,
                                                       std::string_view client) {
-  const std::string account = account_key(login);
+  const std::string account = ascii::to_lower(login);
   const Timestamp now = now_utc();
   const Timestamp since = now - std::chrono::duration_cast<Ticks>(settings_.failure_window);
   auto [failures, user] = store_.read_value([&](StoreTx& tx) {

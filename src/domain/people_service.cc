@@ -1,6 +1,7 @@
 #include "domain/people_service.h"
 
 #include "auth/random.h"
+#include "base/ascii.h"
 #include "base/errors.h"
 
 #include <algorithm>
@@ -12,19 +13,14 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 255;
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+using ascii::to_lower;
 
 void require_admin(const Caller& caller) {
   if (!caller.is_admin) throw_forbidden("Only an administrator may do this");
 }
 
 UserRecord load(StoreTx& tx, std::string_view id_or_login) {
-  auto user = tx.users().by_id(lowercase(id_or_login));
+  auto user = tx.users().by_id(to_lower(id_or_login));
   if (!user) user = tx.users().by_login(id_or_login);
   if (!user) throw_not_found();
   return *user;
@@ -32,7 +28,7 @@ UserRecord load(StoreTx& tx, std::string_view id_or_login) {
 
 // A user name derived from the email's local part, made unique with a number when taken.
 std::string free_user_name(StoreTx& tx, std::string_view email) {
-  std::string base = lowercase(email.substr(0, email.find('@')));
+  std::string base = to_lower(email.substr(0, email.find('@')));
   std::string candidate = base;
   for (int n = 2; tx.users().by_login(candidate); ++n) candidate = base + std::to_string(n);
   return candidate;
@@ -52,9 +48,7 @@ void validate_email(std::string_view email) {
 }
 
 void validate_name(std::string_view field, std::string_view value) {
-  const bool blank = std::all_of(value.begin(), value.end(),
-                                 [](unsigned char c) { return std::isspace(c) != 0; });
-  if (blank) throw_bad_request("Parameter '" + std::string(field) + "' must not be empty");
+  if (ascii::trim(value).empty()) throw_bad_request("Parameter '" + std::string(field) + "' must not be empty");
   if (value.size() > kMaxNameLength)
     throw_bad_request("Parameter '" + std::string(field) + "' must be at most 255 characters");
   if (std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < ' '; }))
@@ -84,7 +78,7 @@ UserPage PeopleService::list(const Caller&, const UserQuery& query) {
 UserRecord PeopleService::build_user(const NewUser& user, StoreTx& tx) {
   UserRecord record;
   record.id = random_guid();
-  record.email = lowercase(user.email);
+  record.email = to_lower(user.email);
   record.user_name = free_user_name(tx, record.email);
   record.first_name = user.first_name;
   record.last_name = user.last_name;
@@ -138,7 +132,7 @@ UserRecord PeopleService::update(const Caller& caller, std::string_view id,
     if (changes.title) user.title = *changes.title;
     if (changes.location) user.location = *changes.location;
     if (changes.notes) user.notes = *changes.notes;
-    if (changes.email) user.email = lowercase(*changes.email);
+    if (changes.email) user.email = to_lower(*changes.email);
     if (changes.sex) user.sex = *changes.sex;
     if (changes.birthday) user.birthday = *changes.birthday;
     if (changes.work_from) user.work_from = *changes.work_from;

@@ -2,7 +2,7 @@
 // path reads. Both share one `; name=value` parameter reader that is lenient where real clients
 // are sloppy (unquoted values with spaces, Windows paths in quoted filenames) and strict where a
 // wrong guess would change meaning (percent-escapes of `filename*`).
-#include "http/ascii.h"
+#include "base/ascii.h"
 #include "http/multipart.h"
 
 #include <cstdint>

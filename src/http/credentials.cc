@@ -2,23 +2,17 @@
 
 #include <boost/beast/core/detail/base64.hpp>
 
-#include <cctype>
+#include "base/ascii.h"
 
 namespace projectd {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using ascii::trim;
 
 bool starts_with_scheme(std::string_view value, std::string_view scheme) {
-  if (value.size() <= scheme.size() || value[scheme.size()] != ' ') return false;
-  for (std::size_t i = 0; i < scheme.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(value[i])) != scheme[i]) return false;
-  return true;
+  return value.size() > scheme.size() && value[scheme.size()] == ' ' &&
+         ascii::iequals(value.substr(0, scheme.size()), scheme);
 }
 
 std::optional<Credential> basic_credential(std::string_view encoded) {

@@ -1,5 +1,6 @@
 #include "http/dispatcher.h"
 
+#include "base/ascii.h"
 #include "base/errors.h"
 #include "http/credentials.h"
 #include "http/multipart.h"
@@ -7,8 +8,6 @@
 #include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <cctype>
 
 namespace projectd {
 
@@ -16,30 +15,15 @@ namespace http = boost::beast::http;
 
 namespace {
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // The media type of a Content-Type header without its parameters, lowercase.
 std::string media_type(std::string_view content_type) {
-  std::string_view type = content_type.substr(0, content_type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  while (!type.empty() && type.front() == ' ') type.remove_prefix(1);
-  return lowercase(type);
-}
-
-bool is_blank(std::string_view body) {
-  return std::all_of(body.begin(), body.end(),
-                     [](unsigned char c) { return std::isspace(c) != 0; });
+  return ascii::to_lower(ascii::trim(content_type.substr(0, content_type.find(';'))));
 }
 
 // Body parameters by Content-Type. An empty body is no body whatever its type (DESIGN §4); a type
 // we do not read is ignored rather than refused, as the original does.
 void add_body_params(Params& params, const IncomingRequest& request) {
-  if (is_blank(request.body)) return;
+  if (ascii::trim(request.body).empty()) return;
   const std::string_view content_type = header_value(request.headers, "content-type");
   const std::string type = media_type(content_type);
   if (type == "application/json" || type == "text/json" ||

@@ -5,7 +5,7 @@
 #include "http/multipart.h"
 
 #include "base/errors.h"
-#include "http/ascii.h"
+#include "base/ascii.h"
 
 #include <algorithm>
 #include <string>

@@ -1,6 +1,6 @@
 // add_multipart_fields: the text fields of a small multipart form, for API calls that send their
 // parameters as multipart instead of urlencoded.
-#include "http/ascii.h"
+#include "base/ascii.h"
 #include "http/multipart.h"
 #include "http/params.h"
 

@@ -1,7 +1,7 @@
 #include "http/params.h"
 
 #include "base/errors.h"
-#include "http/ascii.h"
+#include "base/ascii.h"
 #include "wire/date.h"
 
 #include <charconv>

@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include "base/ascii.h"
 #include "base/errors.h"
 #include "http/request_log.h"
 
@@ -148,10 +149,9 @@ class Session : public std::enable_shared_from_this<Session> {
     incoming->method = request.method();
     incoming->target = std::string(request.target());
     for (const auto& field : request) {
-      std::string name(field.name_string());
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      incoming->headers.emplace_back(std::move(name), std::string(field.value()));
+      const auto name = field.name_string();
+      incoming->headers.emplace_back(ascii::to_lower(std::string_view(name.data(), name.size())),
+                                     std::string(field.value()));
     }
     incoming->body = std::move(request.body());
     incoming->client_address = client_;

@@ -2,7 +2,7 @@
 // Json.NET writes for JSON (original-wire.md §1.5): the root's children are members, a list is the
 // same element repeated, a nested object is an element with element children.
 #include "base/errors.h"
-#include "http/ascii.h"
+#include "base/ascii.h"
 #include "http/params.h"
 
 #include <pugixml.hpp>

@@ -1,27 +1,21 @@
 #include "wire/format.h"
 
+#include "base/ascii.h"
 #include "wire/xml_writer.h"
 
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
 namespace projectd {
 
 namespace {
 
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  return std::equal(suffix.begin(), suffix.end(), s.end() - suffix.size(),
-                    [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
-}
+using ascii::trim;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && ascii::iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
 // The q-value of one media range such as `text/xml;q=0.8`; 1 when absent.
@@ -53,9 +47,7 @@ Format format_of_accept(std::string_view accept) {
     std::string_view range = trim(accept.substr(0, comma));
     accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
     std::string_view type = trim(range.substr(0, range.find(';')));
-    std::string lowered(type);
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lowered = ascii::to_lower(type);
     const double q = quality_of(range);
     if (lowered == "application/json" || lowered == "text/json") {
       json_q = std::max(json_q, q);

@@ -1,4 +1,4 @@
-// Small ASCII helpers shared by the request-parameter parsers. HTTP keys, header names and tokens
+// Small ASCII helpers shared by every layer. HTTP keys, header names and tokens
 // are ASCII; folding only A-Z keeps UTF-8 bytes of a value untouched. Thread safety: pure
 // functions.
 #pragma once

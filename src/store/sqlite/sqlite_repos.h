@@ -1,0 +1,56 @@
+// The repositories of store.h on one SQLite connection, and the StoreTx that hands them out. They
+// run statements only; the transaction around them belongs to SqliteStore.
+// Thread safety: as the connection's: one thread at a time.
+#pragma once
+
+#include "store/sqlite/sqlite_connection.h"
+#include "store/store.h"
+
+namespace projectd {
+
+class SqliteUserRepo final : public UserRepo {
+ public:
+  explicit SqliteUserRepo(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<UserRecord> by_id(std::string_view id) override;
+  std::optional<UserRecord> by_login(std::string_view login) override;
+  std::vector<UserRecord> page(const UserQuery& query) override;
+  std::int64_t count(const UserQuery& query) override;
+  std::int64_t count_all() override;
+  void insert(const UserRecord& user) override;
+  // Throws kNotFound when no user has user.id.
+  void update(const UserRecord& user) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteSessionRepo final : public SessionRepo {
+ public:
+  explicit SqliteSessionRepo(SqliteConnection& connection) : connection_(connection) {}
+  void insert_token(const TokenRecord& token) override;
+  std::optional<TokenRecord> token(std::string_view token_hash) override;
+  void delete_token(std::string_view token_hash) override;
+  void delete_tokens_of(std::string_view user_id) override;
+  // Deletes tokens whose expiry is at or before now.
+  void delete_expired_tokens(Timestamp now) override;
+  void add_login_failure(std::string_view account, std::string_view client, Timestamp at) override;
+  FailureWindow login_failures(std::string_view account, std::string_view client,
+                               Timestamp since) override;
+  void clear_login_failures(std::string_view account, std::string_view client) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteTx final : public StoreTx {
+ public:
+  explicit SqliteTx(SqliteConnection& connection) : users_(connection), sessions_(connection) {}
+  UserRepo& users() override { return users_; }
+  SessionRepo& sessions() override { return sessions_; }
+
+ private:
+  SqliteUserRepo users_;
+  SqliteSessionRepo sessions_;
+};
+
+}  // namespace projectd

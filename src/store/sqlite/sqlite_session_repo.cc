@@ -1,0 +1,61 @@
+#include "store/sqlite/sqlite_repos.h"
+
+namespace projectd {
+
+void SqliteSessionRepo::insert_token(const TokenRecord& token) {
+  connection_
+      .prepare(
+          "INSERT INTO auth_tokens (token_hash, user_id, created, expires) "
+          "VALUES (?1, ?2, ?3, ?4)")
+      .bind_all(token.token_hash, token.user_id, token.created, token.expires)
+      .run();
+}
+
+std::optional<TokenRecord> SqliteSessionRepo::token(std::string_view token_hash) {
+  SqliteStatement statement = connection_.prepare(
+      "SELECT token_hash, user_id, created, expires FROM auth_tokens WHERE token_hash = ?1");
+  statement.bind_all(token_hash);
+  if (!statement.step()) return std::nullopt;
+  return TokenRecord{.token_hash = statement.text(0),
+                     .user_id = statement.text(1),
+                     .created = statement.timestamp(2),
+                     .expires = statement.timestamp(3)};
+}
+
+void SqliteSessionRepo::delete_token(std::string_view token_hash) {
+  connection_.prepare("DELETE FROM auth_tokens WHERE token_hash = ?1").bind_all(token_hash).run();
+}
+
+void SqliteSessionRepo::delete_tokens_of(std::string_view user_id) {
+  connection_.prepare("DELETE FROM auth_tokens WHERE user_id = ?1").bind_all(user_id).run();
+}
+
+void SqliteSessionRepo::delete_expired_tokens(Timestamp now) {
+  connection_.prepare("DELETE FROM auth_tokens WHERE expires <= ?1").bind_all(now).run();
+}
+
+void SqliteSessionRepo::add_login_failure(std::string_view account, std::string_view client,
+                                          Timestamp at) {
+  connection_.prepare("INSERT INTO login_failures (account, client, failed_at) VALUES (?1, ?2, ?3)")
+      .bind_all(account, client, at)
+      .run();
+}
+
+SessionRepo::FailureWindow SqliteSessionRepo::login_failures(std::string_view account,
+                                                             std::string_view client,
+                                                             Timestamp since) {
+  SqliteStatement statement = connection_.prepare(
+      "SELECT count(*), min(failed_at) FROM login_failures "
+      "WHERE account = ?1 AND client = ?2 AND failed_at >= ?3");
+  statement.bind_all(account, client, since);
+  statement.step();
+  return FailureWindow{.count = statement.int64(0), .oldest = statement.optional_timestamp(1)};
+}
+
+void SqliteSessionRepo::clear_login_failures(std::string_view account, std::string_view client) {
+  connection_.prepare("DELETE FROM login_failures WHERE account = ?1 AND client = ?2")
+      .bind_all(account, client)
+      .run();
+}
+
+}  // namespace projectd

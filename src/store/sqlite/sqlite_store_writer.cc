@@ -1,0 +1,166 @@
+// The write half of SqliteStore: the queue, the writer thread and group commit.
+#include "store/sqlite/sqlite_repos.h"
+#include "store/sqlite/sqlite_store.h"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace projectd {
+
+void SqliteStore::write(const std::function<void(StoreTx&)>& fn) {
+  if (writing_on_this_thread_ == this) {
+    throw ApiError(ErrorKind::kInternal,
+                   "Internal store error: write() inside a write; use the tx given to fn");
+  }
+  Job job{.fn = &fn};
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (writes_closed_) throw closed_error();
+    if (fail_stopped()) throw fail_stop_error();
+    queue_.push_back(&job);
+  }
+  queue_cv_.notify_one();
+  job.done.acquire();
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+std::size_t SqliteStore::queued_writes() const {
+  std::lock_guard lock(queue_mutex_);
+  return queue_.size();
+}
+
+// Whatever queued while the previous group was committing forms the next group, so the group size
+// adapts to the load without any added latency.
+void SqliteStore::writer_loop() {
+  writing_on_this_thread_ = this;
+  std::vector<Job*> batch;
+  batch.reserve(kMaxGroup);
+  for (;;) {
+    {
+      std::unique_lock lock(queue_mutex_);
+      queue_cv_.wait(lock, [&] { return writes_closed_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closed and drained
+      auto end = queue_.begin() + static_cast<std::ptrdiff_t>(std::min(queue_.size(), kMaxGroup));
+      batch.assign(queue_.begin(), end);
+      queue_.erase(queue_.begin(), end);
+    }
+    std::span<Job*> rest(batch);
+    while (!rest.empty()) {
+      if (fail_stopped()) {
+        for (Job* job : rest) {
+          job->error = std::make_exception_ptr(fail_stop_error());
+          job->done.release();
+        }
+        break;
+      }
+      rest = rest.subspan(run_group(rest));
+    }
+  }
+}
+
+// Runs jobs from the front of `jobs` in one transaction and answers them. Returns how many it
+// consumed: all of them, unless SQLite rolled the transaction back under a job, in which case the
+// jobs after it are left for a fresh group.
+std::size_t SqliteStore::run_group(std::span<Job*> jobs) {
+  SqliteConnection& connection = *writer_connection_;
+  connection.clear_last_failure();
+  try {
+    connection.execute("BEGIN IMMEDIATE");
+  } catch (const std::exception&) {
+    fail_group(jobs);
+    return jobs.size();
+  }
+  std::size_t ran = 0;
+  bool intact = true;
+  while (intact && ran < jobs.size())
+    intact = run_job(*jobs[ran++]);
+  std::span<Job*> group = jobs.first(ran);
+  if (intact) {
+    try {
+      connection.execute("COMMIT");
+    } catch (const std::exception&) {
+      intact = false;
+    }
+  }
+  if (!intact) {
+    fail_group(group);
+    return ran;
+  }
+  commits_.fetch_add(1, std::memory_order_relaxed);
+  auto succeeded = std::count_if(group.begin(), group.end(), [](Job* job) { return !job->error; });
+  writes_.fetch_add(static_cast<std::uint64_t>(succeeded), std::memory_order_relaxed);
+  // A job may have caught an I/O error itself; the commit succeeded, but the disk is suspect.
+  notice_disk_errors();
+  for (Job* job : group)
+    job->done.release();  // the job is gone once released
+  return ran;
+}
+
+// Runs one job in its own savepoint. Returns false when the enclosing transaction is no longer
+// usable, which fails the whole group.
+bool SqliteStore::run_job(Job& job) {
+  SqliteConnection& connection = *writer_connection_;
+  try {
+    connection.execute("SAVEPOINT job");
+  } catch (const std::exception&) {
+    return false;
+  }
+  try {
+    SqliteTx tx(connection);
+    (*job.fn)(tx);
+  } catch (...) {
+    job.error = std::current_exception();
+  }
+  // On SQLITE_FULL or an I/O error SQLite may roll back the whole transaction by itself, taking
+  // the earlier jobs' changes with it.
+  if (!connection.in_transaction()) return false;
+  try {
+    if (job.error) connection.execute("ROLLBACK TO job");
+    connection.execute("RELEASE job");
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+// Answers every job of a group that did not commit: each keeps its own exception if it threw one,
+// the others get the group's failure.
+void SqliteStore::fail_group(std::span<Job*> jobs) {
+  SqliteConnection& connection = *writer_connection_;
+  int code = connection.last_failure();
+  spdlog::error("sqlite store: a group of {} writes did not commit (SQLite code {})", jobs.size(),
+                code);
+  if (connection.in_transaction()) {
+    try {
+      connection.execute("ROLLBACK");
+    } catch (const std::exception& e) {
+      // A connection stuck inside a transaction cannot write again.
+      spdlog::critical("sqlite store: rollback failed, refusing further writes: {}", e.what());
+      fail_stopped_.store(true, std::memory_order_release);
+    }
+  }
+  notice_disk_errors();
+  bool disk_full = (code & 0xff) == SQLITE_FULL;
+  for (Job* job : jobs) {
+    if (!job->error) {
+      job->error = std::make_exception_ptr(
+          disk_full
+              ? ApiError(ErrorKind::kInsufficientStorage, "The disk is full")
+              : ApiError(ErrorKind::kServiceUnavailable, "The store could not commit; try again"));
+    }
+    job->done.release();
+  }
+}
+
+// After an I/O error, data the kernel failed to write may be silently gone (PostgreSQL's fsync
+// lesson), so no later write may be acknowledged as durable.
+void SqliteStore::notice_disk_errors() {
+  int code = writer_connection_->last_failure();
+  if ((code & 0xff) != SQLITE_IOERR || fail_stopped()) return;
+  spdlog::critical("sqlite store: I/O error (SQLite code {}); refusing writes until restart", code);
+  fail_stopped_.store(true, std::memory_order_release);
+}
+
+}  // namespace projectd

@@ -1,0 +1,156 @@
+#include "store/sqlite/sqlite_repos.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace projectd {
+namespace {
+
+const std::string kColumns =
+    "id, user_name, email, first_name, last_name, title, location, notes, sex, birthday, "
+    "work_from, terminated, is_admin, is_visitor, status, activation_status, password_hash, "
+    "created, updated";
+
+const std::string kSelect = "SELECT " + kColumns + " FROM users ";
+
+// ?1 the filter text ('' for none), ?2 its LIKE pattern, ?3 status or NULL, ?4 is_visitor or
+// NULL. SQLite's LIKE ignores ASCII case; '\' escapes the wildcards of the text.
+const std::string kFilter =
+    "WHERE (?1 = '' OR first_name LIKE ?2 ESCAPE '\\' OR last_name LIKE ?2 ESCAPE '\\' "
+    "OR email LIKE ?2 ESCAPE '\\' OR user_name LIKE ?2 ESCAPE '\\') "
+    "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR is_visitor = ?4) ";
+
+const std::string kById = kSelect + "WHERE id = ?1";
+// Both sides lowered so the lower(email) and lower(user_name) indexes serve the lookup; an email
+// match wins over another user's user name that happens to equal it.
+const std::string kByLogin = kSelect +
+                             "WHERE lower(email) = lower(?1) OR lower(user_name) = lower(?1) "
+                             "ORDER BY lower(email) = lower(?1) DESC LIMIT 1";
+const std::string kPage =
+    kSelect + kFilter + "ORDER BY first_name, last_name, id LIMIT ?5 OFFSET ?6";
+const std::string kCount = "SELECT count(*) FROM users " + kFilter;
+const std::string kInsert = "INSERT INTO users (" + kColumns +
+                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                            "?14, ?15, ?16, ?17, ?18, ?19)";
+const std::string kUpdate =
+    "UPDATE users SET user_name = ?2, email = ?3, first_name = ?4, last_name = ?5, title = ?6, "
+    "location = ?7, notes = ?8, sex = ?9, birthday = ?10, work_from = ?11, terminated = ?12, "
+    "is_admin = ?13, is_visitor = ?14, status = ?15, activation_status = ?16, "
+    "password_hash = ?17, created = ?18, updated = ?19 WHERE id = ?1";
+
+UserRecord read_user(const SqliteStatement& row) {
+  UserRecord user;
+  user.id = row.text(0);
+  user.user_name = row.text(1);
+  user.email = row.text(2);
+  user.first_name = row.text(3);
+  user.last_name = row.text(4);
+  user.title = row.text(5);
+  user.location = row.text(6);
+  user.notes = row.text(7);
+  user.sex = row.optional_text(8);
+  user.birthday = row.optional_timestamp(9);
+  user.work_from = row.optional_timestamp(10);
+  user.terminated = row.optional_timestamp(11);
+  user.is_admin = row.int64(12) != 0;
+  user.is_visitor = row.int64(13) != 0;
+  user.status = static_cast<EmployeeStatus>(row.int64(14));
+  user.activation_status = static_cast<ActivationStatus>(row.int64(15));
+  user.password_hash = row.text(16);
+  user.created = row.timestamp(17);
+  user.updated = row.timestamp(18);
+  return user;
+}
+
+// Insert and update bind the same 19 parameters in the same order.
+void bind_user(SqliteStatement& statement, const UserRecord& u) {
+  statement.bind_all(u.id, u.user_name, u.email, u.first_name, u.last_name, u.title, u.location,
+                     u.notes, u.sex, u.birthday, u.work_from, u.terminated, u.is_admin,
+                     u.is_visitor, u.status, u.activation_status, u.password_hash, u.created,
+                     u.updated);
+}
+
+// Runs an insert or update, turning a taken email or user name into the client's 409.
+void run_unique(SqliteStatement& statement) {
+  try {
+    statement.run();
+  } catch (const SqliteError& e) {
+    if (e.code() == SQLITE_CONSTRAINT_UNIQUE) {
+      throw ApiError(ErrorKind::kConflict, "A user with this email or user name already exists");
+    }
+    throw;
+  }
+}
+
+std::string like_pattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  return pattern;
+}
+
+void bind_filter(SqliteStatement& statement, const UserQuery& query) {
+  statement.bind_all(query.text, like_pattern(query.text), query.status, query.is_visitor);
+}
+
+std::optional<UserRecord> one_user(SqliteStatement& statement) {
+  if (!statement.step()) return std::nullopt;
+  return read_user(statement);
+}
+
+}  // namespace
+
+std::optional<UserRecord> SqliteUserRepo::by_id(std::string_view id) {
+  SqliteStatement statement = connection_.prepare(kById);
+  statement.bind_all(id);
+  return one_user(statement);
+}
+
+std::optional<UserRecord> SqliteUserRepo::by_login(std::string_view login) {
+  SqliteStatement statement = connection_.prepare(kByLogin);
+  statement.bind_all(login);
+  return one_user(statement);
+}
+
+std::vector<UserRecord> SqliteUserRepo::page(const UserQuery& query) {
+  SqliteStatement statement = connection_.prepare(kPage);
+  bind_filter(statement, query);
+  statement.bind(5, query.limit);
+  statement.bind(6, query.offset);
+  std::vector<UserRecord> users;
+  while (statement.step())
+    users.push_back(read_user(statement));
+  return users;
+}
+
+std::int64_t SqliteUserRepo::count(const UserQuery& query) {
+  SqliteStatement statement = connection_.prepare(kCount);
+  bind_filter(statement, query);
+  statement.step();
+  return statement.int64(0);
+}
+
+std::int64_t SqliteUserRepo::count_all() {
+  SqliteStatement statement = connection_.prepare("SELECT count(*) FROM users");
+  statement.step();
+  return statement.int64(0);
+}
+
+void SqliteUserRepo::insert(const UserRecord& user) {
+  SqliteStatement statement = connection_.prepare(kInsert);
+  bind_user(statement, user);
+  run_unique(statement);
+}
+
+void SqliteUserRepo::update(const UserRecord& user) {
+  SqliteStatement statement = connection_.prepare(kUpdate);
+  bind_user(statement, user);
+  run_unique(statement);
+  if (connection_.changes() == 0) throw_not_found();
+}
+
+}  // namespace projectd

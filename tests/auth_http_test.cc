@@ -3,9 +3,9 @@
 #include "raw_socket.h"
 #include "test_server.h"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <boost/json.hpp>
 
 #include <regex>
 
@@ -25,12 +25,10 @@ class AuthTest : public ::testing::Test {
   static std::string add_person(const std::string& email, const std::string& password) {
     HttpClient client(port());
     const std::string admin = sign_in(port(), kAdminEmail, kAdminPassword);
-    const auto res = client.post_json("/api/2.0/people",
-                                      {{"email", email},
-                                       {"firstName", "Test"},
-                                       {"lastName", "Person"},
-                                       {"password", password}},
-                                      HttpClient::auth(admin));
+    const auto res = client.post_json(
+        "/api/2.0/people",
+        {{"email", email}, {"firstName", "Test"}, {"lastName", "Person"}, {"password", password}},
+        HttpClient::auth(admin));
     EXPECT_EQ(res.status, 201) << res.body;
     return std::string(res.json().at("response").at("id").as_string());
   }
@@ -46,8 +44,8 @@ TEST_F(AuthTest, JsonSignInAnswers201WithTokenThenExpiresAndSetsTheCookie) {
   ASSERT_EQ(res.status, 201) << res.body;
   EXPECT_EQ(res.header("content-type"), "application/json; charset=utf-8");
   const std::regex shape(
-      R"(^\{"count":1,"status":0,"statusCode":201,"response":\{"token":"([0-9a-f]{64})",)"
-      R"("expires":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00"\}\}$)");
+      R"re(^\{"count":1,"status":0,"statusCode":201,"response":\{"token":"([0-9a-f]{64})",)re"
+      R"re("expires":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00"\}\}$)re");
   std::smatch m;
   ASSERT_TRUE(std::regex_match(res.body, m, shape)) << res.body;
   const std::string cookie = res.header("set-cookie");
@@ -60,10 +58,10 @@ TEST_F(AuthTest, JsonSignInAnswers201WithTokenThenExpiresAndSetsTheCookie) {
 TEST_F(AuthTest, FormSignInAcceptsEverySpellingOfTheUserKey) {
   HttpClient client(port());
   for (const char* key : {"userName", "username", "UserName", "USERNAME"}) {
-    const auto res = client.request(
-        "POST", "/api/2.0/authentication",
-        std::string(key) + "=" + "admin%40example.com&password=" + kAdminPassword,
-        {{"Content-Type", "application/x-www-form-urlencoded"}});
+    const auto res =
+        client.request("POST", "/api/2.0/authentication",
+                       std::string(key) + "=" + "admin%40example.com&password=" + kAdminPassword,
+                       {{"Content-Type", "application/x-www-form-urlencoded"}});
     EXPECT_EQ(res.status, 201) << key << ": " << res.body;
   }
   // A JSON body with PascalCase keys, as some clients send.
@@ -75,8 +73,8 @@ TEST_F(AuthTest, FormSignInAcceptsEverySpellingOfTheUserKey) {
 TEST_F(AuthTest, WrongCredentialsAnswer401TheSameForUnknownUsers) {
   add_person("wrongpw@example.com", "right-password-1");
   HttpClient client(port());
-  const auto wrong = client.post_json("/api/2.0/authentication",
-                                      {{"userName", "wrongpw@example.com"}, {"password", "nope-nope"}});
+  const auto wrong = client.post_json(
+      "/api/2.0/authentication", {{"userName", "wrongpw@example.com"}, {"password", "nope-nope"}});
   const auto unknown = client.post_json(
       "/api/2.0/authentication", {{"userName", "nobody@example.com"}, {"password", "nope-nope"}});
   EXPECT_EQ(wrong.status, 401);
@@ -96,8 +94,8 @@ TEST_F(AuthTest, MissingPasswordIs400) {
 
 TEST_F(AuthTest, MalformedJsonBodyIs400) {
   HttpClient client(port());
-  const auto res = client.request("POST", "/api/2.0/authentication", "{\"userName\":",
-                                  {{"Content-Type", "application/json"}});
+  const auto res = client.request("POST", "/api/2.0/authentication",
+                                  "{\"userName\":", {{"Content-Type", "application/json"}});
   EXPECT_EQ(res.status, 400);
   EXPECT_EQ(res.json().at("status"), 1);
 }
@@ -116,8 +114,9 @@ TEST_F(AuthTest, EveryTokenFormAuthenticates) {
   for (const auto& [target, headers] : forms) {
     const auto res = client.get(target, headers);
     EXPECT_EQ(res.status, 200) << headers.size() << " " << res.body;
-    if (res.status == 200)
+    if (res.status == 200) {
       EXPECT_EQ(res.json().at("response").at("email"), kAdminEmail);
+    }
   }
 }
 
@@ -139,8 +138,8 @@ TEST_F(AuthTest, LogoutRevokesOnlyThatToken) {
   const std::string first = sign_in(port(), kAdminEmail, kAdminPassword);
   const std::string second = sign_in(port(), kAdminEmail, kAdminPassword);
   HttpClient client(port());
-  const auto out = client.request("POST", "/api/2.0/authentication/logout", "",
-                                  HttpClient::auth(first));
+  const auto out =
+      client.request("POST", "/api/2.0/authentication/logout", "", HttpClient::auth(first));
   EXPECT_EQ(out.status, 201) << out.body;
   EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(first)).status, 401);
   EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(second)).status, 200);
@@ -179,18 +178,20 @@ TEST_F(AuthTest, FailuresAreThrottledPerAccountAndAddress) {
   for (int i = 0; i < 5; ++i)
     EXPECT_EQ(sign_in_status_from(port(), "127.0.0.1", "throttle@example.com", "wrong-pass"), 401);
   HttpClient client(port());
-  const auto limited = client.post_json(
-      "/api/2.0/authentication",
-      {{"userName", "throttle@example.com"}, {"password", "right-password-1"}});
+  const auto limited =
+      client.post_json("/api/2.0/authentication",
+                       {{"userName", "throttle@example.com"}, {"password", "right-password-1"}});
   EXPECT_EQ(limited.status, 429) << limited.body;
   const int retry_after = std::stoi(limited.header("retry-after"));
   EXPECT_GT(retry_after, 800);
   EXPECT_LE(retry_after, 900);
   // Basic credentials count as sign-ins too.
-  EXPECT_EQ(client.get("/api/2.0/people/@self",
-                       {{"Authorization", "Basic dGhyb3R0bGVAZXhhbXBsZS5jb206cmlnaHQtcGFzc3dvcmQtMQ=="}})
-                .status,
-            429);
+  EXPECT_EQ(
+      client
+          .get("/api/2.0/people/@self",
+               {{"Authorization", "Basic dGhyb3R0bGVAZXhhbXBsZS5jb206cmlnaHQtcGFzc3dvcmQtMQ=="}})
+          .status,
+      429);
   // The same account from another address, and another account from this one, still sign in.
   EXPECT_EQ(sign_in_status_from(port(), "127.0.0.2", "throttle@example.com", "right-password-1"),
             201);
@@ -201,9 +202,9 @@ TEST_F(AuthTest, PasswordChangeRevokesTokens) {
   const std::string id = add_person("changer@example.com", "first-password-1");
   const std::string token = sign_in(port(), "changer@example.com", "first-password-1");
   HttpClient client(port());
-  const auto changed = client.put_json("/api/2.0/people/" + id + "/password",
-                                       {{"password", "second-password-2"}},
-                                       HttpClient::auth(token));
+  const auto changed =
+      client.put_json("/api/2.0/people/" + id + "/password", {{"password", "second-password-2"}},
+                      HttpClient::auth(token));
   EXPECT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 401);
   EXPECT_EQ(sign_in_status_from(port(), "127.0.0.3", "changer@example.com", "first-password-1"),

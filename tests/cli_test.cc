@@ -51,9 +51,9 @@ TEST(Cli, UserAddMakesSomeoneWhoCanSignIn) {
                              "User", "--admin"});
   ASSERT_EQ(added.exit_code, 0) << added.output;
   EXPECT_NE(added.output.find("Added administrator cli@example.com"), std::string::npos);
-  auto duplicate = run_projectd({"user", "add", "--data", data.path(), "--email", "cli@example.com",
-                                 "--password", "cli-password", "--first-name", "C",
-                                 "--last-name", "U"});
+  auto duplicate =
+      run_projectd({"user", "add", "--data", data.path(), "--email", "cli@example.com",
+                    "--password", "cli-password", "--first-name", "C", "--last-name", "U"});
   EXPECT_NE(duplicate.exit_code, 0);
   TestServer server({}, data.path());
   EXPECT_FALSE(sign_in(server.port(), "cli@example.com", "cli-password").empty());
@@ -66,8 +66,7 @@ TEST(Cli, FirstStartWithoutCredentialsPrintsAGeneratedPasswordOnce) {
     TestServer server({}, data.path(), {});
     std::smatch m;
     const std::string output = server.output();
-    ASSERT_TRUE(std::regex_search(output, m, std::regex("password: +(\\S{20}) ")))
-        << output;
+    ASSERT_TRUE(std::regex_search(output, m, std::regex("password: +(\\S{20}) "))) << output;
     password = m[1];
     EXPECT_NE(output.find("admin@projectd.local"), std::string::npos);
     EXPECT_FALSE(sign_in(server.port(), "admin@projectd.local", password).empty());

@@ -1,12 +1,12 @@
 #include "http_client.h"
 
+#include <gtest/gtest.h>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -30,7 +30,9 @@ std::string HttpResponse::header(const std::string& name) const {
   return {};
 }
 
-boost::json::value HttpResponse::json() const { return boost::json::parse(body); }
+boost::json::value HttpResponse::json() const {
+  return boost::json::parse(body);
+}
 
 HttpClient::HttpClient(unsigned short port) : impl_(std::make_unique<Impl>()), port_(port) {}
 HttpClient::~HttpClient() = default;
@@ -45,7 +47,8 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
     }
     http::request<http::string_body> req(http::string_to_verb(method), target, 11);
     req.set(http::field::host, "127.0.0.1:" + std::to_string(port_));
-    for (const auto& [name, value] : headers) req.set(name, value);
+    for (const auto& [name, value] : headers)
+      req.set(name, value);
     req.body() = body;
     if (!body.empty() || method == "POST" || method == "PUT") req.prepare_payload();
     beast::error_code ec;

@@ -2,8 +2,8 @@
 #include "http_client.h"
 #include "test_server.h"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace projectd::test {
 namespace {
@@ -42,7 +42,8 @@ std::string* PeopleTest::admin_ = nullptr;
 
 std::vector<std::string> keys_of(const boost::json::object& o) {
   std::vector<std::string> keys;
-  for (const auto& kv : o) keys.emplace_back(kv.key());
+  for (const auto& kv : o)
+    keys.emplace_back(kv.key());
   return keys;
 }
 
@@ -50,11 +51,12 @@ TEST_F(PeopleTest, SelfIsEmployeeFullInTheOriginalOrder) {
   HttpClient client(port());
   const auto res = client.get("/api/2.0/people/@self", admin());
   ASSERT_EQ(res.status, 200) << res.body;
-  const auto& me = res.json().at("response").as_object();
+  const auto me_json = res.json();
+  const auto& me = me_json.at("response").as_object();
   const std::vector<std::string> expected = {
-      "id", "userName", "isVisitor", "firstName", "lastName", "email", "status",
-      "activationStatus", "terminated", "displayName", "avatarSmall", "avatarMedium", "avatar",
-      "isAdmin", "isLDAP", "isOwner", "isSSO", "profileUrl"};
+      "id",     "userName",         "isVisitor",  "firstName",   "lastName",    "email",
+      "status", "activationStatus", "terminated", "displayName", "avatarSmall", "avatarMedium",
+      "avatar", "isAdmin",          "isLDAP",     "isOwner",     "isSSO",       "profileUrl"};
   EXPECT_EQ(keys_of(me), expected);
   EXPECT_EQ(me.at("email"), kAdminEmail);
   EXPECT_EQ(me.at("isAdmin"), true);
@@ -63,8 +65,9 @@ TEST_F(PeopleTest, SelfIsEmployeeFullInTheOriginalOrder) {
   EXPECT_EQ(me.at("terminated"), nullptr);
   const std::string id(me.at("id").as_string());
   EXPECT_EQ(id.size(), 36u);
-  EXPECT_EQ(me.at("profileUrl"),
-            "http://127.0.0.1:" + std::to_string(port()) + "/Products/People/Profile.aspx?user=" + id);
+  EXPECT_EQ(
+      std::string(me.at("profileUrl").as_string()),
+      "http://127.0.0.1:" + std::to_string(port()) + "/Products/People/Profile.aspx?user=" + id);
 }
 
 TEST_F(PeopleTest, AdminAddsPeopleAndTheyAppearInTheDirectory) {
@@ -74,8 +77,8 @@ TEST_F(PeopleTest, AdminAddsPeopleAndTheyAppearInTheDirectory) {
   EXPECT_EQ(person.at("isAdmin"), false);
   EXPECT_EQ(person.at("activationStatus"), 1);
   HttpClient client(port());
-  const auto by_id = client.get("/api/2.0/people/" + std::string(person.at("id").as_string()),
-                                admin());
+  const auto by_id =
+      client.get("/api/2.0/people/" + std::string(person.at("id").as_string()), admin());
   EXPECT_EQ(by_id.status, 200);
   EXPECT_EQ(by_id.json().at("response").at("email"), "ada@example.com");
   const auto by_email = client.get("/api/2.0/people/ada@example.com", admin());
@@ -95,16 +98,16 @@ TEST_F(PeopleTest, AddingPeopleChecksRightsAndFields) {
   EXPECT_EQ(no_email.status, 400);
   EXPECT_NE(std::string(no_email.json().at("error").at("message").as_string()).find("email"),
             std::string::npos);
-  const auto bad_email = client.post_json(
-      "/api/2.0/people", {{"email", "not-an-email"}, {"firstName", "X"}, {"lastName", "Y"}},
-      admin());
+  const auto bad_email =
+      client.post_json("/api/2.0/people",
+                       {{"email", "not-an-email"}, {"firstName", "X"}, {"lastName", "Y"}}, admin());
   EXPECT_EQ(bad_email.status, 400);
   const auto no_name =
       client.post_json("/api/2.0/people", {{"email", "n@example.com"}, {"lastName", "Y"}}, admin());
   EXPECT_EQ(no_name.status, 400);
   const auto duplicate = client.post_json(
-      "/api/2.0/people",
-      {{"email", "MEMBER1@example.com"}, {"firstName", "X"}, {"lastName", "Y"}}, admin());
+      "/api/2.0/people", {{"email", "MEMBER1@example.com"}, {"firstName", "X"}, {"lastName", "Y"}},
+      admin());
   EXPECT_EQ(duplicate.status, 409);
   const auto weak = client.post_json(
       "/api/2.0/people",
@@ -132,7 +135,8 @@ TEST_F(PeopleTest, ListsPageHonestly) {
   const auto total = all.json().at("response").as_array().size();
   ASSERT_GE(total, 3u);
   const auto page = client.get("/api/2.0/people?count=1&startIndex=1", admin());
-  const auto& body = page.json().as_object();
+  const auto body_json = page.json();
+  const auto& body = body_json.as_object();
   EXPECT_EQ(body.at("count"), 1);
   EXPECT_EQ(body.at("startIndex"), 1);
   EXPECT_EQ(body.at("nextIndex"), 2);
@@ -149,7 +153,8 @@ TEST_F(PeopleTest, FilterSearchesAndAlwaysReportsTotal) {
   HttpClient client(port());
   const auto res = client.get("/api/2.0/people/filter?filterValue=HOPPER", admin());
   ASSERT_EQ(res.status, 200) << res.body;
-  const auto& body = res.json().as_object();
+  const auto body_json = res.json();
+  const auto& body = body_json.as_object();
   EXPECT_EQ(body.at("total"), 1);
   EXPECT_EQ(body.at("response").as_array()[0].at("email"), "grace.hopper@example.com");
   const auto none = client.get("/api/2.0/people/filter?filterValue=%25", admin());
@@ -161,13 +166,14 @@ TEST_F(PeopleTest, PeopleEditThemselvesAndKeepWhatTheyDoNotSend) {
   const std::string id(person.at("id").as_string());
   const std::string token = sign_in(port(), "editor@example.com", "member-password");
   HttpClient client(port());
-  const auto first = client.put_json("/api/2.0/people/" + id,
-                                     {{"title", "Engineer"}, {"location", "Riga"}},
-                                     HttpClient::auth(token));
+  const auto first =
+      client.put_json("/api/2.0/people/" + id, {{"title", "Engineer"}, {"location", "Riga"}},
+                      HttpClient::auth(token));
   ASSERT_EQ(first.status, 200) << first.body;
   const auto second =
       client.put_json("/api/2.0/people/" + id, {{"firstName", "Eddie"}}, HttpClient::auth(token));
-  const auto& me = second.json().at("response");
+  const auto me_json = second.json();
+  const auto& me = me_json.at("response");
   EXPECT_EQ(me.at("firstName"), "Eddie");
   EXPECT_EQ(me.at("title"), "Engineer");
   EXPECT_EQ(me.at("location"), "Riga");
@@ -203,8 +209,9 @@ TEST_F(PeopleTest, DisablingRevokesTokensAndSignIn) {
   EXPECT_EQ(res.json().at("response").at("status"), 2);
   EXPECT_TRUE(res.json().at("response").at("terminated").is_string());
   EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 401);
-  const auto again = client.post_json(
-      "/api/2.0/authentication", {{"userName", "leaver@example.com"}, {"password", "member-password"}});
+  const auto again =
+      client.post_json("/api/2.0/authentication",
+                       {{"userName", "leaver@example.com"}, {"password", "member-password"}});
   EXPECT_EQ(again.status, 401);
 }
 
@@ -220,8 +227,8 @@ TEST_F(PeopleTest, GuestsDoNotSeeOthersEmail) {
   add("guest@example.com", true);
   const std::string guest = sign_in(port(), "guest@example.com", "member-password");
   HttpClient client(port());
-  const auto admin_seen = client.get("/api/2.0/people/" + std::string(kAdminEmail),
-                                     HttpClient::auth(guest));
+  const auto admin_seen =
+      client.get("/api/2.0/people/" + std::string(kAdminEmail), HttpClient::auth(guest));
   ASSERT_EQ(admin_seen.status, 200);
   EXPECT_EQ(admin_seen.json().at("response").at("email"), nullptr);
   const auto self = client.get("/api/2.0/people/@self", HttpClient::auth(guest));

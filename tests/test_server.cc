@@ -39,15 +39,18 @@ Spawned spawn_projectd(const std::vector<std::string>& args,
     const std::string name = entry.substr(0, entry.find('='));
     if (!extra_env.count(name) && name.rfind("PROJECTD_", 0) != 0) env_strings.push_back(entry);
   }
-  for (const auto& [name, value] : extra_env) env_strings.push_back(name + "=" + value);
+  for (const auto& [name, value] : extra_env)
+    env_strings.push_back(name + "=" + value);
   std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
+  for (auto& s : env_strings)
+    envp.push_back(s.data());
   envp.push_back(nullptr);
 
   std::vector<std::string> argv_strings{PROJECTD_BINARY};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
-  for (auto& s : argv_strings) argv.push_back(s.data());
+  for (auto& s : argv_strings)
+    argv.push_back(s.data());
   argv.push_back(nullptr);
 
   pid_t pid;
@@ -86,7 +89,8 @@ ProcessResult run_projectd(const std::vector<std::string>& args,
   ProcessResult result;
   char buffer[4096];
   ssize_t n;
-  while ((n = read(child.output_fd, buffer, sizeof buffer)) > 0) result.output.append(buffer, n);
+  while ((n = read(child.output_fd, buffer, sizeof buffer)) > 0)
+    result.output.append(buffer, n);
   close(child.output_fd);
   result.exit_code = wait_exit(child.pid);
   return result;
@@ -152,6 +156,8 @@ int TestServer::stop() {
   return code;
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer() {
+  stop();
+}
 
 }  // namespace projectd::test

@@ -5,8 +5,8 @@
 #include <sys/types.h>
 
 #include <map>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>

@@ -4,7 +4,6 @@
 
 #include <boost/beast/http/verb.hpp>
 
-
 namespace projectd {
 
 namespace {
@@ -13,8 +12,9 @@ namespace {
 std::string openapi_path(const std::string& pattern) {
   std::string out = "/";
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == ':' ) {
-      while (i < pattern.size() && pattern[i] != '}') ++i;
+    if (pattern[i] == ':') {
+      while (i < pattern.size() && pattern[i] != '}')
+        ++i;
       out.push_back('}');
       continue;
     }

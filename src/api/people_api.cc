@@ -43,8 +43,8 @@ HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery quer
   for (const UserRecord& user : result.users)
     users.push_back(employee_full(user, wrap_context(env, request)));
   const auto returned = static_cast<std::int64_t>(users.size());
-  return ApiResponse{std::move(users), page_result(page, returned, result.total, report_total),
-                     std::nullopt, {}};
+  return ApiResponse{
+      std::move(users), page_result(page, returned, result.total, report_total), std::nullopt, {}};
 }
 
 UserQuery filter_query(const Params& params) {
@@ -143,8 +143,7 @@ void add_people_routes(RouteTable& table, ApiEnv& env) {
         });
   route(http::verb::get, "api/2.0/people/{userid}", "One person", {path_param("userid")},
         [&env](RequestContext& r) {
-          return one(env, r,
-                     env.people.get(*r.caller, r.params.get_string("userid").value_or("")));
+          return one(env, r, env.people.get(*r.caller, r.params.get_string("userid").value_or("")));
         });
   route(http::verb::post, "api/2.0/people", "Add a person (administrators)",
         {{"email", ParamIn::kBody, "string", true, ""},

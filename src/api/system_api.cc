@@ -9,16 +9,28 @@ namespace projectd {
 namespace http = boost::beast::http;
 
 void add_system_routes(RouteTable& table) {
-  table.add(Route{http::verb::get, "healthz", "Liveness: 200 while the server runs", "system",
-                  false, kApiBodyLimit, {}, [](RequestContext&) -> HandlerResult {
+  table.add(Route{http::verb::get,
+                  "healthz",
+                  "Liveness: 200 while the server runs",
+                  "system",
+                  false,
+                  kApiBodyLimit,
+                  {},
+                  [](RequestContext&) -> HandlerResult {
                     return RawResponse{200, "application/json", R"({"status":"ok"})", {}};
                   }});
-  table.add(Route{http::verb::get, "api/2.0/openapi.json",
-                  "This API as an OpenAPI 3 document, generated from the route table", "system",
-                  false, kApiBodyLimit, {}, [&table](RequestContext&) -> HandlerResult {
-                    return RawResponse{200, "application/json",
-                                       boost::json::serialize(openapi_document(table)), {}};
-                  }});
+  table.add(
+      Route{http::verb::get,
+            "api/2.0/openapi.json",
+            "This API as an OpenAPI 3 document, generated from the route table",
+            "system",
+            false,
+            kApiBodyLimit,
+            {},
+            [&table](RequestContext&) -> HandlerResult {
+              return RawResponse{
+                  200, "application/json", boost::json::serialize(openapi_document(table)), {}};
+            }});
 }
 
 }  // namespace projectd

@@ -7,8 +7,8 @@
 #include "domain/people_service.h"
 #include "store/store.h"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -26,8 +26,7 @@ void add_store_flags(CLI::App* command, StoreFlags& flags) {
   command->add_option("--data", flags.data_dir, "Data directory")
       ->envname("PROJECTD_DATA")
       ->capture_default_str();
-  command->add_option("--store", flags.store_url,
-                      "Store URL (default sqlite:DATA/projectd.db)")
+  command->add_option("--store", flags.store_url, "Store URL (default sqlite:DATA/projectd.db)")
       ->envname("PROJECTD_STORE");
 }
 
@@ -45,8 +44,9 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
   serve->add_option("--timezone", c.timezone, "Portal time zone (IANA name)")
       ->envname("PROJECTD_TIMEZONE")
       ->capture_default_str();
-  serve->add_option("--public-url", c.public_url,
-                    "Base of absolute URLs (default http://<Host header>)")
+  serve
+      ->add_option("--public-url", c.public_url,
+                   "Base of absolute URLs (default http://<Host header>)")
       ->envname("PROJECTD_PUBLIC_URL");
   serve->add_option("--max-upload-mb", c.max_upload_mb, "Largest upload in MiB")
       ->envname("PROJECTD_MAX_UPLOAD_MB")
@@ -62,12 +62,14 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
   serve->add_option("--workers", c.worker_threads, "Request worker threads (0: four per core)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
-  serve->add_option("--header-timeout-ms", c.header_timeout_ms,
-                    "Time a client has to send a request's head")
+  serve
+      ->add_option("--header-timeout-ms", c.header_timeout_ms,
+                   "Time a client has to send a request's head")
       ->check(CLI::Range(100, 3600000))
       ->capture_default_str();
-  serve->add_option("--body-timeout-ms", c.body_timeout_ms,
-                    "Time a client has to send a request's body")
+  serve
+      ->add_option("--body-timeout-ms", c.body_timeout_ms,
+                   "Time a client has to send a request's body")
       ->check(CLI::Range(100, 86400000))
       ->capture_default_str();
   serve->add_option("--log-level", c.log_level, "trace, debug, info, warn, error, off")

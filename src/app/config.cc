@@ -20,7 +20,8 @@ ListenAddress parse_listen(const std::string& listen) {
     host = host.substr(1, host.size() - 2);
   const std::string port_text = listen.substr(colon + 1);
   unsigned port = 0;
-  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
     throw std::invalid_argument("--listen port must be a number from 0 to 65535, not '" +
                                 port_text + "'");

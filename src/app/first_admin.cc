@@ -19,8 +19,8 @@ std::string env_or(const char* name, const std::string& fallback) {
 
 void ensure_first_admin(PeopleService& people) {
   if (people.user_count() > 0) return;
-  const bool generated = !std::getenv("PROJECTD_ADMIN_PASSWORD") ||
-                         !*std::getenv("PROJECTD_ADMIN_PASSWORD");
+  const bool generated =
+      !std::getenv("PROJECTD_ADMIN_PASSWORD") || !*std::getenv("PROJECTD_ADMIN_PASSWORD");
   NewUser admin;
   admin.email = env_or("PROJECTD_ADMIN_EMAIL", "admin@projectd.local");
   admin.password = generated ? random_password() : env_or("PROJECTD_ADMIN_PASSWORD", "");
@@ -30,8 +30,9 @@ void ensure_first_admin(PeopleService& people) {
   people.add_user(admin);
   // Printed on stdout, once: this is the only place the generated password ever appears.
   std::printf("Created the first administrator.\n  user name: %s\n", admin.email.c_str());
-  if (generated) std::printf("  password:  %s   (shown once; change it after signing in)\n",
-                             admin.password->c_str());
+  if (generated)
+    std::printf("  password:  %s   (shown once; change it after signing in)\n",
+                admin.password->c_str());
   std::fflush(stdout);
 }
 

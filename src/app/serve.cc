@@ -11,10 +11,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <pthread.h>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <pthread.h>
 #include <thread>
 
 namespace projectd {
@@ -61,20 +61,22 @@ int run_serve(const ServeConfig& config) {
   options.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);
   HttpServer server(dispatcher, options);
   const unsigned short port = server.bind();
-  const std::string host = listen.host.find(':') != std::string::npos ? "[" + listen.host + "]"
-                                                                      : listen.host;
+  const std::string host =
+      listen.host.find(':') != std::string::npos ? "[" + listen.host + "]" : listen.host;
   spdlog::info("projectd listening on http://{}:{}", host, port);
   std::printf("projectd %s serving http://%s:%u (data in %s, time zone %s)\n", PROJECTD_VERSION,
               host.c_str(), port, config.data_dir.c_str(), zone.name().c_str());
-  std::printf("Sign in: curl -s -X POST http://%s:%u/api/2.0/authentication -H 'Content-Type: "
-              "application/json' -d '{\"userName\":\"EMAIL\",\"password\":\"PASSWORD\"}'\n",
-              host.c_str(), port);
+  std::printf(
+      "Sign in: curl -s -X POST http://%s:%u/api/2.0/authentication -H 'Content-Type: "
+      "application/json' -d '{\"userName\":\"EMAIL\",\"password\":\"PASSWORD\"}'\n",
+      host.c_str(), port);
   std::fflush(stdout);
 
   std::thread signal_waiter([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
-    spdlog::info("received {}; finishing requests in flight", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    spdlog::info("received {}; finishing requests in flight",
+                 signal == SIGTERM ? "SIGTERM" : "SIGINT");
     server.stop();
   });
   server.run();

@@ -35,7 +35,9 @@ PasswordHasher::PasswordHasher(std::size_t pool_size, Argon2Params params)
   dummy_hash_ = hash_now(params_, random_bytes(16));
 }
 
-PasswordHasher::~PasswordHasher() { pool_.join(); }
+PasswordHasher::~PasswordHasher() {
+  pool_.join();
+}
 
 template <class F>
 auto PasswordHasher::run(F&& fn) -> decltype(fn()) {

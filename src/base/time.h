@@ -13,7 +13,11 @@ using Timestamp = std::chrono::time_point<std::chrono::system_clock, Ticks>;
 inline Timestamp now_utc() {
   return std::chrono::time_point_cast<Ticks>(std::chrono::system_clock::now());
 }
-inline std::int64_t to_ticks(Timestamp t) { return t.time_since_epoch().count(); }
-inline Timestamp from_ticks(std::int64_t ticks) { return Timestamp(Ticks(ticks)); }
+inline std::int64_t to_ticks(Timestamp t) {
+  return t.time_since_epoch().count();
+}
+inline Timestamp from_ticks(std::int64_t ticks) {
+  return Timestamp(Ticks(ticks));
+}
 
 }  // namespace projectd

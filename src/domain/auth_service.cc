@@ -38,21 +38,23 @@ std::optional<UserRecord> AuthService::check_password(std::string_view login,
                        std::chrono::duration_cast<Ticks>(settings_.failure_window) - now;
     const auto seconds =
         std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(retry).count());
-    ApiError error(ErrorKind::kTooManyRequests,
-                   "Too many failed sign-in attempts; try again in " + std::to_string(seconds) +
-                       " seconds");
+    ApiError error(ErrorKind::kTooManyRequests, "Too many failed sign-in attempts; try again in " +
+                                                    std::to_string(seconds) + " seconds");
     error.with_header("Retry-After", std::to_string(seconds));
     throw error;
   }
   // Always run the hash, also for unknown users, so timing does not reveal who exists.
-  const bool ok = hasher_.verify(user ? std::string_view(user->password_hash) : std::string_view(),
-                                 password);
+  const bool ok =
+      hasher_.verify(user ? std::string_view(user->password_hash) : std::string_view(), password);
   if (ok && user && can_sign_in(*user)) {
     if (failures.count > 0)
       store_.write([&](StoreTx& tx) { tx.sessions().clear_login_failures(account, client); });
     return user;
   }
-  store_.write([&](StoreTx& tx) { tx.sessions().add_login_failure(account, client, now); });
+  store_.write([&](StoreTx& tx) {
+    tx.sessions().delete_login_failures_before(since);
+    tx.sessions().add_login_failure(account, client, now);
+  });
   return std::nullopt;
 }
 
@@ -68,8 +70,8 @@ IssuedToken AuthService::login(std::string_view login, std::string_view password
   record.token_hash = sha256_hex(issued.token);
   record.user_id = user->id;
   record.created = now_utc();
-  record.expires = record.created + std::chrono::duration_cast<Ticks>(
-                                        std::chrono::days(settings_.token_days));
+  record.expires =
+      record.created + std::chrono::duration_cast<Ticks>(std::chrono::days(settings_.token_days));
   issued.expires = record.expires;
   store_.write([&](StoreTx& tx) {
     tx.sessions().delete_expired_tokens(record.created);
@@ -107,7 +109,8 @@ std::optional<Caller> AuthService::caller_for_basic(const Credential& credential
   }
   if (cached) {
     // The cache skips the hash, not the checks: a disabled user or a changed password is seen.
-    const auto user = store_.read_value([&](StoreTx& tx) { return tx.users().by_id(cached->user_id); });
+    const auto user =
+        store_.read_value([&](StoreTx& tx) { return tx.users().by_id(cached->user_id); });
     if (user && can_sign_in(*user) && user->password_hash == cached->password_hash)
       return caller_of(*user, "");
   }

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "auth/password_hasher.h"
-#include "domain/caller.h"
 #include "domain/authenticator.h"
+#include "domain/caller.h"
 #include "store/store.h"
 
 #include <chrono>

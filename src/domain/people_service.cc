@@ -30,7 +30,8 @@ UserRecord load(StoreTx& tx, std::string_view id_or_login) {
 std::string free_user_name(StoreTx& tx, std::string_view email) {
   std::string base = to_lower(email.substr(0, email.find('@')));
   std::string candidate = base;
-  for (int n = 2; tx.users().by_login(candidate); ++n) candidate = base + std::to_string(n);
+  for (int n = 2; tx.users().by_login(candidate); ++n)
+    candidate = base + std::to_string(n);
   return candidate;
 }
 
@@ -39,7 +40,8 @@ std::string free_user_name(StoreTx& tx, std::string_view email) {
 void validate_email(std::string_view email) {
   const std::size_t at = email.find('@');
   const bool ok = !email.empty() && email.size() <= kMaxNameLength && at != 0 &&
-                  at != std::string_view::npos && email.find('@', at + 1) == std::string_view::npos &&
+                  at != std::string_view::npos &&
+                  email.find('@', at + 1) == std::string_view::npos &&
                   email.find('.', at) != std::string_view::npos && email.back() != '.' &&
                   std::none_of(email.begin(), email.end(), [](unsigned char c) {
                     return c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == ';';
@@ -48,7 +50,8 @@ void validate_email(std::string_view email) {
 }
 
 void validate_name(std::string_view field, std::string_view value) {
-  if (ascii::trim(value).empty()) throw_bad_request("Parameter '" + std::string(field) + "' must not be empty");
+  if (ascii::trim(value).empty())
+    throw_bad_request("Parameter '" + std::string(field) + "' must not be empty");
   if (value.size() > kMaxNameLength)
     throw_bad_request("Parameter '" + std::string(field) + "' must be at most 255 characters");
   if (std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < ' '; }))
@@ -63,7 +66,9 @@ void validate_password(std::string_view password) {
 PeopleService::PeopleService(Store& store, PasswordHasher& hasher)
     : store_(store), hasher_(hasher) {}
 
-UserRecord PeopleService::self(const Caller& caller) { return get(caller, caller.user_id); }
+UserRecord PeopleService::self(const Caller& caller) {
+  return get(caller, caller.user_id);
+}
 
 UserRecord PeopleService::get(const Caller&, std::string_view id_or_login) {
   return store_.read_value([&](StoreTx& tx) { return load(tx, id_or_login); });
@@ -124,9 +129,11 @@ UserRecord PeopleService::update(const Caller& caller, std::string_view id,
     if (!self && !caller.is_admin) throw_forbidden("You may only change your own profile");
     const bool role_change = changes.is_visitor || changes.is_admin || changes.disabled;
     if (role_change || changes.email) require_admin(caller);
-    if (self && ((changes.is_admin && !*changes.is_admin) || (changes.disabled && *changes.disabled)))
-      throw_conflict("An administrator cannot remove their own administrator rights or disable "
-                     "themself; ask another administrator");
+    if (self &&
+        ((changes.is_admin && !*changes.is_admin) || (changes.disabled && *changes.disabled)))
+      throw_conflict(
+          "An administrator cannot remove their own administrator rights or disable "
+          "themself; ask another administrator");
     if (changes.first_name) user.first_name = *changes.first_name;
     if (changes.last_name) user.last_name = *changes.last_name;
     if (changes.title) user.title = *changes.title;

@@ -20,7 +20,8 @@ std::optional<Credential> basic_credential(std::string_view encoded) {
   encoded = trim(encoded);
   std::string decoded(b64::decoded_size(encoded.size()), '\0');
   const auto [written, read] = b64::decode(decoded.data(), encoded.data(), encoded.size());
-  if (read != encoded.size()) return std::nullopt;
+  // Beast stops at the padding; anything but `=` after that point is not base64.
+  if (encoded.substr(read).find_first_not_of('=') != std::string_view::npos) return std::nullopt;
   decoded.resize(written);
   const std::size_t colon = decoded.find(':');
   if (colon == std::string::npos) return std::nullopt;
@@ -45,7 +46,8 @@ std::string cookie_value(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     const std::size_t semicolon = header.find(';');
     std::string_view pair = trim(header.substr(0, semicolon));
-    header = semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
+    header =
+        semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
     const std::size_t eq = pair.find('=');
     if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name) {
       std::string_view value = trim(pair.substr(eq + 1));
@@ -64,6 +66,8 @@ std::vector<Credential> extract_credentials(const Params& params, std::string_vi
     add_token(out, key->text);
   add_token(out, cookie_value(cookie, "asc_auth_key"));
   authorization = trim(authorization);
+  // A scheme word with nothing after it is no credential at all.
+  if (ascii::iequals(authorization, "basic") || ascii::iequals(authorization, "bearer")) return out;
   if (starts_with_scheme(authorization, "basic")) {
     if (auto basic = basic_credential(authorization.substr(6))) out.push_back(std::move(*basic));
   } else if (starts_with_scheme(authorization, "bearer")) {

@@ -5,9 +5,8 @@
 #include "http/credentials.h"
 #include "http/multipart.h"
 
-#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
-
+#include <boost/url/parse.hpp>
 
 namespace projectd {
 
@@ -59,10 +58,10 @@ OutgoingResponse envelope_response(int status, const boost::json::value& envelop
 }
 
 ApiError unauthorized(bool had_credentials) {
-  ApiError error(ErrorKind::kUnauthorized,
-                 had_credentials ? "The credentials are invalid or have expired"
-                                 : "Authentication is required: send a token in the "
-                                   "Authorization header");
+  ApiError error(ErrorKind::kUnauthorized, had_credentials
+                                               ? "The credentials are invalid or have expired"
+                                               : "Authentication is required: send a token in the "
+                                                 "Authorization header");
   error.with_header("WWW-Authenticate", "Basic realm=\"projectd\", Bearer realm=\"projectd\"");
   return error;
 }
@@ -100,7 +99,8 @@ OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format
   const int status = error.http_status();
   OutgoingResponse out =
       envelope_response(status, error_envelope(status, error.what(), error.data()), format);
-  for (const auto& header : error.headers()) out.headers.push_back(header);
+  for (const auto& header : error.headers())
+    out.headers.push_back(header);
   return out;
 }
 
@@ -116,11 +116,10 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
     if (context.caller) out.user_id = context.caller->user_id;
     return out;
   } catch (const std::exception& e) {
-    spdlog::error("unhandled error on {} {}: {}", http::to_string(request.method),
-                  context.path, e.what());
+    spdlog::error("unhandled error on {} {}: {}", http::to_string(request.method), context.path,
+                  e.what());
     OutgoingResponse out = error_response(
-        ApiError(ErrorKind::kInternal, "The server failed to process the request"),
-        context.format);
+        ApiError(ErrorKind::kInternal, "The server failed to process the request"), context.format);
     if (context.caller) out.user_id = context.caller->user_id;
     return out;
   }
@@ -135,7 +134,8 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
     if (segment.find('\0') != std::string::npos) throw_bad_request("The path contains a NUL");
     if (!segment.empty()) segments.push_back(std::move(segment));
   }
-  for (const std::string& s : segments) context.path += "/" + s;
+  for (const std::string& s : segments)
+    context.path += "/" + s;
   if (const auto suffix = format_of_suffix(context.path)) context.format = *suffix;
 
   RouteMatch match = router_.match(request.method, segments);
@@ -151,7 +151,8 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
   }
   if (match.suffix_format) context.format = *match.suffix_format;
 
-  for (auto& [name, value] : match.path_params) context.params.add(name, value, ParamSource::kRoute);
+  for (auto& [name, value] : match.path_params)
+    context.params.add(name, value, ParamSource::kRoute);
   if (target->has_query())
     add_urlencoded_params(context.params, target->encoded_query(), ParamSource::kQuery);
   add_body_params(context.params, request);
@@ -172,14 +173,16 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
   if (auto* raw = std::get_if<RawResponse>(&result)) {
     out.status = raw->status;
     out.headers.emplace_back("Content-Type", raw->content_type);
-    for (auto& header : raw->headers) out.headers.push_back(std::move(header));
+    for (auto& header : raw->headers)
+      out.headers.push_back(std::move(header));
     out.body = std::move(raw->body);
   } else {
     auto& api = std::get<ApiResponse>(result);
     const int status = api.status.value_or(request.method == http::verb::post ? 201 : 200);
     out = envelope_response(status, success_envelope(status, std::move(api.response), api.paging),
                             context.format);
-    for (auto& header : api.headers) out.headers.push_back(std::move(header));
+    for (auto& header : api.headers)
+      out.headers.push_back(std::move(header));
   }
   if (context.caller) out.user_id = context.caller->user_id;
   return out;

@@ -17,8 +17,8 @@ namespace projectd {
 
 struct IncomingRequest {
   boost::beast::http::verb method;
-  std::string target;    // as sent: path and query
-  HeaderList headers;    // lowercase names
+  std::string target;  // as sent: path and query
+  HeaderList headers;  // lowercase names
   std::string body;
   std::string client_address;
 };

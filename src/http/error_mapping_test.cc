@@ -1,20 +1,20 @@
 // Every error kind maps to its status and the error envelope, once, in the dispatcher.
 #include "http/dispatcher.h"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace projectd {
 namespace {
 
 TEST(ErrorMapping, EveryKindHasItsStatusAndTheEnvelope) {
   const std::vector<std::pair<ErrorKind, int>> kinds = {
-      {ErrorKind::kBadRequest, 400},       {ErrorKind::kUnauthorized, 401},
-      {ErrorKind::kForbidden, 403},        {ErrorKind::kNotFound, 404},
-      {ErrorKind::kMethodNotAllowed, 405}, {ErrorKind::kRequestTimeout, 408},
-      {ErrorKind::kConflict, 409},         {ErrorKind::kPayloadTooLarge, 413},
-      {ErrorKind::kUnsupportedMedia, 415}, {ErrorKind::kTooManyRequests, 429},
-      {ErrorKind::kHeaderTooLarge, 431},   {ErrorKind::kInternal, 500},
+      {ErrorKind::kBadRequest, 400},         {ErrorKind::kUnauthorized, 401},
+      {ErrorKind::kForbidden, 403},          {ErrorKind::kNotFound, 404},
+      {ErrorKind::kMethodNotAllowed, 405},   {ErrorKind::kRequestTimeout, 408},
+      {ErrorKind::kConflict, 409},           {ErrorKind::kPayloadTooLarge, 413},
+      {ErrorKind::kUnsupportedMedia, 415},   {ErrorKind::kTooManyRequests, 429},
+      {ErrorKind::kHeaderTooLarge, 431},     {ErrorKind::kInternal, 500},
       {ErrorKind::kServiceUnavailable, 503}, {ErrorKind::kInsufficientStorage, 507}};
   for (const auto& [kind, status] : kinds) {
     const auto out = Dispatcher::error_response(ApiError(kind, "why"), Format::kJson);
@@ -35,7 +35,8 @@ TEST(ErrorMapping, HeadersAndXmlForm) {
             "<result><status>1</status><statusCode>429</statusCode><error><message>slow down"
             "</message><hresult>-2146233088</hresult><data /></error></result>");
   bool retry = false;
-  for (const auto& [name, value] : out.headers) retry |= name == "Retry-After" && value == "60";
+  for (const auto& [name, value] : out.headers)
+    retry |= name == "Retry-After" && value == "60";
   EXPECT_TRUE(retry);
 }
 

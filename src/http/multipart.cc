@@ -4,8 +4,8 @@
 // is held back; everything before it goes to the sink at once.
 #include "http/multipart.h"
 
-#include "base/errors.h"
 #include "base/ascii.h"
+#include "base/errors.h"
 
 #include <algorithm>
 #include <string>

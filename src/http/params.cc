@@ -1,7 +1,7 @@
 #include "http/params.h"
 
-#include "base/errors.h"
 #include "base/ascii.h"
+#include "base/errors.h"
 #include "wire/date.h"
 
 #include <charconv>

@@ -1,5 +1,6 @@
 // One route table is the single source of truth for what projectd serves: the router matches
-// against it, the OpenAPI document is generated from it, and the authorization matrix test walks it.
+// against it, the OpenAPI document is generated from it, and the authorization matrix test walks
+// it.
 #pragma once
 
 #include "http/handler.h"

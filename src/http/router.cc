@@ -49,14 +49,14 @@ Router::Router(const RouteTable& table) {
     }
     routes_.push_back(std::move(compiled));
   }
-  std::stable_sort(routes_.begin(), routes_.end(), [](const Compiled& a, const Compiled& b) {
-    return rank(a) > rank(b);
-  });
+  std::stable_sort(routes_.begin(), routes_.end(),
+                   [](const Compiled& a, const Compiled& b) { return rank(a) > rank(b); });
 }
 
 std::vector<int> Router::rank(const Compiled& compiled) {
   std::vector<int> r;
-  for (const Segment& s : compiled.segments) r.push_back(s.param.empty() ? 2 : s.digits_only);
+  for (const Segment& s : compiled.segments)
+    r.push_back(s.param.empty() ? 2 : s.digits_only);
   return r;
 }
 

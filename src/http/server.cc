@@ -4,14 +4,15 @@
 #include "base/errors.h"
 #include "http/request_log.h"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <atomic>
@@ -82,7 +83,7 @@ class HttpServer::Impl {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(HttpServer::Impl& server, tcp::socket socket)
-      : server_(server), stream_(std::move(socket)) {
+      : server_(server), stream_(std::move(socket)), read_timer_(stream_.get_executor()) {
     beast::error_code ec;
     const auto endpoint = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "unknown" : endpoint.address().to_string();
@@ -107,13 +108,31 @@ class Session : public std::enable_shared_from_this<Session> {
     idle_ = true;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options_.header_limit));
-    stream_.expires_after(server_.options_.header_timeout);
+    // The route's limit is applied once the head is known; until then Beast must not judge the
+    // Content-Length against its own default.
+    parser_->body_limit(boost::none);
+    start_read_timer(server_.options_.header_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
   }
 
+  // Reads have a deadline of our own rather than tcp_stream's, which would close the socket and
+  // leave no way to answer 408.
+  void start_read_timer(std::chrono::milliseconds timeout) {
+    stream_.expires_never();
+    timed_out_ = false;
+    read_timer_.expires_after(timeout);
+    read_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;  // cancelled: the read finished in time
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
+  }
+
   void on_header(beast::error_code ec, std::size_t) {
     idle_ = false;
+    read_timer_.cancel();
     if (ec) return on_read_error(ec);
     started_ = std::chrono::steady_clock::now();
     auto& request = parser_->get();
@@ -122,7 +141,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (parser_->content_length() && *parser_->content_length() > limit)
       return fail(too_large(limit));
     parser_->body_limit(limit);
-    stream_.expires_after(server_.options_.body_timeout);
+    start_read_timer(server_.options_.body_timeout);
     if (beast::iequals(request[http::field::expect], "100-continue") && !parser_->is_done()) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
@@ -141,6 +160,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_body(beast::error_code ec, std::size_t) {
+    read_timer_.cancel();
     if (ec == http::error::body_limit) return fail(too_large(*parser_->get().payload_size()));
     if (ec) return on_read_error(ec);
     auto request = parser_->release();
@@ -166,6 +186,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_read_error(beast::error_code ec) {
+    if (ec == net::error::operation_aborted && timed_out_) ec = beast::error::timeout;
     if (ec == http::error::end_of_stream || ec == net::error::eof ||
         ec == net::error::operation_aborted || ec == net::error::connection_reset)
       return close();
@@ -201,7 +222,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void write(const IncomingRequest& request, OutgoingResponse response) {
     auto out = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(response.status), 11);
-    for (auto& [name, value] : response.headers) out->insert(name, value);
+    for (auto& [name, value] : response.headers)
+      out->insert(name, value);
     out->set(http::field::server, "projectd");
     out->body() = std::move(response.body);
     const bool keep = keep_alive_ && !server_.stopping_;
@@ -228,6 +250,8 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::string client_;
+  net::steady_timer read_timer_;
+  bool timed_out_ = false;
   bool keep_alive_ = true;
   bool idle_ = true;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
@@ -244,8 +268,7 @@ unsigned short HttpServer::Impl::bind() {
 }
 
 void HttpServer::Impl::do_accept() {
-  acceptor_.async_accept(net::make_strand(ioc_),
-                         beast::bind_front_handler(&Impl::on_accept, this));
+  acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Impl::on_accept, this));
 }
 
 void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
@@ -287,9 +310,11 @@ void HttpServer::Impl::session_ended(Session* s) {
 void HttpServer::Impl::run() {
   do_accept();
   std::vector<std::thread> threads;
-  for (int i = 1; i < io_threads_; ++i) threads.emplace_back([this] { ioc_.run(); });
+  for (int i = 1; i < io_threads_; ++i)
+    threads.emplace_back([this] { ioc_.run(); });
   ioc_.run();
-  for (auto& t : threads) t.join();
+  for (auto& t : threads)
+    t.join();
   workers_.join();
   if (stopper_.joinable()) stopper_.join();
 }
@@ -306,7 +331,8 @@ void HttpServer::Impl::stop() {
     for (auto& w : session_refs_)
       if (auto s = w.lock()) live.push_back(std::move(s));
   }
-  for (auto& s : live) s->shutdown();
+  for (auto& s : live)
+    s->shutdown();
   live.clear();
   // Requests in flight finish and answer (with Connection: close) before the loop stops.
   stopper_ = std::thread([this] {
@@ -319,8 +345,14 @@ void HttpServer::Impl::stop() {
 HttpServer::HttpServer(Dispatcher& dispatcher, ServerOptions options)
     : impl_(std::make_unique<Impl>(dispatcher, std::move(options))) {}
 HttpServer::~HttpServer() = default;
-unsigned short HttpServer::bind() { return impl_->bind(); }
-void HttpServer::run() { impl_->run(); }
-void HttpServer::stop() { impl_->stop(); }
+unsigned short HttpServer::bind() {
+  return impl_->bind();
+}
+void HttpServer::run() {
+  impl_->run();
+}
+void HttpServer::stop() {
+  impl_->stop();
+}
 
 }  // namespace projectd

@@ -1,6 +1,6 @@
 // add_urlencoded_params: query strings and application/x-www-form-urlencoded bodies.
-#include "base/errors.h"
 #include "base/ascii.h"
+#include "base/errors.h"
 #include "http/params.h"
 
 #include <string>

@@ -1,8 +1,8 @@
 // add_xml_params: a text/xml or application/xml body read as names. The shape mirrors the XML that
 // Json.NET writes for JSON (original-wire.md §1.5): the root's children are members, a list is the
 // same element repeated, a nested object is an element with element children.
-#include "base/errors.h"
 #include "base/ascii.h"
+#include "base/errors.h"
 #include "http/params.h"
 
 #include <pugixml.hpp>

@@ -50,6 +50,8 @@ class SessionRepo {
   virtual FailureWindow login_failures(std::string_view account, std::string_view client,
                                        Timestamp since) = 0;
   virtual void clear_login_failures(std::string_view account, std::string_view client) = 0;
+  // Forgets failures older than `before`, so the table holds only live throttling windows.
+  virtual void delete_login_failures_before(Timestamp before) = 0;
 };
 
 // One transaction. Repositories are valid only inside the read()/write() call that handed it out.
@@ -71,7 +73,8 @@ class Store {
   // writes may share one commit (group commit); a failed commit fails each of them with
   // ApiError(kServiceUnavailable). After an fsync failure the store refuses writes until reopened.
   virtual void write(const std::function<void(StoreTx&)>& fn) = 0;
-  // Waits for writes in flight, then closes every connection. Later calls throw kServiceUnavailable.
+  // Waits for writes in flight, then closes every connection. Later calls throw
+  // kServiceUnavailable.
   virtual void close() = 0;
 
   template <class F>

@@ -16,10 +16,14 @@ std::int64_t count_of(const boost::json::value& response) {
 // The .NET HResult the original puts in every error; some clients log it, none branch on it.
 std::int64_t hresult_of(int http_status) {
   switch (http_status) {
-    case 400: return -2147024809;  // ArgumentException
-    case 403: return -2146233078;  // SecurityException
-    case 404: return -2147467259;  // ItemNotFoundException (HttpException)
-    default: return -2146233088;   // Exception
+    case 400:
+      return -2147024809;  // ArgumentException
+    case 403:
+      return -2146233078;  // SecurityException
+    case 404:
+      return -2147467259;  // ItemNotFoundException (HttpException)
+    default:
+      return -2146233088;  // Exception
   }
 }
 

@@ -2,13 +2,15 @@
 
 #include "wire/format.h"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace projectd {
 namespace {
 
-std::string json(const boost::json::object& o) { return boost::json::serialize(o); }
+std::string json(const boost::json::object& o) {
+  return boost::json::serialize(o);
+}
 
 TEST(Envelope, SingleObjectCountsOneAndPostSays201) {
   boost::json::object task = {{"id", 10}};
@@ -31,8 +33,9 @@ TEST(Envelope, HonestPagingInTheOriginalOrder) {
   Paging paging{25, 60, true};
   boost::json::array page(25, 7);
   const std::string text = json(success_envelope(200, page, paging));
-  EXPECT_EQ(text.substr(0, text.find("\"response\"")),
-            R"({"count":25,"startIndex":25,"nextIndex":50,"total":60,"status":0,"statusCode":200,)");
+  EXPECT_EQ(
+      text.substr(0, text.find("\"response\"")),
+      R"({"count":25,"startIndex":25,"nextIndex":50,"total":60,"status":0,"statusCode":200,)");
 }
 
 TEST(Envelope, ErrorsCarryMessageHresultAndData) {
@@ -46,9 +49,9 @@ TEST(Envelope, ErrorsCarryMessageHresultAndData) {
 }
 
 TEST(Envelope, RendersAsXml) {
-  const auto envelope = success_envelope(200, boost::json::array{
-                                                  boost::json::object{{"id", 1}, {"ok", true}},
-                                                  boost::json::object{{"id", 2}, {"ok", false}}});
+  const auto envelope =
+      success_envelope(200, boost::json::array{boost::json::object{{"id", 1}, {"ok", true}},
+                                               boost::json::object{{"id", 2}, {"ok", false}}});
   EXPECT_EQ(render(envelope, Format::kXml),
             "<result><count>2</count><status>0</status><statusCode>200</statusCode>"
             "<response><id>1</id><ok>true</ok></response>"

@@ -39,3 +39,4 @@ CREATE TABLE login_failures (
   failed_at BIGINT NOT NULL
 );
 CREATE INDEX login_failures_key ON login_failures (account, client, failed_at);
+CREATE INDEX login_failures_at ON login_failures (failed_at);

@@ -37,6 +37,7 @@ class SqliteSessionRepo final : public SessionRepo {
   FailureWindow login_failures(std::string_view account, std::string_view client,
                                Timestamp since) override;
   void clear_login_failures(std::string_view account, std::string_view client) override;
+  void delete_login_failures_before(Timestamp before) override;
 
  private:
   SqliteConnection& connection_;

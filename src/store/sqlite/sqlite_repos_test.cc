@@ -299,6 +299,12 @@ TEST_F(SqliteReposTest, LoginFailuresCountWithinTheWindowPerAccountAndClient) {
   EXPECT_EQ(window("ann", "10.0.0.1", 0).count, 0);
   EXPECT_EQ(window("ann", "10.0.0.2", 0).count, 1);
   EXPECT_EQ(window("bob", "10.0.0.1", 0).count, 1);
+
+  store_->write([](StoreTx& tx) { tx.sessions().delete_login_failures_before(from_ticks(350)); });
+  EXPECT_EQ(window("ann", "10.0.0.2", 0).count, 1);  // at 350: kept
+  store_->write([](StoreTx& tx) { tx.sessions().delete_login_failures_before(from_ticks(351)); });
+  EXPECT_EQ(window("ann", "10.0.0.2", 0).count, 0);
+  EXPECT_EQ(window("bob", "10.0.0.1", 0).count, 0);
 }
 
 }  // namespace

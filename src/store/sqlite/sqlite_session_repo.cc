@@ -52,6 +52,10 @@ SessionRepo::FailureWindow SqliteSessionRepo::login_failures(std::string_view ac
   return FailureWindow{.count = statement.int64(0), .oldest = statement.optional_timestamp(1)};
 }
 
+void SqliteSessionRepo::delete_login_failures_before(Timestamp before) {
+  connection_.prepare("DELETE FROM login_failures WHERE failed_at < ?1").bind_all(before).run();
+}
+
 void SqliteSessionRepo::clear_login_failures(std::string_view account, std::string_view client) {
   connection_.prepare("DELETE FROM login_failures WHERE account = ?1 AND client = ?2")
       .bind_all(account, client)

@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jobs=$(nproc)
+
+echo "== clang-format (the repo's .clang-format; any difference fails)"
+git ls-files '*.cc' '*.h' '*.cpp' | xargs clang-format --dry-run --Werror
+
 build() {  # build DIR TYPE EXTRA...
   local dir=$1 type=$2; shift 2
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null

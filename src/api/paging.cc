@@ -12,13 +12,11 @@ PageRequest page_request(const Params& params) {
   return page;
 }
 
-Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total,
-                   bool report_total) {
+Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total) {
   Paging paging;
   paging.start_index = request.start_index;
   paging.more = request.start_index + returned < total;
-  // A list that was cut always says how long it is, so clients can page honestly.
-  if (report_total || paging.more) paging.total = total;
+  paging.total = total;
   return paging;
 }
 

@@ -18,8 +18,8 @@ struct PageRequest {
 
 PageRequest page_request(const Params& params);
 
-// The envelope paging for a page of `returned` items out of `total`.
-Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total,
-                   bool report_total);
+// The envelope paging for a page of `returned` items out of `total`: every list says its total,
+// and nextIndex whenever more items exist.
+Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total);
 
 }  // namespace projectd

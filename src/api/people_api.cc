@@ -33,8 +33,7 @@ std::optional<std::optional<Timestamp>> clearable_date(const Params& params, std
   return params.get_date(key, zone);
 }
 
-HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery query,
-                            bool report_total) {
+HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery query) {
   const PageRequest page = page_request(request.params);
   query.offset = page.start_index;
   query.limit = page.count;
@@ -43,8 +42,7 @@ HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery quer
   for (const UserRecord& user : result.users)
     users.push_back(employee_full(user, wrap_context(env, request)));
   const auto returned = static_cast<std::int64_t>(users.size());
-  return ApiResponse{
-      std::move(users), page_result(page, returned, result.total, report_total), std::nullopt, {}};
+  return ApiResponse{std::move(users), page_result(page, returned, result.total), std::nullopt, {}};
 }
 
 UserQuery filter_query(const Params& params) {
@@ -128,18 +126,18 @@ void add_people_routes(RouteTable& table, ApiEnv& env) {
   route(http::verb::get, "api/2.0/people/@self", "The signed-in user", {},
         [&env](RequestContext& r) { return one(env, r, env.people.self(*r.caller)); });
   route(http::verb::get, "api/2.0/people", "Everyone, paged", with_paging({}),
-        [&env](RequestContext& r) { return list_response(env, r, UserQuery{}, false); });
+        [&env](RequestContext& r) { return list_response(env, r, UserQuery{}); });
   route(http::verb::get, "api/2.0/people/filter", "People matching a filter, paged, with total",
         with_paging({{"filterValue", ParamIn::kQuery, "string", false, "text in name or email"},
                      {"employeeStatus", ParamIn::kQuery, "string", false, "active, terminated"},
                      {"employeeType", ParamIn::kQuery, "string", false, "all, user, visitor"}}),
-        [&env](RequestContext& r) { return list_response(env, r, filter_query(r.params), true); });
+        [&env](RequestContext& r) { return list_response(env, r, filter_query(r.params)); });
   route(http::verb::get, "api/2.0/people/@search/{query}", "People whose name or email contains",
         with_paging({{"query", ParamIn::kPath, "string", true, "text to search"}}),
         [&env](RequestContext& r) {
           UserQuery query;
           query.text = r.params.get_string("query").value_or("");
-          return list_response(env, r, query, true);
+          return list_response(env, r, query);
         });
   route(http::verb::get, "api/2.0/people/{userid}", "One person", {path_param("userid")},
         [&env](RequestContext& r) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/time.h"
+#include "store/project_repos.h"
 #include "store/records.h"
 
 #include <cstdint>
@@ -60,6 +61,10 @@ class StoreTx {
   virtual ~StoreTx() = default;
   virtual UserRepo& users() = 0;
   virtual SessionRepo& sessions() = 0;
+  virtual FolderRepo& folders() = 0;
+  virtual ProjectRepo& projects() = 0;
+  virtual MilestoneRepo& milestones() = 0;
+  virtual TaskRepo& tasks() = 0;
 };
 
 class Store {

@@ -1,0 +1,96 @@
+// The repositories of the project surface. Each call is one statement or a fixed handful, never one
+// per row: batch readers (`*_of(ids)`) serve lists and full task views.
+#pragma once
+
+#include "store/project_records.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace projectd {
+
+class FolderRepo {
+ public:
+  virtual ~FolderRepo() = default;
+  virtual std::optional<FolderRecord> by_id(std::int64_t id) = 0;
+  virtual std::int64_t insert(const FolderRecord& folder) = 0;  // returns the new id
+  virtual void remove(std::int64_t id) = 0;                     // with everything below it
+};
+
+class ProjectRepo {
+ public:
+  virtual ~ProjectRepo() = default;
+  virtual std::optional<ProjectRecord> by_id(std::int64_t id) = 0;
+  virtual std::vector<ProjectRecord> by_ids(const std::vector<std::int64_t>& ids) = 0;
+  virtual std::int64_t insert(const ProjectRecord& project) = 0;  // returns the new id
+  virtual void update(const ProjectRecord& project) = 0;
+  virtual void remove(std::int64_t id) = 0;  // cascades to team, tasks, milestones, links
+  // Projects the query's viewer may read, filtered, sorted and paged in SQL.
+  virtual std::vector<ProjectRecord> page(const ProjectQuery& query) = 0;
+  virtual std::int64_t count(const ProjectQuery& query) = 0;
+  virtual ProjectCounts counts(std::int64_t project_id) = 0;
+
+  virtual std::vector<TeamMember> team(std::int64_t project_id) = 0;
+  virtual std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) = 0;
+  // Adds the member, or changes their security when already in the team.
+  virtual void put_member(std::int64_t project_id, const TeamMember& member) = 0;
+  virtual void remove_member(std::int64_t project_id, std::string_view user_id) = 0;
+
+  virtual bool is_follower(std::int64_t project_id, std::string_view user_id) = 0;
+  virtual void set_follower(std::int64_t project_id, std::string_view user_id, bool follow) = 0;
+
+  // Tag titles of a project, sorted; set_tags replaces them, creating unknown tags.
+  virtual std::vector<std::string> tags(std::int64_t project_id) = 0;
+  virtual void set_tags(std::int64_t project_id, const std::vector<std::string>& titles) = 0;
+  virtual std::optional<std::int64_t> tag_id(std::string_view title) = 0;
+};
+
+class MilestoneRepo {
+ public:
+  virtual ~MilestoneRepo() = default;
+  virtual std::optional<MilestoneRecord> by_id(std::int64_t id) = 0;
+  virtual std::vector<MilestoneRecord> by_ids(const std::vector<std::int64_t>& ids) = 0;
+  virtual std::int64_t insert(const MilestoneRecord& milestone) = 0;
+  virtual void update(const MilestoneRecord& milestone) = 0;
+  virtual void remove(std::int64_t id) = 0;  // its tasks lose their milestone
+  virtual std::vector<MilestoneRecord> of_project(std::int64_t project_id) = 0;
+};
+
+class TaskRepo {
+ public:
+  virtual ~TaskRepo() = default;
+  // Tasks come with their responsibles.
+  virtual std::optional<TaskRecord> by_id(std::int64_t id) = 0;
+  virtual std::vector<TaskRecord> by_ids(const std::vector<std::int64_t>& ids) = 0;
+  virtual std::int64_t insert(const TaskRecord& task) = 0;  // responsibles too
+  virtual void update(const TaskRecord& task) = 0;          // replaces the responsibles
+  virtual void remove(std::int64_t id) = 0;  // cascades to subtasks, links, subscribers
+  // Tasks the query's viewer may read (original-wire §4.10 read rules), filtered, sorted, paged in
+  // SQL; without a status filter open tasks come first.
+  virtual std::vector<TaskRecord> page(const TaskQuery& query) = 0;
+  virtual std::int64_t count(const TaskQuery& query) = 0;
+
+  virtual std::vector<SubtaskRecord> subtasks_of(const std::vector<std::int64_t>& task_ids) = 0;
+  virtual std::optional<SubtaskRecord> subtask(std::int64_t id) = 0;
+  virtual std::int64_t insert_subtask(const SubtaskRecord& subtask) = 0;
+  virtual void update_subtask(const SubtaskRecord& subtask) = 0;
+  virtual void remove_subtask(std::int64_t id) = 0;
+  // Closes every open subtask of the task (closing a task closes its subtasks).
+  virtual void close_subtasks(std::int64_t task_id, std::string_view by, Timestamp at) = 0;
+
+  // Links where any of the tasks is the parent or the dependent.
+  virtual std::vector<TaskLinkRecord> links_of(const std::vector<std::int64_t>& task_ids) = 0;
+  virtual std::optional<TaskLinkRecord> link(std::int64_t parent_id,
+                                             std::int64_t dependence_id) = 0;
+  virtual void insert_link(const TaskLinkRecord& link) = 0;
+  virtual void remove_link(std::int64_t parent_id, std::int64_t dependence_id) = 0;
+
+  virtual bool is_subscribed(std::int64_t task_id, std::string_view user_id) = 0;
+  virtual void set_subscribed(std::int64_t task_id, std::string_view user_id, bool on) = 0;
+  virtual void add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) = 0;
+};
+
+}  // namespace projectd

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace projectd {
@@ -81,6 +82,20 @@ struct CommonSecurity {
   bool can_create_time_spend = false;
 };
 
+// One search result: SearchWrapper's item and, for a task or milestone, the project holding it.
+enum class SearchEntity { kProject = 0, kMilestone = 1, kTask = 2 };  // the original's EntityType
+struct SearchItem {
+  SearchEntity entity = SearchEntity::kProject;
+  std::int64_t id = 0;
+  std::string title;
+  std::optional<std::string> description;
+  Timestamp created{};
+};
+struct SearchHit {
+  SearchItem item;
+  std::optional<SearchItem> owner;
+};
+
 class ProjectService {
  public:
   explicit ProjectService(Store& store);
@@ -104,6 +119,12 @@ class ProjectService {
   BatchDeleted remove_many(const Caller& caller, const std::vector<std::int64_t>& ids);
   // Follows or unfollows; anyone who can read the project may.
   ProjectBriefs toggle_follow(const Caller& caller, std::int64_t id);
+
+  // Text (case-insensitive) in titles and descriptions of what the caller may read: projects and
+  // tasks across the portal, or with `project_id` (404 when unreadable) that project's milestones
+  // and tasks. At most 1000 hits of each kind. Defined in project_search.cc.
+  std::vector<SearchHit> search(const Caller& caller, std::string_view text,
+                                std::optional<std::int64_t> project_id);
 
  private:
   Store& store_;

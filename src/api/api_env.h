@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/auth_service.h"
+#include "domain/milestone_service.h"
 #include "domain/people_service.h"
 #include "domain/project_service.h"
 #include "domain/team_service.h"
@@ -14,6 +15,7 @@ struct ApiEnv {
   PeopleService& people;
   ProjectService& projects;
   TeamService& teams;
+  MilestoneService& milestones;
   PortalTimeZone zone;
 };
 

@@ -143,6 +143,32 @@ struct ProjectQuery {
   std::int64_t limit = 1000;
 };
 
+enum class MilestoneSort { kDeadline, kCreated, kTitle };
+struct MilestoneQuery {
+  Viewer viewer;
+  std::optional<std::int64_t> project_id;
+  bool my_projects = false;  // projects the viewer is in the team of
+  std::optional<MilestoneStatus> status;
+  std::optional<std::string> responsible;       // the milestone's responsible
+  std::optional<std::string> task_responsible;  // has a task with this responsible
+  std::optional<std::int64_t> tag_id;           // of the milestone's project
+  std::optional<Timestamp> deadline_start;      // inclusive
+  std::optional<Timestamp> deadline_stop;       // inclusive
+  std::optional<std::int64_t> last_id;          // only milestones with a larger id
+  std::string text;  // in title or description, case-insensitive
+  MilestoneSort sort = MilestoneSort::kDeadline;
+  bool descending = false;
+  std::int64_t offset = 0;
+  std::int64_t limit = 1000;
+};
+
+// Open and closed tasks of one milestone.
+struct MilestoneTaskCounts {
+  std::int64_t milestone_id = 0;
+  std::int64_t active = 0;
+  std::int64_t closed = 0;
+};
+
 enum class TaskSort { kSortOrder, kDeadline, kPriority, kCreated, kStartDate, kTitle };
 struct TaskQuery {
   Viewer viewer;

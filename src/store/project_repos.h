@@ -57,6 +57,12 @@ class MilestoneRepo {
   virtual void update(const MilestoneRecord& milestone) = 0;
   virtual void remove(std::int64_t id) = 0;  // its tasks lose their milestone
   virtual std::vector<MilestoneRecord> of_project(std::int64_t project_id) = 0;
+  // Milestones the query's viewer may read (project readable, and the milestones module readable
+  // or the viewer is the milestone's responsible), filtered, sorted and paged in SQL.
+  virtual std::vector<MilestoneRecord> page(const MilestoneQuery& query) = 0;
+  virtual std::int64_t count(const MilestoneQuery& query) = 0;
+  // Task counts of many milestones in one statement; milestones without tasks are left out.
+  virtual std::vector<MilestoneTaskCounts> task_counts(const std::vector<std::int64_t>& ids) = 0;
 };
 
 class TaskRepo {

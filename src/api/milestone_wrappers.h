@@ -1,0 +1,14 @@
+// MilestoneWrapper (original-wire §4.9), members in the original's order.
+#pragma once
+
+#include "api/employee_wrappers.h"
+#include "domain/milestone_service.h"
+
+#include <boost/json/object.hpp>
+
+namespace projectd {
+
+boost::json::object milestone_wrapper(const MilestoneView& view, const PeopleIndex& people,
+                                      const WrapContext& context, bool simple);
+
+}  // namespace projectd

@@ -1,0 +1,76 @@
+// Milestones: creating, listing what the caller may read, changing, closing and deleting, with the
+// rules of original-wire §3.3 and §4.10 as DESIGN §4 corrects them. Checks run 404 (missing or
+// unreadable) -> 409 (closed project, open tasks) -> 403; a refused operation changes nothing.
+// Thread safety: every method may be called from any worker thread at once.
+#pragma once
+
+#include "domain/batch.h"
+#include "domain/caller.h"
+#include "domain/people_index.h"
+#include "domain/security.h"
+#include "store/store.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+struct NewMilestone {
+  std::string title;
+  std::optional<Timestamp> deadline;  // required
+  std::string description;
+  bool is_key = false;
+  bool is_notify = false;
+  std::optional<std::string> responsible_id;  // none: the creator
+};
+
+// A partial update (DESIGN §4): absent members keep their value.
+struct MilestoneChanges {
+  std::optional<std::string> title;
+  std::optional<std::string> description;
+  std::optional<Timestamp> deadline;
+  std::optional<bool> is_key;
+  std::optional<bool> is_notify;
+  std::optional<std::string> responsible_id;
+  std::optional<MilestoneStatus> status;
+};
+
+// MilestoneWrapper's facts for one caller.
+struct MilestoneView {
+  MilestoneRecord milestone;
+  ProjectRecord project;
+  bool can_edit = false;
+  bool can_delete = false;
+  std::int64_t active_tasks = 0;
+  std::int64_t closed_tasks = 0;
+};
+
+struct MilestoneViews {
+  std::vector<MilestoneView> milestones;
+  std::int64_t total = 0;
+  PeopleIndex people;  // responsibles, creators, last editors
+  std::vector<BatchFailure> failed;
+};
+
+class MilestoneService {
+ public:
+  explicit MilestoneService(Store& store);
+
+  // The query's viewer is set from the caller; visibility, filters and paging run in SQL.
+  MilestoneViews list(const Caller& caller, MilestoneQuery query);
+  MilestoneViews get(const Caller& caller, std::int64_t id);
+  // 400 without a title or deadline, or with a responsible who is not in the team.
+  MilestoneViews create(const Caller& caller, std::int64_t project_id, const NewMilestone& m);
+  MilestoneViews update(const Caller& caller, std::int64_t id, const MilestoneChanges& changes);
+  // Closing a milestone with open tasks answers 409.
+  MilestoneViews set_status(const Caller& caller, std::int64_t id, MilestoneStatus status);
+  MilestoneViews remove(const Caller& caller, std::int64_t id);
+  MilestoneViews remove_many(const Caller& caller, const std::vector<std::int64_t>& ids);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace projectd

@@ -50,6 +50,20 @@ const std::string& project_from_sql() {
   return sql;
 }
 
+const std::string& milestone_readable_sql() {
+  static const std::string sql = project_readable_sql() + " AND (" +
+                                 module_readable(team_security::kMilestones) +
+                                 " OR m.responsible_id = ?1)";
+  return sql;
+}
+
+const std::string& milestone_from_sql() {
+  static const std::string sql =
+      "FROM milestones m JOIN projects p ON p.id = m.project_id "
+      "LEFT JOIN project_team pm ON pm.project_id = m.project_id AND pm.user_id = ?1 ";
+  return sql;
+}
+
 FilterSql::FilterSql(const Viewer& viewer) {
   values_.emplace_back(viewer.user_id);
   values_.emplace_back(std::int64_t{viewer.is_admin ? 1 : 0});

@@ -31,6 +31,10 @@ const std::string& task_readable_sql();
 const std::string& task_from_sql();
 // projects p with pm joined.
 const std::string& project_from_sql();
+// ProjectSecurity::can_read_milestone(), given the joins of milestone_from_sql().
+const std::string& milestone_readable_sql();
+// milestones m with p and pm joined.
+const std::string& milestone_from_sql();
 
 class FilterSql {
  public:

@@ -67,6 +67,10 @@ class SqliteMilestoneRepo final : public MilestoneRepo {
   void update(const MilestoneRecord& milestone) override;
   void remove(std::int64_t id) override;
   std::vector<MilestoneRecord> of_project(std::int64_t project_id) override;  // by deadline, id
+  // sqlite_milestone_query.cc
+  std::vector<MilestoneRecord> page(const MilestoneQuery& query) override;
+  std::int64_t count(const MilestoneQuery& query) override;
+  std::vector<MilestoneTaskCounts> task_counts(const std::vector<std::int64_t>& ids) override;
 
  private:
   SqliteConnection& connection_;

@@ -1,0 +1,117 @@
+// The milestone lists (project/{id}/milestone, milestone, late, upcoming, filter): visibility,
+// filters, order and paging in one statement; task counts of a page in one more.
+#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sqlite/sqlite_filter_sql.h"
+#include "store/sqlite/sqlite_project_repos.h"
+
+#include <string>
+
+namespace projectd {
+namespace {
+
+const std::string kColumns =
+    "m.id, m.project_id, m.title, m.description, m.deadline, m.is_key, m.is_notify, m.status, "
+    "m.responsible_id, m.created, m.created_by, m.updated, m.updated_by ";
+
+FilterSql milestone_filter(const MilestoneQuery& query) {
+  FilterSql sql(query.viewer);
+  sql.where(milestone_readable_sql());
+  if (query.project_id) sql.where("m.project_id = " + sql.param(*query.project_id));
+  if (query.my_projects) sql.where("pm.user_id IS NOT NULL");
+  if (query.status) sql.where("m.status = " + sql.param(static_cast<std::int64_t>(*query.status)));
+  if (query.responsible) sql.where("m.responsible_id = " + sql.param(*query.responsible));
+  if (query.task_responsible) {
+    sql.where(
+        "EXISTS (SELECT 1 FROM tasks mt JOIN task_responsibles mr ON mr.task_id = mt.id "
+        "WHERE mt.milestone_id = m.id AND mr.user_id = " +
+        sql.param(*query.task_responsible) + ")");
+  }
+  if (query.tag_id) {
+    sql.where(
+        "EXISTS (SELECT 1 FROM project_tags pg WHERE pg.project_id = m.project_id "
+        "AND pg.tag_id = " +
+        sql.param(*query.tag_id) + ")");
+  }
+  if (query.deadline_start)
+    sql.where("m.deadline >= " + sql.param(to_ticks(*query.deadline_start)));
+  if (query.deadline_stop) sql.where("m.deadline <= " + sql.param(to_ticks(*query.deadline_stop)));
+  if (query.last_id) sql.where("m.id > " + sql.param(*query.last_id));
+  if (!query.text.empty()) {
+    std::string pattern = sql.param(like_pattern(query.text));
+    sql.where("(m.title LIKE " + pattern + " ESCAPE '\\' OR m.description LIKE " + pattern +
+              " ESCAPE '\\')");
+  }
+  return sql;
+}
+
+std::string milestone_order(const MilestoneQuery& query) {
+  const std::string direction = query.descending ? " DESC" : "";
+  std::string column;
+  switch (query.sort) {
+    case MilestoneSort::kDeadline:
+      column = "m.deadline";
+      break;
+    case MilestoneSort::kCreated:
+      column = "m.created";
+      break;
+    case MilestoneSort::kTitle:
+      column = "m.title";
+      break;
+  }
+  return "ORDER BY " + column + direction + ", m.id" + direction;
+}
+
+MilestoneRecord read_row(const SqliteStatement& row) {
+  return MilestoneRecord{.id = row.int64(0),
+                         .project_id = row.int64(1),
+                         .title = row.text(2),
+                         .description = row.text(3),
+                         .deadline = row.timestamp(4),
+                         .is_key = row.int64(5) != 0,
+                         .is_notify = row.int64(6) != 0,
+                         .status = static_cast<MilestoneStatus>(row.int64(7)),
+                         .responsible_id = row.text(8),
+                         .created = row.timestamp(9),
+                         .created_by = row.text(10),
+                         .updated = row.timestamp(11),
+                         .updated_by = row.text(12)};
+}
+
+}  // namespace
+
+std::vector<MilestoneRecord> SqliteMilestoneRepo::page(const MilestoneQuery& query) {
+  FilterSql sql = milestone_filter(query);
+  std::string limit = sql.param(query.limit);
+  std::string offset = sql.param(query.offset);
+  SqliteStatement statement =
+      connection_.prepare("SELECT " + kColumns + milestone_from_sql() + sql.where_sql() + " " +
+                          milestone_order(query) + " LIMIT " + limit + " OFFSET " + offset);
+  sql.bind(statement);
+  std::vector<MilestoneRecord> out;
+  while (statement.step())
+    out.push_back(read_row(statement));
+  return out;
+}
+
+std::int64_t SqliteMilestoneRepo::count(const MilestoneQuery& query) {
+  FilterSql sql = milestone_filter(query);
+  SqliteStatement statement =
+      connection_.prepare("SELECT count(*) " + milestone_from_sql() + sql.where_sql());
+  sql.bind(statement);
+  statement.step();
+  return statement.int64(0);
+}
+
+std::vector<MilestoneTaskCounts> SqliteMilestoneRepo::task_counts(
+    const std::vector<std::int64_t>& ids) {
+  SqliteStatement statement = connection_.prepare(
+      "SELECT milestone_id, sum(status = 1), sum(status = 2) FROM tasks "
+      "WHERE milestone_id IN (SELECT value FROM json_each(?1)) GROUP BY milestone_id");
+  statement.bind_all(json_array(ids));
+  std::vector<MilestoneTaskCounts> out;
+  while (statement.step())
+    out.push_back(MilestoneTaskCounts{statement.int64(0), statement.int64(1), statement.int64(2)});
+  return out;
+}
+
+}  // namespace projectd

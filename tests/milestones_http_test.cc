@@ -1,46 +1,84 @@
 // api/2.0/project milestones: creating, reading, changing, closing, deleting, lists and filters,
 // with the rights of each role.
-#include "portal_fixture.h"
+#include "project_test_support.h"
 
 #include <gtest/gtest.h>
 
 namespace projectd::test {
 namespace {
 
-class MilestonesTest : public ::testing::Test {
+// The `response` of an answer that must have `expected_status`; null (and a failure) otherwise.
+boost::json::value response_of(const HttpResponse& res, int expected_status) {
+  EXPECT_EQ(res.status, expected_status) << res.body;
+  if (res.status != expected_status) return nullptr;
+  return res.json().at("response");
+}
+
+std::string str(const boost::json::value& v) {
+  return v.is_string() ? std::string(v.as_string()) : std::string();
+}
+
+class MilestonesTest : public ProjectSuite {
  protected:
-  static void SetUpTestSuite() { portal_ = new Portal(); }
-  static void TearDownTestSuite() { delete portal_; }
-  static Portal& portal() { return *portal_; }
-  static HttpClient& client() { return portal_->client(); }
+  static void SetUpTestSuite() {
+    ProjectSuite::SetUpTestSuite();
+    client_ = new HttpClient(port());
+    people_of_roles_ =
+        new std::vector<Person>{add_person(), add_person(), add_person(), add_person(true)};
+  }
+  static void TearDownTestSuite() {
+    delete client_;
+    delete people_of_roles_;
+    ProjectSuite::TearDownTestSuite();
+  }
+  static HttpClient& client() { return *client_; }
+  static const Person& pm() { return (*people_of_roles_)[0]; }
+  static const Person& member() { return (*people_of_roles_)[1]; }
+  static const Person& outsider() { return (*people_of_roles_)[2]; }
+  static const Person& guest() { return (*people_of_roles_)[3]; }
+
+  // A project managed by pm() with member() and guest() in the team.
+  static std::int64_t create_project(const std::string& title, bool is_private = false) {
+    return create_project_id(
+        {{"title", title},
+         {"responsibleId", pm().id},
+         {"private", is_private},
+         {"participants",
+          boost::json::array{boost::json::string(member().id), boost::json::string(guest().id)}}},
+        admin());
+  }
+  static void set_project_status(std::int64_t id, const std::string& status) {
+    response_of(client().put_json(project_path(id, "/status"), {{"status", status}}, admin()), 200);
+  }
 
   static HttpResponse create(std::int64_t project, const Person& as, boost::json::object body) {
-    return client().post_json("/api/2.0/project/" + std::to_string(project) + "/milestone", body,
-                              as.auth());
+    return client().post_json(project_path(project, "/milestone"), body, as.auth());
   }
   // A milestone made by the project manager; returns its wrapper.
   static boost::json::object make(std::int64_t project, const std::string& title,
                                   const std::string& deadline = "2030-01-02T10:00:00Z") {
-    auto res = create(project, portal().pm(), {{"title", title}, {"deadline", deadline}});
-    auto response = response_of(res, 201);
+    auto response =
+        response_of(create(project, pm(), {{"title", title}, {"deadline", deadline}}), 201);
     return response.is_object() ? response.as_object() : boost::json::object();
   }
   static std::string path(std::int64_t id) {
     return "/api/2.0/project/milestone/" + std::to_string(id);
   }
 
-  static Portal* portal_;
+  static HttpClient* client_;
+  static std::vector<Person>* people_of_roles_;
 };
-Portal* MilestonesTest::portal_ = nullptr;
+HttpClient* MilestonesTest::client_ = nullptr;
+std::vector<Person>* MilestonesTest::people_of_roles_ = nullptr;
 
 TEST_F(MilestonesTest, TheManagerCreatesAMilestoneAndGetsTheWrapper) {
-  const auto project = portal().create_project("Apollo");
-  const auto res = create(project, portal().pm(),
+  const auto project = create_project("Apollo");
+  const auto res = create(project, pm(),
                           {{"title", "Launch"},
                            {"deadline", "2030-07-16T13:32:00Z"},
                            {"description", "Lift off"},
                            {"isKey", true},
-                           {"responsible", portal().member().id}});
+                           {"responsible", member().id}});
   const auto m = response_of(res, 201).as_object();
   const std::vector<std::string> order = {
       "canEdit",     "canDelete", "id",        "title",    "description",     "projectOwner",
@@ -57,102 +95,95 @@ TEST_F(MilestonesTest, TheManagerCreatesAMilestoneAndGetsTheWrapper) {
   EXPECT_EQ(m.at("activeTaskCount"), 0);
   EXPECT_EQ(m.at("projectOwner").at("id").as_int64(), project);
   EXPECT_EQ(m.at("projectOwner").at("title"), "Apollo");
-  EXPECT_EQ(str(m.at("responsible").at("id")), portal().member().id);
-  EXPECT_EQ(str(m.at("createdBy").at("id")), portal().pm().id);
+  EXPECT_EQ(str(m.at("responsible").at("id")), member().id);
+  EXPECT_EQ(str(m.at("createdBy").at("id")), pm().id);
   // It is stored: the same wrapper comes back.
-  const auto again =
-      response_of(client().get(path(m.at("id").as_int64()), portal().pm().auth()), 200);
+  const auto again = response_of(client().get(path(m.at("id").as_int64()), pm().auth()), 200);
   EXPECT_EQ(again, m);
   // The simple mode writes ids.
-  const auto simple = response_of(
-      client().get(path(m.at("id").as_int64()) + "?simple=true", portal().pm().auth()), 200);
-  EXPECT_EQ(str(simple.at("responsibleId")), portal().member().id);
-  EXPECT_EQ(str(simple.at("createdById")), portal().pm().id);
+  const auto simple =
+      response_of(client().get(path(m.at("id").as_int64()) + "?simple=true", pm().auth()), 200);
+  EXPECT_EQ(str(simple.at("responsibleId")), member().id);
+  EXPECT_EQ(str(simple.at("createdById")), pm().id);
   EXPECT_FALSE(simple.as_object().contains("responsible"));
 }
 
 TEST_F(MilestonesTest, CreatingChecksFieldsAndRights) {
-  const auto project = portal().create_project("Gemini");
-  EXPECT_EQ(create(project, portal().pm(), {{"deadline", "2030-01-01"}}).status, 400);
-  EXPECT_EQ(create(project, portal().pm(), {{"title", "No deadline"}}).status, 400);
-  EXPECT_EQ(create(project, portal().pm(), {{"title", "T"}, {"deadline", "someday"}}).status, 400);
-  const auto stranger =
-      create(project, portal().pm(),
-             {{"title", "T"}, {"deadline", "2030-01-01"}, {"responsible", portal().outsider().id}});
+  const auto project = create_project("Gemini");
+  EXPECT_EQ(create(project, pm(), {{"deadline", "2030-01-01"}}).status, 400);
+  EXPECT_EQ(create(project, pm(), {{"title", "No deadline"}}).status, 400);
+  EXPECT_EQ(create(project, pm(), {{"title", "T"}, {"deadline", "someday"}}).status, 400);
+  const auto stranger = create(
+      project, pm(), {{"title", "T"}, {"deadline", "2030-01-01"}, {"responsible", outsider().id}});
   EXPECT_EQ(stranger.status, 400);
   EXPECT_NE(stranger.body.find("team"), std::string::npos);
-  EXPECT_EQ(create(project, portal().member(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status,
-            403);
-  EXPECT_EQ(create(project, portal().guest(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status,
-            403);
-  EXPECT_EQ(create(999999, portal().pm(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status,
-            404);
+  EXPECT_EQ(create(project, member(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status, 403);
+  EXPECT_EQ(create(project, guest(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status, 403);
+  EXPECT_EQ(create(999999, pm(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status, 404);
   // None of the refused requests left a milestone behind.
-  const auto list = client().get("/api/2.0/project/" + std::to_string(project) + "/milestone",
-                                 portal().pm().auth());
+  const auto list = client().get(project_path(project, "/milestone"), pm().auth());
   EXPECT_EQ(response_of(list, 200).as_array().size(), 0u);
   EXPECT_EQ(list.json().at("total"), 0);
 }
 
 TEST_F(MilestonesTest, PrivateProjectMilestonesAreHiddenFromOutsiders) {
-  const auto project = portal().create_project("Secret", true);
+  const auto project = create_project("Secret", true);
   const auto m = make(project, "Hidden");
   const auto id = m.at("id").as_int64();
-  const auto hidden = client().get(path(id), portal().outsider().auth());
+  const auto hidden = client().get(path(id), outsider().auth());
   EXPECT_EQ(hidden.status, 404);
   EXPECT_EQ(hidden.json().at("error").at("message"), "Item not found");
-  EXPECT_EQ(client().put_json(path(id), {{"title", "x"}}, portal().outsider().auth()).status, 404);
-  EXPECT_EQ(client().request("DELETE", path(id), "", portal().outsider().auth()).status, 404);
-  EXPECT_EQ(client().get(path(id), portal().member().auth()).status, 200);
+  EXPECT_EQ(client().put_json(path(id), {{"title", "x"}}, outsider().auth()).status, 404);
+  EXPECT_EQ(client().request("DELETE", path(id), "", outsider().auth()).status, 404);
+  EXPECT_EQ(client().get(path(id), member().auth()).status, 200);
   // Not in the outsider's lists either.
-  const auto all = client().get("/api/2.0/project/milestone", portal().outsider().auth());
-  for (const auto& item : response_of(all, 200).as_array())
+  const auto all = client().get("/api/2.0/project/milestone", outsider().auth());
+  const auto listed = response_of(all, 200);
+  for (const auto& item : listed.as_array())
     EXPECT_NE(item.at("id").as_int64(), id);
 }
 
 TEST_F(MilestonesTest, UpdatesKeepWhatIsNotSentAndApplyStatus) {
-  const auto project = portal().create_project("Mercury");
+  const auto project = create_project("Mercury");
   const auto m = make(project, "Orbit");
   const auto id = m.at("id").as_int64();
-  auto res = client().put_json(path(id), {{"description", "Three orbits"}}, portal().pm().auth());
+  auto res = client().put_json(path(id), {{"description", "Three orbits"}}, pm().auth());
   auto updated = response_of(res, 200);
   EXPECT_EQ(updated.at("title"), "Orbit");
   EXPECT_EQ(updated.at("description"), "Three orbits");
   EXPECT_EQ(updated.at("deadline"), m.at("deadline"));
-  res = client().put_json(path(id), {{"status", "closed"}}, portal().pm().auth());
+  res = client().put_json(path(id), {{"status", "closed"}}, pm().auth());
   EXPECT_EQ(response_of(res, 200).at("status"), 1);
-  res = client().put_json(path(id) + "/status", {{"status", 0}}, portal().pm().auth());
+  res = client().put_json(path(id) + "/status", {{"status", 0}}, pm().auth());
   EXPECT_EQ(response_of(res, 200).at("status"), 0);
-  EXPECT_EQ(client().put_json(path(id), {{"title", ""}}, portal().pm().auth()).status, 400);
-  EXPECT_EQ(
-      client().put_json(path(id) + "/status", {{"status", "late"}}, portal().pm().auth()).status,
-      400);
+  EXPECT_EQ(client().put_json(path(id), {{"title", ""}}, pm().auth()).status, 400);
+  EXPECT_EQ(client().put_json(path(id) + "/status", {{"status", "late"}}, pm().auth()).status, 400);
   // A team member who neither created it nor is responsible may not change it.
-  EXPECT_EQ(client().put_json(path(id), {{"title", "Mine"}}, portal().member().auth()).status, 403);
-  EXPECT_EQ(response_of(client().get(path(id), portal().pm().auth()), 200).at("title"), "Orbit");
+  EXPECT_EQ(client().put_json(path(id), {{"title", "Mine"}}, member().auth()).status, 403);
+  EXPECT_EQ(response_of(client().get(path(id), pm().auth()), 200).at("title"), "Orbit");
 }
 
 TEST_F(MilestonesTest, AClosedProjectRefusesMilestoneChangesWith409) {
-  const auto project = portal().create_project("Skylab");
+  const auto project = create_project("Skylab");
   const auto id = make(project, "Dock").at("id").as_int64();
-  portal().set_project_status(project, "closed");
-  const auto edit = client().put_json(path(id), {{"title", "Undock"}}, portal().pm().auth());
+  set_project_status(project, "closed");
+  const auto edit = client().put_json(path(id), {{"title", "Undock"}}, pm().auth());
   EXPECT_EQ(edit.status, 409);
   EXPECT_NE(edit.body.find("reopen"), std::string::npos);
-  EXPECT_EQ(create(project, portal().pm(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status,
-            409);
-  EXPECT_EQ(client().request("DELETE", path(id), "", portal().pm().auth()).status, 409);
-  portal().set_project_status(project, "open");
-  EXPECT_EQ(client().put_json(path(id), {{"title", "Undock"}}, portal().pm().auth()).status, 200);
+  EXPECT_EQ(create(project, pm(), {{"title", "T"}, {"deadline", "2030-01-01"}}).status, 409);
+  EXPECT_EQ(client().request("DELETE", path(id), "", pm().auth()).status, 409);
+  set_project_status(project, "open");
+  EXPECT_EQ(client().put_json(path(id), {{"title", "Undock"}}, pm().auth()).status, 200);
 }
 
 TEST_F(MilestonesTest, LateUpcomingAndFilter) {
-  const auto project = portal().create_project("Voyager");
+  const auto project = create_project("Voyager");
   const auto past = make(project, "Jupiter", "2001-03-05T00:00:00Z").at("id").as_int64();
   const auto future = make(project, "Heliopause", "2040-08-25T00:00:00Z").at("id").as_int64();
   auto ids = [&](const std::string& target) {
     std::vector<std::int64_t> out;
-    for (const auto& item : response_of(client().get(target, portal().pm().auth()), 200).as_array())
+    const auto listed = response_of(client().get(target, pm().auth()), 200);
+    for (const auto& item : listed.as_array())
       out.push_back(item.at("id").as_int64());
     return out;
   };
@@ -168,7 +199,7 @@ TEST_F(MilestonesTest, LateUpcomingAndFilter) {
   EXPECT_EQ(ids(filter + "&sortBy=title&sortOrder=descending"),
             (std::vector<std::int64_t>{past, future}));  // Jupiter > Heliopause
   EXPECT_EQ(ids(filter + "&filterValue=helio"), (std::vector<std::int64_t>{future}));
-  const auto page = client().get(filter + "&count=1", portal().pm().auth());
+  const auto page = client().get(filter + "&count=1", pm().auth());
   EXPECT_EQ(page.json().at("total"), 2);
   EXPECT_EQ(page.json().at("nextIndex"), 1);
   EXPECT_EQ(ids("/api/2.0/project/" + std::to_string(project) + "/milestone/closed"),
@@ -176,19 +207,19 @@ TEST_F(MilestonesTest, LateUpcomingAndFilter) {
 }
 
 TEST_F(MilestonesTest, DeletingOneOrMany) {
-  const auto project = portal().create_project("Soyuz");
+  const auto project = create_project("Soyuz");
   const auto a = make(project, "A").at("id").as_int64();
   const auto b = make(project, "B").at("id").as_int64();
   const auto c = make(project, "C").at("id").as_int64();
-  EXPECT_EQ(client().request("DELETE", path(a), "", portal().member().auth()).status, 403);
-  const auto one = client().request("DELETE", path(a), "", portal().pm().auth());
+  EXPECT_EQ(client().request("DELETE", path(a), "", member().auth()).status, 403);
+  const auto one = client().request("DELETE", path(a), "", pm().auth());
   EXPECT_EQ(response_of(one, 200).at("id").as_int64(), a);
-  EXPECT_EQ(client().get(path(a), portal().pm().auth()).status, 404);
+  EXPECT_EQ(client().get(path(a), pm().auth()).status, 404);
 
   const auto many = client().request(
       "DELETE", "/api/2.0/project/milestone",
       boost::json::serialize(boost::json::object{{"ids", boost::json::array{b, 987654, c}}}),
-      {{"Authorization", portal().pm().token}, {"Content-Type", "application/json"}});
+      {{"Authorization", pm().token}, {"Content-Type", "application/json"}});
   ASSERT_EQ(many.status, 200) << many.body;
   const auto body = many.json();
   ASSERT_EQ(body.at("response").as_array().size(), 2u);
@@ -196,14 +227,14 @@ TEST_F(MilestonesTest, DeletingOneOrMany) {
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_EQ(failed[0].at("id"), 987654);
   EXPECT_EQ(failed[0].at("statusCode"), 404);
-  EXPECT_EQ(client().get(path(b), portal().pm().auth()).status, 404);
-  EXPECT_EQ(client().get(path(c), portal().pm().auth()).status, 404);
+  EXPECT_EQ(client().get(path(b), pm().auth()).status, 404);
+  EXPECT_EQ(client().get(path(c), pm().auth()).status, 404);
 }
 
 TEST_F(MilestonesTest, XmlForm) {
-  const auto project = portal().create_project("Vostok");
+  const auto project = create_project("Vostok");
   const auto id = make(project, "Gagarin").at("id").as_int64();
-  const auto res = client().get(path(id) + ".xml", portal().pm().auth());
+  const auto res = client().get(path(id) + ".xml", pm().auth());
   ASSERT_EQ(res.status, 200);
   EXPECT_EQ(res.body.rfind("<result><count>1</count><status>0</status><statusCode>200</statusCode>"
                            "<response><canEdit>true</canEdit><canDelete>true</canDelete><id>",

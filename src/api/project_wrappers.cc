@@ -1,19 +1,12 @@
 #include "api/project_wrappers.h"
 
+#include "api/audit_members.h"
+
 #include <boost/json/array.hpp>
 
 #include <algorithm>
 
 namespace projectd {
-
-namespace {
-
-// The original's ApiDateTime getter never shows an update older than the creation.
-Timestamp shown_update(const ProjectRecord& project) {
-  return std::max(project.updated, project.created);
-}
-
-}  // namespace
 
 boost::json::object simple_project(const ProjectRecord& project) {
   boost::json::object out;
@@ -91,18 +84,9 @@ boost::json::object project_wrapper_full(const ProjectView& view, const PeopleIn
   out["tags"] = std::move(tags);
   // The original writes updatedById whenever simple mode is on, updatedBy only for a second
   // person, and both before `created` (DataMember order 41 < 50).
-  if (simple) {
-    out["updatedById"] = project.updated_by;
-  } else if (project.updated_by != project.created_by) {
-    out["updatedBy"] = employee_brief(people.get(project.updated_by), context);
-  }
-  out["created"] = format_api_date(project.created, context.zone);
-  if (simple) {
-    out["createdById"] = project.created_by;
-  } else {
-    out["createdBy"] = employee_brief(people.get(project.created_by), context);
-  }
-  out["updated"] = format_api_date(shown_update(project), context.zone);
+  append_audit_members(
+      out, AuditFacts{project.created, project.created_by, project.updated, project.updated_by},
+      people, context, simple);
   return out;
 }
 

@@ -186,23 +186,12 @@ ProjectDetails ProjectService::remove(const Caller& caller, std::int64_t id) {
 BatchDeleted ProjectService::remove_many(const Caller& caller,
                                          const std::vector<std::int64_t>& ids) {
   const Viewer viewer = viewer_of(caller);
-  std::vector<std::int64_t> unique_ids;
-  for (std::int64_t id : ids) {
-    if (std::find(unique_ids.begin(), unique_ids.end(), id) == unique_ids.end())
-      unique_ids.push_back(id);
-  }
   return store_.write_value([&](StoreTx& tx) {
     BatchDeleted out;
-    for (std::int64_t id : unique_ids) {
-      // remove_one throws before it changes anything, so a refused id leaves no trace and the
-      // others still commit together.
-      try {
-        out.deleted.projects.push_back(remove_one(tx, viewer, id));
-      } catch (const ApiError& error) {
-        if (error.kind() != ErrorKind::kNotFound && error.kind() != ErrorKind::kForbidden) throw;
-        out.failed.push_back(BatchFailure{id, error.http_status(), error.what()});
-      }
-    }
+    // remove_one throws before it changes anything, so a refused id leaves no trace and the
+    // others still commit together.
+    out.failed = for_each_in_batch(
+        ids, [&](std::int64_t id) { out.deleted.projects.push_back(remove_one(tx, viewer, id)); });
     out.deleted.total = static_cast<std::int64_t>(out.deleted.projects.size());
     out.deleted.people = people_of_views(tx, out.deleted.projects);
     return out;

@@ -2,16 +2,13 @@
 // filters, order and paging in one statement; task counts of a page in one more.
 #include "store/sqlite/sqlite_bound_values.h"
 #include "store/sqlite/sqlite_filter_sql.h"
+#include "store/sqlite/sqlite_milestone_rows.h"
 #include "store/sqlite/sqlite_project_repos.h"
 
 #include <string>
 
 namespace projectd {
 namespace {
-
-const std::string kColumns =
-    "m.id, m.project_id, m.title, m.description, m.deadline, m.is_key, m.is_notify, m.status, "
-    "m.responsible_id, m.created, m.created_by, m.updated, m.updated_by ";
 
 FilterSql milestone_filter(const MilestoneQuery& query) {
   FilterSql sql(query.viewer);
@@ -61,36 +58,17 @@ std::string milestone_order(const MilestoneQuery& query) {
   return "ORDER BY " + column + direction + ", m.id" + direction;
 }
 
-MilestoneRecord read_row(const SqliteStatement& row) {
-  return MilestoneRecord{.id = row.int64(0),
-                         .project_id = row.int64(1),
-                         .title = row.text(2),
-                         .description = row.text(3),
-                         .deadline = row.timestamp(4),
-                         .is_key = row.int64(5) != 0,
-                         .is_notify = row.int64(6) != 0,
-                         .status = static_cast<MilestoneStatus>(row.int64(7)),
-                         .responsible_id = row.text(8),
-                         .created = row.timestamp(9),
-                         .created_by = row.text(10),
-                         .updated = row.timestamp(11),
-                         .updated_by = row.text(12)};
-}
-
 }  // namespace
 
 std::vector<MilestoneRecord> SqliteMilestoneRepo::page(const MilestoneQuery& query) {
   FilterSql sql = milestone_filter(query);
   std::string limit = sql.param(query.limit);
   std::string offset = sql.param(query.offset);
-  SqliteStatement statement =
-      connection_.prepare("SELECT " + kColumns + milestone_from_sql() + sql.where_sql() + " " +
-                          milestone_order(query) + " LIMIT " + limit + " OFFSET " + offset);
+  SqliteStatement statement = connection_.prepare(
+      "SELECT " + milestone_columns_sql() + " " + milestone_from_sql() + sql.where_sql() + " " +
+      milestone_order(query) + " LIMIT " + limit + " OFFSET " + offset);
   sql.bind(statement);
-  std::vector<MilestoneRecord> out;
-  while (statement.step())
-    out.push_back(read_row(statement));
-  return out;
+  return read_milestone_rows(statement);
 }
 
 std::int64_t SqliteMilestoneRepo::count(const MilestoneQuery& query) {

@@ -1,4 +1,5 @@
 #include "store/sqlite/sqlite_bound_values.h"
+#include "store/sqlite/sqlite_milestone_rows.h"
 #include "store/sqlite/sqlite_project_repos.h"
 
 #include <string>
@@ -6,47 +7,25 @@
 namespace projectd {
 namespace {
 
-const std::string kSelect =
-    "SELECT id, project_id, title, description, deadline, is_key, is_notify, status, "
-    "responsible_id, created, created_by, updated, updated_by FROM milestones ";
-
-MilestoneRecord read_milestone(const SqliteStatement& row) {
-  return MilestoneRecord{.id = row.int64(0),
-                         .project_id = row.int64(1),
-                         .title = row.text(2),
-                         .description = row.text(3),
-                         .deadline = row.timestamp(4),
-                         .is_key = row.int64(5) != 0,
-                         .is_notify = row.int64(6) != 0,
-                         .status = static_cast<MilestoneStatus>(row.int64(7)),
-                         .responsible_id = row.text(8),
-                         .created = row.timestamp(9),
-                         .created_by = row.text(10),
-                         .updated = row.timestamp(11),
-                         .updated_by = row.text(12)};
-}
-
-std::vector<MilestoneRecord> read_milestones(SqliteStatement& statement) {
-  std::vector<MilestoneRecord> milestones;
-  while (statement.step())
-    milestones.push_back(read_milestone(statement));
-  return milestones;
+const std::string& select_sql() {
+  static const std::string sql = "SELECT " + milestone_columns_sql() + " FROM milestones m ";
+  return sql;
 }
 
 }  // namespace
 
 std::optional<MilestoneRecord> SqliteMilestoneRepo::by_id(std::int64_t id) {
-  SqliteStatement statement = connection_.prepare(kSelect + "WHERE id = ?1");
+  SqliteStatement statement = connection_.prepare(select_sql() + "WHERE m.id = ?1");
   statement.bind_all(id);
   if (!statement.step()) return std::nullopt;
-  return read_milestone(statement);
+  return read_milestone_row(statement);
 }
 
 std::vector<MilestoneRecord> SqliteMilestoneRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement =
-      connection_.prepare(kSelect + "WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id");
+  SqliteStatement statement = connection_.prepare(
+      select_sql() + "WHERE m.id IN (SELECT value FROM json_each(?1)) ORDER BY m.id");
   statement.bind_all(json_array(ids));
-  return read_milestones(statement);
+  return read_milestone_rows(statement);
 }
 
 std::int64_t SqliteMilestoneRepo::insert(const MilestoneRecord& m) {
@@ -80,9 +59,9 @@ void SqliteMilestoneRepo::remove(std::int64_t id) {
 
 std::vector<MilestoneRecord> SqliteMilestoneRepo::of_project(std::int64_t project_id) {
   SqliteStatement statement =
-      connection_.prepare(kSelect + "WHERE project_id = ?1 ORDER BY deadline, id");
+      connection_.prepare(select_sql() + "WHERE m.project_id = ?1 ORDER BY m.deadline, m.id");
   statement.bind_all(project_id);
-  return read_milestones(statement);
+  return read_milestone_rows(statement);
 }
 
 }  // namespace projectd

@@ -3,6 +3,8 @@
 
 #include "domain/auth_service.h"
 #include "domain/people_service.h"
+#include "domain/project_service.h"
+#include "domain/team_service.h"
 #include "wire/date.h"
 
 namespace projectd {
@@ -10,6 +12,8 @@ namespace projectd {
 struct ApiEnv {
   AuthService& auth;
   PeopleService& people;
+  ProjectService& projects;
+  TeamService& teams;
   PortalTimeZone zone;
 };
 

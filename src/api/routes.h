@@ -9,6 +9,7 @@ namespace projectd {
 
 void add_authentication_routes(RouteTable& table, ApiEnv& env);
 void add_people_routes(RouteTable& table, ApiEnv& env);
+void add_project_routes(RouteTable& table, ApiEnv& env);  // projects, teams, search, securityinfo
 // /healthz and the OpenAPI document of `table` (which must outlive the routes).
 void add_system_routes(RouteTable& table);
 

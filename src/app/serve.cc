@@ -47,7 +47,9 @@ int run_serve(const ServeConfig& config) {
   PeopleService people(*store, hasher);
   ensure_first_admin(people);
 
-  ApiEnv env{auth, people, zone};
+  ProjectService projects(*store);
+  TeamService teams(*store);
+  ApiEnv env{auth, people, projects, teams, zone};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});

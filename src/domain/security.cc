@@ -25,7 +25,7 @@ bool ProjectSecurity::can_read_module(int module_bit) const {
 }
 
 bool ProjectSecurity::can_edit() const {
-  return can() && (manager_ || project_.created_by == viewer_.user_id);
+  return can_edit_project(viewer_, project_);
 }
 
 bool ProjectSecurity::can_delete() const {
@@ -131,6 +131,11 @@ bool ProjectSecurity::can_delete_milestone(const MilestoneRecord& milestone) con
 
 bool can_create_project(const Viewer& viewer) {
   return !viewer.is_visitor;
+}
+
+bool can_edit_project(const Viewer& viewer, const ProjectRecord& project) {
+  const bool manager = viewer.is_admin || project.responsible_id == viewer.user_id;
+  return !viewer.is_visitor && (manager || project.created_by == viewer.user_id);
 }
 
 }  // namespace projectd

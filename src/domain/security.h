@@ -6,6 +6,7 @@
 // authorization matrix test keeps both in step. Thread safety: immutable value, pure functions.
 #pragma once
 
+#include "domain/caller.h"
 #include "store/project_records.h"
 
 #include <optional>
@@ -20,6 +21,7 @@ class ProjectSecurity {
 
   bool is_manager() const { return manager_; }  // admin or the responsible; never a guest
   bool in_team() const { return in_team_; }     // admin or a member
+  bool is_member() const { return member_; }    // in the team itself (ProjectSecurityInfo.isInTeam)
   bool is_closed() const { return project_.status == ProjectStatus::kClosed; }
   bool is_open() const { return project_.status == ProjectStatus::kOpen; }
 
@@ -70,5 +72,12 @@ class ProjectSecurity {
 
 // Creating projects: any signed-in person who is not a guest.
 bool can_create_project(const Viewer& viewer);
+// The project edit right on its own: it does not depend on team membership, so lists can show
+// canEdit without reading each project's team.
+bool can_edit_project(const Viewer& viewer, const ProjectRecord& project);
+
+inline Viewer viewer_of(const Caller& caller) {
+  return Viewer{caller.user_id, caller.is_admin, caller.is_visitor};
+}
 
 }  // namespace projectd

@@ -179,8 +179,10 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
   } else {
     auto& api = std::get<ApiResponse>(result);
     const int status = api.status.value_or(request.method == http::verb::post ? 201 : 200);
-    out = envelope_response(status, success_envelope(status, std::move(api.response), api.paging),
-                            context.format);
+    out = envelope_response(
+        status,
+        success_envelope(status, std::move(api.response), api.paging, std::move(api.failed)),
+        context.format);
     for (auto& header : api.headers)
       out.headers.push_back(std::move(header));
   }

@@ -45,6 +45,8 @@ struct ApiResponse {
   Paging paging;
   std::optional<int> status;
   HeaderList headers;  // e.g. Set-Cookie
+  // Batch calls: the refused items, written after `response` (wire/envelope.h).
+  std::optional<boost::json::array> failed = std::nullopt;
 };
 
 // Anything that is not an envelope: health checks, the OpenAPI document, downloads.

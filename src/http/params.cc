@@ -236,4 +236,19 @@ std::optional<std::vector<std::int64_t>> Params::get_int_list(std::string_view k
   return numbers;
 }
 
+std::optional<std::vector<std::string>> Params::get_guid_list(std::string_view key) const {
+  auto items = get_list(key);
+  if (!items) return std::nullopt;
+  for (std::string& item : *items) {
+    auto guid = normalize_guid(item);
+    if (!guid) {
+      const Entry* entry = winner(key);
+      throw ApiError(ErrorKind::kBadRequest,
+                     quoted(entries_[entry->index].first) + " must be a list of GUIDs");
+    }
+    item = std::move(*guid);
+  }
+  return items;
+}
+
 }  // namespace projectd

@@ -65,6 +65,8 @@ class Params {
   // value added (a query `k=1` and a body `{"k":[2]}` are not merged).
   std::optional<std::vector<std::string>> get_list(std::string_view key) const;
   std::optional<std::vector<std::int64_t>> get_int_list(std::string_view key) const;
+  // GUIDs in any form get_guid accepts, normalized; one bad item answers 400 naming the key.
+  std::optional<std::vector<std::string>> get_guid_list(std::string_view key) const;
 
   // Every (key, value) in insertion order, keys as sent; for logging and the OpenAPI tests.
   const std::vector<std::pair<std::string, ParamValue>>& entries() const { return entries_; }

@@ -303,6 +303,21 @@ TEST(ParamsTest, GuidJunkIsRejected) {
   }
 }
 
+TEST(ParamsTest, GuidListInEveryListFormNormalized) {
+  const std::string a = "5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c";
+  const std::string b = "0f8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6d";
+  EXPECT_THAT(*query("participants=5E8A1C2D3F4B4A6E9C7D1B2E3F4A5B6C,{" + b + "}")
+                   .get_guid_list("participants"),
+              ElementsAre(a, b));
+  EXPECT_THAT(*json(R"({"participants":[")" + a + R"("]})").get_guid_list("participants"),
+              ElementsAre(a));
+  EXPECT_THAT(*json(R"({"participants":null})").get_guid_list("participants"), IsEmpty());
+  EXPECT_EQ(query("x=1").get_guid_list("participants"), std::nullopt);
+  EXPECT_EQ(
+      bad_request_message([] { query("Participants=" + a + ",12").get_guid_list("participants"); }),
+      "Parameter 'Participants' must be a list of GUIDs");
+}
+
 // --- bracket spelling of scalars ---
 
 TEST(ParamsTest, BracketSpellingCountsForScalarsToo) {

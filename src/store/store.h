@@ -23,6 +23,9 @@ class UserRepo {
   virtual std::optional<UserRecord> by_id(std::string_view id) = 0;
   // By email or user name, case-insensitive.
   virtual std::optional<UserRecord> by_login(std::string_view login) = 0;
+  // The users with these ids, in one statement (wrappers show many people per response); unknown
+  // ids are left out, the order is unspecified.
+  virtual std::vector<UserRecord> by_ids(const std::vector<std::string>& ids) = 0;
   virtual std::vector<UserRecord> page(const UserQuery& query) = 0;
   virtual std::int64_t count(const UserQuery& query) = 0;  // ignores offset and limit
   virtual std::int64_t count_all() = 0;

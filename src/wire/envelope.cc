@@ -30,7 +30,8 @@ std::int64_t hresult_of(int http_status) {
 }  // namespace
 
 boost::json::object success_envelope(int http_status, boost::json::value response,
-                                     const Paging& paging) {
+                                     const Paging& paging,
+                                     std::optional<boost::json::array> failed) {
   if (response.is_null()) response = boost::json::object();
   boost::json::object out;
   const std::int64_t count = count_of(response);
@@ -41,6 +42,7 @@ boost::json::object success_envelope(int http_status, boost::json::value respons
   out["status"] = 0;
   out["statusCode"] = http_status;
   out["response"] = std::move(response);
+  if (failed) out["failed"] = std::move(*failed);
   return out;
 }
 

@@ -38,6 +38,20 @@ TEST(Envelope, HonestPagingInTheOriginalOrder) {
       R"({"count":25,"startIndex":25,"nextIndex":50,"total":60,"status":0,"statusCode":200,)");
 }
 
+TEST(Envelope, BatchFailuresFollowTheResponse) {
+  boost::json::array failed = {
+      boost::json::object{{"id", 7}, {"statusCode", 404}, {"message", "Item not found"}}};
+  EXPECT_EQ(
+      json(success_envelope(200, boost::json::array{boost::json::object{{"id", 6}}}, {}, failed)),
+      R"({"count":1,"status":0,"statusCode":200,"response":[{"id":6}],)"
+      R"("failed":[{"id":7,"statusCode":404,"message":"Item not found"}]})");
+  EXPECT_EQ(json(success_envelope(200, boost::json::array{}, {}, boost::json::array{})),
+            R"({"status":0,"statusCode":200,"response":[],"failed":[]})");
+  EXPECT_EQ(render(success_envelope(200, boost::json::array{}, {}, failed), Format::kXml),
+            "<result><status>0</status><statusCode>200</statusCode><failed><id>7</id>"
+            "<statusCode>404</statusCode><message>Item not found</message></failed></result>");
+}
+
 TEST(Envelope, ErrorsCarryMessageHresultAndData) {
   EXPECT_EQ(json(error_envelope(404, "Item not found", nullptr)),
             R"({"status":1,"statusCode":404,"error":{"message":"Item not found",)"

@@ -13,6 +13,7 @@ class SqliteUserRepo final : public UserRepo {
   explicit SqliteUserRepo(SqliteConnection& connection) : connection_(connection) {}
   std::optional<UserRecord> by_id(std::string_view id) override;
   std::optional<UserRecord> by_login(std::string_view login) override;
+  std::vector<UserRecord> by_ids(const std::vector<std::string>& ids) override;
   std::vector<UserRecord> page(const UserQuery& query) override;
   std::int64_t count(const UserQuery& query) override;
   std::int64_t count_all() override;

@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_repos.h"
 
 #include <sqlite3.h>
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <string>
 
@@ -27,6 +29,8 @@ const std::string kById = kSelect + "WHERE id = ?1";
 const std::string kByLogin = kSelect +
                              "WHERE lower(email) = lower(?1) OR lower(user_name) = lower(?1) "
                              "ORDER BY lower(email) = lower(?1) DESC LIMIT 1";
+// The ids arrive as one JSON array, so any number of them binds to one cached statement.
+const std::string kByIds = kSelect + "WHERE id IN (SELECT value FROM json_each(?1))";
 const std::string kPage =
     kSelect + kFilter + "ORDER BY first_name, last_name, id LIMIT ?5 OFFSET ?6";
 const std::string kCount = "SELECT count(*) FROM users " + kFilter;
@@ -114,6 +118,17 @@ std::optional<UserRecord> SqliteUserRepo::by_login(std::string_view login) {
   SqliteStatement statement = connection_.prepare(kByLogin);
   statement.bind_all(login);
   return one_user(statement);
+}
+
+std::vector<UserRecord> SqliteUserRepo::by_ids(const std::vector<std::string>& ids) {
+  std::vector<UserRecord> users;
+  if (ids.empty()) return users;
+  boost::json::array array(ids.begin(), ids.end());
+  SqliteStatement statement = connection_.prepare(kByIds);
+  statement.bind_all(boost::json::serialize(array));
+  while (statement.step())
+    users.push_back(read_user(statement));
+  return users;
 }
 
 std::vector<UserRecord> SqliteUserRepo::page(const UserQuery& query) {

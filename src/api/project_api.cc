@@ -1,0 +1,231 @@
+// api/2.0/project: projects (original-wire §3.2, DESIGN §4). Lists answer ProjectWrapper, single
+// projects and the filter ProjectWrapperFull.
+#include "api/paging.h"
+#include "api/project_binding.h"
+#include "api/project_routes.h"
+#include "api/project_wrappers.h"
+#include "api/routes.h"
+#include "base/ascii.h"
+#include "base/errors.h"
+
+namespace projectd {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+HandlerResult briefs_response(ApiEnv& env, RequestContext& request, const ProjectBriefs& found,
+                              const PageRequest& page) {
+  boost::json::array out;
+  for (const ProjectBrief& brief : found.projects)
+    out.push_back(project_wrapper(brief, found.people, wrap_context(env, request)));
+  const auto returned = static_cast<std::int64_t>(out.size());
+  return ApiResponse{std::move(out), page_result(page, returned, found.total), std::nullopt, {}};
+}
+
+// GET project, @self, @follow, {status}: the readable projects narrowed by `query`, paged.
+HandlerResult list(ApiEnv& env, RequestContext& request, ProjectQuery query) {
+  const PageRequest page = page_request(request.params);
+  query.offset = page.start_index;
+  query.limit = page.count;
+  return briefs_response(env, request, env.projects.list(*request.caller, query), page);
+}
+
+// The route `project/{status}` takes one segment: known status names (any case) list, anything
+// else is no endpoint (as the original's regex route). Numbers go to `project/{id:int}`.
+HandlerResult list_by_status(ApiEnv& env, RequestContext& request) {
+  const std::string name = request.params.get_string("status").value_or("");
+  for (const auto& [known, number] : kProjectStatusNames) {
+    if (!ascii::iequals(name, known)) continue;
+    ProjectQuery query;
+    query.status = static_cast<ProjectStatus>(number);
+    return list(env, request, query);
+  }
+  throw ApiError(ErrorKind::kNotFound, "Method not found");
+}
+
+boost::json::array full_array(ApiEnv& env, RequestContext& request, const ProjectViews& views) {
+  boost::json::array out;
+  const bool simple = simple_mode(request.params);
+  for (const ProjectView& view : views.projects)
+    out.push_back(project_wrapper_full(view, views.people, wrap_context(env, request), simple));
+  return out;
+}
+
+HandlerResult filter(ApiEnv& env, RequestContext& request) {
+  const ProjectQuery query = project_filter_query(request.params, request.caller->user_id);
+  const ProjectViews found = env.projects.filter(*request.caller, query);
+  boost::json::array out = full_array(env, request, found);
+  const auto returned = static_cast<std::int64_t>(out.size());
+  const PageRequest page{query.offset, query.limit};
+  return ApiResponse{std::move(out), page_result(page, returned, found.total), std::nullopt, {}};
+}
+
+HandlerResult one(ApiEnv& env, RequestContext& request, const ProjectDetails& details) {
+  return ApiResponse{project_wrapper_full(details.view, details.people, wrap_context(env, request),
+                                          simple_mode(request.params)),
+                     {},
+                     std::nullopt,
+                     {}};
+}
+
+HandlerResult create(ApiEnv& env, RequestContext& request) {
+  const Params& p = request.params;
+  NewProject project;
+  project.title = p.get_string("title").value_or("");
+  project.description = p.get_string("description").value_or("");
+  project.responsible_id = optional_person(p, "responsibleId");
+  project.tags = p.get_list("tags").value_or(std::vector<std::string>{});
+  project.is_private = p.get_bool("private").value_or(false);
+  project.participants = people_list(p, "participants").value_or(std::vector<std::string>{});
+  // notify, notifyResponsibles: projectd sends no mail. Embedded tasks and milestones are not
+  // taken here; create them with their own endpoints.
+  return one(env, request, env.projects.create(*request.caller, project));
+}
+
+HandlerResult update(ApiEnv& env, RequestContext& request) {
+  const Params& p = request.params;
+  ProjectChanges changes;
+  changes.title = p.get_string("title");
+  if (const ParamValue* description = p.find("description"))
+    changes.description = description->is_null ? std::string() : description->text;
+  if (const ParamValue* responsible = p.find("responsibleId")) {
+    // Sent empty asks to clear the manager, which the service refuses; the all-zero GUID of .NET
+    // clients means "not set" and keeps it.
+    if (responsible->is_null || responsible->text.empty()) {
+      changes.responsible_id = std::string();
+    } else {
+      changes.responsible_id = optional_person(p, "responsibleId");
+    }
+  }
+  changes.tags = p.get_list("tags");
+  changes.participants = people_list(p, "participants");
+  if (auto status = p.get_enum("status", kProjectStatusNames))
+    changes.status = static_cast<ProjectStatus>(*status);
+  changes.is_private = p.get_bool("private");
+  return one(env, request, env.projects.update(*request.caller, route_id(p, "id"), changes));
+}
+
+HandlerResult update_status(ApiEnv& env, RequestContext& request) {
+  const Params& p = request.params;
+  auto status = p.get_enum("status", kProjectStatusNames);
+  if (!status) throw_bad_request("Parameter 'status' is required: open, closed or paused");
+  return one(env, request,
+             env.projects.set_status(*request.caller, route_id(p, "id"),
+                                     static_cast<ProjectStatus>(*status)));
+}
+
+HandlerResult update_tags(ApiEnv& env, RequestContext& request) {
+  auto tags = request.params.get_list("tags");
+  if (!tags) throw_bad_request("Parameter 'tags' is required: a comma-separated list, or empty");
+  return one(env, request,
+             env.projects.set_tags(*request.caller, route_id(request.params, "id"), *tags));
+}
+
+HandlerResult remove_many(ApiEnv& env, RequestContext& request) {
+  const auto ids = request.params.get_int_list("projectids").value_or(std::vector<std::int64_t>{});
+  const BatchDeleted result = env.projects.remove_many(*request.caller, ids);
+  boost::json::array failed;
+  for (const BatchFailure& failure : result.failed) {
+    failed.push_back(boost::json::object{
+        {"id", failure.id}, {"statusCode", failure.status}, {"message", failure.message}});
+  }
+  return ApiResponse{
+      full_array(env, request, result.deleted), {}, std::nullopt, {}, std::move(failed)};
+}
+
+HandlerResult toggle_follow(ApiEnv& env, RequestContext& request) {
+  const ProjectBriefs found =
+      env.projects.toggle_follow(*request.caller, route_id(request.params, "projectid"));
+  return ApiResponse{
+      project_wrapper(found.projects.front(), found.people, wrap_context(env, request)),
+      {},
+      std::nullopt,
+      {}};
+}
+
+}  // namespace
+
+void add_project_routes(RouteTable& table, ApiEnv& env) {
+  auto route = [&](http::verb method, std::string pattern, std::string summary,
+                   std::vector<ParamDoc> params, Handler handler) {
+    table.add(Route{method, "api/2.0/project" + pattern, std::move(summary), "projects", true,
+                    kApiBodyLimit, std::move(params), std::move(handler)});
+  };
+  const ParamDoc id{"id", ParamIn::kPath, "integer", true, "project id"};
+  const ParamDoc simple{"simple", ParamIn::kQuery, "boolean", false,
+                        "ids instead of person objects"};
+  const std::vector<ParamDoc> paging = {
+      {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
+      {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"}};
+  const std::vector<ParamDoc> fields = {
+      {"title", ParamIn::kBody, "string", false, "required when creating"},
+      {"description", ParamIn::kBody, "string", false, ""},
+      {"responsibleId", ParamIn::kBody, "guid", false, "the project manager; default: you"},
+      {"tags", ParamIn::kBody, "string", false, "comma-separated tag titles"},
+      {"private", ParamIn::kBody, "boolean", false, "only the team sees it"},
+      {"participants", ParamIn::kBody, "array", false, "user ids of the team"}};
+
+  route(http::verb::get, "", "Every project you can read", paging,
+        [&env](RequestContext& r) { return list(env, r, ProjectQuery{}); });
+  route(http::verb::get, "/@self", "Projects whose team you are in", paging,
+        [&env](RequestContext& r) {
+          ProjectQuery query;
+          query.participant = r.caller->user_id;
+          return list(env, r, query);
+        });
+  route(http::verb::get, "/@follow", "Projects you follow", paging, [&env](RequestContext& r) {
+    ProjectQuery query;
+    query.follower = r.caller->user_id;
+    return list(env, r, query);
+  });
+  std::vector<ParamDoc> status_docs = paging;
+  status_docs.push_back({"status", ParamIn::kPath, "string", true, "open, paused or closed"});
+  route(http::verb::get, "/{status}", "Projects with a status", status_docs,
+        [&env](RequestContext& r) { return list_by_status(env, r); });
+  route(http::verb::get, "/{id:int}", "One project with its figures", {id, simple},
+        [&env](RequestContext& r) {
+          return one(env, r, env.projects.get(*r.caller, route_id(r.params, "id")));
+        });
+  std::vector<ParamDoc> filter_docs = paging;
+  filter_docs.insert(
+      filter_docs.end(),
+      {{"tag", ParamIn::kQuery, "integer", false, "tag id"},
+       {"status", ParamIn::kQuery, "string", false, "open, paused or closed"},
+       {"participant", ParamIn::kQuery, "guid", false, "in the team"},
+       {"manager", ParamIn::kQuery, "guid", false, "the project manager"},
+       {"follow", ParamIn::kQuery, "boolean", false, "only projects you follow"},
+       {"filterValue", ParamIn::kQuery, "string", false, "text in title or description"},
+       {"sortBy", ParamIn::kQuery, "string", false, "create_on (default) or title"},
+       {"sortOrder", ParamIn::kQuery, "string", false, "ascending (default) or descending"},
+       simple});
+  route(http::verb::get, "/filter", "Projects matching a filter, paged, with total", filter_docs,
+        [&env](RequestContext& r) { return filter(env, r); });
+  route(http::verb::post, "", "Create a project with its team and documents folder", fields,
+        [&env](RequestContext& r) { return create(env, r); });
+  std::vector<ParamDoc> update_docs = fields;
+  update_docs.push_back(id);
+  update_docs.push_back({"status", ParamIn::kBody, "string", false, "open, paused or closed"});
+  route(http::verb::put, "/{id:int}", "Change a project; absent fields are kept", update_docs,
+        [&env](RequestContext& r) { return update(env, r); });
+  route(http::verb::put, "/{id:int}/status", "Open, pause, close or reopen a project",
+        {id, {"status", ParamIn::kBody, "string", true, "open, paused or closed"}},
+        [&env](RequestContext& r) { return update_status(env, r); });
+  route(http::verb::put, "/{id:int}/tag", "Replace a project's tags",
+        {id, {"tags", ParamIn::kBody, "string", true, "comma-separated; empty clears"}},
+        [&env](RequestContext& r) { return update_tags(env, r); });
+  route(http::verb::delete_, "/{id:int}", "Delete a project and its folder; answers it as it was",
+        {id}, [&env](RequestContext& r) {
+          return one(env, r, env.projects.remove(*r.caller, route_id(r.params, "id")));
+        });
+  route(http::verb::delete_, "", "Delete several projects; the refused ones are listed in `failed`",
+        {{"projectids", ParamIn::kBody, "array", true, "project ids"}},
+        [&env](RequestContext& r) { return remove_many(env, r); });
+  route(http::verb::put, "/{projectid:int}/follow", "Follow or stop following a project",
+        {{"projectid", ParamIn::kPath, "integer", true, "project id"}},
+        [&env](RequestContext& r) { return toggle_follow(env, r); });
+  add_team_routes(table, env);
+  add_project_search_routes(table, env);
+}
+
+}  // namespace projectd

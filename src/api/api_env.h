@@ -4,6 +4,7 @@
 #include "domain/auth_service.h"
 #include "domain/people_service.h"
 #include "domain/project_service.h"
+#include "domain/task_services.h"
 #include "domain/team_service.h"
 #include "wire/date.h"
 
@@ -15,6 +16,7 @@ struct ApiEnv {
   ProjectService& projects;
   TeamService& teams;
   PortalTimeZone zone;
+  TaskServices& tasks;
 };
 
 }  // namespace projectd

@@ -1,5 +1,6 @@
 // api/2.0/project: projects (original-wire §3.2, DESIGN §4). Lists answer ProjectWrapper, single
 // projects and the filter ProjectWrapperFull.
+#include "api/batch_response.h"
 #include "api/paging.h"
 #include "api/project_binding.h"
 #include "api/project_routes.h"
@@ -125,13 +126,8 @@ HandlerResult update_tags(ApiEnv& env, RequestContext& request) {
 HandlerResult remove_many(ApiEnv& env, RequestContext& request) {
   const auto ids = request.params.get_int_list("projectids").value_or(std::vector<std::int64_t>{});
   const BatchDeleted result = env.projects.remove_many(*request.caller, ids);
-  boost::json::array failed;
-  for (const BatchFailure& failure : result.failed) {
-    failed.push_back(boost::json::object{
-        {"id", failure.id}, {"statusCode", failure.status}, {"message", failure.message}});
-  }
   return ApiResponse{
-      full_array(env, request, result.deleted), {}, std::nullopt, {}, std::move(failed)};
+      full_array(env, request, result.deleted), {}, std::nullopt, {}, failed_array(result.failed)};
 }
 
 HandlerResult toggle_follow(ApiEnv& env, RequestContext& request) {

@@ -49,7 +49,8 @@ int run_serve(const ServeConfig& config) {
 
   ProjectService projects(*store);
   TeamService teams(*store);
-  ApiEnv env{auth, people, projects, teams, zone};
+  TaskServices tasks(*store);
+  ApiEnv env{auth, people, projects, teams, zone, tasks};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});

@@ -4,6 +4,7 @@
 // Thread safety: every method may be called from any worker thread at once.
 #pragma once
 
+#include "domain/batch.h"
 #include "domain/caller.h"
 #include "domain/people_index.h"
 #include "domain/project_access.h"
@@ -59,13 +60,6 @@ struct ProjectViews {
   std::vector<ProjectView> projects;
   std::int64_t total = 0;
   PeopleIndex people;
-};
-
-// One id of a batch that was refused, with the status and message a single call would answer.
-struct BatchFailure {
-  std::int64_t id = 0;
-  int status = 0;
-  std::string message;
 };
 
 struct BatchDeleted {

@@ -1,4 +1,6 @@
 # Writes a C++ source holding every migration file as {number, name, sql}, in file-name order.
+# FILES is the list of paths joined with '|' (see CMakeLists.txt).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from src/store/migrations/*.sql. Do not edit.\n#include \"store/migrations.h\"\n\nnamespace projectd {\nnamespace {\nconst Migration kMigrations[] = {\n")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME_WE)

@@ -22,7 +22,7 @@ CREATE TABLE projects (
   status         INTEGER NOT NULL DEFAULT 0,  -- 0 open, 1 closed, 2 paused
   responsible_id TEXT NOT NULL REFERENCES users (id),
   is_private     INTEGER NOT NULL DEFAULT 0,
-  folder_id      INTEGER REFERENCES folders (id),
+  folder_id      INTEGER REFERENCES folders (id) ON DELETE SET NULL,
   created        BIGINT NOT NULL,
   created_by     TEXT NOT NULL,
   updated        BIGINT NOT NULL,
@@ -31,6 +31,8 @@ CREATE TABLE projects (
 CREATE INDEX projects_title ON projects (title, id);
 CREATE INDEX projects_created ON projects (created, id);
 CREATE INDEX projects_responsible ON projects (responsible_id);
+-- Deleting a folder looks up the projects that point at it.
+CREATE INDEX projects_folder ON projects (folder_id);
 
 CREATE TABLE project_team (
   project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
@@ -139,6 +141,9 @@ CREATE TABLE task_links (
   CHECK (parent_task_id <> dependence_task_id)
 );
 CREATE INDEX task_links_dependence ON task_links (dependence_task_id);
+-- Two tasks are linked at most once, in either direction: B -> A beside A -> B is a cycle.
+CREATE UNIQUE INDEX task_links_pair
+  ON task_links (min(parent_task_id, dependence_task_id), max(parent_task_id, dependence_task_id));
 
 CREATE TABLE task_reminders (
   task_id   INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,

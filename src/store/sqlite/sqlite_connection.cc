@@ -53,6 +53,10 @@ void SqliteStatement::bind_null(int index) {
   if (rc != SQLITE_OK) connection_->fail(rc, "binding a parameter");
 }
 
+int SqliteStatement::parameter_count() const {
+  return sqlite3_bind_parameter_count(statement_);
+}
+
 bool SqliteStatement::step() {
   int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
@@ -148,8 +152,12 @@ SqliteStatement SqliteConnection::prepare(std::string_view sql) {
     }
     return statement;
   };
+  ++statements_leased_;
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
+    if (cache_.size() >= kMaxCachedStatements) {
+      return SqliteStatement(this, prepare_one(0), nullptr);
+    }
     sqlite3_stmt* statement = prepare_one(SQLITE_PREPARE_PERSISTENT);
     it = cache_.emplace(std::string(sql), CachedStatement{statement, false}).first;
   } else if (it->second.in_use) {
@@ -170,6 +178,10 @@ bool SqliteConnection::in_transaction() const {
 
 std::int64_t SqliteConnection::changes() const {
   return sqlite3_changes64(db_);
+}
+
+std::int64_t SqliteConnection::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
 }
 
 void SqliteConnection::fail(int rc, std::string_view doing) {

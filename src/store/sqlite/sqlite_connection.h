@@ -14,6 +14,7 @@
 #include "base/errors.h"
 #include "base/time.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -62,6 +63,8 @@ class SqliteStatement {
   void bind_int(int index, std::int64_t value);
   void bind_text(int index, std::string_view value);
   void bind_null(int index);
+  // The largest parameter index the SQL uses.
+  int parameter_count() const;
 
   // Advances to the next row: true when a row is ready, false when the statement is done.
   bool step();
@@ -100,8 +103,13 @@ class SqliteConnection {
   SqliteConnection& operator=(const SqliteConnection&) = delete;
   ~SqliteConnection();
 
+  // Distinct SQL texts kept prepared. Filter queries build their text from the filters present,
+  // so the set of texts is finite but large: past the cap a new text is prepared one-off instead
+  // of growing the cache without bound.
+  static constexpr std::size_t kMaxCachedStatements = 256;
+
   // A cached statement for sql. If the cached one is already leased (a nested use of the same
-  // query), a one-off statement is prepared instead.
+  // query), or the cache is full, a one-off statement is prepared instead.
   SqliteStatement prepare(std::string_view sql);
   // Runs one statement without parameters and rows (BEGIN, COMMIT, SAVEPOINT...), cached.
   void execute(std::string_view sql) { prepare(sql).run(); }
@@ -110,6 +118,13 @@ class SqliteConnection {
 
   bool in_transaction() const;
   std::int64_t changes() const;
+  // The rowid of the most recent successful INSERT on this connection.
+  std::int64_t last_insert_rowid() const;
+
+  // Statements leased by prepare() since the connection opened, and how many texts are cached.
+  // Tests use them to prove that batch reads cost a fixed number of statements.
+  std::uint64_t statements_leased() const { return statements_leased_; }
+  std::size_t cached_statements() const { return cache_.size(); }
 
   // The extended code of the most recent failure thrown from this connection (0 when none since
   // clear_last_failure). The writer uses it to tell disk errors from the rest, even when a job
@@ -135,6 +150,7 @@ class SqliteConnection {
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, CachedStatement, SqlHash, std::equal_to<>> cache_;
   int last_failure_ = 0;
+  std::uint64_t statements_leased_ = 0;
 };
 
 template <class T>

@@ -1,9 +1,11 @@
-// The repositories of store.h on one SQLite connection, and the StoreTx that hands them out. They
-// run statements only; the transaction around them belongs to SqliteStore.
+// The repositories of store.h on one SQLite connection, and the StoreTx that hands them out (the
+// project surface's repositories are in sqlite_project_repos.h). They run statements only; the
+// transaction around them belongs to SqliteStore.
 // Thread safety: as the connection's: one thread at a time.
 #pragma once
 
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_project_repos.h"
 #include "store/store.h"
 
 namespace projectd {
@@ -46,13 +48,27 @@ class SqliteSessionRepo final : public SessionRepo {
 
 class SqliteTx final : public StoreTx {
  public:
-  explicit SqliteTx(SqliteConnection& connection) : users_(connection), sessions_(connection) {}
+  explicit SqliteTx(SqliteConnection& connection)
+      : users_(connection),
+        sessions_(connection),
+        folders_(connection),
+        projects_(connection),
+        milestones_(connection),
+        tasks_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
+  FolderRepo& folders() override { return folders_; }
+  ProjectRepo& projects() override { return projects_; }
+  MilestoneRepo& milestones() override { return milestones_; }
+  TaskRepo& tasks() override { return tasks_; }
 
  private:
   SqliteUserRepo users_;
   SqliteSessionRepo sessions_;
+  SqliteFolderRepo folders_;
+  SqliteProjectRepo projects_;
+  SqliteMilestoneRepo milestones_;
+  SqliteTaskRepo tasks_;
 };
 
 }  // namespace projectd

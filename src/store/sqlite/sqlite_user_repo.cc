@@ -1,3 +1,4 @@
+#include "store/sqlite/sqlite_bound_values.h"
 #include "store/sqlite/sqlite_repos.h"
 
 #include <sqlite3.h>
@@ -85,16 +86,6 @@ void run_unique(SqliteStatement& statement) {
     }
     throw;
   }
-}
-
-std::string like_pattern(std::string_view text) {
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  pattern += '%';
-  return pattern;
 }
 
 void bind_filter(SqliteStatement& statement, const UserQuery& query) {

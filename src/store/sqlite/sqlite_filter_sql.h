@@ -1,0 +1,54 @@
+// Builds the SQL of the filter queries (project and task pages) and their parameters, and holds
+// the read rules of domain/security.cc as SQL, so a page holds only what its viewer may read and
+// never has holes. Every value travels as a bound parameter; the SQL text depends only on which
+// filters are present and on the sort, picked from fixed fragments.
+//
+// Parameters ?1, ?2 and ?3 are always the viewer's user id, admin flag and guest flag; the
+// fragments below refer to them and to these aliases: p the project, pm the viewer's own
+// project_team row of p (LEFT JOIN, NULL when not a member), t the task, ms the task's milestone
+// (LEFT JOIN).
+// Thread safety: FilterSql is a plain value.
+#pragma once
+
+#include "store/project_records.h"
+#include "store/sqlite/sqlite_connection.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace projectd {
+
+// Functions rather than global strings, so SQL built during static initialisation elsewhere
+// cannot see them empty.
+// ProjectSecurity::can_read().
+const std::string& project_readable_sql();
+// ProjectSecurity::can_read_task(), given the joins of task_from_sql().
+const std::string& task_readable_sql();
+// tasks t with p, pm and ms joined.
+const std::string& task_from_sql();
+// projects p with pm joined.
+const std::string& project_from_sql();
+
+class FilterSql {
+ public:
+  explicit FilterSql(const Viewer& viewer);
+
+  // Appends a value as the next parameter and returns its placeholder ("?4").
+  std::string param(std::int64_t value);
+  std::string param(std::string value);
+  // ANDs a condition onto the WHERE clause.
+  void where(std::string_view condition);
+  const std::string& where_sql() const { return where_; }
+
+  // Binds every parameter, the viewer's included as far as the SQL uses them.
+  void bind(SqliteStatement& statement) const;
+
+ private:
+  std::vector<std::variant<std::int64_t, std::string>> values_;
+  std::string where_;
+};
+
+}  // namespace projectd

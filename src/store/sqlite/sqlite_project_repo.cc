@@ -1,0 +1,138 @@
+// Projects: rows, and the filtered, visible page of them.
+#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sqlite/sqlite_filter_sql.h"
+#include "store/sqlite/sqlite_project_repos.h"
+
+#include <string>
+
+namespace projectd {
+namespace {
+
+const std::string kColumns =
+    "p.id, p.title, p.description, p.status, p.responsible_id, p.is_private, p.folder_id, "
+    "p.created, p.created_by, p.updated, p.updated_by";
+
+ProjectRecord read_project(const SqliteStatement& row) {
+  return ProjectRecord{.id = row.int64(0),
+                       .title = row.text(1),
+                       .description = row.text(2),
+                       .status = static_cast<ProjectStatus>(row.int64(3)),
+                       .responsible_id = row.text(4),
+                       .is_private = row.int64(5) != 0,
+                       .folder_id = row.optional_int64(6),
+                       .created = row.timestamp(7),
+                       .created_by = row.text(8),
+                       .updated = row.timestamp(9),
+                       .updated_by = row.text(10)};
+}
+
+std::vector<ProjectRecord> read_projects(SqliteStatement& statement) {
+  std::vector<ProjectRecord> projects;
+  while (statement.step())
+    projects.push_back(read_project(statement));
+  return projects;
+}
+
+// The WHERE clause of a project query: visibility first, then each filter present.
+FilterSql project_filter(const ProjectQuery& query) {
+  FilterSql sql(query.viewer);
+  sql.where(project_readable_sql());
+  if (query.status) sql.where("p.status = " + sql.param(static_cast<std::int64_t>(*query.status)));
+  if (query.participant) {
+    sql.where("EXISTS (SELECT 1 FROM project_team pt WHERE pt.project_id = p.id AND pt.user_id = " +
+              sql.param(*query.participant) + ")");
+  }
+  if (query.manager) sql.where("p.responsible_id = " + sql.param(*query.manager));
+  if (query.follower) {
+    sql.where(
+        "EXISTS (SELECT 1 FROM project_followers pf WHERE pf.project_id = p.id AND pf.user_id = " +
+        sql.param(*query.follower) + ")");
+  }
+  if (query.tag_id) {
+    sql.where("EXISTS (SELECT 1 FROM project_tags pg WHERE pg.project_id = p.id AND pg.tag_id = " +
+              sql.param(*query.tag_id) + ")");
+  }
+  if (!query.text.empty()) {
+    std::string pattern = sql.param(like_pattern(query.text));
+    sql.where("(p.title LIKE " + pattern + " ESCAPE '\\' OR p.description LIKE " + pattern +
+              " ESCAPE '\\')");
+  }
+  return sql;
+}
+
+std::string project_order(const ProjectQuery& query) {
+  const char* direction = query.descending ? " DESC" : "";
+  const char* column = query.sort == ProjectSort::kTitle ? "p.title" : "p.created";
+  return std::string("ORDER BY ") + column + direction + ", p.id" + direction;
+}
+
+}  // namespace
+
+std::optional<ProjectRecord> SqliteProjectRepo::by_id(std::int64_t id) {
+  SqliteStatement statement =
+      connection_.prepare("SELECT " + kColumns + " FROM projects p WHERE p.id = ?1");
+  statement.bind_all(id);
+  if (!statement.step()) return std::nullopt;
+  return read_project(statement);
+}
+
+std::vector<ProjectRecord> SqliteProjectRepo::by_ids(const std::vector<std::int64_t>& ids) {
+  SqliteStatement statement = connection_.prepare(
+      "SELECT " + kColumns +
+      " FROM projects p WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY p.id");
+  statement.bind_all(json_array(ids));
+  return read_projects(statement);
+}
+
+std::int64_t SqliteProjectRepo::insert(const ProjectRecord& p) {
+  connection_
+      .prepare(
+          "INSERT INTO projects (title, description, status, responsible_id, is_private, "
+          "folder_id, created, created_by, updated, updated_by) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+      .bind_all(p.title, p.description, p.status, p.responsible_id, p.is_private, p.folder_id,
+                p.created, p.created_by, p.updated, p.updated_by)
+      .run();
+  return connection_.last_insert_rowid();
+}
+
+void SqliteProjectRepo::update(const ProjectRecord& p) {
+  connection_
+      .prepare(
+          "UPDATE projects SET title = ?2, description = ?3, status = ?4, responsible_id = ?5, "
+          "is_private = ?6, folder_id = ?7, created = ?8, created_by = ?9, updated = ?10, "
+          "updated_by = ?11 WHERE id = ?1")
+      .bind_all(p.id, p.title, p.description, p.status, p.responsible_id, p.is_private, p.folder_id,
+                p.created, p.created_by, p.updated, p.updated_by)
+      .run();
+  if (connection_.changes() == 0) throw_not_found();
+}
+
+// Team, followers, tags, milestones and tasks (with their subtasks, links, responsibles,
+// subscribers and reminders) go through ON DELETE CASCADE. The documents folder stays: its files
+// are the domain's to release.
+void SqliteProjectRepo::remove(std::int64_t id) {
+  connection_.prepare("DELETE FROM projects WHERE id = ?1").bind_all(id).run();
+}
+
+std::vector<ProjectRecord> SqliteProjectRepo::page(const ProjectQuery& query) {
+  FilterSql sql = project_filter(query);
+  std::string limit = sql.param(query.limit);
+  std::string offset = sql.param(query.offset);
+  SqliteStatement statement =
+      connection_.prepare("SELECT " + kColumns + " " + project_from_sql() + sql.where_sql() + " " +
+                          project_order(query) + " LIMIT " + limit + " OFFSET " + offset);
+  sql.bind(statement);
+  return read_projects(statement);
+}
+
+std::int64_t SqliteProjectRepo::count(const ProjectQuery& query) {
+  FilterSql sql = project_filter(query);
+  SqliteStatement statement =
+      connection_.prepare("SELECT count(*) " + project_from_sql() + sql.where_sql());
+  sql.bind(statement);
+  statement.step();
+  return statement.int64(0);
+}
+
+}  // namespace projectd

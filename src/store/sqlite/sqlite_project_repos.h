@@ -1,0 +1,115 @@
+// The repositories of project_repos.h on one SQLite connection. They run statements only; the
+// transaction around them belongs to SqliteStore.
+//
+// What callers can rely on beyond the interfaces:
+// - insert ignores the record's id and returns the new one; update of an unknown id throws
+//   ApiError(kNotFound); remove of an unknown id does nothing.
+// - by_ids returns each existing row once, in id order; unknown ids are skipped. Batch readers
+//   (by_ids, subtasks_of, links_of) cost a fixed number of statements whatever the list length.
+// - Tasks carry their responsibles sorted by user id.
+// - page/count run the read rules of domain/security (can_read, can_read_task) in SQL.
+// Thread safety: as the connection's: one thread at a time.
+#pragma once
+
+#include "store/project_repos.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace projectd {
+
+class SqliteFolderRepo final : public FolderRepo {
+ public:
+  explicit SqliteFolderRepo(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<FolderRecord> by_id(std::int64_t id) override;
+  std::int64_t insert(const FolderRecord& folder) override;
+  void remove(std::int64_t id) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteProjectRepo final : public ProjectRepo {
+ public:
+  explicit SqliteProjectRepo(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<ProjectRecord> by_id(std::int64_t id) override;
+  std::vector<ProjectRecord> by_ids(const std::vector<std::int64_t>& ids) override;
+  std::int64_t insert(const ProjectRecord& project) override;
+  void update(const ProjectRecord& project) override;
+  void remove(std::int64_t id) override;
+  // Sorted by created or title, then id; descending flips both.
+  std::vector<ProjectRecord> page(const ProjectQuery& query) override;
+  std::int64_t count(const ProjectQuery& query) override;
+  ProjectCounts counts(std::int64_t project_id) override;
+
+  std::vector<TeamMember> team(std::int64_t project_id) override;  // by user id
+  std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) override;
+  void put_member(std::int64_t project_id, const TeamMember& member) override;
+  void remove_member(std::int64_t project_id, std::string_view user_id) override;
+
+  bool is_follower(std::int64_t project_id, std::string_view user_id) override;
+  void set_follower(std::int64_t project_id, std::string_view user_id, bool follow) override;
+
+  // Sorted ignoring ASCII case. set_tags trims titles, skips empty ones, matches existing tags
+  // ignoring ASCII case and keeps the first spelling of a new one.
+  std::vector<std::string> tags(std::int64_t project_id) override;
+  void set_tags(std::int64_t project_id, const std::vector<std::string>& titles) override;
+  std::optional<std::int64_t> tag_id(std::string_view title) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteMilestoneRepo final : public MilestoneRepo {
+ public:
+  explicit SqliteMilestoneRepo(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<MilestoneRecord> by_id(std::int64_t id) override;
+  std::vector<MilestoneRecord> by_ids(const std::vector<std::int64_t>& ids) override;
+  std::int64_t insert(const MilestoneRecord& milestone) override;
+  void update(const MilestoneRecord& milestone) override;
+  void remove(std::int64_t id) override;
+  std::vector<MilestoneRecord> of_project(std::int64_t project_id) override;  // by deadline, id
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteTaskRepo final : public TaskRepo {
+ public:
+  explicit SqliteTaskRepo(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<TaskRecord> by_id(std::int64_t id) override;
+  std::vector<TaskRecord> by_ids(const std::vector<std::int64_t>& ids) override;
+  std::int64_t insert(const TaskRecord& task) override;
+  void update(const TaskRecord& task) override;
+  void remove(std::int64_t id) override;
+  // Order: open before closed unless a status is filtered, then the sort column (NULL deadlines
+  // and start dates last in both directions), then id; descending flips the column and the id.
+  std::vector<TaskRecord> page(const TaskQuery& query) override;
+  std::int64_t count(const TaskQuery& query) override;
+
+  std::vector<SubtaskRecord> subtasks_of(const std::vector<std::int64_t>& task_ids) override;
+  std::optional<SubtaskRecord> subtask(std::int64_t id) override;
+  std::int64_t insert_subtask(const SubtaskRecord& subtask) override;
+  void update_subtask(const SubtaskRecord& subtask) override;  // may move it to another task
+  void remove_subtask(std::int64_t id) override;
+  void close_subtasks(std::int64_t task_id, std::string_view by, Timestamp at) override;
+
+  // Sorted by parent, then dependent.
+  std::vector<TaskLinkRecord> links_of(const std::vector<std::int64_t>& task_ids) override;
+  std::optional<TaskLinkRecord> link(std::int64_t parent_id, std::int64_t dependence_id) override;
+  // Throws kConflict when the two tasks are linked already (in either direction), kBadRequest
+  // for a link of a task to itself, kNotFound when a task does not exist.
+  void insert_link(const TaskLinkRecord& link) override;
+  void remove_link(std::int64_t parent_id, std::int64_t dependence_id) override;
+
+  bool is_subscribed(std::int64_t task_id, std::string_view user_id) override;
+  void set_subscribed(std::int64_t task_id, std::string_view user_id, bool on) override;
+  void add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) override;
+
+ private:
+  // Reads the task rows a statement returns, then their responsibles in one more statement.
+  std::vector<TaskRecord> read_tasks(SqliteStatement& statement);
+  void write_responsibles(std::int64_t task_id, const std::vector<std::string>& user_ids);
+
+  SqliteConnection& connection_;
+};
+
+}  // namespace projectd

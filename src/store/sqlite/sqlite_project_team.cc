@@ -1,0 +1,111 @@
+// A project's team, followers, tags and the figures of its full view.
+#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sqlite/sqlite_project_repos.h"
+
+namespace projectd {
+
+ProjectCounts SqliteProjectRepo::counts(std::int64_t project_id) {
+  SqliteStatement row = connection_.prepare(
+      "SELECT (SELECT count(*) FROM tasks WHERE project_id = ?1 AND status = 1), "
+      "(SELECT count(*) FROM tasks WHERE project_id = ?1), "
+      "(SELECT count(*) FROM milestones WHERE project_id = ?1 AND status = 0), "
+      "(SELECT count(*) FROM project_team WHERE project_id = ?1)");
+  row.bind_all(project_id);
+  row.step();
+  return ProjectCounts{.open_tasks = row.int64(0),
+                       .all_tasks = row.int64(1),
+                       .open_milestones = row.int64(2),
+                       .participants = row.int64(3)};
+}
+
+std::vector<TeamMember> SqliteProjectRepo::team(std::int64_t project_id) {
+  SqliteStatement rows = connection_.prepare(
+      "SELECT user_id, security FROM project_team WHERE project_id = ?1 ORDER BY user_id");
+  rows.bind_all(project_id);
+  std::vector<TeamMember> team;
+  while (rows.step())
+    team.push_back(
+        TeamMember{.user_id = rows.text(0), .security = static_cast<int>(rows.int64(1))});
+  return team;
+}
+
+std::optional<TeamMember> SqliteProjectRepo::member(std::int64_t project_id,
+                                                    std::string_view user_id) {
+  SqliteStatement row = connection_.prepare(
+      "SELECT user_id, security FROM project_team WHERE project_id = ?1 AND user_id = ?2");
+  row.bind_all(project_id, user_id);
+  if (!row.step()) return std::nullopt;
+  return TeamMember{.user_id = row.text(0), .security = static_cast<int>(row.int64(1))};
+}
+
+void SqliteProjectRepo::put_member(std::int64_t project_id, const TeamMember& member) {
+  connection_
+      .prepare(
+          "INSERT INTO project_team (project_id, user_id, security) VALUES (?1, ?2, ?3) "
+          "ON CONFLICT (project_id, user_id) DO UPDATE SET security = excluded.security")
+      .bind_all(project_id, member.user_id, member.security)
+      .run();
+}
+
+void SqliteProjectRepo::remove_member(std::int64_t project_id, std::string_view user_id) {
+  connection_.prepare("DELETE FROM project_team WHERE project_id = ?1 AND user_id = ?2")
+      .bind_all(project_id, user_id)
+      .run();
+}
+
+bool SqliteProjectRepo::is_follower(std::int64_t project_id, std::string_view user_id) {
+  SqliteStatement row =
+      connection_.prepare("SELECT 1 FROM project_followers WHERE project_id = ?1 AND user_id = ?2");
+  row.bind_all(project_id, user_id);
+  return row.step();
+}
+
+void SqliteProjectRepo::set_follower(std::int64_t project_id, std::string_view user_id,
+                                     bool follow) {
+  connection_
+      .prepare(follow ? "INSERT OR IGNORE INTO project_followers (project_id, user_id) "
+                        "VALUES (?1, ?2)"
+                      : "DELETE FROM project_followers WHERE project_id = ?1 AND user_id = ?2")
+      .bind_all(project_id, user_id)
+      .run();
+}
+
+std::vector<std::string> SqliteProjectRepo::tags(std::int64_t project_id) {
+  SqliteStatement rows = connection_.prepare(
+      "SELECT t.title FROM project_tags pt JOIN tags t ON t.id = pt.tag_id "
+      "WHERE pt.project_id = ?1 ORDER BY lower(t.title), t.title");
+  rows.bind_all(project_id);
+  std::vector<std::string> titles;
+  while (rows.step())
+    titles.push_back(rows.text(0));
+  return titles;
+}
+
+// Three statements for any number of titles. Tags match by lower(title), as the unique index
+// tags_title does; a new tag keeps the first spelling the list gives it.
+void SqliteProjectRepo::set_tags(std::int64_t project_id, const std::vector<std::string>& titles) {
+  std::string json = json_array(titles);
+  connection_.prepare("DELETE FROM project_tags WHERE project_id = ?1").bind_all(project_id).run();
+  // The SELECT of an upsert needs its WHERE, else SQLite parses ON CONFLICT as a join's ON.
+  connection_
+      .prepare(
+          "INSERT INTO tags (title) SELECT trim(value) FROM json_each(?1) "
+          "WHERE trim(value) <> '' ORDER BY key ON CONFLICT DO NOTHING")
+      .bind_all(json)
+      .run();
+  connection_
+      .prepare(
+          "INSERT OR IGNORE INTO project_tags (project_id, tag_id) SELECT ?1, id FROM tags "
+          "WHERE lower(title) IN (SELECT lower(trim(value)) FROM json_each(?2))")
+      .bind_all(project_id, json)
+      .run();
+}
+
+std::optional<std::int64_t> SqliteProjectRepo::tag_id(std::string_view title) {
+  SqliteStatement row = connection_.prepare("SELECT id FROM tags WHERE lower(title) = lower(?1)");
+  row.bind_all(title);
+  if (!row.step()) return std::nullopt;
+  return row.int64(0);
+}
+
+}  // namespace projectd

@@ -1,0 +1,144 @@
+// Subtasks and task links (Gantt dependencies) of the task repository.
+#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sqlite/sqlite_project_repos.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace projectd {
+namespace {
+
+const std::string kSubtaskSelect =
+    "SELECT id, task_id, title, status, responsible_id, created, created_by, updated, updated_by "
+    "FROM subtasks ";
+
+SubtaskRecord read_subtask(const SqliteStatement& row) {
+  return SubtaskRecord{.id = row.int64(0),
+                       .task_id = row.int64(1),
+                       .title = row.text(2),
+                       .status = static_cast<TaskStatus>(row.int64(3)),
+                       .responsible_id = row.optional_text(4),
+                       .created = row.timestamp(5),
+                       .created_by = row.text(6),
+                       .updated = row.timestamp(7),
+                       .updated_by = row.text(8)};
+}
+
+TaskLinkRecord read_link(const SqliteStatement& row) {
+  return TaskLinkRecord{.parent_task_id = row.int64(0),
+                        .dependence_task_id = row.int64(1),
+                        .link_type = static_cast<TaskLinkType>(row.int64(2))};
+}
+
+}  // namespace
+
+std::vector<SubtaskRecord> SqliteTaskRepo::subtasks_of(const std::vector<std::int64_t>& task_ids) {
+  SqliteStatement rows = connection_.prepare(
+      kSubtaskSelect + "WHERE task_id IN (SELECT value FROM json_each(?1)) ORDER BY task_id, id");
+  rows.bind_all(json_array(task_ids));
+  std::vector<SubtaskRecord> subtasks;
+  while (rows.step())
+    subtasks.push_back(read_subtask(rows));
+  return subtasks;
+}
+
+std::optional<SubtaskRecord> SqliteTaskRepo::subtask(std::int64_t id) {
+  SqliteStatement row = connection_.prepare(kSubtaskSelect + "WHERE id = ?1");
+  row.bind_all(id);
+  if (!row.step()) return std::nullopt;
+  return read_subtask(row);
+}
+
+std::int64_t SqliteTaskRepo::insert_subtask(const SubtaskRecord& s) {
+  connection_
+      .prepare(
+          "INSERT INTO subtasks (task_id, title, status, responsible_id, created, created_by, "
+          "updated, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+      .bind_all(s.task_id, s.title, s.status, s.responsible_id, s.created, s.created_by, s.updated,
+                s.updated_by)
+      .run();
+  return connection_.last_insert_rowid();
+}
+
+void SqliteTaskRepo::update_subtask(const SubtaskRecord& s) {
+  connection_
+      .prepare(
+          "UPDATE subtasks SET task_id = ?2, title = ?3, status = ?4, responsible_id = ?5, "
+          "created = ?6, created_by = ?7, updated = ?8, updated_by = ?9 WHERE id = ?1")
+      .bind_all(s.id, s.task_id, s.title, s.status, s.responsible_id, s.created, s.created_by,
+                s.updated, s.updated_by)
+      .run();
+  if (connection_.changes() == 0) throw_not_found();
+}
+
+void SqliteTaskRepo::remove_subtask(std::int64_t id) {
+  connection_.prepare("DELETE FROM subtasks WHERE id = ?1").bind_all(id).run();
+}
+
+void SqliteTaskRepo::close_subtasks(std::int64_t task_id, std::string_view by, Timestamp at) {
+  connection_
+      .prepare(
+          "UPDATE subtasks SET status = ?2, updated = ?3, updated_by = ?4 "
+          "WHERE task_id = ?1 AND status = ?5")
+      .bind_all(task_id, TaskStatus::kClosed, at, by, TaskStatus::kOpen)
+      .run();
+}
+
+// ?1 is used twice: one JSON list serves both directions.
+std::vector<TaskLinkRecord> SqliteTaskRepo::links_of(const std::vector<std::int64_t>& task_ids) {
+  SqliteStatement rows = connection_.prepare(
+      "SELECT parent_task_id, dependence_task_id, link_type FROM task_links "
+      "WHERE parent_task_id IN (SELECT value FROM json_each(?1)) "
+      "OR dependence_task_id IN (SELECT value FROM json_each(?1)) "
+      "ORDER BY parent_task_id, dependence_task_id");
+  rows.bind_all(json_array(task_ids));
+  std::vector<TaskLinkRecord> links;
+  while (rows.step())
+    links.push_back(read_link(rows));
+  return links;
+}
+
+std::optional<TaskLinkRecord> SqliteTaskRepo::link(std::int64_t parent_id,
+                                                   std::int64_t dependence_id) {
+  SqliteStatement row = connection_.prepare(
+      "SELECT parent_task_id, dependence_task_id, link_type FROM task_links "
+      "WHERE parent_task_id = ?1 AND dependence_task_id = ?2");
+  row.bind_all(parent_id, dependence_id);
+  if (!row.step()) return std::nullopt;
+  return read_link(row);
+}
+
+// The schema enforces the link rules that need no other row (no self link, one link per pair in
+// either direction, both tasks exist); their constraint errors become the client's answers.
+void SqliteTaskRepo::insert_link(const TaskLinkRecord& link) {
+  try {
+    connection_
+        .prepare(
+            "INSERT INTO task_links (parent_task_id, dependence_task_id, link_type) "
+            "VALUES (?1, ?2, ?3)")
+        .bind_all(link.parent_task_id, link.dependence_task_id, link.link_type)
+        .run();
+  } catch (const SqliteError& e) {
+    switch (e.code()) {
+      case SQLITE_CONSTRAINT_PRIMARYKEY:
+      case SQLITE_CONSTRAINT_UNIQUE:
+        throw ApiError(ErrorKind::kConflict, "These tasks are already linked");
+      case SQLITE_CONSTRAINT_CHECK:
+        throw ApiError(ErrorKind::kBadRequest, "A task cannot be linked to itself");
+      case SQLITE_CONSTRAINT_FOREIGNKEY:
+        throw_not_found();
+      default:
+        throw;
+    }
+  }
+}
+
+void SqliteTaskRepo::remove_link(std::int64_t parent_id, std::int64_t dependence_id) {
+  connection_
+      .prepare("DELETE FROM task_links WHERE parent_task_id = ?1 AND dependence_task_id = ?2")
+      .bind_all(parent_id, dependence_id)
+      .run();
+}
+
+}  // namespace projectd

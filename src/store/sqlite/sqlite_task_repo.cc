@@ -1,0 +1,118 @@
+// Tasks: rows with their responsibles, subscribers and reminders.
+#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sqlite/sqlite_project_repos.h"
+#include "store/sqlite/sqlite_task_rows.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace projectd {
+
+std::vector<TaskRecord> SqliteTaskRepo::read_tasks(SqliteStatement& statement) {
+  std::vector<TaskRecord> tasks;
+  std::vector<std::int64_t> ids;
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  while (statement.step()) {
+    tasks.push_back(read_task_row(statement));
+    ids.push_back(tasks.back().id);
+    index_of.emplace(tasks.back().id, tasks.size() - 1);
+  }
+  // One statement for all the rows' responsibles, whatever their number, so the count of
+  // statements a read costs does not depend on its size.
+  SqliteStatement responsibles = connection_.prepare(
+      "SELECT task_id, user_id FROM task_responsibles "
+      "WHERE task_id IN (SELECT value FROM json_each(?1)) ORDER BY task_id, user_id");
+  responsibles.bind_all(json_array(ids));
+  while (responsibles.step()) {
+    auto it = index_of.find(responsibles.int64(0));
+    if (it != index_of.end()) tasks[it->second].responsibles.push_back(responsibles.text(1));
+  }
+  return tasks;
+}
+
+void SqliteTaskRepo::write_responsibles(std::int64_t task_id,
+                                        const std::vector<std::string>& user_ids) {
+  connection_.prepare("DELETE FROM task_responsibles WHERE task_id = ?1").bind_all(task_id).run();
+  connection_
+      .prepare(
+          "INSERT INTO task_responsibles (task_id, user_id) "
+          "SELECT DISTINCT ?1, value FROM json_each(?2)")
+      .bind_all(task_id, json_array(user_ids))
+      .run();
+}
+
+std::optional<TaskRecord> SqliteTaskRepo::by_id(std::int64_t id) {
+  SqliteStatement statement =
+      connection_.prepare("SELECT " + task_columns_sql() + " FROM tasks t WHERE t.id = ?1");
+  statement.bind_all(id);
+  std::vector<TaskRecord> tasks = read_tasks(statement);
+  if (tasks.empty()) return std::nullopt;
+  return std::move(tasks.front());
+}
+
+std::vector<TaskRecord> SqliteTaskRepo::by_ids(const std::vector<std::int64_t>& ids) {
+  SqliteStatement statement = connection_.prepare(
+      "SELECT " + task_columns_sql() +
+      " FROM tasks t WHERE t.id IN (SELECT value FROM json_each(?1)) ORDER BY t.id");
+  statement.bind_all(json_array(ids));
+  return read_tasks(statement);
+}
+
+// sort_order keeps the schema's default: the API's sort_order is id order (TaskSort::kSortOrder).
+std::int64_t SqliteTaskRepo::insert(const TaskRecord& t) {
+  connection_
+      .prepare(
+          "INSERT INTO tasks (project_id, milestone_id, title, description, priority, status, "
+          "custom_status_id, start_date, deadline, progress, created, created_by, updated, "
+          "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+      .bind_all(t.project_id, t.milestone_id, t.title, t.description, t.priority, t.status,
+                t.custom_status_id, t.start_date, t.deadline, t.progress, t.created, t.created_by,
+                t.updated, t.updated_by)
+      .run();
+  std::int64_t id = connection_.last_insert_rowid();
+  write_responsibles(id, t.responsibles);
+  return id;
+}
+
+void SqliteTaskRepo::update(const TaskRecord& t) {
+  connection_
+      .prepare(
+          "UPDATE tasks SET project_id = ?2, milestone_id = ?3, title = ?4, description = ?5, "
+          "priority = ?6, status = ?7, custom_status_id = ?8, start_date = ?9, deadline = ?10, "
+          "progress = ?11, created = ?12, created_by = ?13, updated = ?14, updated_by = ?15 "
+          "WHERE id = ?1")
+      .bind_all(t.id, t.project_id, t.milestone_id, t.title, t.description, t.priority, t.status,
+                t.custom_status_id, t.start_date, t.deadline, t.progress, t.created, t.created_by,
+                t.updated, t.updated_by)
+      .run();
+  if (connection_.changes() == 0) throw_not_found();
+  write_responsibles(t.id, t.responsibles);
+}
+
+// Subtasks, links, responsibles, subscribers and reminders go through ON DELETE CASCADE.
+void SqliteTaskRepo::remove(std::int64_t id) {
+  connection_.prepare("DELETE FROM tasks WHERE id = ?1").bind_all(id).run();
+}
+
+bool SqliteTaskRepo::is_subscribed(std::int64_t task_id, std::string_view user_id) {
+  SqliteStatement row =
+      connection_.prepare("SELECT 1 FROM task_subscribers WHERE task_id = ?1 AND user_id = ?2");
+  row.bind_all(task_id, user_id);
+  return row.step();
+}
+
+void SqliteTaskRepo::set_subscribed(std::int64_t task_id, std::string_view user_id, bool on) {
+  connection_
+      .prepare(on ? "INSERT OR IGNORE INTO task_subscribers (task_id, user_id) VALUES (?1, ?2)"
+                  : "DELETE FROM task_subscribers WHERE task_id = ?1 AND user_id = ?2")
+      .bind_all(task_id, user_id)
+      .run();
+}
+
+void SqliteTaskRepo::add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) {
+  connection_.prepare("INSERT INTO task_reminders (task_id, user_id, sent_at) VALUES (?1, ?2, ?3)")
+      .bind_all(task_id, user_id, at)
+      .run();
+}
+
+}  // namespace projectd

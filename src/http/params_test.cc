@@ -313,9 +313,9 @@ TEST(ParamsTest, GuidListInEveryListFormNormalized) {
               ElementsAre(a));
   EXPECT_THAT(*json(R"({"participants":null})").get_guid_list("participants"), IsEmpty());
   EXPECT_EQ(query("x=1").get_guid_list("participants"), std::nullopt);
-  EXPECT_EQ(
-      bad_request_message([] { query("Participants=" + a + ",12").get_guid_list("participants"); }),
-      "Parameter 'Participants' must be a list of GUIDs");
+  EXPECT_EQ(bad_request_message(
+                [&] { query("Participants=" + a + ",12").get_guid_list("participants"); }),
+            "Parameter 'Participants' must be a list of GUIDs");
 }
 
 // --- bracket spelling of scalars ---

@@ -33,7 +33,9 @@ TEST(SqliteUserByIds, ReadsTheKnownIdsInOneCall) {
   });
   EXPECT_THAT(ids_of(users), UnorderedElementsAre("id-ann", "id-cy"));
   for (const UserRecord& user : users) {
-    if (user.id == "id-cy") EXPECT_EQ(user.first_name, "Cy");
+    if (user.id == "id-cy") {
+      EXPECT_EQ(user.first_name, "Cy");
+    }
   }
   EXPECT_THAT(store->read_value([](StoreTx& tx) { return tx.users().by_ids({}); }), IsEmpty());
 }

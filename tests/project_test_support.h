@@ -1,0 +1,53 @@
+// Shared set-up of the project HTTP tests: one server per suite, the admin's token, people of
+// every kind, and projects made through the API.
+#pragma once
+
+#include "http_client.h"
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace projectd::test {
+
+struct Person {
+  std::string id;
+  std::string token;
+  Headers auth() const { return HttpClient::auth(token); }
+};
+
+class ProjectSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+  static unsigned short port() { return server_->port(); }
+  static Headers admin() { return HttpClient::auth(admin_->token); }
+  static const std::string& admin_id() { return admin_->id; }
+  // A new signed-in person with a unique email; first names sort in creation order.
+  static Person add_person(bool guest = false);
+
+  // POST api/2.0/project as `auth`; fails the test unless it answers 201. Returns the project.
+  static boost::json::object create_project(const boost::json::object& body, const Headers& auth);
+  static std::int64_t create_project_id(const boost::json::object& body, const Headers& auth);
+  // The envelope's `response` of a GET that must answer 200.
+  static boost::json::value get_ok(const std::string& path, const Headers& auth);
+  // The value of error.message.
+  static std::string error_message(const HttpResponse& response);
+
+  static TestServer* server_;
+  static Person* admin_;
+  static int people_;
+};
+
+std::vector<std::string> keys_of(const boost::json::object& object);
+// The `id` of each element of a JSON array.
+std::vector<std::int64_t> ids_of(const boost::json::value& array);
+std::vector<std::string> user_ids_of(const boost::json::value& array);
+std::string project_path(std::int64_t id, const std::string& rest = "");
+
+}  // namespace projectd::test

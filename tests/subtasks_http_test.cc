@@ -112,7 +112,11 @@ TEST_F(SubtasksTest, StatusChangesAndAClosedTaskFreezesItsSubtasks) {
   EXPECT_EQ(call("PUT", path + "/status", {{"status", "open"}}, admin()).status, 200);
 
   call("PUT", task_path(task, "/status"), {{"status", "closed"}}, admin());
-  EXPECT_EQ(subtasks_of(task).at(0).at("status"), 2);  // closing the task closed it
+  const auto full = task_full(task);
+  EXPECT_EQ(full.at("subtasks").at(0).at("status"), 2);  // closing the task closed it
+  // The flags say what the refusals below say.
+  EXPECT_EQ(full.at("canCreateSubtask"), false);
+  EXPECT_EQ(full.at("subtasks").at(0).at("canEdit"), false);
   EXPECT_EQ(call("PUT", path + "/status", {{"status", "open"}}, admin()).status, 409);
   EXPECT_EQ(call("PUT", path, {{"title", "x"}}, admin()).status, 409);
   EXPECT_EQ(call("DELETE", path, nullptr, admin()).status, 409);

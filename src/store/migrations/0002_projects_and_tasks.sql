@@ -28,7 +28,8 @@ CREATE TABLE projects (
   updated        BIGINT NOT NULL,
   updated_by     TEXT NOT NULL
 );
-CREATE INDEX projects_title ON projects (title, id);
+-- Titles sort ignoring ASCII case, as the original's MySQL collation did.
+CREATE INDEX projects_title ON projects (title COLLATE NOCASE, id);
 CREATE INDEX projects_created ON projects (created, id);
 CREATE INDEX projects_responsible ON projects (responsible_id);
 -- Deleting a folder looks up the projects that point at it.
@@ -79,6 +80,7 @@ CREATE TABLE milestones (
 );
 CREATE INDEX milestones_project ON milestones (project_id, status, deadline);
 CREATE INDEX milestones_deadline ON milestones (deadline, id);
+CREATE INDEX milestones_responsible ON milestones (responsible_id);
 
 CREATE TABLE tasks (
   id               INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -102,7 +104,7 @@ CREATE INDEX tasks_project ON tasks (project_id, status, id);
 CREATE INDEX tasks_milestone ON tasks (milestone_id);
 CREATE INDEX tasks_deadline ON tasks (deadline, id);
 CREATE INDEX tasks_created ON tasks (created, id);
-CREATE INDEX tasks_title ON tasks (title, id);
+CREATE INDEX tasks_title ON tasks (title COLLATE NOCASE, id);
 CREATE INDEX tasks_priority ON tasks (priority, id);
 CREATE INDEX tasks_start ON tasks (start_date, id);
 
@@ -118,6 +120,7 @@ CREATE TABLE task_subscribers (
   user_id TEXT NOT NULL REFERENCES users (id),
   PRIMARY KEY (task_id, user_id)
 );
+CREATE INDEX task_subscribers_user ON task_subscribers (user_id, task_id);
 
 CREATE TABLE subtasks (
   id             INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -250,12 +250,12 @@ TEST_F(SqliteProjectRepoTest, PageFiltersSortsAndPages) {
   q.descending = true;
   EXPECT_EQ(page_ids(q), (Ids{zeta, beta2, beta, alpha}));
   q.sort = ProjectSort::kTitle;
-  EXPECT_EQ(page_ids(q), (Ids{alpha, zeta, beta2, beta}));  // binary: lower case after upper
+  EXPECT_EQ(page_ids(q), (Ids{zeta, beta2, beta, alpha}));  // ignoring case
   q.descending = false;
-  EXPECT_EQ(page_ids(q), (Ids{beta, beta2, zeta, alpha}));
+  EXPECT_EQ(page_ids(q), (Ids{alpha, beta, beta2, zeta}));
   q.offset = 1;
   q.limit = 2;
-  EXPECT_EQ(page_ids(q), (Ids{beta2, zeta}));
+  EXPECT_EQ(page_ids(q), (Ids{beta, beta2}));
   EXPECT_EQ(tx_.projects().count(q), 4);
   q.offset = 4;
   EXPECT_TRUE(page_ids(q).empty());

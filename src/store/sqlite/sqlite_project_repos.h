@@ -7,7 +7,8 @@
 // - by_ids returns each existing row once, in id order; unknown ids are skipped. Batch readers
 //   (by_ids, subtasks_of, links_of) cost a fixed number of statements whatever the list length.
 // - Tasks carry their responsibles sorted by user id.
-// - page/count run the read rules of domain/security (can_read, can_read_task) in SQL.
+// - page/count run the read rules of domain/security (can_read, can_read_task) in SQL. Text
+//   filters and title order ignore ASCII case only (SQLite's LIKE and NOCASE): "É" and "é" differ.
 // Thread safety: as the connection's: one thread at a time.
 #pragma once
 
@@ -35,7 +36,7 @@ class SqliteProjectRepo final : public ProjectRepo {
   std::int64_t insert(const ProjectRecord& project) override;
   void update(const ProjectRecord& project) override;
   void remove(std::int64_t id) override;
-  // Sorted by created or title, then id; descending flips both.
+  // Sorted by created or title (ignoring case), then id; descending flips both.
   std::vector<ProjectRecord> page(const ProjectQuery& query) override;
   std::int64_t count(const ProjectQuery& query) override;
   ProjectCounts counts(std::int64_t project_id) override;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <tuple>
 
@@ -179,9 +180,9 @@ TEST_F(SqliteTaskFilterTest, EachSortBothWaysOpenTasksFirst) {
   EXPECT_EQ(sorted(kCreated, true), (Ids{t4_, t3_, t1_, t5_, t2_}));
   EXPECT_EQ(sorted(kStartDate, false), (Ids{t3_, t4_, t1_, t2_, t5_}));
   EXPECT_EQ(sorted(kStartDate, true), (Ids{t1_, t4_, t3_, t5_, t2_}));
-  // Binary order: upper case before lower case.
-  EXPECT_EQ(sorted(kTitle, false), (Ids{t1_, t3_, t4_, t5_, t2_}));
-  EXPECT_EQ(sorted(kTitle, true), (Ids{t4_, t3_, t1_, t2_, t5_}));
+  // Titles ignore case: Alpha, delta, Gamma; beta, Epsilon.
+  EXPECT_EQ(sorted(kTitle, false), (Ids{t1_, t4_, t3_, t2_, t5_}));
+  EXPECT_EQ(sorted(kTitle, true), (Ids{t3_, t4_, t1_, t5_, t2_}));
 
   // With a status filter the sort alone orders.
   TaskQuery closed = as_admin();
@@ -226,7 +227,7 @@ TEST_F(SqliteTaskQueryTest, PagesAreStableSlicesOfTheWholeOrder) {
           case TaskSort::kCreated:
             return {false, to_ticks(t.created)};
           case TaskSort::kTitle:
-            return {false, static_cast<unsigned char>(t.title[0])};
+            return {false, std::tolower(static_cast<unsigned char>(t.title[0]))};
           case TaskSort::kSortOrder:
             break;
         }

@@ -42,7 +42,7 @@ TEST_F(ProjectAccessTest, PrivateProjectsExistOnlyForTheirTeamAndAdmins) {
   // The refused requests changed nothing.
   const auto after = get_ok(project_path(id), admin());
   EXPECT_EQ(after.at("status"), 0);
-  EXPECT_EQ(after.at("participantCount"), 1);
+  EXPECT_EQ(after.at("participantCount"), 2);  // the admin manages it, with the member
 }
 
 TEST_F(ProjectAccessTest, DeleteNeedsTheDeleteRightAndAnswersTheDeletedProject) {

@@ -17,6 +17,10 @@ void ProjectSuite::SetUpTestSuite() {
 }
 
 void ProjectSuite::TearDownTestSuite() {
+  // The server runs sanitized in the checked build: a report at exit (a leak) must fail the suite.
+  const int code = server_->stop();
+  EXPECT_EQ(code, 0) << server_->output();
+  EXPECT_EQ(server_->output().find("Sanitizer"), std::string::npos) << server_->output();
   delete server_;
   delete admin_;
   server_ = nullptr;

@@ -2,8 +2,6 @@
 #include "store/sqlite/sqlite_repos.h"
 
 #include <sqlite3.h>
-#include <boost/json/array.hpp>
-#include <boost/json/serialize.hpp>
 
 #include <string>
 
@@ -114,9 +112,8 @@ std::optional<UserRecord> SqliteUserRepo::by_login(std::string_view login) {
 std::vector<UserRecord> SqliteUserRepo::by_ids(const std::vector<std::string>& ids) {
   std::vector<UserRecord> users;
   if (ids.empty()) return users;
-  boost::json::array array(ids.begin(), ids.end());
   SqliteStatement statement = connection_.prepare(kByIds);
-  statement.bind_all(boost::json::serialize(array));
+  statement.bind_all(json_array(ids));
   while (statement.step())
     users.push_back(read_user(statement));
   return users;

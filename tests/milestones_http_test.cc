@@ -231,6 +231,38 @@ TEST_F(MilestonesTest, DeletingOneOrMany) {
   EXPECT_EQ(client().get(path(c), pm().auth()).status, 404);
 }
 
+TEST_F(MilestonesTest, TasksCountAndKeepTheMilestoneOpen) {
+  const auto project = create_project("Artemis");
+  const auto id = make(project, "Landing").at("id").as_int64();
+  const auto task = response_of(
+      client().post_json(project_path(project, "/task"),
+                         {{"title", "Build the lander"}, {"milestoneid", id}}, pm().auth()),
+      201);
+  const auto task_id = task.at("id").as_int64();
+  EXPECT_EQ(task.at("milestoneId").as_int64(), id);
+  const auto counted = response_of(client().get(path(id), pm().auth()), 200);
+  EXPECT_EQ(counted.at("activeTaskCount"), 1);
+  EXPECT_EQ(counted.at("closedTaskCount"), 0);
+  const auto listed = response_of(client().get(path(id) + "/task", pm().auth()), 200);
+  ASSERT_EQ(listed.as_array().size(), 1u);
+  EXPECT_EQ(listed.as_array()[0].at("id").as_int64(), task_id);
+
+  const auto refused = client().put_json(path(id) + "/status", {{"status", "closed"}}, pm().auth());
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("open task"), std::string::npos);
+  EXPECT_EQ(response_of(client().get(path(id), pm().auth()), 200).at("status"), 0);
+
+  response_of(client().put_json("/api/2.0/project/task/" + std::to_string(task_id) + "/status",
+                                {{"status", "closed"}}, pm().auth()),
+              200);
+  const auto closed = response_of(
+      client().put_json(path(id) + "/status", {{"status", "closed"}}, pm().auth()), 200);
+  EXPECT_EQ(closed.at("status"), 1);
+  EXPECT_EQ(closed.at("activeTaskCount"), 0);
+  EXPECT_EQ(closed.at("closedTaskCount"), 1);
+  EXPECT_EQ(client().get(path(987654) + "/task", pm().auth()).status, 404);
+}
+
 TEST_F(MilestonesTest, XmlForm) {
   const auto project = create_project("Vostok");
   const auto id = make(project, "Gagarin").at("id").as_int64();

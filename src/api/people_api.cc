@@ -1,4 +1,5 @@
 // api/2.0/people: the directory (EmployeeFull, original-wire §4.2).
+#include "api/clearable_params.h"
 #include "api/employee_wrappers.h"
 #include "api/paging.h"
 #include "api/routes.h"
@@ -14,23 +15,6 @@ const EnumNames kEmployeeType = {{"all", 0}, {"user", 1}, {"visitor", 2}};
 
 WrapContext wrap_context(ApiEnv& env, const RequestContext& request) {
   return WrapContext{env.zone, request.base_url, *request.caller};
-}
-
-// Absent: keep; sent empty or null: clear; else the value.
-std::optional<std::optional<std::string>> clearable_string(const Params& params,
-                                                           std::string_view key) {
-  const ParamValue* value = params.find(key);
-  if (!value) return std::nullopt;
-  if (value->is_null || value->text.empty()) return std::optional<std::string>();
-  return std::optional<std::string>(value->text);
-}
-
-std::optional<std::optional<Timestamp>> clearable_date(const Params& params, std::string_view key,
-                                                       const PortalTimeZone& zone) {
-  const ParamValue* value = params.find(key);
-  if (!value) return std::nullopt;
-  if (value->is_null || value->text.empty()) return std::optional<Timestamp>();
-  return params.get_date(key, zone);
 }
 
 HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery query) {

@@ -85,8 +85,10 @@ bool ProjectSecurity::can_delete_task(const TaskRecord& task) const {
   return can() && !is_closed() && (manager_ || (in_team_ && task.created_by == viewer_.user_id));
 }
 
+// A closed task's subtasks are frozen until it is reopened (the services answer 409), so neither
+// flag may say yes there.
 bool ProjectSecurity::can_create_subtask(const TaskRecord& task) const {
-  return can() && !is_closed() && task_editor(task);
+  return can() && !is_closed() && task.status != TaskStatus::kClosed && task_editor(task);
 }
 
 bool ProjectSecurity::can_create_time_spend(const TaskRecord& task,
@@ -99,7 +101,7 @@ bool ProjectSecurity::can_create_time_spend(const TaskRecord& task,
 }
 
 bool ProjectSecurity::can_edit_subtask(const TaskRecord& task, const SubtaskRecord& subtask) const {
-  if (!can() || is_closed()) return false;
+  if (!can() || is_closed() || task.status == TaskStatus::kClosed) return false;
   return can_edit_task(task) || (in_team_ && (subtask.created_by == viewer_.user_id ||
                                               subtask.responsible_id == viewer_.user_id));
 }

@@ -1,9 +1,8 @@
 #include "wire/format.h"
 
 #include "base/ascii.h"
+#include "wire/json_writer.h"
 #include "wire/xml_writer.h"
-
-#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -63,7 +62,7 @@ std::string_view content_type_of(Format format) {
 }
 
 std::string render(const boost::json::value& envelope, Format format) {
-  return format == Format::kXml ? to_api_xml(envelope) : boost::json::serialize(envelope);
+  return format == Format::kXml ? to_api_xml(envelope) : to_api_json(envelope);
 }
 
 }  // namespace projectd

@@ -1,0 +1,75 @@
+#include "api/task_routes.h"
+
+#include "api/project_binding.h"
+#include "api/routes.h"
+#include "api/task_wrappers.h"
+
+namespace projectd {
+
+void add_task_routes(RouteTable& table, ApiEnv& env) {
+  add_task_read_routes(table, env);
+  add_task_change_routes(table, env);
+  add_subtask_routes(table, env);
+  add_task_link_routes(table, env);
+}
+
+void add_task_route(RouteTable& table, boost::beast::http::verb method, const std::string& pattern,
+                    std::string summary, std::vector<ParamDoc> params, Handler handler) {
+  table.add(Route{method, "api/2.0/project/" + pattern, std::move(summary), "tasks", true,
+                  kApiBodyLimit, std::move(params), std::move(handler)});
+}
+
+ParamDoc path_doc(std::string name, std::string description) {
+  return ParamDoc{std::move(name), ParamIn::kPath, "integer", true, std::move(description)};
+}
+
+ParamDoc body_doc(std::string name, std::string type, std::string description, bool required) {
+  return ParamDoc{std::move(name), ParamIn::kBody, std::move(type), required,
+                  std::move(description)};
+}
+
+std::vector<ParamDoc> task_field_docs() {
+  return {body_doc("title", "string", "required when creating; never empty"),
+          body_doc("description", "string", ""),
+          body_doc("deadline", "date", ""),
+          body_doc("startDate", "date", ""),
+          body_doc("priority", "string", "high, normal or low (1, 0, -1)"),
+          body_doc("milestoneid", "integer", "a milestone of the project; 0 detaches"),
+          body_doc("responsibles", "array", "user ids of team members"),
+          body_doc("progress", "integer", "0 to 100 (PUT)"),
+          body_doc("status", "string", "open or closed (PUT)")};
+}
+
+ApiResponse task_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views) {
+  return ApiResponse{task_wrapper(views.tasks.front(), views.people, wrap_context(env, request),
+                                  simple_mode(request.params)),
+                     {},
+                     std::nullopt,
+                     {}};
+}
+
+ApiResponse task_full_answer(ApiEnv& env, const RequestContext& request, const TaskDetail& detail) {
+  return ApiResponse{
+      task_wrapper_full(detail, wrap_context(env, request), simple_mode(request.params)),
+      {},
+      std::nullopt,
+      {}};
+}
+
+ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views,
+                             const PageRequest& page) {
+  boost::json::array out =
+      task_wrappers(views, wrap_context(env, request), simple_mode(request.params));
+  const auto returned = static_cast<std::int64_t>(out.size());
+  return ApiResponse{std::move(out), page_result(page, returned, views.total), std::nullopt, {}};
+}
+
+ApiResponse subtask_answer(ApiEnv& env, const RequestContext& request,
+                           const SubtaskResult& result) {
+  return ApiResponse{subtask_wrapper(result.view, result.people, wrap_context(env, request)),
+                     {},
+                     std::nullopt,
+                     {}};
+}
+
+}  // namespace projectd

@@ -1,0 +1,123 @@
+// TaskService: creating, copying and editing tasks.
+#include "domain/task_service.h"
+
+#include "base/errors.h"
+#include "domain/task_rules.h"
+
+#include <algorithm>
+
+namespace projectd {
+
+namespace {
+
+// Who follows a new task: its creator, responsibles, the project manager and the milestone's
+// responsible (original-wire §3.4).
+void subscribe_new_task(StoreTx& tx, const TaskRecord& task, const ProjectRecord& project) {
+  std::vector<std::string> followers = task.responsibles;
+  followers.push_back(task.created_by);
+  followers.push_back(project.responsible_id);
+  if (task.milestone_id)
+    if (auto milestone = tx.milestones().by_id(*task.milestone_id))
+      followers.push_back(milestone->responsible_id);
+  subscribe_users(tx, task.id, followers);
+}
+
+// 404 -> 409 -> 403 for a new task in a project.
+AccessibleProject project_for_new_task(StoreTx& tx, const Viewer& viewer, std::int64_t project_id) {
+  AccessibleProject project = load_readable_project(tx, viewer, project_id);
+  require_project_not_closed(project.security);
+  if (!project.security.can_create_task())
+    throw_forbidden(project.security.is_open() ? "Access denied."
+                                               : "Tasks can only be added to an open project");
+  return project;
+}
+
+// Inserts `task` (its id, status, responsibles and stamps replaced) with `fields` applied.
+TaskRecord insert_task(StoreTx& tx, const Viewer& viewer, const AccessibleProject& project,
+                       TaskRecord task, const TaskChanges& fields) {
+  task.id = 0;
+  task.project_id = project.project.id;
+  task.status = TaskStatus::kOpen;
+  task.custom_status_id.reset();
+  task.responsibles.clear();
+  task.created = task.updated = now_utc();
+  task.created_by = task.updated_by = viewer.user_id;
+  apply_task_fields(tx, task, project.project, project.security, fields, viewer);
+  task.id = tx.tasks().insert(task);
+  subscribe_new_task(tx, task, project.project);
+  return task;
+}
+
+void copy_subtasks(StoreTx& tx, const Viewer& viewer, std::int64_t from, const TaskRecord& to,
+                   const ProjectRecord& project) {
+  for (SubtaskRecord subtask : tx.tasks().subtasks_of({from})) {
+    subtask.id = 0;
+    subtask.task_id = to.id;
+    subtask.status = TaskStatus::kOpen;
+    subtask.created = subtask.updated = to.created;
+    subtask.created_by = subtask.updated_by = viewer.user_id;
+    // A responsible outside the target team is dropped rather than failing the copy.
+    if (subtask.responsible_id && !in_team(tx, project, *subtask.responsible_id))
+      subtask.responsible_id.reset();
+    tx.tasks().insert_subtask(subtask);
+  }
+}
+
+}  // namespace
+
+TaskViews TaskService::create(const Caller& caller, std::int64_t project_id,
+                              const TaskChanges& fields) {
+  validate_task_title(fields.title.value_or(""));
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    const AccessibleProject project = project_for_new_task(tx, viewer, project_id);
+    return load_task_view(tx, viewer, insert_task(tx, viewer, project, TaskRecord{}, fields));
+  });
+}
+
+TaskViews TaskService::copy(const Caller& caller, std::int64_t source_id, const TaskChanges& fields,
+                            const TaskCopyOptions& options) {
+  validate_task_title(fields.title.value_or(""));
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    const TaskScope source = readable_task(tx, viewer, source_id);
+    const AccessibleProject target =
+        project_for_new_task(tx, viewer, options.project_id.value_or(source.project.id));
+    if (options.remove_old) task_for_delete(tx, viewer, source_id);
+    // What the request leaves out comes from the source; its milestone only within its project.
+    TaskChanges effective = fields;
+    if (!effective.responsibles) effective.responsibles = source.task.responsibles;
+    if (!effective.milestone_id && target.project.id == source.project.id)
+      effective.milestone_id = source.task.milestone_id;
+    TaskRecord base = source.task;
+    base.milestone_id.reset();
+    base.progress = 0;
+    TaskRecord task = insert_task(tx, viewer, target, std::move(base), effective);
+    if (options.copy_subtasks) copy_subtasks(tx, viewer, source_id, task, target.project);
+    if (options.remove_old) tx.tasks().remove(source_id);
+    return load_task_view(tx, viewer, std::move(task));
+  });
+}
+
+TaskDetail TaskService::update(const Caller& caller, std::int64_t task_id,
+                               const TaskChanges& changes) {
+  if (changes.title) validate_task_title(*changes.title);
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    TaskScope scope = task_for_edit(tx, viewer, task_id);
+    TaskRecord& task = scope.task;
+    const std::vector<std::string> before = task.responsibles;
+    apply_task_fields(tx, task, scope.project, scope.security, changes, viewer);
+    touch(task, viewer);
+    if (changes.status) apply_task_status(tx, task, *changes.status, viewer.user_id, task.updated);
+    tx.tasks().update(task);
+    // Newly appointed people follow the task, as at creation.
+    std::vector<std::string> added;
+    for (const std::string& id : task.responsibles)
+      if (std::find(before.begin(), before.end(), id) == before.end()) added.push_back(id);
+    subscribe_users(tx, task.id, added);
+    return load_task_detail(tx, viewer, task_id);
+  });
+}
+
+}  // namespace projectd

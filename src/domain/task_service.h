@@ -1,0 +1,95 @@
+// Tasks: create, read, change, copy, delete, follow (original-wire §3.4 with DESIGN §4's
+// corrections). Every operation checks 404 -> 409 -> 403 in its own transaction and answers the
+// task as it is after the change. Thread safety: every method may be called from any worker
+// thread at once.
+#pragma once
+
+#include "domain/batch.h"
+#include "domain/caller.h"
+#include "domain/task_views.h"
+#include "store/store.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+// What a request sets. An absent member keeps the value (PUT) or takes the default (create) or the
+// source task's value (copy); an inner nullopt clears it.
+struct TaskChanges {
+  std::optional<std::string> title;
+  std::optional<std::optional<std::string>> description;
+  std::optional<std::optional<Timestamp>> deadline;
+  std::optional<std::optional<Timestamp>> start_date;
+  std::optional<TaskPriority> priority;
+  std::optional<std::optional<std::int64_t>> milestone_id;
+  std::optional<std::vector<std::string>> responsibles;  // user ids; repeats are dropped
+  std::optional<int> progress;                           // clamped to 0..100
+  std::optional<TaskStatus> status;
+  // The original's PUT could move a task to another project; here it must stay where it is (400),
+  // a copy with removeOld moves it.
+  std::optional<std::int64_t> project_id;
+};
+
+struct TaskCopyOptions {
+  std::optional<std::int64_t> project_id;  // absent: the source task's project
+  bool copy_subtasks = false;
+  bool remove_old = false;  // delete the source afterwards (needs its delete right)
+};
+
+// A batch: the tasks changed (as they are now, or as they were before deletion) and the refused
+// ids.
+struct TaskDetailBatch {
+  std::vector<TaskDetail> tasks;
+  std::vector<BatchFailure> failed;
+};
+struct TaskViewBatch {
+  TaskViews tasks;
+  std::vector<BatchFailure> failed;
+};
+
+class TaskService {
+ public:
+  explicit TaskService(Store& store) : store_(store) {}
+
+  // 400 empty title; 404 project; 409 closed project; 403 create right; 404 milestone not in the
+  // project; 400 responsibles outside the team or guests. Subscribes the creator, responsibles,
+  // project manager and milestone responsible.
+  TaskViews create(const Caller& caller, std::int64_t project_id, const TaskChanges& fields);
+  TaskDetail get(const Caller& caller, std::int64_t task_id);
+  // The tasks of the query that the caller may read; the viewer is set from the caller.
+  TaskViews list(const Caller& caller, TaskQuery query);
+  // Like list, but 404 unless the caller may read the project.
+  TaskViews list_project(const Caller& caller, std::int64_t project_id, TaskQuery query);
+
+  TaskDetail update(const Caller& caller, std::int64_t task_id, const TaskChanges& changes);
+  // Closing closes the subtasks and makes the caller responsible of an unassigned task.
+  TaskDetail set_status(const Caller& caller, std::int64_t task_id, TaskStatus status);
+  // nullopt detaches.
+  TaskDetail set_milestone(const Caller& caller, std::int64_t task_id,
+                           std::optional<std::int64_t> milestone_id);
+  TaskViews copy(const Caller& caller, std::int64_t source_id, const TaskChanges& fields,
+                 const TaskCopyOptions& options);
+  // Answers the task as it was before it was deleted.
+  TaskViews remove(const Caller& caller, std::int64_t task_id);
+
+  // Each id as the single call would do it, in one transaction; refused ids are reported.
+  TaskDetailBatch set_status_many(const Caller& caller, const std::vector<std::int64_t>& ids,
+                                  TaskStatus status);
+  TaskDetailBatch set_milestone_many(const Caller& caller, const std::vector<std::int64_t>& ids,
+                                     std::optional<std::int64_t> milestone_id);
+  TaskViewBatch remove_many(const Caller& caller, const std::vector<std::int64_t>& ids);
+
+  // Follows the task, or stops following it.
+  TaskViews toggle_subscription(const Caller& caller, std::int64_t task_id);
+  bool is_subscribed(const Caller& caller, std::int64_t task_id);
+  // Records a reminder for each responsible.
+  TaskViews remind(const Caller& caller, std::int64_t task_id);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace projectd

@@ -1,0 +1,29 @@
+#include "wire/json_writer.h"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+namespace projectd {
+namespace {
+
+TEST(JsonWriter, DoublesAsJsonNetWritesThem) {
+  const auto json_of = [](double value) { return to_api_json(boost::json::array{value}); };
+  EXPECT_EQ(json_of(0.0), "[0.0]");
+  EXPECT_EQ(json_of(1.5), "[1.5]");
+  EXPECT_EQ(json_of(2.0), "[2.0]");
+  EXPECT_EQ(json_of(-12.25), "[-12.25]");
+  EXPECT_EQ(json_of(0.1), "[0.1]");
+  EXPECT_EQ(json_of(1e15), "[1E+15]");
+  EXPECT_EQ(json_of(1e-5), "[1E-05]");
+}
+
+TEST(JsonWriter, EverythingElseAsBoostJson) {
+  const boost::json::value value = boost::json::parse(
+      R"({"a":1,"b":-2,"c":18446744073709551615,"d":"x\"\\/\u0001é","e":null,"f":true,)"
+      R"("g":[],"h":{},"i":[{"j":[1,{}]}]})");
+  EXPECT_EQ(to_api_json(value), boost::json::serialize(value));
+  EXPECT_EQ(to_api_json(boost::json::object{{"t\"k", 1}}), R"({"t\"k":1})");
+}
+
+}  // namespace
+}  // namespace projectd

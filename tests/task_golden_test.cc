@@ -1,0 +1,187 @@
+// The TaskWrapper of spec/golden/seed-response.json and .xml, byte for byte in JSON and XML, with
+// the test's own ids, dates, host and person substituted. The golden answers POST task/{id}/files
+// (the task files feature); here the same task is answered by GET task/{id}/notify, and a new
+// task by POST {projectid}/task, whose golden lacks what a new task cannot have yet.
+#include "task_test_support.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace projectd::test {
+namespace {
+
+constexpr const char* kGoldenUser = "5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c";
+constexpr const char* kGoldenDate = "2020-12-22T04:11:56.5768573Z";
+
+std::string golden(const std::string& name) {
+  const char* from_env = std::getenv("PROJECTD_SPEC_DIR");
+  const std::string dir = from_env && *from_env ? from_env : PROJECTD_SPEC_DIR;
+  std::ifstream in(dir + "/golden/" + name, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + dir + "/golden/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string out = text.str();
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
+    out.pop_back();
+  return out;
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+// Replaces the n-th (0-based) occurrence.
+void replace_nth(std::string& text, const std::string& from, const std::string& to, int n) {
+  std::size_t at = text.find(from);
+  for (int i = 0; i < n && at != std::string::npos; ++i)
+    at = text.find(from, at + from.size());
+  ASSERT_NE(at, std::string::npos) << "occurrence " << n << " of " << from;
+  text.replace(at, from.size(), to);
+}
+
+// Cuts from `begin` up to and including `end` (the first `end` after `begin`).
+void cut(std::string& text, const std::string& begin, const std::string& end) {
+  const std::size_t from = text.find(begin);
+  ASSERT_NE(from, std::string::npos) << begin;
+  const std::size_t to = text.find(end, from);
+  ASSERT_NE(to, std::string::npos) << end;
+  text.erase(from, to + end.size() - from);
+}
+
+class TaskGoldenTest : public TaskSuite {
+ protected:
+  struct Ids {
+    std::string task, project, milestone, dependent, subtask;
+  };
+
+  // The golden's ids, person and host replaced by the test's, in the JSON or XML text.
+  std::string substituted(std::string text, const Ids& ids, bool xml) const {
+    replace_all(text, kGoldenUser, admin_id());
+    replace_all(text, "http://portal.example.com", "http://127.0.0.1:" + std::to_string(port()));
+    const auto member = [&](const std::string& name, const std::string& value) {
+      return xml ? "<" + name + ">" + value + "</" + name + ">" : "\"" + name + "\":" + value;
+    };
+    replace_all(text, member("id", "1234"), member("id", ids.task));
+    replace_all(text, member("taskId", "1234"), member("taskId", ids.task));
+    replace_all(text, member("parentTaskId", "1234"), member("parentTaskId", ids.task));
+    replace_all(text, member("dependenceTaskId", "123"), member("dependenceTaskId", ids.dependent));
+    replace_all(text, member("milestoneId", "123"), member("milestoneId", ids.milestone));
+    const std::string open = xml ? "<projectOwner>" : "\"projectOwner\":{";
+    replace_all(text, open + member("id", "123"), open + member("id", ids.project));
+    const std::string milestone = xml ? "<milestone>" : "\"milestone\":{";
+    replace_all(text, milestone + member("id", "123"), milestone + member("id", ids.milestone));
+    replace_all(text, member("id", "10"), member("id", ids.subtask));
+    return text;
+  }
+
+  // The golden's dates of `created`/`updated` (occurrences `first`, `first + 1`, ...) replaced by
+  // the answer's; the dates the test sets itself stay as in the golden.
+  static void set_dates(std::string& text, const std::vector<std::string>& dates, int first) {
+    for (std::size_t i = 0; i < dates.size(); ++i)
+      replace_nth(text, kGoldenDate, dates[i], first);  // each replacement removes one occurrence
+  }
+
+  static std::string first_match(const std::string& text, const std::string& pattern) {
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(text, match, std::regex(pattern))) << pattern;
+    return match.size() > 1 ? match[1].str() : std::string();
+  }
+
+  static std::string date_at(const boost::json::value& object, const char* member) {
+    return std::string(object.at(member).as_string());
+  }
+
+  void SetUp() override {
+    const auto renamed = HttpClient(port()).put_json(
+        "/api/2.0/people/" + admin_id(),
+        {{"firstName", "Mike"}, {"lastName", "Zanyatski"}, {"title", "Manager"}}, admin());
+    ASSERT_EQ(renamed.status, 200) << renamed.body;
+    ids_.project = std::to_string(make_project({}, "Sample project"));
+    ids_.milestone = std::to_string(
+        insert_milestone(std::stoll(ids_.project), "Title", kGoldenDate, admin_id()));
+  }
+
+  HttpResponse create_sample(const std::string& suffix) {
+    return call("POST", ids_.project + "/task" + suffix,
+                {{"title", "Sample Title"},
+                 {"description", "Sample description"},
+                 {"startDate", kGoldenDate},
+                 {"deadline", kGoldenDate},
+                 {"priority", 1},
+                 {"milestoneid", std::stoll(ids_.milestone)},
+                 {"responsibles", {admin_id()}}},
+                admin());
+  }
+
+  Ids ids_;
+};
+
+TEST_F(TaskGoldenTest, ANewTaskIsTheGoldenTaskWrapperWithoutWhatItCannotHaveYet) {
+  for (const bool xml : {false, true}) {
+    const auto res = create_sample(xml ? ".xml" : "");
+    ASSERT_EQ(res.status, 201) << res.body;
+    // A new task has no subtasks or links yet and is at 0 %.
+    std::string expected = golden(xml ? "seed-response.xml" : "seed-response.json");
+    if (xml) {
+      replace_all(expected, "<progress>55</progress>", "");
+      cut(expected, "<subtasks>", "</subtasks>");
+      cut(expected, "<links>", "</links>");
+    } else {
+      replace_all(expected, "\"progress\":55,", "");
+      cut(expected, "\"subtasks\":[", "}],");
+      cut(expected, "\"links\":[", "],");
+      replace_all(expected, "\"status\":1,\"created\"", "\"status\":1,\"subtasks\":[],\"created\"");
+    }
+    const std::string tag_id = xml ? "</startDate><id>([0-9]+)</id>" : "\"id\":([0-9]+),\"title";
+    const std::string tag_created = xml ? "<created>([^<]+)</created>" : "\"created\":\"([^\"]+)\"";
+    const std::string tag_updated = xml ? "<updated>([^<]+)</updated>" : "\"updated\":\"([^\"]+)\"";
+    ids_.task = first_match(res.body, tag_id);
+    expected = substituted(expected, ids_, xml);
+    set_dates(expected, {first_match(res.body, tag_created), first_match(res.body, tag_updated)},
+              2);
+    EXPECT_EQ(res.body, expected) << (xml ? "XML" : "JSON");
+  }
+}
+
+TEST_F(TaskGoldenTest, AFullTaskIsTheGoldenTaskWrapper) {
+  const auto res = create_sample("");
+  ASSERT_EQ(res.status, 201) << res.body;
+  const std::int64_t task = res.json().at("response").at("id").as_int64();
+  ids_.task = std::to_string(task);
+  ASSERT_EQ(call("PUT", task_path(task), {{"progress", 55}}, admin()).status, 200);
+  ids_.subtask = std::to_string(
+      create_subtask_id(task, {{"title", "Sample Title"}, {"responsible", admin_id()}}, admin()));
+  const std::int64_t dependent =
+      create_task_id(std::stoll(ids_.project),
+                     {{"title", "Next"}, {"milestoneid", std::stoll(ids_.milestone)}}, admin());
+  ids_.dependent = std::to_string(dependent);
+  const auto linked = call("POST", task_path(task, "/link"),
+                           {{"dependenceTaskId", dependent}, {"linkType", "End"}}, admin());
+  ASSERT_EQ(linked.status, 201) << linked.body;
+
+  for (const bool xml : {false, true}) {
+    const auto answer =
+        call("GET", task_path(task, xml ? "/notify.xml" : "/notify"), nullptr, admin());
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const auto json = call("GET", task_path(task, "/notify"), nullptr, admin()).json();
+    const auto& view = json.at("response");
+    std::string expected = golden(xml ? "seed-response.xml" : "seed-response.json");
+    // GET answers 200 where the golden's POST answers 201.
+    replace_all(expected, xml ? "<statusCode>201</statusCode>" : "\"statusCode\":201",
+                xml ? "<statusCode>200</statusCode>" : "\"statusCode\":200");
+    expected = substituted(expected, ids_, xml);
+    set_dates(expected,
+              {date_at(view.at("subtasks").at(0), "created"),
+               date_at(view.at("subtasks").at(0), "updated"), date_at(view, "created"),
+               date_at(view, "updated")},
+              2);
+    EXPECT_EQ(answer.body, expected) << (xml ? "XML" : "JSON");
+  }
+}
+
+}  // namespace
+}  // namespace projectd::test

@@ -5,6 +5,7 @@
 #include "domain/milestone_service.h"
 #include "domain/people_service.h"
 #include "domain/project_service.h"
+#include "domain/status_service.h"
 #include "domain/team_service.h"
 #include "wire/date.h"
 
@@ -16,6 +17,7 @@ struct ApiEnv {
   ProjectService& projects;
   TeamService& teams;
   MilestoneService& milestones;
+  StatusService& statuses;
   PortalTimeZone zone;
 };
 

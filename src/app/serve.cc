@@ -50,7 +50,8 @@ int run_serve(const ServeConfig& config) {
   ProjectService projects(*store);
   TeamService teams(*store);
   MilestoneService milestones(*store);
-  ApiEnv env{auth, people, projects, teams, milestones, zone};
+  StatusService statuses(*store);
+  ApiEnv env{auth, people, projects, teams, milestones, statuses, zone};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});

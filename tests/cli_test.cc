@@ -1,5 +1,6 @@
 // The command line: version, migrate, user add, the first administrator, bad arguments.
 #include "http_client.h"
+#include "store/migrations.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -38,7 +39,9 @@ TEST(Cli, MigrateAppliesOnce) {
   TempDir data;
   auto first = run_projectd({"migrate", "--data", data.path()});
   EXPECT_EQ(first.exit_code, 0) << first.output;
-  EXPECT_NE(first.output.find("Applied 2 migrations;"), std::string::npos) << first.output;
+  // Every migration the binary carries, whatever their number: branches add them independently.
+  const std::string applied = "Applied " + std::to_string(all_migrations().size()) + " migrations;";
+  EXPECT_NE(first.output.find(applied), std::string::npos) << first.output;
   auto second = run_projectd({"migrate", "--data", data.path()});
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_NE(second.output.find("Applied 0 migrations"), std::string::npos) << second.output;

@@ -7,13 +7,6 @@
 namespace projectd::test {
 namespace {
 
-// The `response` of an answer that must have `expected_status`; null (and a failure) otherwise.
-boost::json::value response_of(const HttpResponse& res, int expected_status) {
-  EXPECT_EQ(res.status, expected_status) << res.body;
-  if (res.status != expected_status) return nullptr;
-  return res.json().at("response");
-}
-
 std::string str(const boost::json::value& v) {
   return v.is_string() ? std::string(v.as_string()) : std::string();
 }

@@ -91,6 +91,12 @@ std::vector<std::string> user_ids_of(const boost::json::value& array) {
   return ids;
 }
 
+boost::json::value response_of(const HttpResponse& res, int expected_status) {
+  EXPECT_EQ(res.status, expected_status) << res.body;
+  if (res.status != expected_status) return nullptr;
+  return res.json().at("response");
+}
+
 std::string project_path(std::int64_t id, const std::string& rest) {
   return "/api/2.0/project/" + std::to_string(id) + rest;
 }

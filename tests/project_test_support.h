@@ -45,6 +45,8 @@ class ProjectSuite : public ::testing::Test {
 };
 
 std::vector<std::string> keys_of(const boost::json::object& object);
+// The `response` of an answer that must have `expected_status`; null (and a failure) otherwise.
+boost::json::value response_of(const HttpResponse& res, int expected_status);
 // The `id` of each element of a JSON array.
 std::vector<std::int64_t> ids_of(const boost::json::value& array);
 std::vector<std::string> user_ids_of(const boost::json::value& array);

@@ -5,6 +5,7 @@
 #include "domain/milestone_service.h"
 #include "domain/people_service.h"
 #include "domain/project_service.h"
+#include "domain/status_service.h"
 #include "domain/task_services.h"
 #include "domain/team_service.h"
 #include "wire/date.h"
@@ -18,6 +19,7 @@ struct ApiEnv {
   TeamService& teams;
   MilestoneService& milestones;
   TaskServices& tasks;
+  StatusService& statuses;
   PortalTimeZone zone;
 };
 

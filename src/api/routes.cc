@@ -8,6 +8,7 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_project_routes(table, env);
   add_milestone_routes(table, env);
   add_task_routes(table, env);
+  add_status_routes(table, env);
   add_system_routes(table);
 }
 

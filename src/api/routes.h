@@ -11,7 +11,8 @@ void add_authentication_routes(RouteTable& table, ApiEnv& env);
 void add_people_routes(RouteTable& table, ApiEnv& env);
 void add_project_routes(RouteTable& table, ApiEnv& env);  // projects, teams, search, securityinfo
 void add_milestone_routes(RouteTable& table, ApiEnv& env);
-void add_task_routes(RouteTable& table, ApiEnv& env);  // tasks, subtasks, task links
+void add_task_routes(RouteTable& table, ApiEnv& env);    // tasks, subtasks, task links
+void add_status_routes(RouteTable& table, ApiEnv& env);  // custom task statuses
 // /healthz and the OpenAPI document of `table` (which must outlive the routes).
 void add_system_routes(RouteTable& table);
 

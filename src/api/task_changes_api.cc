@@ -17,10 +17,9 @@ std::int64_t task_id(const RequestContext& request) {
   return route_id(request.params, "taskid");
 }
 
-TaskStatus required_status(const Params& params) {
-  auto status = task_status(params);
-  if (!status) throw_bad_request("Parameter 'status' is required: open or closed");
-  return *status;
+// `status`, `statusId` or both; choose_task_status refuses a request with neither.
+TaskStatusRequest status_request(const Params& params) {
+  return TaskStatusRequest{task_status(params), params.get_int("statusId")};
 }
 
 // milestoneid for the milestone endpoints: required; 0, "" or null detach.
@@ -66,7 +65,9 @@ HandlerResult update(ApiEnv& env, RequestContext& request) {
 
 void add_task_change_routes(RouteTable& table, ApiEnv& env) {
   const ParamDoc task = path_doc("taskid", "task id");
-  const ParamDoc status = body_doc("status", "string", "open or closed", true);
+  const ParamDoc status = body_doc("status", "string", "open or closed", false);
+  const ParamDoc status_id =
+      body_doc("statusId", "integer", "a custom status (GET status); its type wins", false);
   const ParamDoc milestone = body_doc("milestoneid", "integer", "0 detaches", true);
   const ParamDoc ids = body_doc("taskids", "array", "task ids", true);
   std::vector<ParamDoc> update_docs = task_field_docs();
@@ -74,19 +75,19 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
   add_task_route(table, http::verb::put, "task/{taskid:int}",
                  "Change a task; what is not sent is kept", update_docs,
                  [&env](RequestContext& r) { return update(env, r); });
-  add_task_route(
-      table, http::verb::put, "task/{taskid:int}/status",
-      "Open or close a task; closing closes its subtasks", {task, status},
-      [&env](RequestContext& r) {
-        return task_full_answer(
-            env, r, env.tasks.tasks.set_status(*r.caller, task_id(r), required_status(r.params)));
-      });
-  add_task_route(table, http::verb::put, "task/status",
-                 "Open or close several tasks; refused ids are listed in `failed`", {ids, status},
+  add_task_route(table, http::verb::put, "task/{taskid:int}/status",
+                 "Open or close a task; closing closes its subtasks", {task, status, status_id},
                  [&env](RequestContext& r) {
+                   return task_full_answer(
+                       env, r,
+                       env.tasks.tasks.set_status(*r.caller, task_id(r), status_request(r.params)));
+                 });
+  add_task_route(table, http::verb::put, "task/status",
+                 "Open or close several tasks; refused ids are listed in `failed`",
+                 {ids, status, status_id}, [&env](RequestContext& r) {
                    return full_batch(env, r,
                                      env.tasks.tasks.set_status_many(*r.caller, task_ids(r.params),
-                                                                     required_status(r.params)));
+                                                                     status_request(r.params)));
                  });
   add_task_route(
       table, http::verb::put, "task/{taskid:int}/milestone",

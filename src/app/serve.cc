@@ -51,7 +51,8 @@ int run_serve(const ServeConfig& config) {
   TeamService teams(*store);
   MilestoneService milestones(*store);
   TaskServices tasks(*store);
-  ApiEnv env{auth, people, projects, teams, milestones, tasks, zone};
+  StatusService statuses(*store);
+  ApiEnv env{auth, people, projects, teams, milestones, tasks, statuses, zone};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});

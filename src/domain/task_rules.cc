@@ -1,5 +1,7 @@
 #include "domain/task_rules.h"
 
+#include "domain/status_rules.h"
+
 #include "base/ascii.h"
 #include "base/errors.h"
 
@@ -74,10 +76,14 @@ void touch(TaskRecord& task, const Viewer& viewer) {
 }
 
 void change_task_status(StoreTx& tx, const Viewer& viewer, std::int64_t task_id,
-                        TaskStatus status) {
+                        const TaskStatusRequest& request) {
   TaskScope scope = task_for_edit(tx, viewer, task_id);
+  const TaskStatusChoice choice =
+      choose_task_status(tx.statuses(), request.status, request.status_id);
+  require_may_set_status(scope.security, viewer, scope.task, choice);
   touch(scope.task, viewer);
-  apply_task_status(tx, scope.task, status, viewer.user_id, scope.task.updated);
+  apply_task_status(tx, scope.task, choice.status, viewer.user_id, scope.task.updated);
+  scope.task.custom_status_id = choice.custom_status_id;
   tx.tasks().update(scope.task);
 }
 

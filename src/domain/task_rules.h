@@ -41,7 +41,10 @@ TaskScope task_for_edit(StoreTx& tx, const Viewer& viewer, std::int64_t task_id)
 void touch(TaskRecord& task, const Viewer& viewer);
 
 // The single operations the batches repeat; each throws before it writes.
-void change_task_status(StoreTx& tx, const Viewer& viewer, std::int64_t task_id, TaskStatus status);
+// `status_id` names a custom status (status_rules.h: choose_task_status decides where the task
+// goes); a status with available=false needs its creator, the manager or an admin.
+void change_task_status(StoreTx& tx, const Viewer& viewer, std::int64_t task_id,
+                        const TaskStatusRequest& request);
 void change_task_milestone(StoreTx& tx, const Viewer& viewer, std::int64_t task_id,
                            std::optional<std::int64_t> milestone_id);
 // 404 -> 409 -> 403 (the delete right) for deleting a task; deletes nothing.

@@ -50,6 +50,13 @@ struct TaskViewBatch {
   std::vector<BatchFailure> failed;
 };
 
+// Where PUT task/{id}/status sends a task: a status (open, closed), a custom status id
+// (`statusId`), or both; see choose_task_status in status_rules.h.
+struct TaskStatusRequest {
+  std::optional<TaskStatus> status;
+  std::optional<std::int64_t> status_id;
+};
+
 class TaskService {
  public:
   explicit TaskService(Store& store) : store_(store) {}
@@ -66,7 +73,8 @@ class TaskService {
 
   TaskDetail update(const Caller& caller, std::int64_t task_id, const TaskChanges& changes);
   // Closing closes the subtasks and makes the caller responsible of an unassigned task.
-  TaskDetail set_status(const Caller& caller, std::int64_t task_id, TaskStatus status);
+  TaskDetail set_status(const Caller& caller, std::int64_t task_id,
+                        const TaskStatusRequest& request);
   // nullopt detaches.
   TaskDetail set_milestone(const Caller& caller, std::int64_t task_id,
                            std::optional<std::int64_t> milestone_id);
@@ -77,7 +85,7 @@ class TaskService {
 
   // Each id as the single call would do it, in one transaction; refused ids are reported.
   TaskDetailBatch set_status_many(const Caller& caller, const std::vector<std::int64_t>& ids,
-                                  TaskStatus status);
+                                  const TaskStatusRequest& request);
   TaskDetailBatch set_milestone_many(const Caller& caller, const std::vector<std::int64_t>& ids,
                                      std::optional<std::int64_t> milestone_id);
   TaskViewBatch remove_many(const Caller& caller, const std::vector<std::int64_t>& ids);

@@ -15,10 +15,11 @@ std::optional<std::int64_t> milestone_or_none(std::optional<std::int64_t> milest
 
 }  // namespace
 
-TaskDetail TaskService::set_status(const Caller& caller, std::int64_t task_id, TaskStatus status) {
+TaskDetail TaskService::set_status(const Caller& caller, std::int64_t task_id,
+                                   const TaskStatusRequest& request) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    change_task_status(tx, viewer, task_id, status);
+    change_task_status(tx, viewer, task_id, request);
     return load_task_detail(tx, viewer, task_id);
   });
 }
@@ -46,12 +47,12 @@ TaskViews TaskService::remove(const Caller& caller, std::int64_t task_id) {
 // The batches answer TaskWrapperFull per task, so their answers cost a few statements per task.
 TaskDetailBatch TaskService::set_status_many(const Caller& caller,
                                              const std::vector<std::int64_t>& ids,
-                                             TaskStatus status) {
+                                             const TaskStatusRequest& request) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     TaskDetailBatch batch;
     batch.failed = for_each_in_batch(ids, [&](std::int64_t id) {
-      change_task_status(tx, viewer, id, status);
+      change_task_status(tx, viewer, id, request);
       batch.tasks.push_back(load_task_detail(tx, viewer, id));
     });
     return batch;

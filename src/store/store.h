@@ -6,6 +6,7 @@
 #include "base/time.h"
 #include "store/project_repos.h"
 #include "store/records.h"
+#include "store/status_repo.h"
 
 #include <cstdint>
 #include <functional>
@@ -68,6 +69,7 @@ class StoreTx {
   virtual ProjectRepo& projects() = 0;
   virtual MilestoneRepo& milestones() = 0;
   virtual TaskRepo& tasks() = 0;
+  virtual StatusRepo& statuses() = 0;
 };
 
 class Store {

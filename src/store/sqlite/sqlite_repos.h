@@ -6,6 +6,7 @@
 
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_project_repos.h"
+#include "store/sqlite/sqlite_status_repo.h"
 #include "store/store.h"
 
 namespace projectd {
@@ -54,13 +55,15 @@ class SqliteTx final : public StoreTx {
         folders_(connection),
         projects_(connection),
         milestones_(connection),
-        tasks_(connection) {}
+        tasks_(connection),
+        statuses_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
   ProjectRepo& projects() override { return projects_; }
   MilestoneRepo& milestones() override { return milestones_; }
   TaskRepo& tasks() override { return tasks_; }
+  StatusRepo& statuses() override { return statuses_; }
 
  private:
   SqliteUserRepo users_;
@@ -69,6 +72,7 @@ class SqliteTx final : public StoreTx {
   SqliteProjectRepo projects_;
   SqliteMilestoneRepo milestones_;
   SqliteTaskRepo tasks_;
+  SqliteStatusRepo statuses_;
 };
 
 }  // namespace projectd

@@ -7,6 +7,8 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_people_routes(table, env);
   add_project_routes(table, env);
   add_milestone_routes(table, env);
+  add_message_routes(table, env);
+  add_comment_routes(table, env);
   add_system_routes(table);
 }
 

@@ -50,7 +50,9 @@ int run_serve(const ServeConfig& config) {
   ProjectService projects(*store);
   TeamService teams(*store);
   MilestoneService milestones(*store);
-  ApiEnv env{auth, people, projects, teams, milestones, zone};
+  MessageService messages(*store);
+  CommentService comments(*store);
+  ApiEnv env{auth, people, projects, teams, milestones, messages, comments, zone};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});

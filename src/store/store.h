@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/time.h"
+#include "store/discussion_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
 
@@ -68,6 +69,8 @@ class StoreTx {
   virtual ProjectRepo& projects() = 0;
   virtual MilestoneRepo& milestones() = 0;
   virtual TaskRepo& tasks() = 0;
+  virtual CommentRepo& comments() = 0;
+  virtual MessageRepo& messages() = 0;
 };
 
 class Store {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_discussion_repos.h"
 #include "store/sqlite/sqlite_project_repos.h"
 #include "store/store.h"
 
@@ -54,13 +55,17 @@ class SqliteTx final : public StoreTx {
         folders_(connection),
         projects_(connection),
         milestones_(connection),
-        tasks_(connection) {}
+        tasks_(connection),
+        comments_(connection),
+        messages_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
   ProjectRepo& projects() override { return projects_; }
   MilestoneRepo& milestones() override { return milestones_; }
   TaskRepo& tasks() override { return tasks_; }
+  CommentRepo& comments() override { return comments_; }
+  MessageRepo& messages() override { return messages_; }
 
  private:
   SqliteUserRepo users_;
@@ -69,6 +74,8 @@ class SqliteTx final : public StoreTx {
   SqliteProjectRepo projects_;
   SqliteMilestoneRepo milestones_;
   SqliteTaskRepo tasks_;
+  SqliteCommentRepo comments_;
+  SqliteMessageRepo messages_;
 };
 
 }  // namespace projectd

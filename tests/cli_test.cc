@@ -38,7 +38,7 @@ TEST(Cli, MigrateAppliesOnce) {
   TempDir data;
   auto first = run_projectd({"migrate", "--data", data.path()});
   EXPECT_EQ(first.exit_code, 0) << first.output;
-  EXPECT_NE(first.output.find("Applied 2 migrations;"), std::string::npos) << first.output;
+  EXPECT_NE(first.output.find("Applied 3 migrations;"), std::string::npos) << first.output;
   auto second = run_projectd({"migrate", "--data", data.path()});
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_NE(second.output.find("Applied 0 migrations"), std::string::npos) << second.output;

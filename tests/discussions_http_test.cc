@@ -9,6 +9,10 @@ namespace {
 
 namespace json = boost::json;
 
+std::string str(const json::value& v) {
+  return v.is_string() ? std::string(v.as_string()) : std::string();
+}
+
 json::value response_of(const HttpResponse& res, int expected_status) {
   EXPECT_EQ(res.status, expected_status) << res.body;
   if (res.status != expected_status) return nullptr;
@@ -83,7 +87,7 @@ TEST_F(DiscussionsTest, CreateAnswersTheWrapperWithSanitisedText) {
   EXPECT_EQ(m.at("commentsCount"), 0);
   EXPECT_EQ(m.at("text"), "<p>Go <b>now</b></p>");
   EXPECT_EQ(m.at("status"), 0);
-  EXPECT_EQ(m.at("createdBy").at("id"), member().id);
+  EXPECT_EQ(str(m.at("createdBy").at("id")), member().id);
   EXPECT_EQ(m.at("created"), m.at("updated"));
   EXPECT_EQ(get_ok(project_path(id), admin()).at("discussionCount"), 1);
 }
@@ -115,7 +119,7 @@ TEST_F(DiscussionsTest, ListsArePagedNewestFirstAndHideUnreadableProjects) {
   const auto first = discuss(open);
   const auto second = discuss(open);
   const auto hidden = discuss(priv);
-  EXPECT_EQ(ids_of(get_ok(project_path(open, "/message"), member())),
+  EXPECT_EQ(ids_of(get_ok(project_path(open, "/message"), member().auth())),
             (std::vector<std::int64_t>{second, first}));
   const auto page =
       client().get("/api/2.0/project/message?count=1&startIndex=0", outsider().auth());
@@ -168,7 +172,7 @@ TEST_F(DiscussionsTest, OneDiscussionCarriesSubscribersCommentsAndProject) {
   ASSERT_EQ(comments.size(), 2u);  // the discussion's own text, then the top-level comment
   EXPECT_EQ(comments[0].at("commentBody"), "Body");
   EXPECT_EQ(comments[1].at("commentID"), top.at("id"));
-  EXPECT_EQ(comments[1].at("userID"), member().id);
+  EXPECT_EQ(str(comments[1].at("userID")), member().id);
   EXPECT_EQ(comments[1].at("isEditPermissions"), true);
   EXPECT_EQ(comments[1].at("commentList").as_array().size(), 1u);
   EXPECT_EQ(comments[1].at("commentList").at(0).at("commentBody"), "reply");
@@ -189,7 +193,7 @@ TEST_F(DiscussionsTest, UpdateKeepsWhatIsNotSentAndChecksTheAuthor) {
   EXPECT_EQ(changed.at("text"), "<i>new</i><img>");
   changed = response_of(client().put_json(path(message), {{"title", "By PM"}}, pm().auth()), 200);
   EXPECT_EQ(changed.at("title"), "By PM");
-  EXPECT_EQ(changed.at("updatedBy").at("id"), pm().id);
+  EXPECT_EQ(str(changed.at("updatedBy").at("id")), pm().id);
 }
 
 TEST_F(DiscussionsTest, DeleteNeedsTheAuthorOrManagerAndRemovesComments) {
@@ -219,7 +223,7 @@ TEST_F(DiscussionsTest, CommentsOnADiscussion) {
                                                   "canEdit", "created", "updated"}));
   EXPECT_EQ(c.at("text"), "<a>hi</a>");
   EXPECT_EQ(c.at("parentId"), "00000000-0000-0000-0000-000000000000");
-  EXPECT_EQ(c.at("createdBy").at("id"), member().id);
+  EXPECT_EQ(str(c.at("createdBy").at("id")), member().id);
   EXPECT_EQ(c.at("canEdit"), true);
   const std::string cid(c.at("id").as_string());
   const std::string comment = "/api/2.0/project/comment/" + cid;
@@ -244,7 +248,7 @@ TEST_F(DiscussionsTest, CommentsOnADiscussion) {
       client().put_json(comment, {{"content", "<b>ok</b><script>x</script>"}}, member().auth());
   EXPECT_EQ(response_of(edited, 200), "<b>ok</b>");
   EXPECT_EQ(get_ok(comment, pm().auth()).at("text"), "<b>ok</b>");
-  EXPECT_EQ(response_of(client().request("DELETE", comment, "", pm().auth()), 200), cid);
+  EXPECT_EQ(str(response_of(client().request("DELETE", comment, "", pm().auth()), 200)), cid);
   EXPECT_EQ(get_ok(comment, pm().auth()).at("inactive"), true);
   EXPECT_EQ(get_ok(path(message), pm().auth()).at("commentsCount"), 0);
 

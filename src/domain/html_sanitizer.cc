@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <vector>
@@ -9,6 +10,8 @@
 namespace projectd {
 
 namespace {
+
+constexpr std::ptrdiff_t kMaxTags = 5000;
 
 enum class Keep { kElement, kUnwrap, kDrop };
 
@@ -231,6 +234,14 @@ struct OutputDeleter {
 }  // namespace
 
 std::string sanitize_html(std::string_view html) {
+  // gumbo's tree building is quadratic in the nesting depth and it frees its tree recursively, so
+  // a body of many thousands of tags could stall a worker or exhaust its stack. No real comment
+  // has that many: such input is kept as plain text.
+  if (std::count(html.begin(), html.end(), '<') > kMaxTags) {
+    std::string text;
+    append_escaped(text, html);
+    return text;
+  }
   GumboOptions options = kGumboDefaultOptions;
   // Parse as the content of a <body>, the way a browser treats innerHTML.
   options.fragment_context = GUMBO_TAG_BODY;

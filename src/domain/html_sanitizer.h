@@ -13,6 +13,7 @@
 //   is spelt (case, entities, embedded whitespace or control characters);
 // - any other tag, whose content is kept (unwrapped).
 // Text and attribute values are escaped again, so the output parses to the same tree everywhere.
+// Input with more than 5000 tags is not parsed: it comes back as escaped plain text.
 // Thread safety: a pure function.
 #pragma once
 

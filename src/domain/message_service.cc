@@ -52,14 +52,8 @@ MessageViews views_of(StoreTx& tx, const Viewer& viewer, std::vector<MessageReco
     project_ids.push_back(m.project_id);
     message_ids.push_back(m.id);
   }
-  std::sort(project_ids.begin(), project_ids.end());
-  project_ids.erase(std::unique(project_ids.begin(), project_ids.end()), project_ids.end());
-  std::map<std::int64_t, AccessibleProject> projects;
-  for (ProjectRecord& project : tx.projects().by_ids(project_ids)) {
-    ProjectSecurity security = security_in(tx, viewer, project);
-    const std::int64_t id = project.id;
-    projects.emplace(id, AccessibleProject{std::move(project), std::move(security)});
-  }
+  const std::map<std::int64_t, AccessibleProject> projects =
+      projects_with_security(tx, viewer, std::move(project_ids));
   std::map<std::int64_t, std::int64_t> counts;
   for (const CommentCount& c : tx.comments().active_counts(CommentTarget::kMessage, message_ids))
     counts[c.entity_id] = c.active;
@@ -90,17 +84,19 @@ MessageViews one_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
 
 MessageFullView full_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   LoadedMessage loaded = load_readable(tx, viewer, id);
-  MessageFullView out;
-  out.can_read_files = loaded.project.security.can_read_files();
-  out.can_edit_files = loaded.project.security.can_edit_files();
+  const ProjectSecurity& security = loaded.project.security;
+  std::vector<std::string> subscribers;
   for (auto& p : tx.messages().participants_of({id}))
-    out.subscribers.push_back(std::move(p.user_id));
-  out.comments = comment_thread(tx, viewer,
-                                CommentScope{CommentTarget::kMessage, id, loaded.project,
-                                             !loaded.project.security.is_closed()});
-  out.message = std::move(one_view(tx, viewer, id).messages.front());
-  out.project = view_of(tx, viewer, std::move(loaded.project));
-
+    subscribers.push_back(std::move(p.user_id));
+  CommentThread comments = comment_thread(
+      tx, viewer, CommentScope{CommentTarget::kMessage, id, loaded.project, !security.is_closed()});
+  MessageFullView out{std::move(one_view(tx, viewer, id).messages.front()),
+                      view_of(tx, viewer, loaded.project),
+                      security.can_read_files(),
+                      security.can_edit_files(),
+                      std::move(subscribers),
+                      std::move(comments),
+                      {}};
   std::vector<std::string> people = out.subscribers;
   people.insert(people.end(), {out.message.message.created_by, out.message.message.updated_by});
   collect_comment_people(out.comments, people);

@@ -51,8 +51,8 @@ struct ProjectCounts {
   std::int64_t open_tasks = 0;
   std::int64_t all_tasks = 0;
   std::int64_t open_milestones = 0;
-  std::int64_t discussions = 0;
   std::int64_t participants = 0;
+  std::int64_t discussions = 0;
 };
 
 struct FolderRecord {

@@ -16,8 +16,8 @@ ProjectCounts SqliteProjectRepo::counts(std::int64_t project_id) {
   return ProjectCounts{.open_tasks = row.int64(0),
                        .all_tasks = row.int64(1),
                        .open_milestones = row.int64(2),
-                       .discussions = row.int64(4),
-                       .participants = row.int64(3)};
+                       .participants = row.int64(3),
+                       .discussions = row.int64(4)};
 }
 
 std::vector<TeamMember> SqliteProjectRepo::team(std::int64_t project_id) {

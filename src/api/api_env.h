@@ -2,6 +2,8 @@
 #pragma once
 
 #include "domain/auth_service.h"
+#include "domain/comment_service.h"
+#include "domain/message_service.h"
 #include "domain/milestone_service.h"
 #include "domain/people_service.h"
 #include "domain/project_service.h"
@@ -20,6 +22,8 @@ struct ApiEnv {
   MilestoneService& milestones;
   TaskServices& tasks;
   StatusService& statuses;
+  MessageService& messages;
+  CommentService& comments;
   PortalTimeZone zone;
 };
 

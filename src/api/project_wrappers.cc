@@ -73,7 +73,7 @@ boost::json::object project_wrapper_full(const ProjectView& view, const PeopleIn
   out["taskCount"] = view.counts.open_tasks;
   out["taskCountTotal"] = view.counts.all_tasks;
   out["milestoneCount"] = view.counts.open_milestones;
-  out["discussionCount"] = 0;  // projectd has no discussions
+  out["discussionCount"] = view.counts.discussions;
   out["participantCount"] = view.counts.participants;
   out["timeTrackingTotal"] = "";  // nor time tracking
   out["documentsCount"] = 0;

@@ -9,6 +9,8 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_milestone_routes(table, env);
   add_task_routes(table, env);
   add_status_routes(table, env);
+  add_message_routes(table, env);
+  add_comment_routes(table, env);
   add_system_routes(table);
 }
 

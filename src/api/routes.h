@@ -11,8 +11,10 @@ void add_authentication_routes(RouteTable& table, ApiEnv& env);
 void add_people_routes(RouteTable& table, ApiEnv& env);
 void add_project_routes(RouteTable& table, ApiEnv& env);  // projects, teams, search, securityinfo
 void add_milestone_routes(RouteTable& table, ApiEnv& env);
-void add_task_routes(RouteTable& table, ApiEnv& env);    // tasks, subtasks, task links
-void add_status_routes(RouteTable& table, ApiEnv& env);  // custom task statuses
+void add_task_routes(RouteTable& table, ApiEnv& env);     // tasks, subtasks, task links
+void add_status_routes(RouteTable& table, ApiEnv& env);   // custom task statuses
+void add_message_routes(RouteTable& table, ApiEnv& env);  // discussions
+void add_comment_routes(RouteTable& table, ApiEnv& env);  // on tasks and discussions
 // /healthz and the OpenAPI document of `table` (which must outlive the routes).
 void add_system_routes(RouteTable& table);
 

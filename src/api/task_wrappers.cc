@@ -1,5 +1,7 @@
 #include "api/task_wrappers.h"
 
+#include "api/comment_wrappers.h"
+
 #include "api/project_wrappers.h"
 
 #include <algorithm>
@@ -118,9 +120,9 @@ boost::json::object task_wrapper_full(const TaskDetail& detail, const WrapContex
                                       bool simple) {
   const PeopleIndex& people = detail.views.people;
   boost::json::object out;
-  out["files"] = boost::json::array();     // filled by the task files feature
-  out["comments"] = boost::json::array();  // projectd keeps no comments yet
-  out["commentsCount"] = 0;
+  out["files"] = boost::json::array();  // filled by the task files feature
+  out["comments"] = comment_infos(detail.comments, people, context);
+  out["commentsCount"] = detail.comments.active;
   out["isSubscribed"] = detail.is_subscribed;
   out["canEditFiles"] = detail.can_edit_files;
   out["canCreateComment"] = detail.can_create_comment;

@@ -52,7 +52,9 @@ int run_serve(const ServeConfig& config) {
   MilestoneService milestones(*store);
   TaskServices tasks(*store);
   StatusService statuses(*store);
-  ApiEnv env{auth, people, projects, teams, milestones, tasks, statuses, zone};
+  MessageService messages(*store);
+  CommentService comments(*store);
+  ApiEnv env{auth, people, projects, teams, milestones, tasks, statuses, messages, comments, zone};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});

@@ -4,7 +4,6 @@
 #include "domain/people_service.h"
 #include "domain/project_access.h"
 
-#include <algorithm>
 #include <map>
 
 namespace projectd {
@@ -53,14 +52,8 @@ MilestoneViews views_of(StoreTx& tx, const Viewer& viewer, std::vector<Milestone
     project_ids.push_back(m.project_id);
     milestone_ids.push_back(m.id);
   }
-  std::sort(project_ids.begin(), project_ids.end());
-  project_ids.erase(std::unique(project_ids.begin(), project_ids.end()), project_ids.end());
-  std::map<std::int64_t, AccessibleProject> projects;
-  for (ProjectRecord& project : tx.projects().by_ids(project_ids)) {
-    ProjectSecurity security = security_in(tx, viewer, project);
-    const std::int64_t id = project.id;
-    projects.emplace(id, AccessibleProject{std::move(project), std::move(security)});
-  }
+  const std::map<std::int64_t, AccessibleProject> projects =
+      projects_with_security(tx, viewer, std::move(project_ids));
   std::map<std::int64_t, MilestoneTaskCounts> counts;
   for (const MilestoneTaskCounts& c : tx.milestones().task_counts(milestone_ids))
     counts[c.milestone_id] = c;

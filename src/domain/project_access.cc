@@ -12,6 +12,19 @@ ProjectSecurity security_in(StoreTx& tx, const Viewer& viewer, const ProjectReco
   return ProjectSecurity(viewer, project, tx.projects().member(project.id, viewer.user_id));
 }
 
+std::map<std::int64_t, AccessibleProject> projects_with_security(StoreTx& tx, const Viewer& viewer,
+                                                                 std::vector<std::int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::map<std::int64_t, AccessibleProject> projects;
+  for (ProjectRecord& project : tx.projects().by_ids(ids)) {
+    ProjectSecurity security = security_in(tx, viewer, project);
+    const std::int64_t id = project.id;
+    projects.emplace(id, AccessibleProject{std::move(project), std::move(security)});
+  }
+  return projects;
+}
+
 AccessibleProject load_readable_project(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   auto project = tx.projects().by_id(id);
   if (!project) throw_not_found();

@@ -8,6 +8,7 @@
 #include "store/store.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,10 @@ struct ProjectView {
 };
 
 ProjectSecurity security_in(StoreTx& tx, const Viewer& viewer, const ProjectRecord& project);
+// The projects of a list's rows (ids may repeat), each with the viewer's rights: one statement for
+// the projects and one membership read per distinct project. Readability is not checked.
+std::map<std::int64_t, AccessibleProject> projects_with_security(StoreTx& tx, const Viewer& viewer,
+                                                                 std::vector<std::int64_t> ids);
 // 404 "Item not found" when the project does not exist or the viewer may not read it.
 AccessibleProject load_readable_project(StoreTx& tx, const Viewer& viewer, std::int64_t id);
 ProjectView view_of(StoreTx& tx, const Viewer& viewer, AccessibleProject project);

@@ -125,9 +125,14 @@ TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task
   ProjectView project =
       view_of(tx, viewer, AccessibleProject{std::move(scope.project), std::move(scope.security)});
   collect_people(project.project, people);
+  // The comment scope reads the task again: a fixed two statements, however many comments.
+  CommentThread comments =
+      comment_thread(tx, viewer, load_comment_scope(tx, viewer, CommentTarget::kTask, task_id));
+  collect_comment_people(comments, people);
   views.people = PeopleIndex::load(tx.users(), people);
-  return TaskDetail{std::move(views), std::move(project),
-                    tx.tasks().is_subscribed(task_id, viewer.user_id), can_edit_files, can_comment};
+  return TaskDetail{
+      std::move(views), std::move(project), tx.tasks().is_subscribed(task_id, viewer.user_id),
+      can_edit_files,   can_comment,        std::move(comments)};
 }
 
 SubtaskResult load_subtask_view(StoreTx& tx, const ProjectSecurity& security,

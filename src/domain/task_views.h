@@ -5,6 +5,7 @@
 // people.
 #pragma once
 
+#include "domain/comment_service.h"
 #include "domain/people_index.h"
 #include "domain/project_access.h"
 #include "domain/security.h"
@@ -52,6 +53,7 @@ struct TaskDetail {
   bool is_subscribed = false;
   bool can_edit_files = false;
   bool can_create_comment = false;
+  CommentThread comments;  // top-level comments and replies; authors are in views.people
 };
 
 struct SubtaskResult {

@@ -52,6 +52,7 @@ struct ProjectCounts {
   std::int64_t all_tasks = 0;
   std::int64_t open_milestones = 0;
   std::int64_t participants = 0;
+  std::int64_t discussions = 0;
 };
 
 struct FolderRecord {
@@ -155,7 +156,7 @@ struct MilestoneQuery {
   std::optional<Timestamp> deadline_start;      // inclusive
   std::optional<Timestamp> deadline_stop;       // inclusive
   std::optional<std::int64_t> last_id;          // only milestones with a larger id
-  std::string text;  // in title or description, case-insensitive
+  std::string text;                             // in title or description, case-insensitive
   MilestoneSort sort = MilestoneSort::kDeadline;
   bool descending = false;
   std::int64_t offset = 0;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/time.h"
+#include "store/discussion_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
 #include "store/status_repo.h"
@@ -70,6 +71,8 @@ class StoreTx {
   virtual MilestoneRepo& milestones() = 0;
   virtual TaskRepo& tasks() = 0;
   virtual StatusRepo& statuses() = 0;
+  virtual CommentRepo& comments() = 0;
+  virtual MessageRepo& messages() = 0;
 };
 
 class Store {

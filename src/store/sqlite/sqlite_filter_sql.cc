@@ -64,6 +64,19 @@ const std::string& milestone_from_sql() {
   return sql;
 }
 
+const std::string& message_readable_sql() {
+  static const std::string sql =
+      project_readable_sql() + " AND " + module_readable(team_security::kMessages);
+  return sql;
+}
+
+const std::string& message_from_sql() {
+  static const std::string sql =
+      "FROM messages g JOIN projects p ON p.id = g.project_id "
+      "LEFT JOIN project_team pm ON pm.project_id = g.project_id AND pm.user_id = ?1 ";
+  return sql;
+}
+
 FilterSql::FilterSql(const Viewer& viewer) {
   values_.emplace_back(viewer.user_id);
   values_.emplace_back(std::int64_t{viewer.is_admin ? 1 : 0});

@@ -35,6 +35,10 @@ const std::string& project_from_sql();
 const std::string& milestone_readable_sql();
 // milestones m with p and pm joined.
 const std::string& milestone_from_sql();
+// ProjectSecurity::can_read_module(kMessages), given the joins of message_from_sql().
+const std::string& message_readable_sql();
+// messages g with p and pm joined.
+const std::string& message_from_sql();
 
 class FilterSql {
  public:

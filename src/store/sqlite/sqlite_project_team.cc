@@ -9,13 +9,15 @@ ProjectCounts SqliteProjectRepo::counts(std::int64_t project_id) {
       "SELECT (SELECT count(*) FROM tasks WHERE project_id = ?1 AND status = 1), "
       "(SELECT count(*) FROM tasks WHERE project_id = ?1), "
       "(SELECT count(*) FROM milestones WHERE project_id = ?1 AND status = 0), "
-      "(SELECT count(*) FROM project_team WHERE project_id = ?1)");
+      "(SELECT count(*) FROM project_team WHERE project_id = ?1), "
+      "(SELECT count(*) FROM messages WHERE project_id = ?1)");
   row.bind_all(project_id);
   row.step();
   return ProjectCounts{.open_tasks = row.int64(0),
                        .all_tasks = row.int64(1),
                        .open_milestones = row.int64(2),
-                       .participants = row.int64(3)};
+                       .participants = row.int64(3),
+                       .discussions = row.int64(4)};
 }
 
 std::vector<TeamMember> SqliteProjectRepo::team(std::int64_t project_id) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_discussion_repos.h"
 #include "store/sqlite/sqlite_project_repos.h"
 #include "store/sqlite/sqlite_status_repo.h"
 #include "store/store.h"
@@ -56,7 +57,9 @@ class SqliteTx final : public StoreTx {
         projects_(connection),
         milestones_(connection),
         tasks_(connection),
-        statuses_(connection) {}
+        statuses_(connection),
+        comments_(connection),
+        messages_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -64,6 +67,8 @@ class SqliteTx final : public StoreTx {
   MilestoneRepo& milestones() override { return milestones_; }
   TaskRepo& tasks() override { return tasks_; }
   StatusRepo& statuses() override { return statuses_; }
+  CommentRepo& comments() override { return comments_; }
+  MessageRepo& messages() override { return messages_; }
 
  private:
   SqliteUserRepo users_;
@@ -73,6 +78,8 @@ class SqliteTx final : public StoreTx {
   SqliteMilestoneRepo milestones_;
   SqliteTaskRepo tasks_;
   SqliteStatusRepo statuses_;
+  SqliteCommentRepo comments_;
+  SqliteMessageRepo messages_;
 };
 
 }  // namespace projectd

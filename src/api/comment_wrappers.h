@@ -1,0 +1,28 @@
+// The comment objects of original-wire §4: CommentWrapper (the comment endpoints) and CommentInfo
+// (the web client's shape, inside TaskWrapperFull and the full discussion: top-level comments
+// with their replies nested in `commentList`), members in the original's order.
+#pragma once
+
+#include "api/employee_wrappers.h"
+#include "domain/comment_service.h"
+#include "domain/people_index.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+namespace projectd {
+
+boost::json::object comment_wrapper(const CommentView& view, const PeopleIndex& people,
+                                    const WrapContext& context);
+
+// `people` must hold every author of the thread.
+boost::json::array comment_infos(const CommentThread& thread, const PeopleIndex& people,
+                                 const WrapContext& context);
+
+// One CommentInfo; `replies` becomes its commentList.
+boost::json::object comment_info(const std::string& id, const UserRecord& author,
+                                 const std::string& body, Timestamp created, bool inactive,
+                                 bool can_edit, bool can_respond, boost::json::array replies,
+                                 const WrapContext& context);
+
+}  // namespace projectd

@@ -1,0 +1,82 @@
+#include "base/errors.h"
+#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sqlite/sqlite_discussion_repos.h"
+
+#include <string>
+
+namespace projectd {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, entity_type, entity_id, parent_id, content, inactive, created, created_by, "
+    "updated FROM comments ";
+
+CommentRecord read_comment(const SqliteStatement& row) {
+  return CommentRecord{.id = row.text(0),
+                       .target = static_cast<CommentTarget>(row.int64(1)),
+                       .entity_id = row.int64(2),
+                       .parent_id = row.optional_text(3).value_or(""),
+                       .content = row.text(4),
+                       .inactive = row.int64(5) != 0,
+                       .created = row.timestamp(6),
+                       .created_by = row.text(7),
+                       .updated = row.timestamp(8)};
+}
+
+std::optional<std::string> parent_or_null(const CommentRecord& comment) {
+  if (comment.parent_id.empty()) return std::nullopt;
+  return comment.parent_id;
+}
+
+}  // namespace
+
+std::optional<CommentRecord> SqliteCommentRepo::by_id(std::string_view id) {
+  SqliteStatement row = connection_.prepare(std::string(kColumns) + "WHERE id = ?1");
+  row.bind_all(id);
+  if (!row.step()) return std::nullopt;
+  return read_comment(row);
+}
+
+std::vector<CommentRecord> SqliteCommentRepo::of(CommentTarget target,
+                                                 const std::vector<std::int64_t>& entity_ids) {
+  SqliteStatement rows = connection_.prepare(
+      std::string(kColumns) +
+      "WHERE entity_type = ?1 AND entity_id IN (SELECT value FROM json_each(?2)) "
+      "ORDER BY created, id");
+  rows.bind_all(target, json_array(entity_ids));
+  std::vector<CommentRecord> out;
+  while (rows.step())
+    out.push_back(read_comment(rows));
+  return out;
+}
+
+std::vector<CommentCount> SqliteCommentRepo::active_counts(
+    CommentTarget target, const std::vector<std::int64_t>& entity_ids) {
+  SqliteStatement rows = connection_.prepare(
+      "SELECT entity_id, count(*) FROM comments WHERE entity_type = ?1 AND inactive = 0 "
+      "AND entity_id IN (SELECT value FROM json_each(?2)) GROUP BY entity_id");
+  rows.bind_all(target, json_array(entity_ids));
+  std::vector<CommentCount> out;
+  while (rows.step())
+    out.push_back(CommentCount{rows.int64(0), rows.int64(1)});
+  return out;
+}
+
+void SqliteCommentRepo::insert(const CommentRecord& c) {
+  connection_
+      .prepare(
+          "INSERT INTO comments (id, entity_type, entity_id, parent_id, content, inactive, "
+          "created, created_by, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+      .bind_all(c.id, c.target, c.entity_id, parent_or_null(c), c.content, c.inactive, c.created,
+                c.created_by, c.updated)
+      .run();
+}
+
+void SqliteCommentRepo::update(const CommentRecord& c) {
+  connection_.prepare("UPDATE comments SET content = ?2, inactive = ?3, updated = ?4 WHERE id = ?1")
+      .bind_all(c.id, c.content, c.inactive, c.updated)
+      .run();
+  if (connection_.changes() == 0) throw_not_found();
+}
+
+}  // namespace projectd

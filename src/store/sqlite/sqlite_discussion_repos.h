@@ -1,0 +1,45 @@
+// The repositories of discussion_repos.h on one SQLite connection. They run statements only; the
+// transaction around them belongs to SqliteStore. Batch readers (of, active_counts,
+// participants_of) run one statement whatever the list length. Message pages run the read rule
+// of ProjectSecurity::can_read_module(kMessages) in SQL.
+// Thread safety: as the connection's: one thread at a time.
+#pragma once
+
+#include "store/discussion_repos.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace projectd {
+
+class SqliteCommentRepo final : public CommentRepo {
+ public:
+  explicit SqliteCommentRepo(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<CommentRecord> by_id(std::string_view id) override;
+  // Oldest first, then by id.
+  std::vector<CommentRecord> of(CommentTarget target,
+                                const std::vector<std::int64_t>& entity_ids) override;
+  std::vector<CommentCount> active_counts(CommentTarget target,
+                                          const std::vector<std::int64_t>& entity_ids) override;
+  void insert(const CommentRecord& comment) override;
+  void update(const CommentRecord& comment) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteMessageRepo final : public MessageRepo {
+ public:
+  explicit SqliteMessageRepo(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<MessageRecord> by_id(std::int64_t id) override;
+  std::int64_t insert(const MessageRecord& message) override;
+  void update(const MessageRecord& message) override;
+  void remove(std::int64_t id) override;
+  std::vector<MessageRecord> page(const MessageQuery& query) override;
+  std::int64_t count(const MessageQuery& query) override;
+  std::vector<Participant> participants_of(const std::vector<std::int64_t>& ids) override;
+  void set_participants(std::int64_t id, const std::vector<std::string>& user_ids) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+}  // namespace projectd

@@ -1,6 +1,7 @@
 #include "http/params.h"
 
 #include "base/errors.h"
+#include "http/bad_request_matcher.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -16,17 +17,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
-
-std::string bad_request_message(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const ApiError& error) {
-    EXPECT_EQ(error.kind(), ErrorKind::kBadRequest);
-    return error.what();
-  }
-  ADD_FAILURE() << "no ApiError thrown";
-  return {};
-}
 
 // (key, text) pairs in order, nulls written as "<null>", for compact expectations.
 std::vector<std::pair<std::string, std::string>> flat(const Params& params) {

@@ -1,6 +1,7 @@
 #include "http/multipart.h"
 
 #include "base/errors.h"
+#include "http/bad_request_matcher.h"
 #include "http/params.h"
 
 #include <gmock/gmock.h>
@@ -17,17 +18,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
-
-std::string bad_request_message(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const ApiError& error) {
-    EXPECT_EQ(error.kind(), ErrorKind::kBadRequest);
-    return error.what();
-  }
-  ADD_FAILURE() << "no ApiError thrown";
-  return {};
-}
 
 struct Part {
   MultipartPartHead head;

@@ -1,6 +1,7 @@
 #include "http/params.h"
 
 #include "base/errors.h"
+#include "http/bad_request_matcher.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,18 +14,6 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// The message of the ApiError `fn` throws; fails the test when it throws nothing or not a 400.
-std::string bad_request_message(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const ApiError& error) {
-    EXPECT_EQ(error.kind(), ErrorKind::kBadRequest);
-    return error.what();
-  }
-  ADD_FAILURE() << "no ApiError thrown";
-  return {};
-}
 
 Params query(std::string_view encoded) {
   Params params;

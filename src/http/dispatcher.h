@@ -11,6 +11,8 @@
 
 #include <boost/beast/http/verb.hpp>
 
+#include <filesystem>
+#include <optional>
 #include <string>
 
 namespace projectd {
@@ -19,15 +21,31 @@ struct IncomingRequest {
   boost::beast::http::verb method;
   std::string target;  // as sent: path and query
   HeaderList headers;  // lowercase names
-  std::string body;
+  std::string body;  // empty when the body was spooled
+  // Routes with streams_body: the whole body as received, in the spool directory.
+  std::optional<SpooledFile> spooled_body;
   std::string client_address;
+};
+
+// Part of a file to send (a FileResponse after Range was applied).
+struct FileSlice {
+  std::filesystem::path path;
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
+};
+
+// How the server must read a request's body, known once its head is in.
+struct BodyPolicy {
+  std::size_t limit = kApiBodyLimit;
+  bool spool = false;  // stream it to a file in the spool directory
 };
 
 struct OutgoingResponse {
   int status = 200;
   HeaderList headers;  // Content-Type included
   std::string body;
-  std::string user_id;  // for the request log; empty when anonymous
+  std::optional<FileSlice> file;  // when set, the body is this slice of a file (body is empty)
+  std::string user_id;            // for the request log; empty when anonymous
 };
 
 struct DispatchOptions {
@@ -40,8 +58,8 @@ class Dispatcher {
 
   OutgoingResponse handle(IncomingRequest& request) const;
   // The largest body the route of this request accepts (the API default for unknown routes), so
-  // the server can refuse an oversized body before reading it.
-  std::size_t body_limit_for(boost::beast::http::verb method, std::string_view target) const;
+  // the server can refuse an oversized body before reading it, and whether to spool it.
+  BodyPolicy body_policy_for(boost::beast::http::verb method, std::string_view target) const;
 
   // The envelope answer for an error raised outside handle() (limits, timeouts in the server).
   static OutgoingResponse error_response(const ApiError& error, Format format);

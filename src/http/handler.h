@@ -2,6 +2,7 @@
 // the worker pool, never on an I/O thread, so they may block on the store.
 #pragma once
 
+#include "blob/spooled_file.h"
 #include "domain/caller.h"
 #include "http/params.h"
 #include "wire/envelope.h"
@@ -10,6 +11,8 @@
 #include <boost/beast/http/verb.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,6 +34,11 @@ struct RequestContext {
   std::string base_url;  // --public-url, else http://<Host>; no trailing slash
   // Request headers a handler may need, lowercase names.
   HeaderList headers;
+  // Routes with streams_body: the files of the body, in order. A multipart body gives one per file
+  // part (its fields became params); any other non-empty body is one file named by its
+  // Content-Disposition (raw_upload). Files the handler does not adopt are deleted afterwards.
+  std::vector<SpooledFile> uploads;
+  bool raw_upload = false;
 
   const std::string* header(std::string_view lowercase_name) const {
     for (const auto& [name, value] : headers)
@@ -57,7 +65,19 @@ struct RawResponse {
   HeaderList headers;
 };
 
-using HandlerResult = std::variant<ApiResponse, RawResponse>;
+// A download streamed from disk. The HTTP layer adds ETag, Last-Modified-free caching headers,
+// Content-Disposition (attachment, with RFC 6266 `filename*`), and answers If-None-Match with 304
+// and Range with 206 or 416.
+struct FileResponse {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+  std::string etag;  // unquoted; a strong validator (the content's SHA-256)
+  std::string content_type;
+  std::string filename;
+  HeaderList headers;
+};
+
+using HandlerResult = std::variant<ApiResponse, RawResponse, FileResponse>;
 using Handler = std::function<HandlerResult(RequestContext&)>;
 
 }  // namespace projectd

@@ -8,6 +8,7 @@
 #include "http/dispatcher.h"
 
 #include <chrono>
+#include <filesystem>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -26,6 +27,10 @@ struct ServerOptions {
   std::chrono::milliseconds body_timeout{std::chrono::seconds(120)};
   std::size_t max_connections = 10000;
   std::chrono::milliseconds shutdown_grace{std::chrono::seconds(30)};
+  // Where bodies of streams_body routes are spooled (the blob store's temp directory, so adopting
+  // an upload is a rename). For spooled bodies body_timeout is an idle timeout: it restarts
+  // whenever bytes arrive, so a large upload is not cut off while it makes progress.
+  std::filesystem::path spool_dir;
 };
 
 class HttpServer {

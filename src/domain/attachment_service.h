@@ -1,0 +1,54 @@
+// Files attached to tasks and discussions (original-wire §5 with DESIGN §4): listing, atomic
+// attach, detach, the audit history, and upload-and-attach. Rules:
+//   read    the entity must be readable (404) and its project's files readable (403);
+//   attach  all ids or none: an unknown or unreadable id -> 404 "Item not found" with the ids in
+//           error.data; a readable file outside the entity's project folder tree -> 400 saying
+//           where to upload it; closed project -> 409; no canEditFiles -> 403; already attached ->
+//           no-op; an empty list -> nothing changes;
+//   detach  same checks for the entity; a file that is not attached is a no-op.
+// Every attach and detach that changes something writes an audit record.
+// Thread safety: every method may be called from any worker thread at once.
+#pragma once
+
+#include "domain/file_service.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace projectd {
+
+struct AuditViews {
+  std::vector<AttachmentAuditRecord> entries;  // oldest first
+  PeopleIndex people;                          // who
+};
+
+class AttachmentService {
+ public:
+  AttachmentService(Store& store, FileService& files);
+
+  // The attached files the caller may see, each with its access.
+  FileViews list(const Caller& caller, EntityKind kind, std::int64_t entity_id);
+  // Returns the files named, deduplicated, in the order given (attached now or before).
+  FileViews attach(const Caller& caller, EntityKind kind, std::int64_t entity_id,
+                   const std::vector<std::int64_t>& file_ids);
+  // Returns the files named that exist and the caller may read (detached or never attached).
+  FileViews detach(const Caller& caller, EntityKind kind, std::int64_t entity_id,
+                   const std::vector<std::int64_t>& file_ids);
+  AuditViews history(const Caller& caller, EntityKind kind, std::int64_t entity_id);
+  // Uploads into `folder` (default: the entity's project folder) and attaches, in one call; the
+  // folder must be in the entity's project tree (400).
+  FileViews upload_and_attach(const Caller& caller, EntityKind kind, std::int64_t entity_id,
+                              std::optional<std::int64_t> folder_id,
+                              std::vector<SpooledFile>& files, const UploadOptions& options);
+
+ private:
+  Store& store_;
+  FileService& files_;
+};
+
+// Inside a write transaction: detaches every file of the entity with audit records (`reason`,
+// e.g. "task deleted"); the files stay in their folders.
+void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
+                      const std::string& user_id, const std::string& reason);
+
+}  // namespace projectd

@@ -1,0 +1,131 @@
+// The Documents surface (original-wire §6 with DESIGN §4): folders (@my, @common, project folders
+// and their subfolders), files with versions, uploads, and downloads. Contents go to the blob store
+// before the database commits the version that names them; deleting a file removes its
+// attachments (with audit records) and, once nothing references them, its contents.
+// Checks run 404 -> 409 -> 403 -> 400 (file_access.h); a refused call changes nothing.
+// Thread safety: every method may be called from any worker thread at once.
+#pragma once
+
+#include "base/errors.h"
+#include "blob/blob_store.h"
+#include "domain/caller.h"
+#include "domain/file_access.h"
+#include "domain/people_index.h"
+#include "store/store.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+// A folder as routes name it: `@my`, `@common`, or a numeric id.
+struct FolderRef {
+  enum class Kind { kMy, kCommon, kId } kind = Kind::kId;
+  std::int64_t id = 0;
+};
+// nullopt when the text is neither a section word nor a positive id.
+std::optional<FolderRef> parse_folder_ref(std::string_view text);
+
+struct FileView {
+  FileRecord file;
+  int access = 2;  // FileWrapper.access (TreeAccess::wrapper_access)
+};
+
+struct FolderView {
+  FolderRecord folder;
+  FolderCounts counts;
+  int access = 2;
+};
+
+struct FileViews {
+  std::vector<FileView> files;
+  PeopleIndex people;  // creators and last editors
+};
+
+// GET files/{folder}: subfolders first, then files, paged over both.
+struct FolderContent {
+  FolderView current;
+  std::vector<FolderRecord> path;  // root first, ending with current
+  std::vector<FolderView> folders;
+  std::vector<FileView> files;
+  std::int64_t total = 0;  // folders and files matching, not only this page
+  PeopleIndex people;
+};
+
+struct FolderContentQuery {
+  // 0 None, 1 FilesOnly, 2 FoldersOnly, 3 Documents, 4 Presentations, 5 Spreadsheets, 7 Images,
+  // 10 Archive, 11 Media (sets of extensions, domain/file_types.h); others: None.
+  int filter_type = 0;
+  std::string text;
+  std::int64_t offset = 0;
+  std::int64_t limit = 1000;
+};
+
+struct UploadOptions {
+  // DESIGN §4: a title that exists in the folder makes a new file `name (1).ext` unless this is
+  // false, which adds a version to the existing file.
+  bool create_new_if_exist = true;
+  std::optional<std::string> comment;  // the version comment; null otherwise
+};
+
+struct Download {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+  std::string sha256;
+  std::string title;
+};
+
+struct DeleteOutcome {
+  std::vector<std::int64_t> files;    // deleted
+  std::vector<std::int64_t> folders;  // deleted
+  struct Failure {
+    bool folder = false;
+    std::int64_t id = 0;
+    ApiError error;
+  };
+  std::vector<Failure> failed;
+};
+
+class FileService {
+ public:
+  FileService(Store& store, BlobStore& blobs);
+
+  FolderContent folder(const Caller& caller, FolderRef ref, const FolderContentQuery& query);
+  FolderView create_folder(const Caller& caller, FolderRef parent, const std::string& title);
+  FolderView rename_folder(const Caller& caller, std::int64_t id, const std::string& title);
+  // Section roots and project roots cannot be deleted (403); removes the subtree with its files.
+  void delete_folder(const Caller& caller, std::int64_t id);
+
+  // Stores the uploads in the folder, in order; 400 "No input files" when there are none. A file
+  // without a name is called `file` plus an extension for its content type.
+  FileViews upload(const Caller& caller, FolderRef folder, std::vector<SpooledFile>& files,
+                   const UploadOptions& options);
+  // A file made in code (text, html, blank documents).
+  FileViews create(const Caller& caller, FolderRef folder, const std::string& title,
+                   std::string_view content, const UploadOptions& options);
+
+  FileViews get(const Caller& caller, std::int64_t id, std::optional<int> version);
+  FileViews history(const Caller& caller, std::int64_t id);
+  FileViews rename(const Caller& caller, std::int64_t id, const std::string& title);
+  // Returns the file as it was.
+  FileViews remove(const Caller& caller, std::int64_t id);
+  DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
+                            const std::vector<std::int64_t>& folder_ids);
+
+  Download download(const Caller& caller, std::int64_t id, std::optional<int> version);
+
+  std::uint64_t max_upload_bytes() const;
+
+ private:
+  Store& store_;
+  BlobStore& blobs_;
+};
+
+// Inside a write transaction: detaches the file from every task and discussion, with audit records
+// saying why, then deletes it; returns the contents its versions used (to sweep after commit).
+std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
+                                           const std::string& user_id, const std::string& reason);
+
+}  // namespace projectd

@@ -55,14 +55,6 @@ struct ProjectCounts {
   std::int64_t discussions = 0;
 };
 
-struct FolderRecord {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> parent_id;
-  int kind = 0;  // 0 subfolder, 1 @my, 2 @common, 3 project root
-  std::optional<std::string> owner_id;
-  std::optional<std::int64_t> project_id;
-  std::string title;
-  Timestamp created{};
   std::string created_by;
   Timestamp updated{};
   std::string updated_by;

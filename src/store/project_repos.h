@@ -12,14 +12,6 @@
 
 namespace projectd {
 
-class FolderRepo {
- public:
-  virtual ~FolderRepo() = default;
-  virtual std::optional<FolderRecord> by_id(std::int64_t id) = 0;
-  virtual std::int64_t insert(const FolderRecord& folder) = 0;  // returns the new id
-  virtual void remove(std::int64_t id) = 0;                     // with everything below it
-};
-
 class ProjectRepo {
  public:
   virtual ~ProjectRepo() = default;

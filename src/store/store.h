@@ -5,6 +5,7 @@
 
 #include "base/time.h"
 #include "store/discussion_repos.h"
+#include "store/file_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
 #include "store/status_repo.h"
@@ -73,6 +74,8 @@ class StoreTx {
   virtual StatusRepo& statuses() = 0;
   virtual CommentRepo& comments() = 0;
   virtual MessageRepo& messages() = 0;
+  virtual FileRepo& files() = 0;
+  virtual AttachmentRepo& attachments() = 0;
 };
 
 class Store {

@@ -1,8 +1,10 @@
 // What the API handlers share: the domain services and the portal settings they render with.
 #pragma once
 
+#include "domain/attachment_service.h"
 #include "domain/auth_service.h"
 #include "domain/comment_service.h"
+#include "domain/file_service.h"
 #include "domain/message_service.h"
 #include "domain/milestone_service.h"
 #include "domain/people_service.h"
@@ -24,6 +26,8 @@ struct ApiEnv {
   StatusService& statuses;
   MessageService& messages;
   CommentService& comments;
+  FileService& files;
+  AttachmentService& attachments;
   PortalTimeZone zone;
 };
 

@@ -1,5 +1,7 @@
 #include "api/routes.h"
 
+#include "api/files_routes.h"
+
 namespace projectd {
 
 void build_route_table(RouteTable& table, ApiEnv& env) {
@@ -11,6 +13,9 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_status_routes(table, env);
   add_message_routes(table, env);
   add_comment_routes(table, env);
+  add_attachment_routes(table, env);
+  add_files_routes(table, env);
+  add_download_routes(table, env);
   add_system_routes(table);
 }
 

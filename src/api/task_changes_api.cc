@@ -49,8 +49,9 @@ HandlerResult copy(ApiEnv& env, RequestContext& request) {
   TaskCopyOptions options;
   if (auto project = p.get_int("projectid"); project && *project > 0) options.project_id = project;
   options.copy_subtasks = p.get_bool("copySubtasks").value_or(false);
+  options.copy_files = p.get_bool("copyFiles").value_or(false);
   options.remove_old = p.get_bool("removeOld").value_or(false);
-  // copyFiles: attachments are copied once tasks have files; notify: projectd sends no mail.
+  // notify: projectd sends no mail.
   return task_answer(env, request,
                      env.tasks.tasks.copy(*request.caller, task_id(request), fields, options));
 }
@@ -109,6 +110,7 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
   copy_docs.insert(copy_docs.begin(), task);
   copy_docs.push_back(body_doc("projectid", "integer", "target project; default the task's"));
   copy_docs.push_back(body_doc("copySubtasks", "boolean", ""));
+  copy_docs.push_back(body_doc("copyFiles", "boolean", "attach the source's project files"));
   copy_docs.push_back(body_doc("removeOld", "boolean", "delete the source task afterwards"));
   add_task_route(table, http::verb::post, "task/{taskid:int}/copy",
                  "Copy a task; what is not sent comes from the source", copy_docs,

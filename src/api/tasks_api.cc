@@ -133,6 +133,16 @@ void add_task_read_routes(RouteTable& table, ApiEnv& env) {
         return docs;
       }(),
       [&env](RequestContext& r) { return create(env, r); });
+  add_task_route(table, http::verb::post, "{projectid:int}/task/{messageid:int}",
+                 "Make a task of a discussion: its title, its text and comments as comments, its "
+                 "files and subscribers",
+                 {path_doc("projectid", "project id"), path_doc("messageid", "discussion id")},
+                 [&env](RequestContext& r) {
+                   return task_answer(env, r,
+                                      env.tasks.tasks.create_from_message(
+                                          *r.caller, route_id(r.params, "projectid"),
+                                          route_id(r.params, "messageid")));
+                 });
   add_task_route(table, http::verb::get, "task/{taskid:int}", "One task (TaskWrapperFull)", {task},
                  [&env](RequestContext& r) {
                    return task_full_answer(

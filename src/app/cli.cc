@@ -52,6 +52,12 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
       ->envname("PROJECTD_MAX_UPLOAD_MB")
       ->check(CLI::Range(1, 1024 * 1024))
       ->capture_default_str();
+  serve
+      ->add_option("--blob-grace-seconds", c.blob_grace_seconds,
+                   "How long an unreferenced file content is kept before it is removed")
+      ->envname("PROJECTD_BLOB_GRACE_SECONDS")
+      ->check(CLI::Range(0, 30 * 86400))
+      ->capture_default_str();
   serve->add_option("--token-days", c.token_days, "Days a sign-in token stays valid")
       ->envname("PROJECTD_TOKEN_DAYS")
       ->check(CLI::Range(1, 3650))

@@ -13,6 +13,9 @@ struct ServeConfig {
   std::string timezone = "UTC";
   std::string public_url;  // empty: http://<Host header>
   int max_upload_mb = 100;
+  // An unreferenced content waits this long before removal, so an upload of the same bytes that
+  // has stored its content but not yet committed is never lost (DESIGN §5).
+  int blob_grace_seconds = 3600;
   int token_days = 30;
   int io_threads = 0;      // 0: one per core
   int worker_threads = 0;  // 0: four per core

@@ -1,6 +1,7 @@
 #include "app/serve.h"
 
 #include "api/routes.h"
+#include "app/blob_sweeper.h"
 #include "app/first_admin.h"
 #include "auth/password_hasher.h"
 #include "domain/auth_service.h"
@@ -47,6 +48,12 @@ int run_serve(const ServeConfig& config) {
   PeopleService people(*store, hasher);
   ensure_first_admin(people);
 
+  const std::filesystem::path blobs_dir =
+      config.blobs_dir.empty() ? std::filesystem::path(config.data_dir) / "blobs"
+                               : std::filesystem::path(config.blobs_dir);
+  BlobStore blobs(blobs_dir, std::chrono::seconds(config.blob_grace_seconds));
+  BlobSweeper sweeper(blobs, *store, std::chrono::seconds(config.blob_grace_seconds));
+
   ProjectService projects(*store);
   TeamService teams(*store);
   MilestoneService milestones(*store);
@@ -54,7 +61,10 @@ int run_serve(const ServeConfig& config) {
   StatusService statuses(*store);
   MessageService messages(*store);
   CommentService comments(*store);
-  ApiEnv env{auth, people, projects, teams, milestones, tasks, statuses, messages, comments, zone};
+  FileService files(*store, blobs, static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024);
+  AttachmentService attachments(*store, files);
+  ApiEnv env{auth,     people,   projects, teams, milestones, tasks, statuses,
+             messages, comments, files,    attachments, zone};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});
@@ -66,6 +76,7 @@ int run_serve(const ServeConfig& config) {
   options.worker_threads = config.worker_threads;
   options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
   options.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);
+  options.spool_dir = blobs.temp_dir();
   HttpServer server(dispatcher, options);
   const unsigned short port = server.bind();
   const std::string host =
@@ -87,6 +98,7 @@ int run_serve(const ServeConfig& config) {
     server.stop();
   });
   server.run();
+  sweeper.stop();
   store->close();
   spdlog::info("projectd stopped");
   // run() only returns after stop(), which the signal thread called.

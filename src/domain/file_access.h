@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace projectd {
 
@@ -24,6 +26,11 @@ struct TreeAccess {
   // FileWrapper.access: 0 (None, meaning no restriction) when the caller may change it, else 2
   // (Read).
   int wrapper_access() const { return edit && !closed ? 0 : 2; }
+};
+
+struct FileView {
+  FileRecord file;
+  int access = 2;  // FileWrapper.access (TreeAccess::wrapper_access)
 };
 
 // Caches each project's security for the length of one transaction, so a list of files from one
@@ -48,5 +55,14 @@ class FileAccessResolver {
   Viewer viewer_;
   std::map<std::int64_t, std::optional<ProjectSecurity>> projects_;  // nullopt: project gone
 };
+
+// The files as `viewer` sees them, in their order, with the people their wrappers name added to
+// `people` (the caller loads one PeopleIndex for the whole response).
+std::vector<FileView> file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files,
+                                 std::vector<std::string>& people);
+// The files with these ids, in the order of `ids`; unknown ids are left out. One statement.
+std::vector<FileRecord> files_in_order(StoreTx& tx, const std::vector<std::int64_t>& ids);
+// The files attached to a task or discussion, in attach order: two statements.
+std::vector<FileRecord> attached_files(StoreTx& tx, EntityKind kind, std::int64_t entity_id);
 
 }  // namespace projectd

@@ -6,8 +6,8 @@
 // Thread safety: every method may be called from any worker thread at once.
 #pragma once
 
-#include "base/errors.h"
 #include "blob/blob_store.h"
+#include "domain/batch.h"
 #include "domain/caller.h"
 #include "domain/file_access.h"
 #include "domain/people_index.h"
@@ -28,15 +28,16 @@ struct FolderRef {
 // nullopt when the text is neither a section word nor a positive id.
 std::optional<FolderRef> parse_folder_ref(std::string_view text);
 
-struct FileView {
-  FileRecord file;
-  int access = 2;  // FileWrapper.access (TreeAccess::wrapper_access)
-};
-
 struct FolderView {
   FolderRecord folder;
   FolderCounts counts;
   int access = 2;
+};
+
+// One folder with the people its wrapper names.
+struct FolderAnswer {
+  FolderView folder;
+  PeopleIndex people;
 };
 
 struct FileViews {
@@ -77,26 +78,25 @@ struct Download {
   std::string title;
 };
 
+// PUT fileops/delete: each id handled as its single call would be (domain/batch.h).
 struct DeleteOutcome {
-  std::vector<std::int64_t> files;    // deleted
-  std::vector<std::int64_t> folders;  // deleted
-  struct Failure {
-    bool folder = false;
-    std::int64_t id = 0;
-    ApiError error;
-  };
-  std::vector<Failure> failed;
+  FileViews files;                   // deleted, as they were
+  std::vector<FolderView> folders;   // deleted, as they were
+  PeopleIndex folder_people;         // the folders' creators and last editors
+  std::vector<BatchFailure> failed_files;
+  std::vector<BatchFailure> failed_folders;
 };
 
 class FileService {
  public:
-  FileService(Store& store, BlobStore& blobs);
+  FileService(Store& store, BlobStore& blobs, std::uint64_t max_upload_bytes);
 
   FolderContent folder(const Caller& caller, FolderRef ref, const FolderContentQuery& query);
-  FolderView create_folder(const Caller& caller, FolderRef parent, const std::string& title);
-  FolderView rename_folder(const Caller& caller, std::int64_t id, const std::string& title);
+  FolderAnswer create_folder(const Caller& caller, FolderRef parent, const std::string& title);
+  FolderAnswer rename_folder(const Caller& caller, std::int64_t id, const std::string& title);
   // Section roots and project roots cannot be deleted (403); removes the subtree with its files.
-  void delete_folder(const Caller& caller, std::int64_t id);
+  // Answers the folder as it was (and no failures: a refusal throws).
+  DeleteOutcome delete_folder(const Caller& caller, std::int64_t id);
 
   // Stores the uploads in the folder, in order; 400 "No input files" when there are none. A file
   // without a name is called `file` plus an extension for its content type.
@@ -109,19 +109,31 @@ class FileService {
   FileViews get(const Caller& caller, std::int64_t id, std::optional<int> version);
   FileViews history(const Caller& caller, std::int64_t id);
   FileViews rename(const Caller& caller, std::int64_t id, const std::string& title);
-  // Returns the file as it was.
-  FileViews remove(const Caller& caller, std::int64_t id);
+  // Answers the file as it was (and no failures: a refusal throws).
+  DeleteOutcome remove(const Caller& caller, std::int64_t id);
   DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
                             const std::vector<std::int64_t>& folder_ids);
 
   Download download(const Caller& caller, std::int64_t id, std::optional<int> version);
 
-  std::uint64_t max_upload_bytes() const;
+  std::uint64_t max_upload_bytes() const { return max_upload_bytes_; }
 
  private:
+  DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
+                            const std::vector<std::int64_t>& folder_ids, bool single);
+  // Removes the contents nothing references any more (after the commit that dropped them).
+  void release_contents(const std::vector<std::string>& sha256s);
+  std::vector<std::int64_t> store_files(const Caller& caller, FolderRef folder,
+                                        std::vector<std::pair<std::string, BlobRef>> contents,
+                                        const UploadOptions& options);
+
   Store& store_;
   BlobStore& blobs_;
+  std::uint64_t max_upload_bytes_;
 };
+
+// The files as the viewer sees them, with the people their wrappers name.
+FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files);
 
 // Inside a write transaction: detaches the file from every task and discussion, with audit records
 // saying why, then deletes it; returns the contents its versions used (to sweep after commit).

@@ -1,6 +1,7 @@
 #include "domain/message_service.h"
 
 #include "base/errors.h"
+#include "domain/attachment_service.h"
 #include "domain/people_service.h"
 
 #include <algorithm>
@@ -191,6 +192,7 @@ MessageViews MessageService::remove(const Caller& caller, std::int64_t id) {
   return store_.write_value([&](StoreTx& tx) {
     load_editable(tx, viewer, id);
     MessageViews out = one_view(tx, viewer, id);
+    detach_all_in_tx(tx, EntityKind::kMessage, id, viewer.user_id, "discussion deleted");
     tx.messages().remove(id);
     return out;
   });

@@ -107,6 +107,16 @@ UserRecord PeopleService::add_user(const NewUser& user) {
     UserRecord record = build_user(user, tx);
     record.password_hash = hash;
     tx.users().insert(record);
+    // Everyone but a guest has My Documents (original-wire §6.2).
+    if (!record.is_visitor) {
+      FolderRecord my;
+      my.kind = static_cast<int>(FolderKind::kMy);
+      my.owner_id = record.id;
+      my.title = "My Documents";
+      my.created = my.updated = record.created;
+      my.created_by = my.updated_by = record.id;
+      tx.folders().insert(my);
+    }
     return record;
   });
 }

@@ -53,8 +53,8 @@ bool ProjectSecurity::can_create_time() const {
   return is_open() && can() && in_team_;
 }
 
-bool ProjectSecurity::can_edit_files() const {
-  return !is_closed() && can() &&
+bool ProjectSecurity::files_editor() const {
+  return can() &&
          (manager_ || (in_team_ && (viewer_.is_admin || (denied_ & team_security::kFiles) == 0)));
 }
 
@@ -106,8 +106,10 @@ bool ProjectSecurity::can_edit_subtask(const TaskRecord& task, const SubtaskReco
                                               subtask.responsible_id == viewer_.user_id));
 }
 
+// The task rule of the original plus the project's files rule: attaching puts the task in touch
+// with the project's documents, which a member restricted from Files may not change.
 bool ProjectSecurity::can_edit_task_files(const TaskRecord& task) const {
-  return can() && !is_closed() && (manager_ || can_edit_task(task));
+  return can() && !is_closed() && (manager_ || can_edit_task(task)) && files_editor();
 }
 
 bool ProjectSecurity::can_comment(const TaskRecord& task, const MilestoneRecord* milestone) const {

@@ -38,7 +38,10 @@ class ProjectSecurity {
   bool can_create_time() const;
   bool can_read_files() const { return can_read_module(team_security::kFiles); }
   // Upload, rename, delete in the project's folder tree.
-  bool can_edit_files() const;
+  bool can_edit_files() const { return !is_closed() && files_editor(); }
+  // The files rule without the project's status: admin, the manager, or a member whose Files
+  // module is not restricted. A closed project answers 409 rather than 403 (DESIGN §4).
+  bool files_editor() const;
 
   // `milestone` is the task's milestone when it has one.
   bool can_read_task(const TaskRecord& task, const MilestoneRecord* milestone) const;

@@ -2,9 +2,12 @@
 #include "domain/task_service.h"
 
 #include "base/errors.h"
+#include "auth/random.h"
+#include "domain/attachment_service.h"
 #include "domain/task_rules.h"
 
 #include <algorithm>
+#include <map>
 
 namespace projectd {
 
@@ -63,6 +66,33 @@ void copy_subtasks(StoreTx& tx, const Viewer& viewer, std::int64_t from, const T
   }
 }
 
+// Attaches to `to` the files of a task or discussion that lie in `project`'s documents (a file from
+// another project's tree could not be attached by hand either).
+void copy_attachments(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t from,
+                      const TaskRecord& to, const ProjectRecord& project) {
+  const Timestamp now = now_utc();
+  const std::string reason = std::string("copied from ") +
+                             (kind == EntityKind::kTask ? "task " : "discussion ") +
+                             std::to_string(from);
+  for (const FileRecord& file : attached_files(tx, kind, from)) {
+    if (file.root_kind != static_cast<int>(FolderKind::kProject) || file.project_id != project.id)
+      continue;
+    tx.attachments().attach(AttachmentRecord{EntityKind::kTask, to.id, file.id, now, viewer.user_id});
+    tx.attachments().add_audit(AttachmentAuditRecord{0, EntityKind::kTask, to.id, file.id,
+                                                     file.title, AttachmentAction::kAttach, reason,
+                                                     viewer.user_id, now});
+  }
+}
+
+// 404 unless the discussion exists and the viewer may read its project's discussions.
+MessageRecord readable_message(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+  auto message = tx.messages().by_id(id);
+  if (!message) throw_not_found();
+  const AccessibleProject project = load_readable_project(tx, viewer, message->project_id);
+  if (!project.security.can_read_module(team_security::kMessages)) throw_not_found();
+  return std::move(*message);
+}
+
 }  // namespace
 
 TaskViews TaskService::create(const Caller& caller, std::int64_t project_id,
@@ -94,7 +124,46 @@ TaskViews TaskService::copy(const Caller& caller, std::int64_t source_id, const 
     base.progress = 0;
     TaskRecord task = insert_task(tx, viewer, target, std::move(base), effective);
     if (options.copy_subtasks) copy_subtasks(tx, viewer, source_id, task, target.project);
-    if (options.remove_old) tx.tasks().remove(source_id);
+    if (options.copy_files)
+      copy_attachments(tx, viewer, EntityKind::kTask, source_id, task, target.project);
+    if (options.remove_old) {
+      detach_all_in_tx(tx, EntityKind::kTask, source_id, viewer.user_id, "task moved");
+      tx.tasks().remove(source_id);
+    }
+    return load_task_view(tx, viewer, std::move(task));
+  });
+}
+
+TaskViews TaskService::create_from_message(const Caller& caller, std::int64_t project_id,
+                                           std::int64_t message_id) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    const AccessibleProject target = project_for_new_task(tx, viewer, project_id);
+    const MessageRecord message = readable_message(tx, viewer, message_id);
+    TaskChanges fields;
+    fields.title = message.title;
+    TaskRecord task = insert_task(tx, viewer, target, TaskRecord{}, fields);
+    // As the original: the discussion's text becomes the first comment, its comments follow in
+    // order (replies keep their threads), its files and subscribers carry over.
+    const Timestamp now = now_utc();
+    std::map<std::string, std::string> new_ids;
+    CommentRecord first{random_guid(), CommentTarget::kTask, task.id, "", message.content, false,
+                        now, viewer.user_id, now};
+    tx.comments().insert(first);
+    for (CommentRecord comment : tx.comments().of(CommentTarget::kMessage, {message_id})) {
+      const std::string old_id = comment.id;
+      comment.id = random_guid();
+      new_ids[old_id] = comment.id;
+      comment.target = CommentTarget::kTask;
+      comment.entity_id = task.id;
+      if (!comment.parent_id.empty()) comment.parent_id = new_ids[comment.parent_id];
+      tx.comments().insert(comment);
+    }
+    copy_attachments(tx, viewer, EntityKind::kMessage, message_id, task, target.project);
+    std::vector<std::string> subscribers;
+    for (const auto& participant : tx.messages().participants_of({message_id}))
+      subscribers.push_back(participant.user_id);
+    subscribe_users(tx, task.id, subscribers);
     return load_task_view(tx, viewer, std::move(task));
   });
 }

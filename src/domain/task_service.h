@@ -36,6 +36,9 @@ struct TaskChanges {
 struct TaskCopyOptions {
   std::optional<std::int64_t> project_id;  // absent: the source task's project
   bool copy_subtasks = false;
+  // Attach the source's files to the copy: those in the target project's documents (a copy into
+  // another project cannot reach the source project's files).
+  bool copy_files = false;
   bool remove_old = false;  // delete the source afterwards (needs its delete right)
 };
 
@@ -66,6 +69,11 @@ class TaskService {
   // project manager and milestone responsible.
   TaskViews create(const Caller& caller, std::int64_t project_id, const TaskChanges& fields);
   TaskDetail get(const Caller& caller, std::int64_t task_id);
+  // POST {projectid}/task/{messageid}: a task titled as the discussion, whose first comment is the
+  // discussion's text, followed by its comments; its files (those in the project's documents) and
+  // subscribers carry over. Needs the create-task right in the project and a readable discussion.
+  TaskViews create_from_message(const Caller& caller, std::int64_t project_id,
+                                std::int64_t message_id);
   // The tasks of the query that the caller may read; the viewer is set from the caller.
   TaskViews list(const Caller& caller, TaskQuery query);
   // Like list, but 404 unless the caller may read the project.

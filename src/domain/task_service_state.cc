@@ -1,5 +1,6 @@
 // TaskService: status and milestone changes and deletion, one task or a batch.
 #include "base/errors.h"
+#include "domain/attachment_service.h"
 #include "domain/task_rules.h"
 #include "domain/task_service.h"
 
@@ -39,6 +40,7 @@ TaskViews TaskService::remove(const Caller& caller, std::int64_t task_id) {
   return store_.write_value([&](StoreTx& tx) {
     TaskScope scope = task_for_delete(tx, viewer, task_id);
     TaskViews views = load_task_view(tx, viewer, std::move(scope.task));
+    detach_all_in_tx(tx, EntityKind::kTask, task_id, viewer.user_id, "task deleted");
     tx.tasks().remove(task_id);
     return views;
   });
@@ -85,6 +87,7 @@ TaskViewBatch TaskService::remove_many(const Caller& caller, const std::vector<s
     });
     batch.tasks = load_task_views(tx, viewer, doomed);
     for (const TaskRecord& task : doomed)
+      detach_all_in_tx(tx, EntityKind::kTask, task.id, viewer.user_id, "task deleted");
       tx.tasks().remove(task.id);
     return batch;
   });

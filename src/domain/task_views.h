@@ -6,6 +6,7 @@
 #pragma once
 
 #include "domain/comment_service.h"
+#include "domain/file_access.h"
 #include "domain/people_index.h"
 #include "domain/project_access.h"
 #include "domain/security.h"
@@ -54,6 +55,7 @@ struct TaskDetail {
   bool can_edit_files = false;
   bool can_create_comment = false;
   CommentThread comments;  // top-level comments and replies; authors are in views.people
+  std::vector<FileView> files;  // attached; empty without canReadFiles; people in views.people
 };
 
 struct SubtaskResult {

@@ -1,0 +1,211 @@
+// AttachmentService: files attached to tasks and discussions, with the rules of DESIGN §4.
+#include "domain/attachment_service.h"
+
+#include "base/errors.h"
+#include "domain/project_access.h"
+#include "domain/task_access.h"
+
+#include <algorithm>
+#include <set>
+
+namespace projectd {
+
+namespace {
+
+// A task or discussion the viewer may read, with the caller's rights on its files.
+struct EntityScope {
+  ProjectRecord project;
+  bool read_files = false;
+  bool edit_files = false;  // canEditFiles, the project's status aside
+  bool closed = false;
+};
+
+EntityScope readable_entity(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t id) {
+  if (kind == EntityKind::kTask) {
+    TaskScope scope = readable_task(tx, viewer, id);
+    const ProjectSecurity& s = scope.security;
+    // A closed project is refused with 409 before edit_files is looked at.
+    return EntityScope{std::move(scope.project), s.can_read_files(),
+                       s.can_edit_task_files(scope.task), s.is_closed()};
+  }
+  auto message = tx.messages().by_id(id);
+  if (!message) throw_not_found();
+  AccessibleProject project = load_readable_project(tx, viewer, message->project_id);
+  const ProjectSecurity& s = project.security;
+  if (!s.can_read_module(team_security::kMessages)) throw_not_found();
+  const bool edit = s.files_editor() && (s.is_manager() || message->created_by == viewer.user_id ||
+                                         s.is_member());
+  return EntityScope{std::move(project.project), s.can_read_files(), edit, s.is_closed()};
+}
+
+const char* entity_noun(EntityKind kind) {
+  return kind == EntityKind::kTask ? "task" : "discussion";
+}
+
+// 404 -> 403 (files not readable) for reading attachments.
+EntityScope entity_for_reading(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t id) {
+  EntityScope scope = readable_entity(tx, viewer, kind, id);
+  if (!scope.read_files) throw_forbidden("Access denied: the project's files are not open to you");
+  return scope;
+}
+
+// 404 -> 409 -> 403 for attaching and detaching.
+EntityScope entity_for_editing(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t id) {
+  EntityScope scope = readable_entity(tx, viewer, kind, id);
+  if (scope.closed)
+    throw_conflict("The project is closed: reopen it before changing the files of its " +
+                   std::string(entity_noun(kind)) + "s");
+  if (!scope.edit_files) throw_forbidden();
+  return scope;
+}
+
+boost::json::value ids_data(const std::vector<std::int64_t>& ids) {
+  boost::json::array array;
+  for (std::int64_t id : ids)
+    array.emplace_back(id);
+  return boost::json::object{{"ids", std::move(array)}};
+}
+
+std::vector<std::int64_t> distinct(const std::vector<std::int64_t>& ids) {
+  std::vector<std::int64_t> out;
+  for (std::int64_t id : ids)
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  return out;
+}
+
+// Every id as a readable file, in order; 404 naming the ids that are missing or hidden.
+std::vector<FileRecord> readable_files(StoreTx& tx, const Viewer& viewer,
+                                       const std::vector<std::int64_t>& ids) {
+  FileAccessResolver access(tx, viewer);
+  std::vector<FileRecord> out;
+  std::vector<std::int64_t> missing = ids;
+  for (FileRecord& file : files_in_order(tx, ids)) {
+    if (!access.of_file(file).read) continue;
+    missing.erase(std::find(missing.begin(), missing.end(), file.id));
+    out.push_back(std::move(file));
+  }
+  if (!missing.empty()) throw ApiError(ErrorKind::kNotFound, kItemNotFound, ids_data(missing));
+  return out;
+}
+
+bool in_project_tree(const FileRecord& file, const ProjectRecord& project) {
+  return file.root_kind == static_cast<int>(FolderKind::kProject) && file.project_id == project.id;
+}
+
+void audit(StoreTx& tx, EntityKind kind, std::int64_t entity_id, const FileRecord& file,
+           AttachmentAction action, const std::string& reason, const std::string& user_id,
+           Timestamp at) {
+  tx.attachments().add_audit(
+      AttachmentAuditRecord{0, kind, entity_id, file.id, file.title, action, reason, user_id, at});
+}
+
+}  // namespace
+
+void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
+                      const std::string& user_id, const std::string& reason) {
+  const std::vector<AttachmentRecord> attached = tx.attachments().of_entities(kind, {entity_id});
+  if (attached.empty()) return;
+  std::vector<std::int64_t> ids;
+  for (const AttachmentRecord& a : attached)
+    ids.push_back(a.file_id);
+  const Timestamp now = now_utc();
+  for (const FileRecord& file : tx.files().by_ids(ids)) {
+    tx.attachments().detach(kind, entity_id, file.id);
+    audit(tx, kind, entity_id, file, AttachmentAction::kDetach, reason, user_id, now);
+  }
+}
+
+AttachmentService::AttachmentService(Store& store, FileService& files)
+    : store_(store), files_(files) {}
+
+FileViews AttachmentService::list(const Caller& caller, EntityKind kind, std::int64_t entity_id) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    entity_for_reading(tx, viewer, kind, entity_id);
+    return load_file_views(tx, viewer, attached_files(tx, kind, entity_id));
+  });
+}
+
+FileViews AttachmentService::attach(const Caller& caller, EntityKind kind, std::int64_t entity_id,
+                                    const std::vector<std::int64_t>& file_ids) {
+  const Viewer viewer = viewer_of(caller);
+  const std::vector<std::int64_t> ids = distinct(file_ids);
+  return store_.write_value([&](StoreTx& tx) {
+    const EntityScope scope = entity_for_editing(tx, viewer, kind, entity_id);
+    std::vector<FileRecord> files = readable_files(tx, viewer, ids);
+    std::vector<std::int64_t> outside;
+    for (const FileRecord& file : files)
+      if (!in_project_tree(file, scope.project)) outside.push_back(file.id);
+    if (!outside.empty()) {
+      std::string message = "Only files in the project's documents can be attached: upload them";
+      if (scope.project.folder_id)
+        message += " into the project folder (id " + std::to_string(*scope.project.folder_id) + ")";
+      message += " first, e.g. POST api/2.0/files/{folderid}/upload";
+      throw ApiError(ErrorKind::kBadRequest, message, ids_data(outside));
+    }
+    const Timestamp now = now_utc();
+    for (const FileRecord& file : files)
+      if (tx.attachments().attach(AttachmentRecord{kind, entity_id, file.id, now, viewer.user_id}))
+        audit(tx, kind, entity_id, file, AttachmentAction::kAttach, "", viewer.user_id, now);
+    return load_file_views(tx, viewer, std::move(files));
+  });
+}
+
+FileViews AttachmentService::detach(const Caller& caller, EntityKind kind, std::int64_t entity_id,
+                                    const std::vector<std::int64_t>& file_ids) {
+  const Viewer viewer = viewer_of(caller);
+  const std::vector<std::int64_t> ids = distinct(file_ids);
+  return store_.write_value([&](StoreTx& tx) {
+    entity_for_editing(tx, viewer, kind, entity_id);
+    std::vector<FileRecord> files = readable_files(tx, viewer, ids);
+    const Timestamp now = now_utc();
+    for (const FileRecord& file : files)
+      if (tx.attachments().detach(kind, entity_id, file.id))
+        audit(tx, kind, entity_id, file, AttachmentAction::kDetach, "", viewer.user_id, now);
+    return load_file_views(tx, viewer, std::move(files));
+  });
+}
+
+AuditViews AttachmentService::history(const Caller& caller, EntityKind kind,
+                                      std::int64_t entity_id) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    readable_entity(tx, viewer, kind, entity_id);
+    AuditViews out;
+    out.entries = tx.attachments().audit(kind, entity_id);
+    std::vector<std::string> people;
+    for (const AttachmentAuditRecord& r : out.entries)
+      people.push_back(r.user_id);
+    out.people = PeopleIndex::load(tx.users(), people);
+    return out;
+  });
+}
+
+FileViews AttachmentService::upload_and_attach(const Caller& caller, EntityKind kind,
+                                               std::int64_t entity_id,
+                                               std::optional<std::int64_t> folder_id,
+                                               std::vector<SpooledFile>& files,
+                                               const UploadOptions& options) {
+  const Viewer viewer = viewer_of(caller);
+  const std::int64_t target = store_.read_value([&](StoreTx& tx) {
+    const EntityScope scope = entity_for_editing(tx, viewer, kind, entity_id);
+    if (!scope.project.folder_id) throw_conflict("The project has no documents folder");
+    if (!folder_id) return *scope.project.folder_id;
+    auto folder = tx.folders().by_id(*folder_id);
+    FileAccessResolver access(tx, viewer);
+    if (!folder || !access.of_folder(*folder).read) throw_not_found();
+    if (folder->root_kind != static_cast<int>(FolderKind::kProject) ||
+        folder->project_id != scope.project.id)
+      throw_bad_request("Parameter 'folderid': upload into the project's documents (folder id " +
+                        std::to_string(*scope.project.folder_id) + ") or one of its subfolders");
+    return *folder_id;
+  });
+  FileViews uploaded = files_.upload(caller, FolderRef{FolderRef::Kind::kId, target}, files, options);
+  std::vector<std::int64_t> ids;
+  for (const FileView& view : uploaded.files)
+    ids.push_back(view.file.id);
+  attach(caller, kind, entity_id, ids);
+  return uploaded;
+}
+
+}  // namespace projectd

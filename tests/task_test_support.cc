@@ -1,8 +1,5 @@
 #include "task_test_support.h"
 
-#include "store/store.h"
-#include "wire/date.h"
-
 namespace projectd::test {
 
 std::int64_t TaskSuite::make_project(const std::vector<std::string>& members,
@@ -41,18 +38,12 @@ std::int64_t TaskSuite::create_subtask_id(std::int64_t task, boost::json::object
 std::int64_t TaskSuite::insert_milestone(std::int64_t project, const std::string& title,
                                          const std::string& deadline,
                                          const std::string& responsible) {
-  auto store = open_store(StoreOptions{"sqlite:" + server_->data_dir() + "/projectd.db", 1}, false);
-  MilestoneRecord milestone;
-  milestone.project_id = project;
-  milestone.title = title;
-  milestone.deadline = *parse_api_date(deadline, PortalTimeZone());
-  milestone.responsible_id = responsible;
-  milestone.created = milestone.updated = now_utc();
-  milestone.created_by = milestone.updated_by = responsible;
-  const std::int64_t id =
-      store->write_value([&](StoreTx& tx) { return tx.milestones().insert(milestone); });
-  store->close();
-  return id;
+  const auto res =
+      call("POST", std::to_string(project) + "/milestone",
+           {{"title", title}, {"deadline", deadline}, {"responsible", responsible}}, admin());
+  EXPECT_EQ(res.status, 201) << res.body;
+  if (res.status != 201) return 0;
+  return res.json().at("response").at("id").as_int64();
 }
 
 HttpResponse TaskSuite::call(const std::string& method, const std::string& path,

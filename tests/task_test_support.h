@@ -1,6 +1,5 @@
-// Shared set-up of the task, subtask and link HTTP tests: on top of ProjectSuite, tasks made
-// through the API, calls under api/2.0/project/, and milestones written straight into the
-// server's database (projectd has no milestone endpoints yet).
+// Shared set-up of the task, subtask and link HTTP tests: on top of ProjectSuite, tasks and
+// milestones made through the API, and calls under api/2.0/project/.
 #pragma once
 
 #include "project_test_support.h"
@@ -23,7 +22,7 @@ class TaskSuite : public ProjectSuite {
   // POST task/{task} (a subtask); returns its id.
   static std::int64_t create_subtask_id(std::int64_t task, boost::json::object body,
                                         const Headers& auth);
-  // An open milestone of the project, written into the database of the running server.
+  // POST {project}/milestone as the admin (an open milestone); fails the test unless 201.
   static std::int64_t insert_milestone(std::int64_t project, const std::string& title,
                                        const std::string& deadline, const std::string& responsible);
 

@@ -1,0 +1,151 @@
+// Downloads at the FileWrapper's viewUrl, /Products/Files/HttpHandlers/filehandler.ashx
+// (original-wire §6.3, spec README point 11, DESIGN §4 "Files"): the exact bytes with their type,
+// a SHA-256 ETag, If-None-Match, Range, RFC 6266 names, every way of authenticating, refusals.
+#include "files_test_support.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace projectd::test {
+namespace {
+
+constexpr const char* kHello = "hello world";
+constexpr const char* kHelloTag =
+    "\"b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9\"";
+
+std::string base64(std::string_view text) {
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, text.size() - i);
+    std::uint32_t group = 0;
+    for (std::size_t k = 0; k < 3; ++k)
+      group = group << 8 | (k < n ? static_cast<unsigned char>(text[i + k]) : 0u);
+    for (std::size_t k = 0; k < 4; ++k)
+      out += k <= n ? kDigits[(group >> (18 - 6 * k)) & 0x3f] : '=';
+  }
+  return out;
+}
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+class DownloadsTest : public FilesSuite {
+ protected:
+  // A fresh project folder per test, so every title is new there.
+  void SetUp() override {
+    folder_ = std::to_string(project_folder(make_project({}, "Downloads")));
+    hello_ = upload_id(folder_, "hello.txt", kHello, admin());
+  }
+
+  // GET filehandler.ashx?<query> as it is.
+  static HttpResponse handler(const std::string& query, const Headers& headers) {
+    return HttpClient(port()).get("/Products/Files/HttpHandlers/filehandler.ashx?" + query,
+                                  headers);
+  }
+  static Headers with(Headers headers, const std::string& name, const std::string& value) {
+    headers.emplace_back(name, value);
+    return headers;
+  }
+
+  std::string folder_;
+  std::int64_t hello_ = 0;
+};
+
+TEST_F(DownloadsTest, ADownloadAnswersTheBytesWithTheirHeaders) {
+  const auto res = download(hello_, admin());
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(res.body, kHello);
+  EXPECT_EQ(res.header("content-type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(res.header("etag"), kHelloTag);
+  EXPECT_EQ(res.header("etag"), "\"" + sha256_hex(kHello) + "\"");
+  EXPECT_EQ(res.header("accept-ranges"), "bytes");
+  EXPECT_EQ(res.header("content-length"), "11");
+  const std::string disposition = res.header("content-disposition");
+  EXPECT_EQ(disposition.rfind("attachment", 0), 0u) << disposition;
+  EXPECT_NE(disposition.find("hello.txt"), std::string::npos) << disposition;
+}
+
+TEST_F(DownloadsTest, ANonAsciiNameIsSentAsAnRfc6266ExtendedFilename) {
+  Headers headers = with(admin(), "Content-Type", "application/octet-stream");
+  headers.emplace_back("Content-Disposition",
+                       "attachment; filename*=UTF-8''%D0%9E%D1%82%D1%87%D1%91%D1%82.txt");
+  const auto file = response_of(post_raw(folder_ + "/upload", "report", headers), 201);
+  ASSERT_TRUE(file.is_object());
+  const auto res = download(file.at("id").as_int64(), admin());
+  ASSERT_EQ(res.status, 200);
+  EXPECT_NE(lowercase(res.header("content-disposition"))
+                .find("filename*=utf-8''%d0%9e%d1%82%d1%87%d1%91%d1%82.txt"),
+            std::string::npos)
+      << res.header("content-disposition");
+}
+
+TEST_F(DownloadsTest, IfNoneMatchWithTheETagIs304WithoutABody) {
+  const auto same = download(hello_, with(admin(), "If-None-Match", kHelloTag));
+  EXPECT_EQ(same.status, 304);
+  EXPECT_EQ(same.body, "");
+  const auto other = download(hello_, with(admin(), "If-None-Match", "\"something-else\""));
+  EXPECT_EQ(other.status, 200);
+  EXPECT_EQ(other.body, kHello);
+}
+
+TEST_F(DownloadsTest, RangesAnswerPartialContentOr416) {
+  struct Case {
+    std::string range;
+    int status;
+    std::string content_range, body;
+  };
+  const std::vector<Case> cases = {
+      {"bytes=0-4", 206, "bytes 0-4/11", "hello"},
+      {"bytes=-3", 206, "bytes 8-10/11", "rld"},
+      {"bytes=6-", 206, "bytes 6-10/11", "world"},
+      {"bytes=11-", 416, "bytes */11", ""},
+  };
+  for (const Case& c : cases) {
+    const auto res = download(hello_, with(admin(), "Range", c.range));
+    EXPECT_EQ(res.status, c.status) << c.range;
+    EXPECT_EQ(res.header("content-range"), c.content_range) << c.range;
+    if (c.status == 206) {
+      EXPECT_EQ(res.body, c.body) << c.range;
+    }
+  }
+}
+
+TEST_F(DownloadsTest, TheTokenWorksAsHeaderCookieAndBasicCredentials) {
+  const std::string basic = "Basic " + base64(std::string(kAdminEmail) + ":" + kAdminPassword);
+  const std::vector<Headers> ways = {
+      admin(),
+      {{"Cookie", "theme=dark; asc_auth_key=" + admin_->token}},
+      {{"Authorization", basic}},
+  };
+  for (const Headers& headers : ways) {
+    const auto res = download(hello_, headers);
+    EXPECT_EQ(res.status, 200) << headers.front().first << ": " << headers.front().second;
+    EXPECT_EQ(res.body, kHello);
+  }
+  EXPECT_EQ(download(hello_, {}).status, 401);
+  EXPECT_EQ(
+      download(hello_, {{"Authorization", "Basic " + base64("admin@example.com:wrong")}}).status,
+      401);
+}
+
+TEST_F(DownloadsTest, BadParametersAre400AndInvisibleFilesAre404) {
+  EXPECT_EQ(handler("action=download", admin()).status, 400);
+  EXPECT_EQ(handler("action=other&fileid=" + std::to_string(hello_), admin()).status, 400);
+  EXPECT_EQ(handler("action=download&fileid=abc", admin()).status, 400);
+  EXPECT_EQ(download(987654321, admin()).status, 404);
+  EXPECT_EQ(download(hello_, admin(), "&version=9").status, 404);
+  const Person owner = add_person();
+  const std::int64_t theirs = upload_id("@my", "diary.txt", "secret", owner.auth());
+  const auto res = download(theirs, admin());
+  EXPECT_EQ(res.status, 404);
+  EXPECT_EQ(error_message(res), "Item not found");
+  EXPECT_EQ(downloaded(theirs, owner.auth()), "secret");
+}
+
+}  // namespace
+}  // namespace projectd::test

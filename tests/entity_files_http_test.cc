@@ -13,9 +13,8 @@ class EntityFilesTest : public FilesSuite {
     task_ = create_task_id(project_, {{"title", "Task"}}, admin());
     file_ = create_text_id(std::to_string(folder_), "a", "alpha", admin());
     other_ = create_text_id(std::to_string(folder_), "b", "beta", admin());
-    const auto res = HttpClient(port()).post_json(project_path(project_, "/message"),
-                                                  {{"title", "Talk"}, {"content", "<p>hi</p>"}},
-                                                  admin());
+    const auto res = HttpClient(port()).post_json(
+        project_path(project_, "/message"), {{"title", "Talk"}, {"content", "<p>hi</p>"}}, admin());
     ASSERT_EQ(res.status, 201) << res.body;
     message_ = res.json().at("response").at("id").as_int64();
   }
@@ -28,8 +27,8 @@ class EntityFilesTest : public FilesSuite {
 };
 
 TEST_F(EntityFilesTest, PostAnswersTheFilesAndGetListsThem) {
-  auto res = call("POST", entity(task_, "entityfiles", "Task"), {{"files", {file_, other_}}},
-                  admin());
+  auto res =
+      call("POST", entity(task_, "entityfiles", "Task"), {{"files", {file_, other_}}}, admin());
   ASSERT_EQ(res.status, 201) << res.body;
   EXPECT_EQ(ids_of(res.json().at("response")), std::vector<std::int64_t>({file_, other_}));
   res = call("GET", entity(task_, "entityfiles", "2"), nullptr, admin());
@@ -39,10 +38,10 @@ TEST_F(EntityFilesTest, PostAnswersTheFilesAndGetListsThem) {
 }
 
 TEST_F(EntityFilesTest, DeleteAnswersTheFileAndManyAnswersTheFiles) {
-  ASSERT_EQ(call("POST", entity(task_, "entityfiles", "task"), {{"files", {file_, other_}}},
-                 admin())
-                .status,
-            201);
+  ASSERT_EQ(
+      call("POST", entity(task_, "entityfiles", "task"), {{"files", {file_, other_}}}, admin())
+          .status,
+      201);
   auto res = call("DELETE", entity(task_, "entityfiles", "task"), {{"fileid", file_}}, admin());
   ASSERT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(res.json().at("response").at("id"), file_);
@@ -57,14 +56,14 @@ TEST_F(EntityFilesTest, AnotherEntityTypeHasNoFilesAndAMissingTypeIs400) {
   ASSERT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(res.json().at("response"), boost::json::array());
   EXPECT_EQ(call("GET", std::to_string(task_) + "/entityfiles", nullptr, admin()).status, 400);
-  EXPECT_EQ(call("POST", entity(task_, "entityfiles", "Milestone"), {{"files", {file_}}}, admin())
-                .status,
-            400);
+  EXPECT_EQ(
+      call("POST", entity(task_, "entityfiles", "Milestone"), {{"files", {file_}}}, admin()).status,
+      400);
 }
 
 TEST_F(EntityFilesTest, UploadStoresInTheProjectFolderAndAttaches) {
-  auto [body, type] = multipart_body({{"entityType", "", "task"},
-                                      {"userfile", "report.txt", "quarterly numbers", "text/plain"}});
+  auto [body, type] = multipart_body(
+      {{"entityType", "", "task"}, {"userfile", "report.txt", "quarterly numbers", "text/plain"}});
   Headers headers = admin();
   headers.emplace_back("Content-Type", type);
   const auto res = HttpClient(port()).request(
@@ -113,8 +112,8 @@ TEST_F(EntityFilesTest, ATaskMadeFromADiscussionCarriesItsTextCommentsFilesAndSu
   auto res = call("POST", message + "/comment", {{"content", "<p>first reply</p>"}}, admin());
   ASSERT_EQ(res.status, 201) << res.body;
   const std::string parent = std::string(res.json().at("response").at("id").as_string());
-  res = call("POST", message + "/comment",
-             {{"content", "<p>nested</p>"}, {"parentid", parent}}, admin());
+  res = call("POST", message + "/comment", {{"content", "<p>nested</p>"}, {"parentid", parent}},
+             admin());
   ASSERT_EQ(res.status, 201) << res.body;
 
   res = call("POST", std::to_string(project_) + "/task/" + std::to_string(message_), nullptr,

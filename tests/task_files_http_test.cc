@@ -86,17 +86,16 @@ TEST_F(TaskFilesTest, EveryListFormAttaches) {
     auto ids = attached(task_, admin());
     std::sort(ids.begin(), ids.end());
     const bool scalar = form.body == "{\"files\":" + a + "}";
-    EXPECT_EQ(ids, scalar ? std::vector<std::int64_t>{file_}
-                          : std::vector<std::int64_t>{std::min(file_, other_),
-                                                      std::max(file_, other_)})
+    EXPECT_EQ(ids,
+              scalar ? std::vector<std::int64_t>{file_}
+                     : std::vector<std::int64_t>{std::min(file_, other_), std::max(file_, other_)})
         << form.body;
   }
 }
 
 TEST_F(TaskFilesTest, AnEmptyNullOrUnknownShapeChangesNothing) {
-  for (const std::string& body :
-       {std::string("{\"files\":[]}"), std::string("{\"files\":null}"), std::string("{}"),
-        std::string("")}) {
+  for (const std::string& body : {std::string("{\"files\":[]}"), std::string("{\"files\":null}"),
+                                  std::string("{}"), std::string("")}) {
     const auto res = attach_raw("", body, "application/json");
     ASSERT_EQ(res.status, 201) << body << " " << res.body;
     EXPECT_EQ(res.json().at("response").at("id"), task_);
@@ -164,7 +163,8 @@ TEST_F(TaskFilesTest, AReaderWhoMayNotEditTheTaskGets403) {
   const std::int64_t project = make_project({member.id, assignee.id}, "Team project");
   const std::int64_t task =
       create_task_id(project, {{"title", "Theirs"}, {"responsibles", {assignee.id}}}, admin());
-  const std::int64_t file = create_text_id(std::to_string(project_folder(project)), "f", "f", admin());
+  const std::int64_t file =
+      create_text_id(std::to_string(project_folder(project)), "f", "f", admin());
   for (const Person* who : {&outsider, &member}) {
     const auto full = get_ok("/api/2.0/project/" + task_path(task), who->auth());
     EXPECT_EQ(full.at("canEditFiles"), false);
@@ -183,13 +183,14 @@ TEST_F(TaskFilesTest, AHiddenTaskIs404ForEveryVerb) {
   const std::int64_t hidden = create_project_id(
       {{"title", "Hidden"}, {"responsibleId", admin_id()}, {"private", true}}, admin());
   const std::int64_t task = create_task_id(hidden, {{"title", "Secret"}}, admin());
-  const std::int64_t file = create_text_id(std::to_string(project_folder(hidden)), "s", "s", admin());
+  const std::int64_t file =
+      create_text_id(std::to_string(project_folder(hidden)), "s", "s", admin());
   EXPECT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, outsider.auth()).status,
             404);
-  EXPECT_EQ(call("POST", task_path(task, "/files"), {{"files", boost::json::array()}},
-                 outsider.auth())
-                .status,
-            404);
+  EXPECT_EQ(
+      call("POST", task_path(task, "/files"), {{"files", boost::json::array()}}, outsider.auth())
+          .status,
+      404);
   EXPECT_EQ(call("GET", task_path(task, "/files"), nullptr, outsider.auth()).status, 404);
   EXPECT_EQ(call("DELETE", task_path(task, "/files"), {{"fileid", file}}, outsider.auth()).status,
             404);
@@ -207,12 +208,12 @@ TEST_F(TaskFilesTest, AMemberWithoutFilesSeesNoFilesAndCannotList) {
   const std::int64_t file =
       create_text_id(std::to_string(project_folder(project)), "f", "f", admin());
   ASSERT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, admin()).status, 201);
-  ASSERT_EQ(HttpClient(port())
-                .put_json(project_path(project, "/team/security"),
-                          {{"userId", member.id}, {"security", "Files"}, {"visible", false}},
-                          admin())
-                .status,
-            200);
+  ASSERT_EQ(
+      HttpClient(port())
+          .put_json(project_path(project, "/team/security"),
+                    {{"userId", member.id}, {"security", "Files"}, {"visible", false}}, admin())
+          .status,
+      200);
   const auto full = get_ok("/api/2.0/project/" + task_path(task), member.auth());
   EXPECT_EQ(full.at("files"), boost::json::array());
   EXPECT_EQ(full.at("canReadFiles"), false);
@@ -239,8 +240,8 @@ TEST_F(TaskFilesTest, DetachAnswersTheTaskAndANotAttachedFileIsANoOp) {
   ASSERT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(res.json().at("response").at("id"), task_);
   EXPECT_EQ(attached(task_, admin()), std::vector<std::int64_t>{other_});
-  res = call("DELETE", task_path(task_, "/files?fileid=" + std::to_string(file_)), nullptr,
-             admin());
+  res =
+      call("DELETE", task_path(task_, "/files?fileid=" + std::to_string(file_)), nullptr, admin());
   EXPECT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(call("DELETE", task_path(task_, "/files"), {{"fileid", 987654321}}, admin()).status,
             404);
@@ -263,8 +264,8 @@ TEST_F(TaskFilesTest, HistoryListsAttachAndDetachForReaders) {
   ASSERT_EQ(attach({{"files", {file_}}}, admin()).status, 201);
   ASSERT_EQ(call("DELETE", task_path(task_, "/files"), {{"fileid", file_}}, admin()).status, 200);
   const Person reader = add_person();
-  const auto history = get_ok("/api/2.0/project/" + task_path(task_, "/files/history"),
-                              reader.auth());
+  const auto history =
+      get_ok("/api/2.0/project/" + task_path(task_, "/files/history"), reader.auth());
   ASSERT_EQ(history.as_array().size(), 2u);
   EXPECT_EQ(history.at(0).at("action"), "attach");
   EXPECT_EQ(history.at(1).at("action"), "detach");
@@ -320,9 +321,9 @@ TEST_F(TaskFilesTest, TheXmlFormAnswersTheTaskInXml) {
   Headers headers = admin();
   headers.emplace_back("Accept", "application/xml");
   headers.emplace_back("Content-Type", "application/json");
-  const auto res = HttpClient(port()).request(
-      "POST", "/api/2.0/project/" + task_path(task_, "/files"),
-      "{\"files\":[" + std::to_string(file_) + "]}", headers);
+  const auto res =
+      HttpClient(port()).request("POST", "/api/2.0/project/" + task_path(task_, "/files"),
+                                 "{\"files\":[" + std::to_string(file_) + "]}", headers);
   ASSERT_EQ(res.status, 201) << res.body;
   EXPECT_NE(res.header("content-type").find("xml"), std::string::npos);
   EXPECT_NE(res.body.find("<statusCode>201</statusCode>"), std::string::npos) << res.body;

@@ -153,13 +153,23 @@ TEST_F(TaskGoldenTest, ANewTaskIsTheGoldenTaskWrapperWithoutWhatItCannotHaveYet)
 std::string seed_request(std::int64_t task, std::int64_t file, const std::string& host,
                          const std::string& token, const std::string& accept) {
   const std::string body = "{\n  \"files\": [\n    " + std::to_string(file) + "\n  ]\n}";
-  return "POST /api/2.0/project/task/" + std::to_string(task) + "/files HTTP/1.1\r\n"
-         "Host: " + host + "\r\n"
+  return "POST /api/2.0/project/task/" + std::to_string(task) +
+         "/files HTTP/1.1\r\n"
+         "Host: " +
+         host +
+         "\r\n"
          "Content-Type: application/json\r\n"
-         "Accept: " + accept + "\r\n"
-         "Authorization: " + token + "\r\n"
-         "Content-Length: " + std::to_string(body.size()) + "\r\n"
-         "Connection: close\r\n\r\n" + body;
+         "Accept: " +
+         accept +
+         "\r\n"
+         "Authorization: " +
+         token +
+         "\r\n"
+         "Content-Length: " +
+         std::to_string(body.size()) +
+         "\r\n"
+         "Connection: close\r\n\r\n" +
+         body;
 }
 
 std::string body_of(const std::string& response) {
@@ -182,9 +192,8 @@ TEST_F(TaskGoldenTest, TheSeedRequestAnswersTheGoldenTaskWrapper) {
   const auto linked = call("POST", task_path(task, "/link"),
                            {{"dependenceTaskId", dependent}, {"linkType", "End"}}, admin());
   ASSERT_EQ(linked.status, 201) << linked.body;
-  const std::int64_t file =
-      create_text_id(std::to_string(project_folder(std::stoll(ids_.project))), "Sample", "x",
-                     admin());
+  const std::int64_t file = create_text_id(std::to_string(project_folder(std::stoll(ids_.project))),
+                                           "Sample", "x", admin());
 
   for (const bool xml : {false, true}) {
     RawSocket socket(port());
@@ -194,8 +203,8 @@ TEST_F(TaskGoldenTest, TheSeedRequestAnswersTheGoldenTaskWrapper) {
     ASSERT_EQ(answer.rfind("HTTP/1.1 201", 0), 0u) << answer;
     const auto json = call("GET", task_path(task, "/notify"), nullptr, admin()).json();
     const auto& view = json.at("response");
-    std::string expected = substituted(golden(xml ? "seed-response.xml" : "seed-response.json"),
-                                       ids_, xml);
+    std::string expected =
+        substituted(golden(xml ? "seed-response.xml" : "seed-response.json"), ids_, xml);
     set_dates(expected,
               {date_at(view.at("subtasks").at(0), "created"),
                date_at(view.at("subtasks").at(0), "updated"), date_at(view, "created"),

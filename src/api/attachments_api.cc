@@ -58,12 +58,11 @@ HandlerResult entity_answer(ApiEnv& env, const RequestContext& r, EntityKind kin
                             std::int64_t id) {
   if (kind == EntityKind::kTask)
     return task_answer(env, r, env.tasks.tasks.get(*r.caller, id).views);
-  return ApiResponse{
-      message_wrapper_full(env.messages.get(*r.caller, id), wrap_context(env, r),
-                           simple_mode(r.params)),
-      {},
-      std::nullopt,
-      {}};
+  return ApiResponse{message_wrapper_full(env.messages.get(*r.caller, id), wrap_context(env, r),
+                                          simple_mode(r.params)),
+                     {},
+                     std::nullopt,
+                     {}};
 }
 
 // The entity paths of one kind: `<noun>/{id}/files` (GET, POST, DELETE) and its history.
@@ -81,7 +80,8 @@ void add_entity_paths(RouteTable& table, ApiEnv& env, EntityKind kind, const std
   };
   route(http::verb::get, "", "The files attached to a " + what, {},
         [&env, kind, key](RequestContext& r) {
-          return files_answer(env, r, env.attachments.list(*r.caller, kind, route_id(r.params, key)));
+          return files_answer(env, r,
+                              env.attachments.list(*r.caller, kind, route_id(r.params, key)));
         });
   route(http::verb::post, "",
         "Attach project files to a " + what + ": all or none; answers the " + what, {kFiles},
@@ -97,13 +97,12 @@ void add_entity_paths(RouteTable& table, ApiEnv& env, EntityKind kind, const std
           env.attachments.detach(*r.caller, kind, id, one_file(r.params));
           return entity_answer(env, r, kind, id);
         });
-  route(http::verb::get, "/history",
-        "Who attached and detached which file when (outlives the files)", {},
-        [&env, kind, key](RequestContext& r) {
-          const AuditViews audit =
-              env.attachments.history(*r.caller, kind, route_id(r.params, key));
-          return ApiResponse{audit_entries(audit, wrap_context(env, r)), {}, std::nullopt, {}};
-        });
+  route(
+      http::verb::get, "/history", "Who attached and detached which file when (outlives the files)",
+      {}, [&env, kind, key](RequestContext& r) {
+        const AuditViews audit = env.attachments.history(*r.caller, kind, route_id(r.params, key));
+        return ApiResponse{audit_entries(audit, wrap_context(env, r)), {}, std::nullopt, {}};
+      });
 }
 
 void add_generic_paths(RouteTable& table, ApiEnv& env) {
@@ -118,15 +117,15 @@ void add_generic_paths(RouteTable& table, ApiEnv& env) {
         [&env](RequestContext& r) -> HandlerResult {
           const auto kind = entity_kind(r.params);
           if (!kind) return ApiResponse{boost::json::array(), {}, std::nullopt, {}};
-          return files_answer(env, r,
-                              env.attachments.list(*r.caller, *kind, route_id(r.params, "entityid")));
+          return files_answer(
+              env, r, env.attachments.list(*r.caller, *kind, route_id(r.params, "entityid")));
         });
   route(http::verb::post, "entityfiles", "Attach files; answers them", {kFiles},
         [&env](RequestContext& r) {
-          return files_answer(env, r,
-                              env.attachments.attach(*r.caller, required_kind(r.params),
-                                                     route_id(r.params, "entityid"),
-                                                     file_list(r.params, "files")));
+          return files_answer(
+              env, r,
+              env.attachments.attach(*r.caller, required_kind(r.params),
+                                     route_id(r.params, "entityid"), file_list(r.params, "files")));
         });
   route(http::verb::delete_, "entityfiles", "Detach a file; answers it", {kFileId},
         [&env](RequestContext& r) {
@@ -140,10 +139,10 @@ void add_generic_paths(RouteTable& table, ApiEnv& env) {
         });
   route(http::verb::delete_, "entityfilesmany", "Detach files; answers them", {kFiles},
         [&env](RequestContext& r) {
-          return files_answer(env, r,
-                              env.attachments.detach(*r.caller, required_kind(r.params),
-                                                     route_id(r.params, "entityid"),
-                                                     file_list(r.params, "files")));
+          return files_answer(
+              env, r,
+              env.attachments.detach(*r.caller, required_kind(r.params),
+                                     route_id(r.params, "entityid"), file_list(r.params, "files")));
         });
   Route upload{http::verb::post,
                "api/2.0/project/{entityid:int}/entityfiles/upload",
@@ -152,7 +151,8 @@ void add_generic_paths(RouteTable& table, ApiEnv& env) {
                "task files",
                true,
                static_cast<std::size_t>(env.files.max_upload_bytes()),
-               {kEntityId, kEntityType,
+               {kEntityId,
+                kEntityType,
                 {"folderid", ParamIn::kBody, "integer", false, "default: the project folder"},
                 {"userfile", ParamIn::kBody, "file", true, "the files"},
                 {"createNewIfExist", ParamIn::kBody, "boolean", false, "default true"}},
@@ -172,9 +172,13 @@ void add_generic_paths(RouteTable& table, ApiEnv& env) {
 
 void add_attachment_routes(RouteTable& table, ApiEnv& env) {
   add_entity_paths(table, env, EntityKind::kTask, "task", kTaskId);
-  table.add(Route{http::verb::delete_, "api/2.0/project/task/{taskid:int}/filesmany",
+  table.add(Route{http::verb::delete_,
+                  "api/2.0/project/task/{taskid:int}/filesmany",
                   "Detach several files (the original attached them: a bug); answers the task",
-                  "task files", true, kApiBodyLimit, {kTaskId, kFiles},
+                  "task files",
+                  true,
+                  kApiBodyLimit,
+                  {kTaskId, kFiles},
                   [&env](RequestContext& r) {
                     const std::int64_t id = route_id(r.params, "taskid");
                     env.attachments.detach(*r.caller, EntityKind::kTask, id,
@@ -183,8 +187,11 @@ void add_attachment_routes(RouteTable& table, ApiEnv& env) {
                   }});
   add_entity_paths(table, env, EntityKind::kMessage, "message", kMessageId);
   add_generic_paths(table, env);
-  table.add(Route{http::verb::get, "api/2.0/project/{projectid:int}/files",
-                  "A project's documents folder (FolderContentWrapper)", "files", true,
+  table.add(Route{http::verb::get,
+                  "api/2.0/project/{projectid:int}/files",
+                  "A project's documents folder (FolderContentWrapper)",
+                  "files",
+                  true,
                   kApiBodyLimit,
                   {{"projectid", ParamIn::kPath, "integer", true, "project id"}},
                   [&env](RequestContext& r) {

@@ -41,7 +41,8 @@ void add_entry_members(boost::json::object& out, std::int64_t id, const std::str
 }  // namespace
 
 std::string file_view_url(const FileRecord& file, const std::string& base_url) {
-  std::string url = base_url + "/Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=" +
+  std::string url = base_url +
+                    "/Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=" +
                     std::to_string(file.id);
   if (file.version.version != file.current_version)
     url += "&version=" + std::to_string(file.version.version);

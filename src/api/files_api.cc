@@ -13,8 +13,7 @@ namespace http = boost::beast::http;
 
 namespace {
 
-const ParamDoc kFolderId{"folderid", ParamIn::kPath, "string", true,
-                         "@my, @common or a folder id"};
+const ParamDoc kFolderId{"folderid", ParamIn::kPath, "string", true, "@my, @common or a folder id"};
 const ParamDoc kFileId{"fileid", ParamIn::kPath, "integer", true, "file id"};
 const ParamDoc kTitle{"title", ParamIn::kBody, "string", true, "name with its extension"};
 const ParamDoc kCreateNew{"createNewIfExist", ParamIn::kBody, "boolean", false,
@@ -45,9 +44,10 @@ HandlerResult create_text(ApiEnv& env, RequestContext& r, bool html) {
   const std::string title = r.params.get_string("title").value_or("");
   if (clean_file_title(title).empty()) throw_bad_request("Parameter 'title' is required");
   const bool as_html = html || looks_like_html(content);
-  return first_file(env, r,
-                    env.files.create(*r.caller, ref, with_extension(title, as_html ? ".html" : ".txt"),
-                                     content, upload_options(r.params)));
+  return first_file(
+      env, r,
+      env.files.create(*r.caller, ref, with_extension(title, as_html ? ".html" : ".txt"), content,
+                       upload_options(r.params)));
 }
 
 // POST {folder}/file: an empty office document; an unknown extension becomes .docx.
@@ -68,9 +68,9 @@ HandlerResult create_document(ApiEnv& env, RequestContext& r) {
 }
 
 HandlerResult upload(ApiEnv& env, RequestContext& r) {
-  return one_or_many_files(env, r,
-                     env.files.upload(*r.caller, route_folder(r.params), r.uploads,
-                                      upload_options(r.params)));
+  return one_or_many_files(
+      env, r,
+      env.files.upload(*r.caller, route_folder(r.params), r.uploads, upload_options(r.params)));
 }
 
 // POST {folder}/insert: one file as the raw body (or a multipart part named `file`), named by
@@ -81,9 +81,8 @@ HandlerResult insert(ApiEnv& env, RequestContext& r) {
     if (r.raw_upload || files.empty()) files.push_back(std::move(file));
   if (auto title = r.params.get_string("title"); title && !files.empty())
     files.front().filename = *title;
-  return first_file(env, r,
-                    env.files.upload(*r.caller, route_folder(r.params), files,
-                                     upload_options(r.params)));
+  return first_file(
+      env, r, env.files.upload(*r.caller, route_folder(r.params), files, upload_options(r.params)));
 }
 
 HandlerResult delete_answer(ApiEnv& env, RequestContext& r, const DeleteOutcome& outcome) {
@@ -101,7 +100,8 @@ HandlerResult delete_answer(ApiEnv& env, RequestContext& r, const DeleteOutcome&
   return response;
 }
 
-HandlerResult folder_answer(ApiEnv& env, const RequestContext& request, const FolderAnswer& answer) {
+HandlerResult folder_answer(ApiEnv& env, const RequestContext& request,
+                            const FolderAnswer& answer) {
   return ApiResponse{folder_wrapper(answer.folder, answer.people, wrap_context(env, request)),
                      {},
                      std::nullopt,
@@ -110,7 +110,8 @@ HandlerResult folder_answer(ApiEnv& env, const RequestContext& request, const Fo
 
 }  // namespace
 
-HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request, const FileViews& views) {
+HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request,
+                                const FileViews& views) {
   boost::json::array files = file_wrappers(views, wrap_context(env, request));
   // One file answers an object, several an array (spec README point 10).
   if (files.size() == 1) return ApiResponse{std::move(files.front()), {}, std::nullopt, {}};
@@ -146,8 +147,8 @@ FolderRef route_folder(const Params& params) {
 void add_files_routes(RouteTable& table, ApiEnv& env) {
   auto route = [&](http::verb method, std::string pattern, std::string summary,
                    std::vector<ParamDoc> params, Handler handler, bool uploads = false) {
-    Route r{method, "api/2.0/files/" + pattern, std::move(summary), "files", true,
-            kApiBodyLimit, std::move(params), std::move(handler)};
+    Route r{method,        "api/2.0/files/" + pattern, std::move(summary), "files", true,
+            kApiBodyLimit, std::move(params),          std::move(handler)};
     if (uploads) {
       r.body_limit = static_cast<std::size_t>(env.files.max_upload_bytes());
       r.streams_body = true;
@@ -160,16 +161,17 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
           out["maxUploadSize"] = env.files.max_upload_bytes();
           return ApiResponse{std::move(out), {}, std::nullopt, {}};
         });
-  route(http::verb::get, "{folderid}",
-        "A folder's subfolders and files (FolderContentWrapper), subfolders first",
-        {kFolderId,
-         {"filterType", ParamIn::kQuery, "integer", false,
-          "0 all, 1 files, 2 folders, 3 documents, 4 presentations, 5 spreadsheets, 7 images, "
-          "10 archives, 11 media"},
-         {"filterValue", ParamIn::kQuery, "string", false, "title contains"},
-         {"startIndex", ParamIn::kQuery, "integer", false, ""},
-         {"count", ParamIn::kQuery, "integer", false, "at most 1000"}},
-        [&env](RequestContext& r) { return folder_content_answer(env, r, route_folder(r.params)); });
+  route(
+      http::verb::get, "{folderid}",
+      "A folder's subfolders and files (FolderContentWrapper), subfolders first",
+      {kFolderId,
+       {"filterType", ParamIn::kQuery, "integer", false,
+        "0 all, 1 files, 2 folders, 3 documents, 4 presentations, 5 spreadsheets, 7 images, "
+        "10 archives, 11 media"},
+       {"filterValue", ParamIn::kQuery, "string", false, "title contains"},
+       {"startIndex", ParamIn::kQuery, "integer", false, ""},
+       {"count", ParamIn::kQuery, "integer", false, "at most 1000"}},
+      [&env](RequestContext& r) { return folder_content_answer(env, r, route_folder(r.params)); });
   route(http::verb::post, "folder/{folderid}", "Create a subfolder", {kFolderId, kTitle},
         [&env](RequestContext& r) {
           const FolderAnswer view = env.files.create_folder(
@@ -188,18 +190,21 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
           return delete_answer(env, r,
                                env.files.delete_folder(*r.caller, route_id(r.params, "folderid")));
         });
-  route(http::verb::post, "{folderid}/upload",
-        "Upload files: multipart (any part names) or a raw body named by Content-Disposition; "
-        "one file answers an object, several an array",
-        {kFolderId, kCreateNew}, [&env](RequestContext& r) { return upload(env, r); }, true);
-  route(http::verb::post, "{folderid}/insert",
-        "Upload one file as the raw body (or a multipart part), named by `title`",
-        {kFolderId, {"title", ParamIn::kQuery, "string", false, "the file name"}, kCreateNew},
-        [&env](RequestContext& r) { return insert(env, r); }, true);
+  route(
+      http::verb::post, "{folderid}/upload",
+      "Upload files: multipart (any part names) or a raw body named by Content-Disposition; "
+      "one file answers an object, several an array",
+      {kFolderId, kCreateNew}, [&env](RequestContext& r) { return upload(env, r); }, true);
+  route(
+      http::verb::post, "{folderid}/insert",
+      "Upload one file as the raw body (or a multipart part), named by `title`",
+      {kFolderId, {"title", ParamIn::kQuery, "string", false, "the file name"}, kCreateNew},
+      [&env](RequestContext& r) { return insert(env, r); }, true);
   const ParamDoc content{"content", ParamIn::kBody, "string", false, "the text, UTF-8"};
   route(http::verb::post, "{folderid}/text",
         "Create a text file (.txt, or .html when the content looks like HTML)",
-        {kFolderId, kTitle, content}, [&env](RequestContext& r) { return create_text(env, r, false); });
+        {kFolderId, kTitle, content},
+        [&env](RequestContext& r) { return create_text(env, r, false); });
   route(http::verb::post, "{folderid}/html", "Create an HTML file", {kFolderId, kTitle, content},
         [&env](RequestContext& r) { return create_text(env, r, true); });
   route(http::verb::post, "{folderid}/file",
@@ -210,7 +215,8 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
         [&env](RequestContext& r) {
           std::optional<int> version;
           if (auto v = r.params.get_int("version"); v && *v > 0) version = static_cast<int>(*v);
-          return first_file(env, r, env.files.get(*r.caller, route_id(r.params, "fileid"), version));
+          return first_file(env, r,
+                            env.files.get(*r.caller, route_id(r.params, "fileid"), version));
         });
   route(http::verb::get, "file/{fileid:int}/history", "Every version of a file, newest first",
         {kFileId}, [&env](RequestContext& r) {
@@ -236,11 +242,10 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
         [&env](RequestContext& r) {
           return delete_answer(
               env, r,
-              env.files.remove_many(*r.caller,
-                                    r.params.get_int_list("fileIds").value_or(std::vector<std::int64_t>{}),
-                                    r.params.get_int_list("folderIds").value_or(std::vector<std::int64_t>{})));
+              env.files.remove_many(
+                  *r.caller, r.params.get_int_list("fileIds").value_or(std::vector<std::int64_t>{}),
+                  r.params.get_int_list("folderIds").value_or(std::vector<std::int64_t>{})));
         });
 }
-
 
 }  // namespace projectd

@@ -48,9 +48,9 @@ int run_serve(const ServeConfig& config) {
   PeopleService people(*store, hasher);
   ensure_first_admin(people);
 
-  const std::filesystem::path blobs_dir =
-      config.blobs_dir.empty() ? std::filesystem::path(config.data_dir) / "blobs"
-                               : std::filesystem::path(config.blobs_dir);
+  const std::filesystem::path blobs_dir = config.blobs_dir.empty()
+                                              ? std::filesystem::path(config.data_dir) / "blobs"
+                                              : std::filesystem::path(config.blobs_dir);
   BlobStore blobs(blobs_dir, std::chrono::seconds(config.blob_grace_seconds));
   BlobSweeper sweeper(blobs, *store, std::chrono::seconds(config.blob_grace_seconds));
 
@@ -63,8 +63,8 @@ int run_serve(const ServeConfig& config) {
   CommentService comments(*store);
   FileService files(*store, blobs, static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024);
   AttachmentService attachments(*store, files);
-  ApiEnv env{auth,     people,   projects, teams, milestones, tasks, statuses,
-             messages, comments, files,    attachments, zone};
+  ApiEnv env{auth,     people,   projects, teams, milestones,  tasks,
+             statuses, messages, comments, files, attachments, zone};
   RouteTable table;
   build_route_table(table, env);
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});

@@ -33,8 +33,8 @@ EntityScope readable_entity(StoreTx& tx, const Viewer& viewer, EntityKind kind, 
   AccessibleProject project = load_readable_project(tx, viewer, message->project_id);
   const ProjectSecurity& s = project.security;
   if (!s.can_read_module(team_security::kMessages)) throw_not_found();
-  const bool edit = s.files_editor() && (s.is_manager() || message->created_by == viewer.user_id ||
-                                         s.is_member());
+  const bool edit = s.files_editor() &&
+                    (s.is_manager() || message->created_by == viewer.user_id || s.is_member());
   return EntityScope{std::move(project.project), s.can_read_files(), edit, s.is_closed()};
 }
 
@@ -43,14 +43,16 @@ const char* entity_noun(EntityKind kind) {
 }
 
 // 404 -> 403 (files not readable) for reading attachments.
-EntityScope entity_for_reading(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t id) {
+EntityScope entity_for_reading(StoreTx& tx, const Viewer& viewer, EntityKind kind,
+                               std::int64_t id) {
   EntityScope scope = readable_entity(tx, viewer, kind, id);
   if (!scope.read_files) throw_forbidden("Access denied: the project's files are not open to you");
   return scope;
 }
 
 // 404 -> 409 -> 403 for attaching and detaching.
-EntityScope entity_for_editing(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t id) {
+EntityScope entity_for_editing(StoreTx& tx, const Viewer& viewer, EntityKind kind,
+                               std::int64_t id) {
   EntityScope scope = readable_entity(tx, viewer, kind, id);
   if (scope.closed)
     throw_conflict("The project is closed: reopen it before changing the files of its " +
@@ -200,7 +202,8 @@ FileViews AttachmentService::upload_and_attach(const Caller& caller, EntityKind 
                         std::to_string(*scope.project.folder_id) + ") or one of its subfolders");
     return *folder_id;
   });
-  FileViews uploaded = files_.upload(caller, FolderRef{FolderRef::Kind::kId, target}, files, options);
+  FileViews uploaded =
+      files_.upload(caller, FolderRef{FolderRef::Kind::kId, target}, files, options);
   std::vector<std::int64_t> ids;
   for (const FileView& view : uploaded.files)
     ids.push_back(view.file.id);

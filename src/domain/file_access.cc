@@ -53,8 +53,7 @@ void FileAccessResolver::require_read(const TreeAccess& access) const {
 
 void FileAccessResolver::require_edit(const TreeAccess& access) const {
   require_read(access);
-  if (access.closed)
-    throw_conflict("The project is closed: reopen it to change its files");
+  if (access.closed) throw_conflict("The project is closed: reopen it to change its files");
   if (!access.edit) throw_forbidden();
 }
 

@@ -90,7 +90,8 @@ FolderAnswer folder_answer(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
 // @my is made with each person; one that predates that rule (or was a guest) gets it on first use.
 void ensure_my_folder(Store& store, const Viewer& viewer) {
   if (viewer.is_visitor) return;
-  if (store.read_value([&](StoreTx& tx) { return tx.folders().my_folder(viewer.user_id).has_value(); }))
+  if (store.read_value(
+          [&](StoreTx& tx) { return tx.folders().my_folder(viewer.user_id).has_value(); }))
     return;
   store.write([&](StoreTx& tx) {
     if (tx.folders().my_folder(viewer.user_id)) return;
@@ -184,7 +185,8 @@ FolderContent FileService::folder(const Caller& caller, FolderRef ref,
     out.total = folder_total + file_total;
 
     std::vector<FolderRecord> subfolders;
-    if (with_folders && query.offset < folder_total) subfolders = tx.folders().children(folders_query);
+    if (with_folders && query.offset < folder_total)
+      subfolders = tx.folders().children(folders_query);
     const std::int64_t room = query.limit - static_cast<std::int64_t>(subfolders.size());
     std::vector<FileRecord> files;
     if (with_files && room > 0) {
@@ -211,7 +213,7 @@ FolderContent FileService::folder(const Caller& caller, FolderRef ref,
 }
 
 FolderAnswer FileService::create_folder(const Caller& caller, FolderRef parent,
-                                      const std::string& title) {
+                                        const std::string& title) {
   const Viewer viewer = viewer_of(caller);
   if (parent.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
   return store_.write_value([&](StoreTx& tx) {
@@ -227,7 +229,7 @@ FolderAnswer FileService::create_folder(const Caller& caller, FolderRef parent,
 }
 
 FolderAnswer FileService::rename_folder(const Caller& caller, std::int64_t id,
-                                      const std::string& title) {
+                                        const std::string& title) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     FolderRecord folder = editable_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id});
@@ -250,8 +252,9 @@ std::vector<std::int64_t> FileService::store_files(
     std::vector<std::int64_t> ids;
     const Timestamp now = now_utc();
     for (auto& [title, blob] : contents) {
-      FileVersionRecord version{1, blob.sha256, static_cast<std::int64_t>(blob.size),
-                                options.comment, now, viewer.user_id};
+      FileVersionRecord version{
+          1,   blob.sha256,   static_cast<std::int64_t>(blob.size), options.comment,
+          now, viewer.user_id};
       auto existing = tx.files().by_title(folder.id, title);
       if (existing && !options.create_new_if_exist) {
         version.version = existing->current_version + 1;
@@ -273,7 +276,8 @@ std::vector<std::int64_t> FileService::store_files(
 
 FileViews FileService::upload(const Caller& caller, FolderRef ref, std::vector<SpooledFile>& files,
                               const UploadOptions& options) {
-  if (files.empty()) throw_bad_request("No input files: send the file as a multipart part or as the body");
+  if (files.empty())
+    throw_bad_request("No input files: send the file as a multipart part or as the body");
   const Viewer viewer = viewer_of(caller);
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
   // Refuse before moving bytes around; the write below checks again in its own snapshot.
@@ -285,7 +289,8 @@ FileViews FileService::upload(const Caller& caller, FolderRef ref, std::vector<S
     contents.emplace_back(std::move(title), blobs_.adopt(file));
   }
   const std::vector<std::int64_t> ids = store_files(caller, ref, std::move(contents), options);
-  return store_.read_value([&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
+  return store_.read_value(
+      [&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
 }
 
 FileViews FileService::create(const Caller& caller, FolderRef ref, const std::string& title,
@@ -297,7 +302,8 @@ FileViews FileService::create(const Caller& caller, FolderRef ref, const std::st
   std::vector<std::pair<std::string, BlobRef>> contents;
   contents.emplace_back(std::move(clean), blobs_.put(content));
   const std::vector<std::int64_t> ids = store_files(caller, ref, std::move(contents), options);
-  return store_.read_value([&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
+  return store_.read_value(
+      [&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
 }
 
 FileViews FileService::get(const Caller& caller, std::int64_t id, std::optional<int> version) {

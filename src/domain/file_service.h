@@ -80,9 +80,9 @@ struct Download {
 
 // PUT fileops/delete: each id handled as its single call would be (domain/batch.h).
 struct DeleteOutcome {
-  FileViews files;                   // deleted, as they were
-  std::vector<FolderView> folders;   // deleted, as they were
-  PeopleIndex folder_people;         // the folders' creators and last editors
+  FileViews files;                  // deleted, as they were
+  std::vector<FolderView> folders;  // deleted, as they were
+  PeopleIndex folder_people;        // the folders' creators and last editors
   std::vector<BatchFailure> failed_files;
   std::vector<BatchFailure> failed_folders;
 };

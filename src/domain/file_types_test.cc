@@ -257,16 +257,16 @@ TEST(FileTypesTest, CleanTitleTrimsAndReplacesForbiddenCharacters) {
   EXPECT_EQ(clean_file_title("  Report.docx \t\n"), "Report.docx");
   EXPECT_EQ(clean_file_title("a\\b/c:d*e?f\"g<h>i|j.txt"), "a_b_c_d_e_f_g_h_i_j.txt");
   EXPECT_EQ(clean_file_title(std::string("a\x01"
-                                    "b\x7f"
-                                    "c",
-                                    5)),
+                                         "b\x7f"
+                                         "c",
+                                         5)),
             "a_b_c");
   EXPECT_EQ(clean_file_title(std::string("a\0b", 3)), "a_b");
   EXPECT_EQ(clean_file_title("line\nbreak.txt"), "line_break.txt");
   EXPECT_EQ(clean_file_title("a+b & c (1).txt"), "a+b & c (1).txt");
   EXPECT_EQ(clean_file_title("\xC2\xA0nbsp\xE3\x80\x80"), "nbsp");  // U+00A0 and U+3000 are spaces
   EXPECT_EQ(clean_file_title("a\xC2\x85"
-                        "b"),
+                             "b"),
             "a_b");  // U+0085 inside: a C1 control
 }
 
@@ -279,31 +279,32 @@ TEST(FileTypesTest, CleanTitleKeepsNonAsciiTitles) {
   EXPECT_EQ(clean_file_title("Отчёт за май.xlsx"), "Отчёт за май.xlsx");
   EXPECT_EQ(clean_file_title("会议纪要.docx"), "会议纪要.docx");
   EXPECT_EQ(clean_file_title("🎉 party.pptx"), "🎉 party.pptx");
-  EXPECT_EQ(clean_file_title("e\xCC\x81t\xC3\xA9"), "e\xCC\x81t\xC3\xA9");  // combining and precomposed
+  EXPECT_EQ(clean_file_title("e\xCC\x81t\xC3\xA9"),
+            "e\xCC\x81t\xC3\xA9");  // combining and precomposed
 }
 
 TEST(FileTypesTest, CleanTitleReplacesIllFormedUtf8) {
   EXPECT_EQ(clean_file_title("a\xFF"
-                        "b"),
+                             "b"),
             "a_b");
   EXPECT_EQ(clean_file_title("a\x80"
-                        "b"),
-            "a_b");                       // lone continuation byte
+                             "b"),
+            "a_b");                            // lone continuation byte
   EXPECT_EQ(clean_file_title("a\xC3"), "a_");  // truncated at the end
   EXPECT_EQ(clean_file_title("a\xE2\x82"
-                        "b"),
+                             "b"),
             "a_b");  // truncated 3-byte: one '_'
   EXPECT_EQ(clean_file_title("a\xC0\xAF"
-                        "b"),
+                             "b"),
             "a__b");  // overlong '/'
   EXPECT_EQ(clean_file_title("a\xED\xA0\x80"
-                        "b"),
+                             "b"),
             "a___b");  // UTF-8 encoded surrogate
   EXPECT_EQ(clean_file_title("a\xF4\x90\x80\x80"
-                        "b"),
+                             "b"),
             "a____b");  // above U+10FFFF
   EXPECT_EQ(clean_file_title("\xF0\x9F\x8E"
-                        "x.txt"),
+                             "x.txt"),
             "_x.txt");  // truncated 4-byte
   for (const char* raw :
        {"\xFF\xFE", "\xC3(", "\xE2\x28\xA1", "\xF0\x28\x8C\x28", "ok\xC3\xA9\xC3"}) {

@@ -1,8 +1,8 @@
 // TaskService: creating, copying and editing tasks.
 #include "domain/task_service.h"
 
-#include "base/errors.h"
 #include "auth/random.h"
+#include "base/errors.h"
 #include "domain/attachment_service.h"
 #include "domain/task_rules.h"
 
@@ -77,7 +77,8 @@ void copy_attachments(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::i
   for (const FileRecord& file : attached_files(tx, kind, from)) {
     if (file.root_kind != static_cast<int>(FolderKind::kProject) || file.project_id != project.id)
       continue;
-    tx.attachments().attach(AttachmentRecord{EntityKind::kTask, to.id, file.id, now, viewer.user_id});
+    tx.attachments().attach(
+        AttachmentRecord{EntityKind::kTask, to.id, file.id, now, viewer.user_id});
     tx.attachments().add_audit(AttachmentAuditRecord{0, EntityKind::kTask, to.id, file.id,
                                                      file.title, AttachmentAction::kAttach, reason,
                                                      viewer.user_id, now});
@@ -148,7 +149,7 @@ TaskViews TaskService::create_from_message(const Caller& caller, std::int64_t pr
     const Timestamp now = now_utc();
     std::map<std::string, std::string> new_ids;
     CommentRecord first{random_guid(), CommentTarget::kTask, task.id, "", message.content, false,
-                        now, viewer.user_id, now};
+                        now,           viewer.user_id,       now};
     tx.comments().insert(first);
     for (CommentRecord comment : tx.comments().of(CommentTarget::kMessage, {message_id})) {
       const std::string old_id = comment.id;

@@ -134,13 +134,10 @@ TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task
   if (project.security.can_read_files())
     files = file_views(tx, viewer, attached_files(tx, EntityKind::kTask, task_id), people);
   views.people = PeopleIndex::load(tx.users(), people);
-  return TaskDetail{std::move(views),
-                    std::move(project),
-                    tx.tasks().is_subscribed(task_id, viewer.user_id),
-                    can_edit_files,
-                    can_comment,
-                    std::move(comments),
-                    std::move(files)};
+  return TaskDetail{
+      std::move(views), std::move(project), tx.tasks().is_subscribed(task_id, viewer.user_id),
+      can_edit_files,   can_comment,        std::move(comments),
+      std::move(files)};
 }
 
 SubtaskResult load_subtask_view(StoreTx& tx, const ProjectSecurity& security,

@@ -54,7 +54,7 @@ struct TaskDetail {
   bool is_subscribed = false;
   bool can_edit_files = false;
   bool can_create_comment = false;
-  CommentThread comments;  // top-level comments and replies; authors are in views.people
+  CommentThread comments;       // top-level comments and replies; authors are in views.people
   std::vector<FileView> files;  // attached; empty without canReadFiles; people in views.people
 };
 

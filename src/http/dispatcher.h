@@ -21,7 +21,7 @@ struct IncomingRequest {
   boost::beast::http::verb method;
   std::string target;  // as sent: path and query
   HeaderList headers;  // lowercase names
-  std::string body;  // empty when the body was spooled
+  std::string body;    // empty when the body was spooled
   // Routes with streams_body: the whole body as received, in the spool directory.
   std::optional<SpooledFile> spooled_body;
   std::string client_address;

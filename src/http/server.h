@@ -8,8 +8,8 @@
 #include "http/dispatcher.h"
 
 #include <chrono>
-#include <filesystem>
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
 

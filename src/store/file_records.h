@@ -22,9 +22,9 @@ struct FolderRecord {
   // Where the tree is rooted. Subfolders inherit root_id, root_kind, owner_id and project_id from
   // their parent (FolderRepo::insert sets them); a root is its own root.
   std::int64_t root_id = 0;
-  int root_kind = 0;                      // FolderKind of the root
-  std::optional<std::string> owner_id;    // @my trees: the user
-  std::optional<std::int64_t> project_id; // project trees: the project
+  int root_kind = 0;                       // FolderKind of the root
+  std::optional<std::string> owner_id;     // @my trees: the user
+  std::optional<std::int64_t> project_id;  // project trees: the project
   std::string title;
   Timestamp created{};
   std::string created_by;
@@ -47,11 +47,11 @@ struct FolderListQuery {
 
 // One version of a file's content.
 struct FileVersionRecord {
-  int version = 1;  // 1-based
+  int version = 1;     // 1-based
   std::string sha256;  // lowercase hex of the content
   std::int64_t size = 0;
   std::optional<std::string> comment;  // "Created", "Uploaded"...; null when none
-  Timestamp created{};  // when this version was stored
+  Timestamp created{};                 // when this version was stored
   std::string created_by;
 };
 

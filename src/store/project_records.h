@@ -55,9 +55,9 @@ struct ProjectCounts {
   std::int64_t discussions = 0;
 };
 
-  std::string created_by;
-  Timestamp updated{};
-  std::string updated_by;
+std::string created_by;
+Timestamp updated{};
+std::string updated_by;
 };
 
 struct MilestoneRecord {

@@ -37,11 +37,12 @@ struct Route {
   bool requires_auth = true;
   // Largest body this route reads; larger answers 413 before the body is read.
   std::size_t body_limit = kApiBodyLimit;
-  // Upload routes: the body is spooled to a temp file while it arrives (never held in memory) and
-  // handed to the handler as RequestContext::uploads; multipart fields still become parameters.
-  bool streams_body = false;
   std::vector<ParamDoc> params;
   Handler handler;
+  // Upload routes: the body is spooled to a temp file while it arrives (never held in memory) and
+  // handed to the handler as RequestContext::uploads; multipart fields still become parameters.
+  // Last, so that the positional Route{...} initialisers of the existing routes stay valid.
+  bool streams_body = false;
 };
 
 class RouteTable {

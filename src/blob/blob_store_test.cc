@@ -149,6 +149,23 @@ TEST(BlobStore, RemoveUnreferencedHonoursGraceAndReferences) {
   EXPECT_TRUE(fs::is_empty(store.temp_dir()));
 }
 
+// An upload of the same bytes that refreshes the content between the sweeper's checks and its
+// removal wins: the content is put back.
+TEST(BlobStore, ContentRefreshedDuringRemovalIsKept) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(3600));
+  const std::string sha = store.put("racing bytes").sha256;
+  age(store.path_of(sha), 7200);
+  const auto refresh_meanwhile = [&](std::string_view) {
+    store.put("racing bytes");
+    return false;
+  };
+  EXPECT_EQ(store.remove_unreferenced({sha}, refresh_meanwhile), 0u);
+  EXPECT_TRUE(store.exists(sha));
+  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+}
+
 TEST(BlobStore, GraceZeroRemovesAtOnce) {
   ScratchDir dir;
   BlobStore store(dir.path(), std::chrono::seconds(0));

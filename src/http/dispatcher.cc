@@ -3,7 +3,9 @@
 #include "base/ascii.h"
 #include "base/errors.h"
 #include "http/credentials.h"
+#include "http/download_headers.h"
 #include "http/multipart.h"
+#include "http/spooled_uploads.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
@@ -66,6 +68,23 @@ ApiError unauthorized(bool had_credentials) {
   return error;
 }
 
+// A download: validators, conditional requests and ranges are decided in download_headers; the
+// server streams the slice from disk.
+OutgoingResponse file_response(const FileResponse& file, http::verb method,
+                               const RequestContext& context) {
+  DownloadAnswer answer = answer_download(file, method, context.headers);
+  OutgoingResponse out;
+  if (answer.status == 416) {
+    out = envelope_response(416, error_envelope(416, "The requested range is not satisfiable", {}),
+                            context.format);
+  }
+  out.status = answer.status;
+  for (auto& header : answer.headers)
+    out.headers.push_back(std::move(header));
+  if (answer.slice) out.file = FileSlice{file.path, answer.slice->offset, answer.slice->length};
+  return out;
+}
+
 }  // namespace
 
 std::string_view header_value(const HeaderList& headers, std::string_view lowercase_name) {
@@ -78,14 +97,15 @@ Dispatcher::Dispatcher(const RouteTable& table, Authenticator& authenticator,
                        DispatchOptions options)
     : table_(table), router_(table), authenticator_(authenticator), options_(std::move(options)) {}
 
-std::size_t Dispatcher::body_limit_for(http::verb method, std::string_view target) const {
+BodyPolicy Dispatcher::body_policy_for(http::verb method, std::string_view target) const {
   auto parsed = boost::urls::parse_origin_form(target);
-  if (!parsed) return kApiBodyLimit;
+  if (!parsed) return BodyPolicy{};
   std::vector<std::string> segments;
   for (std::string segment : parsed->segments())
     if (!segment.empty()) segments.push_back(std::move(segment));
   const RouteMatch match = router_.match(method, segments);
-  return match.route ? match.route->body_limit : kApiBodyLimit;
+  if (!match.route) return BodyPolicy{};
+  return BodyPolicy{match.route->body_limit, match.route->streams_body};
 }
 
 std::string Dispatcher::base_url_of(const IncomingRequest& request) const {
@@ -105,6 +125,12 @@ OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format
 }
 
 OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
+  // A spooled body nobody took (an unknown route, an error before binding) is deleted on every
+  // way out, as are the uploads in `context` that the handler did not adopt.
+  struct DropSpool {
+    IncomingRequest& request;
+    ~DropSpool() { request.spooled_body.reset(); }
+  } drop_spool{request};
   RequestContext context;
   context.method = request.method;
   context.client_address = request.client_address;
@@ -155,11 +181,15 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
     context.params.add(name, value, ParamSource::kRoute);
   if (target->has_query())
     add_urlencoded_params(context.params, target->encoded_query(), ParamSource::kQuery);
-  add_body_params(context.params, request);
+  const Route& route = *match.route;
+  if (route.streams_body && request.spooled_body) {
+    take_spooled_body(request, context);
+  } else {
+    add_body_params(context.params, request);
+  }
 
   context.base_url = base_url_of(request);
   context.headers = std::move(request.headers);
-  const Route& route = *match.route;
   if (route.requires_auth) {
     auto credentials =
         extract_credentials(context.params, header_value(context.headers, "authorization"),
@@ -170,7 +200,9 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
 
   HandlerResult result = route.handler(context);
   OutgoingResponse out;
-  if (auto* raw = std::get_if<RawResponse>(&result)) {
+  if (auto* file = std::get_if<FileResponse>(&result)) {
+    out = file_response(*file, request.method, context);
+  } else if (auto* raw = std::get_if<RawResponse>(&result)) {
     out.status = raw->status;
     out.headers.emplace_back("Content-Type", raw->content_type);
     for (auto& header : raw->headers)

@@ -22,7 +22,9 @@ struct IncomingRequest {
   std::string target;  // as sent: path and query
   HeaderList headers;  // lowercase names
   std::string body;    // empty when the body was spooled
-  // Routes with streams_body: the whole body as received, in the spool directory.
+  // Routes with streams_body: the whole body as received, in the spool directory. The files of
+  // its multipart parts are written beside it (the dispatcher needs no spool directory of its
+  // own); handle() deletes it in every case.
   std::optional<SpooledFile> spooled_body;
   std::string client_address;
 };

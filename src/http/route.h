@@ -41,6 +41,7 @@ struct Route {
   Handler handler;
   // Upload routes: the body is spooled to a temp file while it arrives (never held in memory) and
   // handed to the handler as RequestContext::uploads; multipart fields still become parameters.
+  // Last, so that the positional Route{...} initialisers of the existing routes stay valid.
   bool streams_body = false;
 };
 

@@ -2,7 +2,10 @@
 
 #include "base/ascii.h"
 #include "base/errors.h"
+#include "blob/file_io.h"
+#include "http/file_slice_body.h"
 #include "http/request_log.h"
+#include "http/spool_body.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
@@ -13,6 +16,8 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -52,7 +57,9 @@ class HttpServer::Impl {
         io_threads_(default_threads(options_.io_threads, 1, 1)),
         ioc_(io_threads_),
         acceptor_(net::make_strand(ioc_)),
-        workers_(static_cast<std::size_t>(default_threads(options_.worker_threads, 4, 4))) {}
+        workers_(static_cast<std::size_t>(default_threads(options_.worker_threads, 4, 4))) {
+    if (options_.spool_dir.empty()) options_.spool_dir = std::filesystem::temp_directory_path();
+  }
 
   unsigned short bind();
   void run();
@@ -106,6 +113,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void read_header() {
     if (server_.stopping_) return close();
     idle_ = true;
+    have_head_ = false;
+    spool_parser_.reset();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options_.header_limit));
     // The route's limit is applied once the head is known; until then Beast must not judge the
@@ -117,32 +126,52 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Reads have a deadline of our own rather than tcp_stream's, which would close the socket and
-  // leave no way to answer 408.
+  // leave no way to answer 408. Each start supersedes the previous timer: the generation tells a
+  // wait that already fired but was not yet handled that it is stale.
   void start_read_timer(std::chrono::milliseconds timeout) {
     stream_.expires_never();
     timed_out_ = false;
+    const std::uint64_t generation = ++timer_generation_;
     read_timer_.expires_after(timeout);
-    read_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
-      if (ec) return;  // cancelled: the read finished in time
+    read_timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
+      if (ec || generation != self->timer_generation_) return;  // cancelled or superseded
       self->timed_out_ = true;
       beast::error_code ignored;
       self->stream_.socket().cancel(ignored);
     });
   }
 
+  void stop_read_timer() {
+    ++timer_generation_;
+    read_timer_.cancel();
+  }
+
   void on_header(beast::error_code ec, std::size_t) {
     idle_ = false;
-    read_timer_.cancel();
+    stop_read_timer();
     if (ec) return on_read_error(ec);
     started_ = std::chrono::steady_clock::now();
     auto& request = parser_->get();
-    const std::size_t limit =
-        server_.dispatcher_.body_limit_for(request.method(), request.target());
-    if (parser_->content_length() && *parser_->content_length() > limit)
-      return fail(too_large(limit));
-    parser_->body_limit(limit);
+    have_head_ = true;
+    head_method_ = request.method();
+    head_target_ = std::string(request.target());
+    const BodyPolicy policy = server_.dispatcher_.body_policy_for(head_method_, head_target_);
+    body_limit_ = policy.limit;
+    if (parser_->content_length() && *parser_->content_length() > policy.limit)
+      return fail(too_large(policy.limit));
+    const bool expects_continue =
+        beast::iequals(request[http::field::expect], "100-continue") && !parser_->is_done();
+    if (policy.spool) {
+      // No body byte has been parsed yet, so the head moves to a parser that spools the body.
+      spool_parser_.emplace(std::move(*parser_));
+      parser_.reset();
+      spool_parser_->get().body().dir = server_.options_.spool_dir;
+      spool_parser_->body_limit(policy.limit);
+    } else {
+      parser_->body_limit(policy.limit);
+    }
     start_read_timer(server_.options_.body_timeout);
-    if (beast::iequals(request[http::field::expect], "100-continue") && !parser_->is_done()) {
+    if (expects_continue) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
                         [self = shared_from_this(), cont](beast::error_code ec, std::size_t) {
@@ -155,16 +184,60 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void read_body() {
+    if (spool_parser_) return read_spooled_some();
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Session::on_body, shared_from_this()));
   }
 
   void on_body(beast::error_code ec, std::size_t) {
-    read_timer_.cancel();
-    if (ec == http::error::body_limit) return fail(too_large(*parser_->get().payload_size()));
+    stop_read_timer();
+    if (ec == http::error::body_limit) return fail(too_large(body_limit_));
     if (ec) return on_read_error(ec);
     auto request = parser_->release();
     keep_alive_ = request.keep_alive();
+    auto incoming = incoming_of(request);
+    incoming->body = std::move(request.body());
+    dispatch(std::move(incoming));
+  }
+
+  // A spooled body is read piece by piece, and body_timeout restarts with every piece: an idle
+  // timeout, so a large upload is not cut off while it makes progress.
+  void read_spooled_some() {
+    if (spool_parser_->is_done()) return on_spooled();
+    start_read_timer(server_.options_.body_timeout);
+    http::async_read_some(stream_, buffer_, *spool_parser_,
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                            self->on_spooled_some(ec);
+                          });
+  }
+
+  void on_spooled_some(beast::error_code ec) {
+    stop_read_timer();
+    const std::string& error = spool_parser_->get().body().error;
+    if (!error.empty()) {
+      spdlog::error("cannot spool a request body into {}: {}", server_.options_.spool_dir.string(),
+                    error);
+      if (ec == boost::system::errc::no_space_on_device)
+        return fail(ApiError(ErrorKind::kInsufficientStorage,
+                             "The server has no room to store the upload"));
+      return fail(ApiError(ErrorKind::kInternal, "The server failed to store the upload"));
+    }
+    if (ec == http::error::body_limit) return fail(too_large(body_limit_));
+    if (ec) return on_read_error(ec);
+    read_spooled_some();
+  }
+
+  void on_spooled() {
+    auto request = spool_parser_->release();
+    spool_parser_.reset();
+    keep_alive_ = request.keep_alive();
+    auto incoming = incoming_of(request);
+    if (!request.body().file.empty()) incoming->spooled_body = std::move(request.body().file);
+    dispatch(std::move(incoming));
+  }
+
+  template <class Body>
+  std::shared_ptr<IncomingRequest> incoming_of(const http::request<Body>& request) const {
     auto incoming = std::make_shared<IncomingRequest>();
     incoming->method = request.method();
     incoming->target = std::string(request.target());
@@ -173,16 +246,42 @@ class Session : public std::enable_shared_from_this<Session> {
       incoming->headers.emplace_back(ascii::to_lower(std::string_view(name.data(), name.size())),
                                      std::string(field.value()));
     }
-    incoming->body = std::move(request.body());
     incoming->client_address = client_;
-    // Handlers may block on the store; they never run on an I/O thread.
+    return incoming;
+  }
+
+  // Handlers may block on the store; they never run on an I/O thread. A download's file is opened
+  // there too, so a slow disk never stalls the I/O thread on open().
+  void dispatch(std::shared_ptr<IncomingRequest> incoming) {
     net::post(server_.workers_, [self = shared_from_this(), incoming] {
-      OutgoingResponse response = self->server_.dispatcher_.handle(*incoming);
-      net::post(self->stream_.get_executor(),
-                [self, incoming, response = std::move(response)]() mutable {
-                  self->write(*incoming, std::move(response));
-                });
+      auto response =
+          std::make_shared<OutgoingResponse>(self->server_.dispatcher_.handle(*incoming));
+      auto file = std::make_shared<FileSliceBody::value_type>();
+      if (response->file) open_slice(*response, *file);
+      net::post(self->stream_.get_executor(), [self, incoming, response, file] {
+        self->write(*incoming, std::move(*response), std::move(*file));
+      });
     });
+  }
+
+  // A file a handler named but that cannot be read (or is shorter than promised) is our defect:
+  // answer 500 before any byte of it is promised.
+  static void open_slice(OutgoingResponse& response, FileSliceBody::value_type& body) {
+    const FileSlice& slice = *response.file;
+    try {
+      file_io::UniqueFd fd = file_io::open_for_reading(slice.path);
+      struct stat st {};
+      if (::fstat(fd.get(), &st) != 0) file_io::throw_errno("cannot stat", slice.path);
+      if (static_cast<std::uint64_t>(st.st_size) < slice.offset + slice.length)
+        throw std::runtime_error(slice.path.string() + " is shorter than its recorded size");
+      body.reset(fd.release(), slice.path, slice.offset, slice.length);
+    } catch (const std::exception& e) {
+      spdlog::error("cannot send a file: {}", e.what());
+      const std::string user_id = std::move(response.user_id);
+      response = Dispatcher::error_response(
+          ApiError(ErrorKind::kInternal, "The server failed to read the file"), Format::kJson);
+      response.user_id = user_id;
+    }
   }
 
   void on_read_error(beast::error_code ec) {
@@ -192,7 +291,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     if (ec == beast::error::timeout) {
       // A connection that sent nothing is just idle; one that started a request is too slow.
-      if (buffer_.size() == 0 && !parser_->got_some()) return close();
+      if (!have_head_ && buffer_.size() == 0 && !(parser_ && parser_->got_some())) return close();
       return fail(ApiError(ErrorKind::kRequestTimeout, "The request was not received in time"));
     }
     if (ec == http::error::header_limit)
@@ -206,37 +305,70 @@ class Session : public std::enable_shared_from_this<Session> {
                         std::to_string(limit) + " bytes)");
   }
 
-  // Answers a protocol-level error and closes: the rest of the stream cannot be trusted.
+  // Answers a protocol-level error and closes: the rest of the stream cannot be trusted. A body
+  // spooled so far is deleted now.
   void fail(const ApiError& error) {
     keep_alive_ = false;
+    spool_parser_.reset();
     IncomingRequest request;
-    if (parser_ && parser_->is_header_done()) {
-      request.method = parser_->get().method();
-      request.target = std::string(parser_->get().target());
-    } else {
-      request.method = http::verb::unknown;
-    }
-    write(request, Dispatcher::error_response(error, Format::kJson));
+    request.method = have_head_ ? head_method_ : http::verb::unknown;
+    if (have_head_) request.target = head_target_;
+    write(request, Dispatcher::error_response(error, Format::kJson), {});
   }
 
-  void write(const IncomingRequest& request, OutgoingResponse response) {
-    auto out = std::make_shared<http::response<http::string_body>>(
-        static_cast<http::status>(response.status), 11);
-    for (auto& [name, value] : response.headers)
-      out->insert(name, value);
-    out->set(http::field::server, "projectd");
-    out->body() = std::move(response.body);
-    const bool keep = keep_alive_ && !server_.stopping_;
-    out->keep_alive(keep);
-    out->prepare_payload();
+  void write(const IncomingRequest& request, OutgoingResponse response,
+             FileSliceBody::value_type file) {
     log_request(request.method, request.target, response.status,
                 std::chrono::steady_clock::now() - started_, response.user_id);
+    const bool keep = keep_alive_ && !server_.stopping_;
+    // A HEAD answer carries the headers of the GET answer and no body (RFC 9110 §9.3.2).
+    const bool head_only = request.method == http::verb::head;
+    if (response.file) {
+      auto out = std::make_shared<http::response<FileSliceBody>>(
+          static_cast<http::status>(response.status), 11);
+      out->body() = std::move(file);
+      send(std::move(out), response, keep, head_only);
+      return;
+    }
+    auto out = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(response.status), 11);
+    out->body() = std::move(response.body);
+    send(std::move(out), response, keep, head_only);
+  }
+
+  template <class Body>
+  void send(std::shared_ptr<http::response<Body>> out, const OutgoingResponse& response, bool keep,
+            bool head_only) {
+    for (const auto& [name, value] : response.headers)
+      out->insert(name, value);
+    out->set(http::field::server, "projectd");
+    out->keep_alive(keep);
+    // A 304 has no body and must not claim a Content-Length other than the 200's.
+    if (out->result() != http::status::not_modified) out->prepare_payload();
+    auto serializer = std::make_shared<http::response_serializer<Body>>(*out);
+    write_some(std::move(out), std::move(serializer), keep, head_only);
+  }
+
+  // Written piece by piece with body_timeout restarted each time: a download is cut off when the
+  // client stops reading, not because it is large.
+  template <class Body>
+  void write_some(std::shared_ptr<http::response<Body>> out,
+                  std::shared_ptr<http::response_serializer<Body>> serializer, bool keep,
+                  bool head_only) {
     stream_.expires_after(server_.options_.body_timeout);
-    http::async_write(stream_, *out,
-                      [self = shared_from_this(), out, keep](beast::error_code ec, std::size_t) {
-                        if (ec || !keep) return self->close();
-                        self->read_header();
-                      });
+    auto next = [self = shared_from_this(), out, serializer, keep, head_only](beast::error_code ec,
+                                                                              std::size_t) {
+      if (ec) return self->close();
+      const bool done = head_only ? serializer->is_header_done() : serializer->is_done();
+      if (!done) return self->write_some(out, serializer, keep, head_only);
+      if (!keep) return self->close();
+      self->read_header();
+    };
+    if (head_only) {
+      http::async_write_header(stream_, *serializer, std::move(next));
+    } else {
+      http::async_write_some(stream_, *serializer, std::move(next));
+    }
   }
 
   void close() {
@@ -248,9 +380,16 @@ class Session : public std::enable_shared_from_this<Session> {
   HttpServer::Impl& server_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  // The head is read with parser_; a route that streams its body continues with spool_parser_.
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::request_parser<SpoolBody>> spool_parser_;
+  bool have_head_ = false;
+  http::verb head_method_ = http::verb::unknown;
+  std::string head_target_;
+  std::size_t body_limit_ = kApiBodyLimit;
   std::string client_;
   net::steady_timer read_timer_;
+  std::uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
   bool keep_alive_ = true;
   bool idle_ = true;

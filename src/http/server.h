@@ -29,7 +29,9 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_grace{std::chrono::seconds(30)};
   // Where bodies of streams_body routes are spooled (the blob store's temp directory, so adopting
   // an upload is a rename). For spooled bodies body_timeout is an idle timeout: it restarts
-  // whenever bytes arrive, so a large upload is not cut off while it makes progress.
+  // whenever bytes arrive, so a large upload is not cut off while it makes progress; writes use
+  // the same idle rule, so a large download is not cut off either. Empty: the system's temporary
+  // directory (tests and tools without a blob store).
   std::filesystem::path spool_dir;
 };
 

@@ -1,0 +1,292 @@
+#include "blob/blob_store.h"
+
+#include "blob/spool_writer.h"
+#include "blob/test_temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace projectd {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ScratchDir;
+
+constexpr char kAbc[] = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::size_t count_files(const fs::path& dir) {
+  std::size_t n = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) ++n;
+  return n;
+}
+
+// Sets a file's mtime `seconds` into the past, as if it had been stored then.
+void age(const fs::path& path, long seconds) {
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  timespec times[2] = {st.st_atim, st.st_mtim};
+  times[1].tv_sec -= seconds;
+  ASSERT_EQ(::utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
+}
+
+long mtime_of(const fs::path& path) {
+  struct stat st {};
+  EXPECT_EQ(::stat(path.c_str(), &st), 0);
+  return st.st_mtim.tv_sec;
+}
+
+const auto kNothingReferenced = [](std::string_view) { return false; };
+
+TEST(BlobStore, PutStoresContentUnderItsHash) {
+  ScratchDir dir;
+  BlobStore store(dir.path() / "blobs");
+  const BlobRef ref = store.put("abc");
+  EXPECT_EQ(ref.sha256, kAbc);
+  EXPECT_EQ(ref.size, 3u);
+  EXPECT_EQ(store.path_of(kAbc), dir.path() / "blobs" / "ba" / kAbc);
+  EXPECT_TRUE(store.exists(kAbc));
+  EXPECT_EQ(read_file(store.path_of(kAbc)), "abc");
+  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+}
+
+TEST(BlobStore, EmptyContentIsAContentToo) {
+  ScratchDir dir;
+  BlobStore store(dir.path());
+  const BlobRef ref = store.put("");
+  EXPECT_EQ(ref.sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(ref.size, 0u);
+  EXPECT_TRUE(store.exists(ref.sha256));
+}
+
+TEST(BlobStore, SameBytesTwiceAreStoredOnce) {
+  ScratchDir dir;
+  BlobStore store(dir.path() / "blobs", std::chrono::seconds(3600), "n1");
+  store.put("same bytes");
+  age(store.path_of(store.put("same bytes").sha256), 7200);
+  const BlobRef again = store.put("same bytes");
+  EXPECT_EQ(count_files(dir.path() / "blobs"), 1u);
+  // The second store refreshed the kept copy, so the sweeper's grace protects it again.
+  EXPECT_GT(mtime_of(store.path_of(again.sha256)), ::time(nullptr) - 60);
+}
+
+TEST(BlobStore, WriterInChunksEqualsPut) {
+  ScratchDir dir;
+  BlobStore store(dir.path());
+  BlobStore::Writer writer = store.writer();
+  writer.write("a");
+  writer.write("");
+  writer.write("bc");
+  const BlobRef ref = writer.commit();
+  EXPECT_EQ(ref.sha256, kAbc);
+  EXPECT_EQ(ref.size, 3u);
+  EXPECT_THROW(writer.write("more"), std::logic_error);
+}
+
+TEST(BlobStore, UncommittedWriterLeavesNoTempFile) {
+  ScratchDir dir;
+  BlobStore store(dir.path());
+  {
+    BlobStore::Writer writer = store.writer();
+    writer.write("never committed");
+    EXPECT_EQ(count_files(store.temp_dir()), 1u);
+    BlobStore::Writer moved(std::move(writer));
+  }
+  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+  EXPECT_EQ(count_files(dir.path()), 0u);
+}
+
+TEST(BlobStore, LeftoversOfThisNodeAreRemovedAtStart) {
+  ScratchDir dir;
+  fs::create_directories(dir.path() / "tmp" / "n1" / "sub");
+  fs::create_directories(dir.path() / "tmp" / "n2");
+  std::ofstream(dir.path() / "tmp" / "n1" / "up-abc") << "interrupted";
+  std::ofstream(dir.path() / "tmp" / "n1" / "sub" / "x") << "interrupted";
+  std::ofstream(dir.path() / "tmp" / "n2" / "up-def") << "another node's upload in flight";
+  BlobStore store(dir.path(), std::chrono::seconds(3600), "n1");
+  EXPECT_EQ(store.temp_dir(), dir.path() / "tmp" / "n1");
+  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+  EXPECT_TRUE(fs::exists(dir.path() / "tmp" / "n2" / "up-def"));
+}
+
+TEST(BlobStore, NodeDefaultsToTheHostName) {
+  ScratchDir dir;
+  BlobStore store(dir.path());
+  EXPECT_EQ(store.temp_dir().parent_path(), dir.path() / "tmp");
+  EXPECT_FALSE(store.temp_dir().filename().empty());
+  BlobStore odd(dir.path() / "odd", std::chrono::seconds(1), "../evil/name");
+  EXPECT_EQ(odd.temp_dir().parent_path(), dir.path() / "odd" / "tmp");
+}
+
+TEST(BlobStore, RemoveUnreferencedHonoursGraceAndReferences) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(3600));
+  const std::string kept = store.put("referenced").sha256;
+  const std::string fresh = store.put("fresh").sha256;
+  const std::string old = store.put("old").sha256;
+  age(store.path_of(kept), 7200);
+  age(store.path_of(old), 7200);
+  const auto referenced = [&](std::string_view sha) { return sha == kept; };
+  EXPECT_EQ(store.remove_unreferenced({kept, fresh, old, "not-a-hash", "../x"}, referenced), 1u);
+  EXPECT_TRUE(store.exists(kept));
+  EXPECT_TRUE(store.exists(fresh));
+  EXPECT_FALSE(store.exists(old));
+  // Removing what is gone already is no error.
+  EXPECT_EQ(store.remove_unreferenced({old}, referenced), 0u);
+  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+}
+
+// An upload of the same bytes that refreshes the content between the sweeper's checks and its
+// removal wins: the content is put back.
+TEST(BlobStore, ContentRefreshedDuringRemovalIsKept) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(3600));
+  const std::string sha = store.put("racing bytes").sha256;
+  age(store.path_of(sha), 7200);
+  const auto refresh_meanwhile = [&](std::string_view) {
+    store.put("racing bytes");
+    return false;
+  };
+  EXPECT_EQ(store.remove_unreferenced({sha}, refresh_meanwhile), 0u);
+  EXPECT_TRUE(store.exists(sha));
+  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+}
+
+TEST(BlobStore, GraceZeroRemovesAtOnce) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(0));
+  const std::string sha = store.put("bytes").sha256;
+  EXPECT_EQ(store.remove_unreferenced({sha}, [](std::string_view) { return true; }), 0u);
+  EXPECT_EQ(store.remove_unreferenced({sha}, kNothingReferenced), 1u);
+  EXPECT_FALSE(store.exists(sha));
+}
+
+TEST(BlobStore, SweepWalksEveryContent) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(60));
+  const std::string a = store.put("a").sha256;
+  const std::string b = store.put("b").sha256;
+  const std::string c = store.put("c").sha256;
+  age(store.path_of(a), 120);
+  age(store.path_of(b), 120);
+  std::ofstream(dir.path() / "stray-file") << "not a content";
+  EXPECT_EQ(store.sweep([&](std::string_view sha) { return sha == b; }), 1u);
+  EXPECT_FALSE(store.exists(a));
+  EXPECT_TRUE(store.exists(b));
+  EXPECT_TRUE(store.exists(c));
+  EXPECT_TRUE(fs::exists(dir.path() / "stray-file"));
+}
+
+TEST(BlobStore, AdoptRenamesASpooledFile) {
+  ScratchDir dir;
+  BlobStore store(dir.path());
+  SpoolWriter spool(store.temp_dir());
+  spool.write("ab");
+  spool.write("c");
+  SpooledFile file = spool.finish();
+  EXPECT_EQ(file.sha256(), kAbc);
+  EXPECT_EQ(file.size(), 3u);
+  const fs::path spooled = file.path();
+  const BlobRef ref = store.adopt(file);
+  EXPECT_EQ(ref.sha256, kAbc);
+  EXPECT_EQ(ref.size, 3u);
+  EXPECT_TRUE(file.empty());
+  EXPECT_FALSE(fs::exists(spooled));
+  EXPECT_EQ(read_file(store.path_of(kAbc)), "abc");
+}
+
+TEST(BlobStore, AdoptOfKnownContentDropsTheSpoolAndRefreshesTheCopy) {
+  ScratchDir dir;
+  BlobStore store(dir.path());
+  store.put("abc");
+  age(store.path_of(kAbc), 7200);
+  SpoolWriter spool(store.temp_dir());
+  spool.write("abc");
+  SpooledFile file = spool.finish();
+  store.adopt(file);
+  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+  EXPECT_EQ(count_files(dir.path()), 1u);
+  EXPECT_GT(mtime_of(store.path_of(kAbc)), ::time(nullptr) - 60);
+}
+
+TEST(BlobStore, AdoptRefusesFilesOutsideTheTempDir) {
+  ScratchDir dir;
+  BlobStore store(dir.path() / "blobs");
+  SpoolWriter spool(dir.path());
+  spool.write("abc");
+  SpooledFile file = spool.finish();
+  EXPECT_THROW(store.adopt(file), std::invalid_argument);
+  EXPECT_FALSE(file.empty());
+  SpooledFile nothing;
+  EXPECT_THROW(store.adopt(nothing), std::invalid_argument);
+}
+
+TEST(BlobStore, PathOfRejectsWhatIsNotAHash) {
+  ScratchDir dir;
+  BlobStore store(dir.path());
+  EXPECT_THROW(store.path_of("../../etc/passwd"), std::invalid_argument);
+  EXPECT_THROW(store.path_of(std::string(64, 'A')), std::invalid_argument);
+  EXPECT_FALSE(store.exists("a"));
+  EXPECT_FALSE(store.exists(kAbc));
+}
+
+TEST(BlobStore, UnusableRootIsAClearError) {
+  ScratchDir dir;
+  std::ofstream(dir.path() / "file") << "x";
+  try {
+    BlobStore store(dir.path() / "file" / "blobs");
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("file/blobs"), std::string::npos) << e.what();
+  }
+}
+
+TEST(SpoolWriter, DestroyedOrFinishedFilesAreRemoved) {
+  ScratchDir dir;
+  {
+    SpoolWriter spool(dir.path());
+    spool.write("aborted upload");
+  }
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+  fs::path kept;
+  {
+    SpoolWriter spool(dir.path());
+    spool.write("x");
+    SpooledFile file = spool.finish();
+    kept = file.path();
+    EXPECT_EQ(read_file(kept), "x");
+    SpooledFile moved = std::move(file);
+    EXPECT_TRUE(file.empty());
+    EXPECT_TRUE(fs::exists(kept));
+  }
+  EXPECT_FALSE(fs::exists(kept));
+}
+
+TEST(SpooledFile, ReleaseGivesUpTheFile) {
+  ScratchDir dir;
+  fs::path path;
+  {
+    SpoolWriter spool(dir.path());
+    SpooledFile file = spool.finish();
+    EXPECT_EQ(file.size(), 0u);
+    path = file.release();
+  }
+  EXPECT_TRUE(fs::exists(path));
+}
+
+}  // namespace
+}  // namespace projectd

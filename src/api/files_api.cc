@@ -128,6 +128,7 @@ HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, Folder
   const PageRequest page = page_request(request.params);
   FolderContentQuery query;
   query.filter_type = static_cast<int>(request.params.get_int("filterType").value_or(0));
+  query.extension = request.params.get_string("extension").value_or("");
   query.text = request.params.get_string("filterValue").value_or("");
   query.offset = page.start_index;
   query.limit = page.count;

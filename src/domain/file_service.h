@@ -57,8 +57,10 @@ struct FolderContent {
 
 struct FolderContentQuery {
   // 0 None, 1 FilesOnly, 2 FoldersOnly, 3 Documents, 4 Presentations, 5 Spreadsheets, 7 Images,
-  // 10 Archive, 11 Media (sets of extensions, domain/file_types.h); others: None.
+  // 10 Archive, 12 Media (sets of extensions, domain/file_types.h), 11 ByExtension (`extension`);
+  // others: None.
   int filter_type = 0;
+  std::string extension;  // filter 11: ".txt" or "txt"
   std::string text;
   std::int64_t offset = 0;
   std::int64_t limit = 1000;

@@ -5,7 +5,9 @@
 // - insert ignores the record's id and returns the new one. FolderRepo::insert under a parent
 //   that does not exist, rename of an unknown id and add_version of an unknown file throw
 //   ApiError(kNotFound); add_version whose number is not the current one + 1 throws
-//   ApiError(kConflict). remove and detach of an unknown id do nothing.
+//   ApiError(kConflict). remove and detach of an unknown id do nothing. FileRepo::insert into a
+//   folder that does not exist and attach of a file that does not exist break a foreign key
+//   (ApiError kInternal): callers look them up first.
 // - Batch readers (FileRepo::by_ids, contents_of, FolderRepo::counts, AttachmentRepo::of_entities
 //   and of_files) run one statement whatever the list length; a repeated id is answered once.
 //   by_ids and counts answer in id order, contents_of in sha256 order.

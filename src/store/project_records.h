@@ -55,11 +55,6 @@ struct ProjectCounts {
   std::int64_t discussions = 0;
 };
 
-std::string created_by;
-Timestamp updated{};
-std::string updated_by;
-};
-
 struct MilestoneRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;

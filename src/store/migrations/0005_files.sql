@@ -15,6 +15,10 @@ UPDATE folders SET root_id = (SELECT root_id FROM tree WHERE tree.id = folders.i
                    root_kind = (SELECT root_kind FROM tree WHERE tree.id = folders.id)
 WHERE parent_id IS NOT NULL;
 CREATE INDEX folders_root ON folders (root_id);
+-- Folder lists sort by title ignoring ASCII case, then id (FolderRepo::children); the index also
+-- serves parent_id's cascade and the title lookups.
+DROP INDEX folders_parent;
+CREATE INDEX folders_parent ON folders (parent_id, title COLLATE NOCASE, id);
 CREATE UNIQUE INDEX folders_common ON folders (kind) WHERE kind = 2;
 
 -- The one @common folder, made by the system user (the all-zero GUID).
@@ -87,6 +91,6 @@ CREATE INDEX entity_file_audit_entity ON entity_file_audit (entity_kind, entity_
 -- Everyone who is not a guest has an @my folder; new people get theirs when they are added.
 INSERT INTO folders (parent_id, kind, owner_id, project_id, title, created, created_by, updated,
                      updated_by, root_kind)
-SELECT NULL, 1, id, NULL, 'My Documents', created, id, created, id, 1 FROM users
-WHERE is_visitor = 0;
+SELECT NULL, 1, id, NULL, 'My Documents', created, id, created, id, 1 FROM users u
+WHERE is_visitor = 0 AND NOT EXISTS (SELECT 1 FROM folders WHERE kind = 1 AND owner_id = u.id);
 UPDATE folders SET root_id = id WHERE kind = 1 AND root_id IS NULL;

@@ -17,17 +17,6 @@
 
 namespace projectd {
 
-class SqliteFolderRepo final : public FolderRepo {
- public:
-  explicit SqliteFolderRepo(SqliteConnection& connection) : connection_(connection) {}
-  std::optional<FolderRecord> by_id(std::int64_t id) override;
-  std::int64_t insert(const FolderRecord& folder) override;
-  void remove(std::int64_t id) override;
-
- private:
-  SqliteConnection& connection_;
-};
-
 class SqliteProjectRepo final : public ProjectRepo {
  public:
   explicit SqliteProjectRepo(SqliteConnection& connection) : connection_(connection) {}

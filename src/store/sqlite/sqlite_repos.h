@@ -1,11 +1,13 @@
 // The repositories of store.h on one SQLite connection, and the StoreTx that hands them out (the
-// project surface's repositories are in sqlite_project_repos.h). They run statements only; the
-// transaction around them belongs to SqliteStore.
+// project surface's repositories are in sqlite_project_repos.h, the Documents' in
+// sqlite_file_repos.h). They run statements only; the transaction around them belongs to
+// SqliteStore.
 // Thread safety: as the connection's: one thread at a time.
 #pragma once
 
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_discussion_repos.h"
+#include "store/sqlite/sqlite_file_repos.h"
 #include "store/sqlite/sqlite_project_repos.h"
 #include "store/sqlite/sqlite_status_repo.h"
 #include "store/store.h"
@@ -59,7 +61,9 @@ class SqliteTx final : public StoreTx {
         tasks_(connection),
         statuses_(connection),
         comments_(connection),
-        messages_(connection) {}
+        messages_(connection),
+        files_(connection),
+        attachments_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -69,6 +73,8 @@ class SqliteTx final : public StoreTx {
   StatusRepo& statuses() override { return statuses_; }
   CommentRepo& comments() override { return comments_; }
   MessageRepo& messages() override { return messages_; }
+  FileRepo& files() override { return files_; }
+  AttachmentRepo& attachments() override { return attachments_; }
 
  private:
   SqliteUserRepo users_;
@@ -80,6 +86,8 @@ class SqliteTx final : public StoreTx {
   SqliteStatusRepo statuses_;
   SqliteCommentRepo comments_;
   SqliteMessageRepo messages_;
+  SqliteFileRepo files_;
+  SqliteAttachmentRepo attachments_;
 };
 
 }  // namespace projectd

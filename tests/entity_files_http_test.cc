@@ -69,7 +69,8 @@ TEST_F(EntityFilesTest, UploadStoresInTheProjectFolderAndAttaches) {
   const auto res = HttpClient(port()).request(
       "POST", "/api/2.0/project/" + std::to_string(task_) + "/entityfiles/upload", body, headers);
   ASSERT_EQ(res.status, 201) << res.body;
-  const auto& file = res.json().at("response");
+  const auto json = res.json();
+  const auto& file = json.at("response");
   EXPECT_EQ(file.at("title"), "report.txt");
   EXPECT_EQ(file.at("folderId"), folder_);
   EXPECT_EQ(attached(task_, admin()), std::vector<std::int64_t>{file.at("id").as_int64()});

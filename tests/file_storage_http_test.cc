@@ -94,6 +94,15 @@ TEST_F(UploadLimitTest, AChunkedBodyPassingTheLimitIs413WhileItStreams) {
   expect_nothing_stored();
 }
 
+TEST_F(UploadLimitTest, AnAnonymousUploadIs401AndLeavesNothing) {
+  auto [body, type] = multipart_body({{"file", "a.txt", "anonymous bytes", "text/plain"}});
+  const auto res =
+      HttpClient(server_.port())
+          .request("POST", "/api/2.0/files/@my/upload", body, {{"Content-Type", type}});
+  EXPECT_EQ(res.status, 401) << res.body;
+  expect_nothing_stored();
+}
+
 class ContentStorageTest : public FilesSuite {};
 
 TEST_F(ContentStorageTest, TheSameBytesAreStoredOnce) {

@@ -390,7 +390,8 @@ TEST_F(DocumentsTest, FileOpsDeleteDeletesWhatItMayAndListsTheRest) {
   ASSERT_EQ(operations.as_array().size(), 1u);
   EXPECT_EQ(ids_of(operations.at(0).at("files")), std::vector<std::int64_t>({a, b}));
   EXPECT_EQ(ids_of(operations.at(0).at("folders")), std::vector<std::int64_t>{folder});
-  const auto& failed = res.json().at("failed");
+  const auto json = res.json();
+  const auto& failed = json.at("failed");
   ASSERT_EQ(failed.as_array().size(), 1u) << res.body;
   EXPECT_EQ(failed.at(0).at("fileId"), theirs);
   EXPECT_EQ(failed.at(0).at("statusCode"), 404);

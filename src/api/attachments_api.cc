@@ -34,14 +34,18 @@ std::vector<std::int64_t> one_file(const Params& p) {
   return {*id};
 }
 
-// The entityType of the generic paths; nullopt for a type that has no files.
+// The entityType of the generic paths; nullopt for a type that has no files (Milestone,
+// Project...).
 std::optional<EntityKind> entity_kind(const Params& p) {
-  const auto type = p.get_enum("entityType", kEntityTypes);
-  if (!type) {
-    if (p.get_string("entityType")) return std::nullopt;
+  if (!p.get_string("entityType"))
     throw_bad_request("Parameter 'entityType' is required: task or message");
+  try {
+    if (const auto type = p.get_enum("entityType", kEntityTypes))
+      return static_cast<EntityKind>(*type);
+  } catch (const ApiError&) {
+    // Another entity type: the original answers it with no files.
   }
-  return static_cast<EntityKind>(*type);
+  return std::nullopt;
 }
 
 EntityKind required_kind(const Params& p) {

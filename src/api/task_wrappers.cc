@@ -1,7 +1,7 @@
 #include "api/task_wrappers.h"
 
 #include "api/comment_wrappers.h"
-
+#include "api/file_wrappers.h"
 #include "api/project_wrappers.h"
 
 #include <algorithm>
@@ -120,7 +120,10 @@ boost::json::object task_wrapper_full(const TaskDetail& detail, const WrapContex
                                       bool simple) {
   const PeopleIndex& people = detail.views.people;
   boost::json::object out;
-  out["files"] = boost::json::array();  // filled by the task files feature
+  boost::json::array files;
+  for (const FileView& file : detail.files)
+    files.push_back(file_wrapper(file, people, context));
+  out["files"] = std::move(files);
   out["comments"] = comment_infos(detail.comments, people, context);
   out["commentsCount"] = detail.comments.active;
   out["isSubscribed"] = detail.is_subscribed;

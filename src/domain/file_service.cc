@@ -177,8 +177,8 @@ FolderContent FileService::folder(const Caller& caller, FolderRef ref,
 
     std::vector<std::string> extensions = extensions_of_filter(query.filter_type);
     if (query.filter_type == 11 && !query.extension.empty())
-      extensions.push_back(extension_of("x." + ascii::to_lower(query.extension.substr(
-                                                    query.extension.front() == '.' ? 1 : 0))));
+      extensions.push_back(extension_of(
+          "x." + ascii::to_lower(query.extension.substr(query.extension.front() == '.' ? 1 : 0))));
     const bool with_folders = query.filter_type == 0 || query.filter_type == 2;
     const bool with_files = query.filter_type != 2;
     FolderListQuery folders_query{folder.id, query.text, query.offset, query.limit};

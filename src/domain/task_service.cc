@@ -151,9 +151,12 @@ TaskViews TaskService::create_from_message(const Caller& caller, std::int64_t pr
     CommentRecord first{random_guid(), CommentTarget::kTask, task.id, "", message.content, false,
                         now,           viewer.user_id,       now};
     tx.comments().insert(first);
+    Ticks order{0};
     for (CommentRecord comment : tx.comments().of(CommentTarget::kMessage, {message_id})) {
       const std::string old_id = comment.id;
       comment.id = random_guid();
+      // After the first comment, in their order (the original stamps them now + i seconds).
+      comment.created = comment.updated = now + (order += Ticks(1));
       new_ids[old_id] = comment.id;
       comment.target = CommentTarget::kTask;
       comment.entity_id = task.id;

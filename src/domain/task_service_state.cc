@@ -86,9 +86,10 @@ TaskViewBatch TaskService::remove_many(const Caller& caller, const std::vector<s
       doomed.push_back(std::move(task_for_delete(tx, viewer, id).task));
     });
     batch.tasks = load_task_views(tx, viewer, doomed);
-    for (const TaskRecord& task : doomed)
+    for (const TaskRecord& task : doomed) {
       detach_all_in_tx(tx, EntityKind::kTask, task.id, viewer.user_id, "task deleted");
-    tx.tasks().remove(task.id);
+      tx.tasks().remove(task.id);
+    }
     return batch;
   });
 }

@@ -182,21 +182,22 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
   if (target->has_query())
     add_urlencoded_params(context.params, target->encoded_query(), ParamSource::kQuery);
   const Route& route = *match.route;
-  if (route.streams_body && request.spooled_body) {
-    take_spooled_body(request, context);
-  } else {
-    add_body_params(context.params, request);
-  }
+  // An upload is authenticated before its multipart parts are copied out, so an anonymous client
+  // cannot make the server write its body twice; its credentials come from the headers, a cookie
+  // or the query, not from form fields.
+  const bool upload = route.streams_body && request.spooled_body;
+  if (!upload) add_body_params(context.params, request);
 
   context.base_url = base_url_of(request);
-  context.headers = std::move(request.headers);
   if (route.requires_auth) {
     auto credentials =
-        extract_credentials(context.params, header_value(context.headers, "authorization"),
-                            header_value(context.headers, "cookie"));
+        extract_credentials(context.params, header_value(request.headers, "authorization"),
+                            header_value(request.headers, "cookie"));
     context.caller = authenticator_.authenticate(credentials, context.client_address);
     if (!context.caller) throw unauthorized(!credentials.empty());
   }
+  if (upload) take_spooled_body(request, context);
+  context.headers = std::move(request.headers);
 
   HandlerResult result = route.handler(context);
   OutgoingResponse out;

@@ -123,6 +123,8 @@ DownloadAnswer answer_download(const FileResponse& file, http::verb method,
       {"Accept-Ranges", "bytes"},
       {"Cache-Control", "private, no-cache"},
       {"Content-Disposition", attachment_disposition(file.filename)},
+      // Uploaded HTML or SVG must never run as a page of this origin.
+      {"X-Content-Type-Options", "nosniff"},
   };
   if (range.outcome == RangeOutcome::kPartial) {
     answer.status = 206;

@@ -74,6 +74,7 @@ TEST(AnswerDownload, FullFileHeaders) {
   EXPECT_EQ(header_of(answer, "ETag"), "\"abc123\"");
   EXPECT_EQ(header_of(answer, "Accept-Ranges"), "bytes");
   EXPECT_EQ(header_of(answer, "Cache-Control"), "private, no-cache");
+  EXPECT_EQ(header_of(answer, "X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(header_of(answer, "Content-Disposition"),
             "attachment; filename=\"report.txt\"; filename*=UTF-8''report.txt");
   EXPECT_EQ(header_of(answer, "X-Extra"), "1");

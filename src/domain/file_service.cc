@@ -378,7 +378,8 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
       outcome.failed_files = for_each_in_batch(file_ids, delete_file);
       outcome.failed_folders = for_each_in_batch(folder_ids, delete_folder);
     }
-    // Views are built before the rows go; the people they name stay (people are never deleted).
+    // The views come from the records read before the delete; the people they name remain (people
+    // are never deleted).
     outcome.files = load_file_views(tx, viewer, std::move(deleted));
     std::vector<std::string> people;
     for (const FolderView& view : outcome.folders) {

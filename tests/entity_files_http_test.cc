@@ -101,6 +101,8 @@ TEST_F(EntityFilesTest, DiscussionsTakeFilesToo) {
   EXPECT_EQ(ids_of(res.json().at("response")), std::vector<std::int64_t>{file_});
   res = call("GET", entity(message_, "entityfiles", "Message"), nullptr, admin());
   EXPECT_EQ(ids_of(res.json().at("response")), std::vector<std::int64_t>{file_});
+  const auto full = get_ok("/api/2.0/project/message/" + std::to_string(message_), admin());
+  EXPECT_EQ(ids_of(full.at("files")), std::vector<std::int64_t>{file_});
   res = call("DELETE", path, {{"fileid", file_}}, admin());
   ASSERT_EQ(res.status, 200) << res.body;
   res = call("GET", path, nullptr, admin());

@@ -2,6 +2,7 @@
 
 #include "api/audit_members.h"
 #include "api/comment_wrappers.h"
+#include "api/file_wrappers.h"
 #include "api/project_wrappers.h"
 
 #include <algorithm>
@@ -58,7 +59,10 @@ boost::json::object message_wrapper_full(const MessageFullView& view, const Wrap
   });
   boost::json::array people(subscribers.begin(), subscribers.end());
   out["subscribers"] = std::move(people);
-  out["files"] = boost::json::array{};  // projectd attaches files to tasks only
+  boost::json::array files;
+  for (const FileView& file : view.files)
+    files.push_back(file_wrapper(file, view.people, context));
+  out["files"] = std::move(files);
   boost::json::array comments{opening_comment(view, context)};
   for (auto& info : comment_infos(view.comments, view.people, context))
     comments.push_back(std::move(info));

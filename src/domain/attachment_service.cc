@@ -33,9 +33,9 @@ EntityScope readable_entity(StoreTx& tx, const Viewer& viewer, EntityKind kind, 
   AccessibleProject project = load_readable_project(tx, viewer, message->project_id);
   const ProjectSecurity& s = project.security;
   if (!s.can_read_module(team_security::kMessages)) throw_not_found();
-  const bool edit = s.files_editor() &&
-                    (s.is_manager() || message->created_by == viewer.user_id || s.is_member());
-  return EntityScope{std::move(project.project), s.can_read_files(), edit, s.is_closed()};
+  // The project's files rule, as MessageWrapperFull.canEditFiles shows it.
+  return EntityScope{std::move(project.project), s.can_read_files(), s.files_editor(),
+                     s.is_closed()};
 }
 
 const char* entity_noun(EntityKind kind) {

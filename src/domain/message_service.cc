@@ -97,8 +97,12 @@ MessageFullView full_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
                       security.can_edit_files(),
                       std::move(subscribers),
                       std::move(comments),
+                      {},
                       {}};
   std::vector<std::string> people = out.subscribers;
+  // Without the files right the list is empty, as in TaskWrapperFull.
+  if (out.can_read_files)
+    out.files = file_views(tx, viewer, attached_files(tx, EntityKind::kMessage, id), people);
   people.insert(people.end(), {out.message.message.created_by, out.message.message.updated_by});
   collect_comment_people(out.comments, people);
   collect_people(out.project.project, people);

@@ -7,6 +7,7 @@
 
 #include "domain/caller.h"
 #include "domain/comment_service.h"
+#include "domain/file_access.h"
 #include "domain/people_index.h"
 #include "domain/project_access.h"
 #include "store/store.h"
@@ -55,7 +56,8 @@ struct MessageFullView {
   bool can_edit_files = false;
   std::vector<std::string> subscribers;  // the participants
   CommentThread comments;
-  PeopleIndex people;  // everyone above, the project's people included
+  std::vector<FileView> files;  // attached; empty without can_read_files
+  PeopleIndex people;           // everyone above, the project's people included
 };
 
 class MessageService {

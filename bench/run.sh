@@ -1,0 +1,380 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 5, each scenario beside its baseline measured in the same run.
+#
+#   bash bench/install-bench-deps.sh   # once, as root: nginx-light (the static-file baseline)
+#   bash bench/run.sh [--quick]
+#
+# Builds a Release binary with the bench tools in build-bench/, makes the data set through the
+# store (projectd_make_dataset) in a temp directory, starts projectd on it and measures with wrk on
+# loopback. Prints a markdown table with ratios on stdout; progress goes to stderr.
+#
+# --quick: every scenario briefly (about two minutes once built): a tenth of the data set,
+# 5-second wrk runs, a 256 MiB file instead of 1 GiB.
+#
+# Environment: BENCH_TMPDIR (where the data sets go; default TMPDIR or /tmp: the fsync and dd
+# baselines run on that disk too), BENCH_JOBS (build parallelism, default nproc), BENCH_DURATION
+# (seconds per wrk run), BENCH_KEEP=1 (keep the temp directory and print it, for profiling).
+set -euo pipefail
+
+quick=0
+case "${1:-}" in
+  --quick) quick=1 ;;
+  "") ;;
+  *)
+    echo "usage: bash bench/run.sh [--quick]" >&2
+    exit 2
+    ;;
+esac
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+if [ "$quick" = 1 ]; then
+  scale=0.1 small_scale=0.001 duration=${BENCH_DURATION:-5} warmup=1 file_mib=256 dsync_count=500
+else
+  scale=1 small_scale=0.01 duration=${BENCH_DURATION:-20} warmup=3 file_mib=1024 dsync_count=2000
+fi
+connections=32
+threads=2
+
+say() { printf '== %s\n' "$*" >&2; }
+die() {
+  printf 'bench/run.sh: %s\n' "$*" >&2
+  exit 1
+}
+
+for tool in wrk curl cmake bc dd awk; do
+  command -v "$tool" >/dev/null || die "$tool is missing: run bash scripts/install-deps.sh"
+done
+nginx_bin=$(command -v nginx || true)
+[ -n "$nginx_bin" ] || [ ! -x /usr/sbin/nginx ] || nginx_bin=/usr/sbin/nginx
+[ -n "$nginx_bin" ] || die "nginx is missing: run bash bench/install-bench-deps.sh"
+
+# --- build -------------------------------------------------------------------------------------
+say "Release build in build-bench/"
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build-bench "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release \
+  -DPROJECTD_TESTS=OFF -DPROJECTD_BENCH=ON >/dev/null
+cmake --build build-bench -j "${BENCH_JOBS:-$(nproc)}" \
+  --target projectd projectd_make_dataset projectd_argon2_rate >&2
+binary=$root/build-bench/projectd
+
+# --- temp dir, processes, cleanup --------------------------------------------------------------
+work=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/projectd-bench.XXXXXX")
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then
+    echo "kept $work" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+# A free loopback port: nothing answers a connect there.
+free_port() {
+  local port
+  for _ in $(seq 200); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port found"
+}
+
+kib_of() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
+mib() { echo "scale=1; $1 / 1024" | bc; }
+# CPU seconds used so far by a process and its threads (utime + stime).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+clk_tck=$(getconf CLK_TCK)
+cores=$(nproc)
+
+# start_projectd NAME DATA_DIR: starts a server and waits for /healthz; sets started_port and
+# started_pid.
+start_projectd() {
+  local name=$1 data=$2 port pid
+  port=$(free_port)
+  "$binary" serve --listen "127.0.0.1:$port" --data "$data" --log-level warn \
+    --max-upload-mb $((file_mib + 16)) --body-timeout-ms 600000 >"$work/$name.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  for _ in $(seq 300); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    kill -0 "$pid" 2>/dev/null || die "projectd ($name) did not start: $(cat "$work/$name.log")"
+    sleep 0.1
+  done
+  started_port=$port
+  started_pid=$pid
+}
+
+stop_pid() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+sign_in() {  # port -> token
+  local answer
+  answer=$(curl -sf -X POST "http://127.0.0.1:$1/api/2.0/authentication" \
+    -H 'Content-Type: application/json' \
+    -d "{\"userName\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}") ||
+    die "sign-in on port $1 failed"
+  answer=${answer#*\"token\":\"}
+  echo "${answer%%\"*}"
+}
+
+# run_wrk NAME URL SCRIPT CPU_PIDS...: a warm-up, then the measured run. Sets rps[NAME],
+# p50[NAME], p99[NAME] (ms), bad[NAME] (non-2xx answers plus socket errors) and cpu[NAME] (the
+# CPU the given processes used, in % of one core).
+declare -A rps p50 p99 bad cpu
+to_ms() {  # wrk latency (850.00us, 1.23ms, 2.00s) -> ms
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+    printf "%.2f", n }'
+}
+run_wrk() {
+  local name=$1 url=$2 script=$3 out="$work/wrk-$1.txt" before after t0 t1 pid
+  shift 3
+  BENCH_PAIRS=${BENCH_WARM_PAIRS:-${BENCH_PAIRS:-}} \
+    wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 30s -s "$script" "$url" >/dev/null
+  before=0
+  for pid in "$@"; do before=$((before + $(cpu_ticks "$pid"))); done
+  t0=$(date +%s.%N)
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency -s "$script" \
+    "$url" >"$out"
+  t1=$(date +%s.%N)
+  after=0
+  for pid in "$@"; do after=$((after + $(cpu_ticks "$pid"))); done
+  rps[$name]=$(awk '/^Requests\/sec:/ {printf($2 < 100 ? "%.1f" : "%.0f", $2)}' "$out")
+  p50[$name]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
+  p99[$name]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
+  bad[$name]=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {
+      for (i = 3; i <= NF; i++) { v = $i; gsub(/,/, "", v); if (v ~ /^[0-9]+$/) n += v } }
+    END {print n + 0}' "$out")
+  cpu[$name]=$(echo "($after - $before) * 100 / $clk_tck / ($t1 - $t0)" | bc)
+  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms, errors ${bad[$name]}, CPU ${cpu[$name]}%"
+}
+
+ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }
+yes_no() { if [ "$(echo "$1" | bc)" = 1 ]; then echo yes; else echo "**no**"; fi; }
+
+# --- data sets ---------------------------------------------------------------------------------
+say "data set (scale $scale) and the small one (scale $small_scale)"
+t0=$(date +%s.%N)
+"$root/build-bench/projectd_make_dataset" --data "$work/big" --scale "$scale" >&2
+t1=$(date +%s.%N)
+"$root/build-bench/projectd_make_dataset" --data "$work/small" --scale "$small_scale" >&2
+dataset_s=$(printf '%.1f' "$(echo "$t1 - $t0" | bc)")
+db_mib=$(du -sm "$work/big/projectd.db" | cut -f1)
+# shellcheck source=/dev/null
+. "$work/small/bench.env"
+small_tasks=$BENCH_TASKS
+# shellcheck source=/dev/null
+. "$work/big/bench.env"
+export BENCH_EMAIL BENCH_PASSWORD
+
+# --- idle server -------------------------------------------------------------------------------
+start_projectd big "$work/big"
+port_big=$started_port pid_big=$started_pid
+base="http://127.0.0.1:$port_big"
+sleep 1
+start_kib=$(kib_of "$pid_big" VmRSS)
+BENCH_TOKEN=$(sign_in "$port_big")
+export BENCH_TOKEN
+sleep 1
+idle_kib=$(kib_of "$pid_big" VmRSS)
+say "idle RSS $(mib "$start_kib") MiB after the start, $(mib "$idle_kib") MiB after a sign-in"
+
+# --- upload and download (first, so the peak memory is theirs alone) ----------------------------
+say "upload and download of $file_mib MiB"
+round_trip() {  # file -> "seconds_up seconds_down id"
+  local file=$1 name id t0 t1 t2
+  name=$(basename "$file")
+  t0=$(date +%s.%N)
+  id=$(curl -sf -X POST -T "$file" "$base/api/2.0/files/@my/upload" \
+    -H "Authorization: $BENCH_TOKEN" -H "Content-Disposition: attachment; filename=\"$name\"" \
+    -H 'Content-Type: application/octet-stream' |
+    sed 's/.*"id":\([0-9]*\),"title".*/\1/') || die "upload of $name failed"
+  t1=$(date +%s.%N)
+  curl -sf -o /dev/null -H "Authorization: $BENCH_TOKEN" \
+    "$base/Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=$id" ||
+    die "download of $name failed"
+  t2=$(date +%s.%N)
+  # Checked apart from the timing, so the comparison costs nothing in the timed download.
+  curl -sf -H "Authorization: $BENCH_TOKEN" \
+    "$base/Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=$id" |
+    cmp -s - "$file" || die "the download of $name differs from the upload"
+  echo "$(echo "$t1 - $t0" | bc) $(echo "$t2 - $t1" | bc) $id"
+}
+head -c $((1024 * 1024)) /dev/urandom >"$work/small.bin"
+round_trip "$work/small.bin" >/dev/null
+hwm_before_kib=$(kib_of "$pid_big" VmHWM)
+head -c $((file_mib * 1024 * 1024)) /dev/urandom >"$work/large.bin"
+read -r up_s down_s _ < <(round_trip "$work/large.bin")
+hwm_after_kib=$(kib_of "$pid_big" VmHWM)
+# Baseline: dd of the same size to the same disk (fsynced like an upload) and back (from the page
+# cache, as the download reads the content the upload just wrote).
+t0=$(date +%s.%N)
+dd if="$work/large.bin" of="$work/dd.bin" bs=1M conv=fsync status=none
+t1=$(date +%s.%N)
+dd if="$work/dd.bin" of=/dev/null bs=1M status=none
+t2=$(date +%s.%N)
+dd_up_s=$(echo "$t1 - $t0" | bc)
+dd_down_s=$(echo "$t2 - $t1" | bc)
+rm -f "$work/dd.bin"
+# Kept for nginx to serve later: what a download over loopback HTTP can reach on this machine.
+mkdir -p "$work/nginx/www"
+mv "$work/large.bin" "$work/nginx/www/large.bin"
+mbps() { echo "scale=0; $file_mib * 1048576 / $1 / 1000000" | bc; }
+say "upload $(mbps "$up_s") MB/s (dd $(mbps "$dd_up_s")), download $(mbps "$down_s") MB/s (dd $(mbps "$dd_down_s")), peak RSS $(mib "$hwm_after_kib") MiB"
+
+# --- GET project/task/{id}: JSON beside nginx, XML beside JSON -------------------------------------
+task_url="$base/api/2.0/project/task/$BENCH_TASK_ID"
+mkdir -p "$work/nginx/www"
+curl -sf -H "Authorization: $BENCH_TOKEN" "$task_url" -o "$work/nginx/www/task.json" ||
+  die "GET $task_url failed"
+curl -sf -H "Authorization: $BENCH_TOKEN" "$task_url.xml" -o "$work/task.xml" ||
+  die "GET $task_url.xml failed"
+json_bytes=$(wc -c <"$work/nginx/www/task.json")
+xml_bytes=$(wc -c <"$work/task.xml")
+grep -q '"subtasks":\[{' "$work/nginx/www/task.json" || die "the bench task has no subtasks"
+say "TaskWrapperFull: $json_bytes bytes JSON, $xml_bytes bytes XML"
+
+run_wrk json "$task_url" bench/auth.lua "$pid_big"
+run_wrk xml "$task_url.xml" bench/auth.lua "$pid_big"
+
+nginx_port=$(free_port)
+chmod 755 "$work" "$work/nginx" "$work/nginx/www"
+chmod 644 "$work/nginx/www/task.json"
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type application/json;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/nginx/www;
+  }
+}
+EOF
+"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" \
+  -g 'daemon off;' &
+nginx_pid=$!
+pids+=("$nginx_pid")
+for _ in $(seq 100); do
+  curl -sf "http://127.0.0.1:$nginx_port/task.json" -o "$work/nginx.json" && break
+  sleep 0.1
+done
+cmp -s "$work/nginx.json" "$work/nginx/www/task.json" || die "nginx does not serve the task bytes"
+mapfile -t nginx_workers < <(pgrep -P "$nginx_pid")
+run_wrk nginx "http://127.0.0.1:$nginx_port/task.json" bench/auth.lua "${nginx_workers[@]}"
+chmod 644 "$work/nginx/www/large.bin"
+t0=$(date +%s.%N)
+curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/large.bin" || die "nginx did not serve large.bin"
+t1=$(date +%s.%N)
+nginx_down_s=$(echo "$t1 - $t0" | bc)
+rm -f "$work/nginx/www/large.bin"
+stop_pid "$nginx_pid"
+
+# --- GET project/task/filter?count=100 at 100x the data -------------------------------------------
+start_projectd small "$work/small"
+port_small=$started_port pid_small=$started_pid
+small_token=$(sign_in "$port_small")
+BENCH_TOKEN=$small_token run_wrk filter_small \
+  "http://127.0.0.1:$port_small/api/2.0/project/task/filter?count=100" bench/auth.lua "$pid_small"
+stop_pid "$pid_small"
+run_wrk filter_big "$base/api/2.0/project/task/filter?count=100" bench/auth.lua "$pid_big"
+
+# --- attach/detach beside an fsync loop ---------------------------------------------------------
+t0=$(date +%s.%N)
+dd if=/dev/zero of="$work/dsync.bin" bs=4k count="$dsync_count" oflag=dsync status=none
+t1=$(date +%s.%N)
+rm -f "$work/dsync.bin"
+fsync_rate=$(echo "scale=0; $dsync_count / ($t1 - $t0)" | bc)
+say "fsync loop: $fsync_rate writes/s"
+# The warm-up walks other pairs than the measured run, so the measured run starts from pairs that
+# are all detached and every one of its requests changes something (an unchanged attach or detach
+# would commit nothing and cost no fsync).
+pairs=$(wc -l <"$work/big/attach_pairs.txt")
+head -n $((pairs * 4 / 5)) "$work/big/attach_pairs.txt" >"$work/pairs-run.txt"
+tail -n +$((pairs * 4 / 5 + 1)) "$work/big/attach_pairs.txt" >"$work/pairs-warm.txt"
+BENCH_PAIRS="$work/pairs-run.txt" BENCH_WARM_PAIRS="$work/pairs-warm.txt" \
+  BENCH_WRK_THREADS=$threads run_wrk attach "$base" bench/attach_detach.lua "$pid_big"
+
+# --- sign-in beside projectd's own Argon2id ------------------------------------------------------
+run_wrk login "$base/api/2.0/authentication" bench/login.lua "$pid_big"
+read -r argon2_rate argon2_ms < <("$root/build-bench/projectd_argon2_rate" --seconds "$duration")
+say "Argon2id verify (pool of 2): $argon2_rate/s, $argon2_ms ms CPU each"
+
+after_kib=$(kib_of "$pid_big" VmRSS)
+final_hwm_kib=$(kib_of "$pid_big" VmHWM)
+
+# --- the table ----------------------------------------------------------------------------------
+# CPU per request (the server's CPU time over its answers) does not depend on how much of the
+# machine other work takes, unlike req/s: the fairer figure on a shared machine.
+cpu_us() { echo "scale=0; ${cpu[$1]} * 10000 / ${rps[$1]}" | bc; }
+lat() {
+  echo "${rps[$1]} req/s, p50 ${p50[$1]} ms, p99 ${p99[$1]} ms; CPU ${cpu[$1]}%, $(cpu_us "$1") us/req"
+}
+json_vs_nginx=$(ratio "${rps[json]}" "${rps[nginx]}")
+xml_vs_json=$(ratio "${rps[xml]}" "${rps[json]}")
+filter_slowdown=$(ratio "${rps[filter_small]}" "${rps[filter_big]}")
+attach_vs_fsync=$(ratio "${rps[attach]}" "$fsync_rate")
+login_ms=$(echo "scale=1; $(cpu_us login) / 1000" | bc)
+argon2_share=$(ratio "$argon2_ms" "$login_ms")
+up_ratio=$(ratio "$dd_up_s" "$up_s")
+down_ratio=$(ratio "$dd_down_s" "$down_s")
+peak_mib=$(mib "$hwm_after_kib")
+idle_mib=$(mib "$idle_kib")
+errors=0
+for name in "${!bad[@]}"; do errors=$((errors + ${bad[$name]})); done
+
+cat <<EOF
+
+## projectd bench ($([ "$quick" = 1 ] && echo quick || echo full)), $(date -u +%Y-%m-%dT%H:%MZ)
+
+Machine: $cores cores ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), $(uname -r).
+Data set: $BENCH_PROJECTS projects, $BENCH_TASKS tasks, $BENCH_SUBTASKS subtasks, $BENCH_FILES files,
+$BENCH_ATTACHMENTS attachments, $BENCH_MILESTONES milestones, $BENCH_USERS users; made in ${dataset_s} s,
+database $db_mib MiB. wrk -t$threads -c$connections -d${duration}s after a ${warmup}s warm-up, on loopback;
+CPU: the server's (nginx's workers') CPU time over the run in % of one core ($cores cores in all, shared
+with wrk and with other work on this machine), and per answer.
+
+| scenario | projectd | baseline (same run) | ratio | goal | met |
+|---|---|---|---|---|---|
+| GET project/task/{id}, JSON ($json_bytes B) | $(lat json) | nginx static file: $(lat nginx) | $json_vs_nginx | >= 0.5, p99 < 10 ms | $(yes_no "$json_vs_nginx >= 0.5 && ${p99[json]} < 10") |
+| the same in XML ($xml_bytes B) | $(lat xml) | JSON: ${rps[json]} req/s | $xml_vs_json | >= 0.8 | $(yes_no "$xml_vs_json >= 0.8") |
+| GET project/task/filter?count=100 | at $BENCH_TASKS tasks: $(lat filter_big) | at $small_tasks tasks: $(lat filter_small) | $filter_slowdown x slower | <= 1.5 x | $(yes_no "$filter_slowdown <= 1.5") |
+| POST + DELETE project/task/{id}/files | $(lat attach) | dd oflag=dsync 4 KiB: $fsync_rate writes/s | $attach_vs_fsync | >= 2000 ops/s | $(yes_no "${rps[attach]} >= 2000") |
+| POST api/2.0/authentication | $(lat login) | projectd's Argon2id verify alone, pool of 2: $argon2_rate/s, $argon2_ms ms CPU each | Argon2 is $argon2_share of a sign-in's CPU | Argon2-bound | $(yes_no "$argon2_share >= 0.8") |
+| upload $file_mib MiB | $(mbps "$up_s") MB/s | dd conv=fsync: $(mbps "$dd_up_s") MB/s | $up_ratio | >= 0.5 | $(yes_no "$up_ratio >= 0.5") |
+| download $file_mib MiB | $(mbps "$down_s") MB/s | dd to /dev/null: $(mbps "$dd_down_s") MB/s (nginx, same file over loopback: $(mbps "$nginx_down_s") MB/s) | $down_ratio (of nginx: $(ratio "$nginx_down_s" "$down_s")) | >= 0.5 | $(yes_no "$down_ratio >= 0.5") |
+| server peak RSS over the up/download | $peak_mib MiB (after a 1 MiB round trip: $(mib "$hwm_before_kib") MiB) | - | - | < 64 MiB | $(yes_no "$peak_mib < 64") |
+| idle server RSS, data set open | $idle_mib MiB after one sign-in ($(mib "$start_kib") MiB right after the start) | - | - | < 30 MiB | $(yes_no "$idle_mib < 30") |
+
+After every scenario: RSS $(mib "$after_kib") MiB, peak $(mib "$final_hwm_kib") MiB. Errors (non-2xx
+answers and socket errors) over all wrk runs: $errors.
+EOF

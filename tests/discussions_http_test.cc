@@ -140,6 +140,24 @@ TEST_F(DiscussionsTest, TeamSecurityHidesDiscussionsFromAMember) {
   EXPECT_EQ(client().get(path(id), pm().auth()).status, 200);
 }
 
+// Found by the authorization matrix: making a task of a discussion checked the task right before
+// reading the discussion, so a member denied both modules got 403 for a discussion hidden from
+// them.
+TEST_F(DiscussionsTest, ATaskOfAHiddenDiscussionIs404NotForbidden) {
+  const auto priv = project(true);
+  const auto id = discuss(priv);
+  response_of(client().put_json(project_path(priv, "/team/security"),
+                                {{"userId", member().id}, {"security", "messages,tasks"}}, admin()),
+              200);
+  const std::string target = project_path(priv, "/task/" + std::to_string(id));
+  for (const Person* as : {&member(), &outsider()}) {
+    const auto res = client().post_json(target, json::object{}, as->auth());
+    EXPECT_EQ(res.status, 404) << res.body;
+    EXPECT_EQ(res.json().at("error").at("message"), "Item not found");
+  }
+  EXPECT_EQ(get_ok(project_path(priv, "/task"), admin()).as_array().size(), 0u);
+}
+
 TEST_F(DiscussionsTest, OneDiscussionCarriesSubscribersCommentsAndProject) {
   const auto id = project();
   const auto m = response_of(post(id, pm(),

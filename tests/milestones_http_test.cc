@@ -136,6 +136,22 @@ TEST_F(MilestonesTest, PrivateProjectMilestonesAreHiddenFromOutsiders) {
     EXPECT_NE(item.at("id").as_int64(), id);
 }
 
+// Found by the authorization matrix: a project's milestone list answered 200 [] for a private
+// project hidden from the caller, and for a project that does not exist.
+TEST_F(MilestonesTest, AProjectsMilestoneListIs404WhenTheProjectIsHidden) {
+  const auto project = create_project("Secret list", true);
+  make(project, "Hidden");
+  for (const std::string rest : {"/milestone", "/milestone/open"}) {
+    const auto hidden = client().get(project_path(project, rest), outsider().auth());
+    EXPECT_EQ(hidden.status, 404) << rest;
+    EXPECT_EQ(hidden.json().at("error").at("message"), "Item not found") << rest;
+    EXPECT_EQ(client().get(project_path(999999, rest), admin()).status, 404) << rest;
+    const auto listed =
+        response_of(client().get(project_path(project, rest), member().auth()), 200);
+    EXPECT_EQ(listed.as_array().size(), 1u) << rest;
+  }
+}
+
 TEST_F(MilestonesTest, UpdatesKeepWhatIsNotSentAndApplyStatus) {
   const auto project = create_project("Mercury");
   const auto m = make(project, "Orbit");

@@ -10,7 +10,7 @@ int ProjectSuite::people_ = 0;
 
 void ProjectSuite::SetUpTestSuite() {
   server_ = new TestServer();
-  admin_ = new Person{"", sign_in(server_->port(), kAdminEmail, kAdminPassword)};
+  admin_ = new Person{"", sign_in(server_->port(), kAdminEmail, kAdminPassword), kAdminEmail};
   HttpClient client(server_->port());
   const auto me = client.get("/api/2.0/people/@self", HttpClient::auth(admin_->token));
   admin_->id = std::string(me.json().at("response").at("id").as_string());
@@ -37,11 +37,11 @@ Person ProjectSuite::add_person(bool guest) {
                                      {"firstName", std::string("Person ") + key},
                                      {"lastName", guest ? "Guest" : "Member"},
                                      {"isVisitor", guest},
-                                     {"password", "member-password"}},
+                                     {"password", kMemberPassword}},
                                     admin());
   EXPECT_EQ(res.status, 201) << res.body;
   return Person{std::string(res.json().at("response").at("id").as_string()),
-                sign_in(port(), email, "member-password")};
+                sign_in(port(), email, kMemberPassword), email};
 }
 
 boost::json::object ProjectSuite::create_project(const boost::json::object& body,

@@ -14,9 +14,13 @@
 
 namespace projectd::test {
 
+// The password of every person add_person() makes.
+inline constexpr const char* kMemberPassword = "member-password";
+
 struct Person {
   std::string id;
   std::string token;
+  std::string email;
   Headers auth() const { return HttpClient::auth(token); }
 };
 

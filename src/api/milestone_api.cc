@@ -33,11 +33,17 @@ HandlerResult one_response(ApiEnv& env, RequestContext& request, const Milestone
                      {}};
 }
 
-HandlerResult list(ApiEnv& env, RequestContext& request, MilestoneQuery query) {
+// With `project`, that project's own list, which answers 404 when the project is missing or
+// hidden from the caller (as its tasks' list does).
+HandlerResult list(ApiEnv& env, RequestContext& request, MilestoneQuery query,
+                   std::optional<std::int64_t> project = std::nullopt) {
   const PageRequest page = page_request(request.params);
   query.offset = page.start_index;
   query.limit = page.count;
-  return views_response(env, request, env.milestones.list(*request.caller, query), page);
+  const MilestoneViews found = project
+                                   ? env.milestones.list_project(*request.caller, *project, query)
+                                   : env.milestones.list(*request.caller, query);
+  return views_response(env, request, found, page);
 }
 
 std::optional<MilestoneStatus> status_param(const Params& params) {
@@ -121,18 +127,15 @@ void add_milestone_routes(RouteTable& table, ApiEnv& env) {
         });
   route(http::verb::get, "{projectid:int}/milestone", "A project's milestones", {kProjectId},
         [&env](RequestContext& r) {
-          MilestoneQuery q;
-          q.project_id = route_id(r.params, "projectid");
-          return list(env, r, q);
+          return list(env, r, MilestoneQuery{}, route_id(r.params, "projectid"));
         });
   route(http::verb::get, "{projectid:int}/milestone/{status}",
         "A project's milestones with a status (open, closed)",
         {kProjectId, {"status", ParamIn::kPath, "string", true, "open or closed"}},
         [&env](RequestContext& r) {
           MilestoneQuery q;
-          q.project_id = route_id(r.params, "projectid");
           q.status = status_param(r.params);
-          return list(env, r, q);
+          return list(env, r, q, route_id(r.params, "projectid"));
         });
   route(http::verb::get, "milestone", "Milestones of every readable project, newest first", {},
         [&env](RequestContext& r) {

@@ -77,6 +77,13 @@ MilestoneViews views_of(StoreTx& tx, const Viewer& viewer, std::vector<Milestone
   return out;
 }
 
+// One page of `query` with its total.
+MilestoneViews page_views(StoreTx& tx, const MilestoneQuery& query) {
+  MilestoneViews out = views_of(tx, query.viewer, tx.milestones().page(query));
+  out.total = tx.milestones().count(query);
+  return out;
+}
+
 MilestoneViews one_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   auto milestone = tx.milestones().by_id(id);
   if (!milestone) throw_not_found();
@@ -104,10 +111,16 @@ MilestoneService::MilestoneService(Store& store) : store_(store) {}
 
 MilestoneViews MilestoneService::list(const Caller& caller, MilestoneQuery query) {
   query.viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) { return page_views(tx, query); });
+}
+
+MilestoneViews MilestoneService::list_project(const Caller& caller, std::int64_t project_id,
+                                              MilestoneQuery query) {
+  query.viewer = viewer_of(caller);
+  query.project_id = project_id;
   return store_.read_value([&](StoreTx& tx) {
-    MilestoneViews out = views_of(tx, query.viewer, tx.milestones().page(query));
-    out.total = tx.milestones().count(query);
-    return out;
+    load_readable_project(tx, query.viewer, project_id);
+    return page_views(tx, query);
   });
 }
 

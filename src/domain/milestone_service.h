@@ -60,6 +60,8 @@ class MilestoneService {
 
   // The query's viewer is set from the caller; visibility, filters and paging run in SQL.
   MilestoneViews list(const Caller& caller, MilestoneQuery query);
+  // One project's milestones: 404 when the project is missing or hidden from the caller.
+  MilestoneViews list_project(const Caller& caller, std::int64_t project_id, MilestoneQuery query);
   MilestoneViews get(const Caller& caller, std::int64_t id);
   // 400 without a title or deadline, or with a responsible who is not in the team.
   MilestoneViews create(const Caller& caller, std::int64_t project_id, const NewMilestone& m);

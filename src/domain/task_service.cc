@@ -139,8 +139,9 @@ TaskViews TaskService::create_from_message(const Caller& caller, std::int64_t pr
                                            std::int64_t message_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    const AccessibleProject target = project_for_new_task(tx, viewer, project_id);
+    // The discussion first: one hidden from the caller answers 404, never 403 (DESIGN §4).
     const MessageRecord message = readable_message(tx, viewer, message_id);
+    const AccessibleProject target = project_for_new_task(tx, viewer, project_id);
     TaskChanges fields;
     fields.title = message.title;
     TaskRecord task = insert_task(tx, viewer, target, TaskRecord{}, fields);

@@ -1,0 +1,345 @@
+// What each route of the matrix sends: its path and query parameters filled by name from the
+// fixture, the body table, and the flags that promise each change (authorization_matrix_support.h).
+#include "authorization_matrix_support.h"
+
+#include "files_test_support.h"
+
+#include <boost/json.hpp>
+
+#include <atomic>
+#include <cctype>
+#include <tuple>
+
+namespace projectd::test::matrix {
+
+namespace {
+
+// Path and query parameters by name. `id` is the project's except under project/status/.
+const std::map<std::string, std::string> kParamValues = {
+    {"projectid", "$project"}, {"taskid", "$task"},       {"parentid", "$task"},
+    {"entityid", "$task"},     {"subtaskid", "$subtask"}, {"milestoneid", "$milestone"},
+    {"messageid", "$message"}, {"commentid", "$comment"}, {"fileid", "$file"},
+    {"folderid", "$folder"},   {"userid", "$target"},     {"status", "open"},
+    {"query", "$search"},      {"entityType", "task"},    {"action", "download"}};
+
+enum class Kind { kJson, kMultipart, kRaw };
+// kSpoils: a 2xx changes the fixture so that the same call by the next role would fail for that
+// reason alone (the route deletes, or adds what may exist once).
+// kBatch: the route acts on the ids of its body, answers 200 and lists each refused id in `failed`
+// (DESIGN §4); the matrix judges the one id it sends by its entry there.
+enum Flag : unsigned { kNoFlag = 0, kSpoils = 1, kRevokesToken = 2, kBatch = 4 };
+
+// A minimal valid body for each write route, so that the permission decides the answer, not
+// validation. A route not listed sends no body; a required member it lacks fails the matrix.
+struct BodySpec {
+  const char* route;
+  const char* body;
+  Kind kind = Kind::kJson;
+  const char* query = "";
+  unsigned flags = kNoFlag;
+};
+const BodySpec kBodies[] = {
+    {"POST api/2.0/authentication", R"({"userName":"$member_email","password":"$password"})"},
+    {"POST api/2.0/authentication/logout", "", Kind::kJson, "", kRevokesToken},
+    {"POST api/2.0/people", R"({"email":"new$unique@example.com","firstName":"N","lastName":"P"})"},
+    {"PUT api/2.0/people/{userid}", R"({"title":"Renamed"})"},
+    {"PUT api/2.0/people/{userid}/password", R"({"password":"another-password-1"})"},
+    {"POST api/2.0/project", R"({"title":"New project"})"},
+    {"DELETE api/2.0/project", R"({"projectids":[$project]})", Kind::kJson, "", kBatch},
+    {"PUT api/2.0/project/{id}", R"({"title":"Renamed project"})"},
+    {"PUT api/2.0/project/{id}/status", R"({"status":"closed"})"},
+    {"PUT api/2.0/project/{id}/tag", R"({"tags":"alpha,beta"})"},
+    {"POST api/2.0/project/{projectid}/team", R"({"userId":"$target"})"},
+    {"PUT api/2.0/project/{projectid}/team", R"({"participants":["$member","$restricted"]})"},
+    {"DELETE api/2.0/project/{projectid}/team", R"({"userId":"$member"})"},
+    {"PUT api/2.0/project/{projectid}/team/security",
+     R"({"userId":"$restricted","security":"tasks"})"},
+    {"POST api/2.0/project/{projectid}/milestone",
+     R"({"title":"New milestone","deadline":"2030-01-01","responsible":"$manager"})"},
+    {"DELETE api/2.0/project/milestone", R"({"ids":[$milestone]})", Kind::kJson, "", kBatch},
+    {"PUT api/2.0/project/milestone/{milestoneid}", R"({"title":"Renamed milestone"})"},
+    {"PUT api/2.0/project/milestone/{milestoneid}/status", R"({"status":"closed"})"},
+    {"POST api/2.0/project/{projectid}/task", R"({"title":"New task"})"},
+    {"PUT api/2.0/project/task/{taskid}", R"({"title":"Renamed task"})"},
+    {"POST api/2.0/project/task/{taskid}", R"({"title":"New subtask"})"},
+    {"DELETE api/2.0/project/task", R"({"taskids":[$task]})", Kind::kJson, "", kBatch},
+    {"PUT api/2.0/project/task/{taskid}/status", R"({"status":"closed"})"},
+    {"PUT api/2.0/project/task/status", R"({"taskids":[$task],"status":"closed"})", Kind::kJson, "",
+     kBatch},
+    {"PUT api/2.0/project/task/{taskid}/milestone", R"({"milestoneid":$milestone})"},
+    {"PUT api/2.0/project/task/milestone", R"({"taskids":[$task],"milestoneid":$milestone})",
+     Kind::kJson, "", kBatch},
+    {"POST api/2.0/project/task/{taskid}/copy", R"({"title":"Copied task"})"},
+    {"PUT api/2.0/project/task/{taskid}/{subtaskid}", R"({"title":"Renamed subtask"})"},
+    {"PUT api/2.0/project/task/{taskid}/{subtaskid}/status", R"({"status":"closed"})"},
+    {"POST api/2.0/project/task/{parentid}/link", R"({"dependenceTaskId":$task3})", Kind::kJson, "",
+     kSpoils},
+    {"DELETE api/2.0/project/task/{taskid}/link",
+     R"({"parentTaskId":$task,"dependenceTaskId":$task2})"},
+    {"POST api/2.0/project/status", R"({"title":"New status","statusType":"open"})"},
+    {"PUT api/2.0/project/status", R"({"id":$status,"title":"Renamed status"})"},
+    {"PUT api/2.0/project/statuses", R"({"statuses":[{"id":$status,"title":"Renamed"}]})"},
+    {"POST api/2.0/project/{projectid}/message", R"({"title":"New discussion","content":"Hi"})"},
+    {"PUT api/2.0/project/message/{messageid}", R"({"title":"Renamed discussion"})"},
+    {"POST api/2.0/project/task/{taskid}/comment", R"({"content":"New comment"})"},
+    {"POST api/2.0/project/message/{messageid}/comment", R"({"content":"New comment"})"},
+    {"PUT api/2.0/project/comment/{commentid}", R"({"content":"Edited comment"})"},
+    {"POST api/2.0/project/task/{taskid}/files", R"({"files":[$file2]})"},
+    {"DELETE api/2.0/project/task/{taskid}/files", R"({"fileid":$file})"},
+    {"DELETE api/2.0/project/task/{taskid}/filesmany", R"({"files":[$file]})"},
+    {"POST api/2.0/project/message/{messageid}/files", R"({"files":[$file2]})"},
+    {"DELETE api/2.0/project/message/{messageid}/files", R"({"fileid":$file})"},
+    {"POST api/2.0/project/{entityid}/entityfiles", R"({"files":[$file2]})"},
+    {"DELETE api/2.0/project/{entityid}/entityfiles", R"({"fileid":$file})"},
+    {"DELETE api/2.0/project/{entityid}/entityfilesmany", R"({"files":[$file]})"},
+    {"POST api/2.0/project/{entityid}/entityfiles/upload", "userfile", Kind::kMultipart},
+    {"POST api/2.0/files/folder/{folderid}", R"({"title":"New folder"})"},
+    {"PUT api/2.0/files/folder/{folderid}", R"({"title":"Renamed folder"})"},
+    {"POST api/2.0/files/{folderid}/upload", "file", Kind::kMultipart},
+    {"POST api/2.0/files/{folderid}/insert", "inserted", Kind::kRaw, "title=inserted.txt"},
+    {"POST api/2.0/files/{folderid}/text", R"({"title":"New text","content":"Some text"})"},
+    {"POST api/2.0/files/{folderid}/html", R"({"title":"New page","content":"<p>Text</p>"})"},
+    {"POST api/2.0/files/{folderid}/file", R"({"title":"New document.docx"})"},
+    {"PUT api/2.0/files/file/{fileid}", R"({"title":"Renamed file"})"},
+    {"PUT api/2.0/files/fileops/delete", R"({"fileIds":[$file]})", Kind::kJson, "",
+     kSpoils | kBatch},
+};
+
+const BodySpec* body_of(const RouteSpec& route) {
+  const std::string key = route.key();
+  for (const BodySpec& spec : kBodies) {
+    if (key == spec.route) return &spec;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> param_value(const RouteSpec& route, const std::string& name) {
+  if (name == "id") {
+    return route.path.rfind("api/2.0/project/status/", 0) == 0 ? "$status" : "$project";
+  }
+  const auto it = kParamValues.find(name);
+  if (it == kParamValues.end()) return std::nullopt;
+  return it->second;
+}
+
+bool placeholder_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// Calls `each` with every `$name` of `text`.
+template <typename F>
+void for_each_placeholder(const std::string& text, F each) {
+  for (std::size_t i = text.find('$'); i != std::string::npos; i = text.find('$', i + 1)) {
+    std::size_t end = i + 1;
+    while (end < text.size() && placeholder_char(text[end]))
+      ++end;
+    each(i, end, text.substr(i + 1, end - i - 1));
+  }
+}
+
+std::atomic<long> unique_counter{0};
+
+// The templates of the route's path parameters and of its (`required_only`: required) query
+// parameters, for the placeholders they name.
+std::string param_text(const RouteSpec& route, bool required_only) {
+  std::string text;
+  for (const std::string& name : route.path_params)
+    text += param_value(route, name).value_or("") + " ";
+  for (const auto& [name, required] : route.query_params) {
+    if (required || !required_only) text += param_value(route, name).value_or("") + " ";
+  }
+  return text;
+}
+
+std::set<std::string> placeholders_in(const std::string& text) {
+  std::set<std::string> names;
+  for_each_placeholder(text, [&](std::size_t, std::size_t, const std::string& name) {
+    if (name != "unique") names.insert(name);
+  });
+  return names;
+}
+
+}  // namespace
+
+bool is_batch(const RouteSpec& route) {
+  const BodySpec* body = body_of(route);
+  return body && (body->flags & kBatch);
+}
+
+std::vector<RouteSpec> routes_of(const boost::json::value& openapi) {
+  std::vector<RouteSpec> routes;
+  for (const auto& [path, operations] : openapi.at("paths").as_object()) {
+    for (const auto& [method, op] : operations.as_object()) {
+      RouteSpec route;
+      for (char c : std::string(method))
+        route.method += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      route.path = std::string(path).substr(1);
+      route.requires_auth = !op.as_object().contains("security");
+      // The path's own braces, whether the parameters document them or not.
+      for (std::size_t open = route.path.find('{'); open != std::string::npos;
+           open = route.path.find('{', open + 1))
+        route.path_params.push_back(
+            route.path.substr(open + 1, route.path.find('}', open) - open - 1));
+      if (const auto* params = op.as_object().if_contains("parameters")) {
+        for (const auto& p : params->as_array()) {
+          if (p.at("in") == "query")
+            route.query_params.emplace_back(p.at("name").as_string(), p.at("required") == true);
+        }
+      }
+      boost::system::error_code ec;
+      if (const auto* required =
+              op.find_pointer("/requestBody/content/application~1json/schema/required", ec)) {
+        for (const auto& name : required->as_array())
+          route.body_required.emplace_back(name.as_string());
+      }
+      routes.push_back(std::move(route));
+    }
+  }
+  return routes;
+}
+
+std::string expand(const std::string& text, const Values& values) {
+  std::string out;
+  std::size_t copied = 0;
+  for_each_placeholder(text, [&](std::size_t begin, std::size_t end, const std::string& name) {
+    out += text.substr(copied, begin - copied);
+    if (name == "unique") {
+      out += std::to_string(++unique_counter);
+    } else if (const auto it = values.find(name); it != values.end()) {
+      out += it->second;
+    } else {
+      out += text.substr(begin, end - begin);
+    }
+    copied = end;
+  });
+  return out + text.substr(copied);
+}
+
+std::set<std::string> placeholders_of(const RouteSpec& route) {
+  std::string text = param_text(route, false);
+  if (const BodySpec* body = body_of(route)) text += std::string(body->body) + " ";
+  if (const auto flag = flag_check_of(route)) text += flag->read_path;
+  return placeholders_in(text);
+}
+
+std::set<std::string> named_placeholders(const RouteSpec& route) {
+  std::string text = param_text(route, true);
+  if (is_batch(route)) text += body_of(route)->body;
+  return placeholders_in(text);
+}
+
+std::vector<std::string> unfilled(const RouteSpec& route, const std::set<std::string>& known) {
+  std::vector<std::string> missing;
+  for (const std::string& name : route.path_params) {
+    if (!param_value(route, name)) missing.push_back("path parameter " + name);
+  }
+  for (const auto& [name, required] : route.query_params) {
+    if (required && !param_value(route, name)) missing.push_back("query parameter " + name);
+  }
+  const BodySpec* body = body_of(route);
+  for (const std::string& name : route.body_required) {
+    const bool sent =
+        body && (body->kind == Kind::kMultipart
+                     ? name == body->body
+                     : std::string(body->body).find('"' + name + '"') != std::string::npos);
+    if (!sent) missing.push_back("required body member " + name);
+  }
+  for (const std::string& name : placeholders_of(route)) {
+    if (!known.count(name)) missing.push_back("fixture value $" + name);
+  }
+  return missing;
+}
+
+MatrixRequest request_of(const RouteSpec& route, const Values& values) {
+  MatrixRequest request;
+  request.method = route.method;
+  std::string path = route.path;
+  for (const std::string& name : route.path_params) {
+    const std::string token = "{" + name + "}";
+    path.replace(path.find(token), token.size(), expand(*param_value(route, name), values));
+  }
+  std::string query;
+  for (const auto& [name, required] : route.query_params) {
+    if (const auto value = param_value(route, name))
+      query += (query.empty() ? "?" : "&") + name + "=" + expand(*value, values);
+  }
+  const BodySpec* body = body_of(route);
+  if (body && *body->query) query += (query.empty() ? "?" : "&") + std::string(body->query);
+  request.target = "/" + path + query;
+  if (!body || !*body->body) return request;
+  if (body->kind == Kind::kJson) {
+    request.body = expand(body->body, values);
+    request.content_type = "application/json";
+  } else if (body->kind == Kind::kMultipart) {
+    std::tie(request.body, request.content_type) =
+        multipart_body({{body->body, "upload.txt", "uploaded text", "text/plain"}});
+  } else {
+    request.body = body->body;
+    request.content_type = "application/octet-stream";
+  }
+  return request;
+}
+
+bool spoils(const RouteSpec& route) {
+  const BodySpec* body = body_of(route);
+  return route.method == "DELETE" || (body && (body->flags & kSpoils));
+}
+
+bool revokes_token(const RouteSpec& route) {
+  const BodySpec* body = body_of(route);
+  return body && (body->flags & kRevokesToken);
+}
+
+std::optional<FlagCheck> flag_check_of(const RouteSpec& route) {
+  static const std::string project = "api/2.0/project/$project";
+  static const std::string task = "api/2.0/project/task/$task";
+  static const std::string milestone = "api/2.0/project/milestone/$milestone";
+  static const std::string message = "api/2.0/project/message/$message";
+  static const std::string folder = "api/2.0/files/$folder";
+  // Which flag promises which route: the rule of security.h behind both must be the same.
+  static const std::map<std::string, FlagCheck> kFlags = {
+      {"PUT api/2.0/project/{id}", {project, "/canEdit", true}},
+      {"PUT api/2.0/project/{id}/status", {project, "/canEdit", true}},
+      {"PUT api/2.0/project/{id}/tag", {project, "/canEdit", true}},
+      {"DELETE api/2.0/project/{id}", {project, "/canDelete", true}},
+      {"POST api/2.0/project/{projectid}/team", {project, "/security/canEditTeam", true}},
+      {"PUT api/2.0/project/{projectid}/team", {project, "/security/canEditTeam", true}},
+      {"DELETE api/2.0/project/{projectid}/team", {project, "/security/canEditTeam", true}},
+      {"PUT api/2.0/project/{projectid}/team/security", {project, "/security/canEditTeam", true}},
+      {"POST api/2.0/project/{projectid}/task", {project, "/security/canCreateTask", true}},
+      {"POST api/2.0/project/{projectid}/milestone",
+       {project, "/security/canCreateMilestone", true}},
+      {"POST api/2.0/project/{projectid}/message", {project, "/security/canCreateMessage", true}},
+      {"PUT api/2.0/project/task/{taskid}", {task, "/canEdit", true}},
+      {"PUT api/2.0/project/task/{taskid}/status", {task, "/canEdit", true}},
+      {"PUT api/2.0/project/task/{taskid}/milestone", {task, "/canEdit", true}},
+      {"DELETE api/2.0/project/task/{taskid}", {task, "/canDelete", true}},
+      {"POST api/2.0/project/task/{taskid}", {task, "/canCreateSubtask", true}},
+      {"POST api/2.0/project/task/{taskid}/files", {task, "/canEditFiles", true}},
+      {"DELETE api/2.0/project/task/{taskid}/files", {task, "/canEditFiles", true}},
+      {"DELETE api/2.0/project/task/{taskid}/filesmany", {task, "/canEditFiles", true}},
+      {"POST api/2.0/project/task/{taskid}/comment", {task, "/canCreateComment", true}},
+      {"PUT api/2.0/project/task/{taskid}/{subtaskid}", {task, "/subtasks/0/canEdit", true}},
+      {"PUT api/2.0/project/task/{taskid}/{subtaskid}/status", {task, "/subtasks/0/canEdit", true}},
+      {"PUT api/2.0/project/milestone/{milestoneid}", {milestone, "/canEdit", true}},
+      {"PUT api/2.0/project/milestone/{milestoneid}/status", {milestone, "/canEdit", true}},
+      {"DELETE api/2.0/project/milestone/{milestoneid}", {milestone, "/canDelete", true}},
+      {"PUT api/2.0/project/message/{messageid}", {message, "/canEdit", true}},
+      {"POST api/2.0/project/message/{messageid}/comment", {message, "/canCreateComment", true}},
+      {"POST api/2.0/project/message/{messageid}/files", {message, "/canEditFiles", true}},
+      {"DELETE api/2.0/project/message/{messageid}/files", {message, "/canEditFiles", true}},
+      {"PUT api/2.0/project/comment/{commentid}",
+       {"api/2.0/project/comment/$comment", "/canEdit", true}},
+      {"PUT api/2.0/files/file/{fileid}", {"api/2.0/files/file/$file", "/access", 0}},
+      {"DELETE api/2.0/files/file/{fileid}", {"api/2.0/files/file/$file", "/access", 0}},
+      {"POST api/2.0/files/folder/{folderid}", {folder, "/current/access", 0}},
+      {"PUT api/2.0/files/folder/{folderid}", {folder, "/current/access", 0}},
+      {"DELETE api/2.0/files/folder/{folderid}", {folder, "/current/access", 0}},
+      {"POST api/2.0/files/{folderid}/text", {folder, "/current/access", 0}},
+  };
+  const auto it = kFlags.find(route.key());
+  if (it == kFlags.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace projectd::test::matrix

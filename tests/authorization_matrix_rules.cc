@@ -1,0 +1,236 @@
+// The invariants of the authorization matrix (authorization_matrix_support.h): what every answer
+// must keep, whoever asks, whatever the route.
+#include "authorization_matrix_support.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+namespace projectd::test::matrix {
+
+namespace {
+
+// The modules team security can deny, and which of them each fixture object belongs to.
+enum Module : unsigned { kProject = 1, kTasks = 2, kMilestones = 4, kDiscussions = 8, kFiles = 16 };
+const std::map<std::string, unsigned> kObjectModules = {
+    {"project", kProject},      {"task", kTasks},          {"task2", kTasks},
+    {"task3", kTasks},          {"subtask", kTasks},       {"comment", kTasks},
+    {"milestone", kMilestones}, {"message", kDiscussions}, {"file", kFiles},
+    {"file2", kFiles},          {"folder", kFiles}};
+const std::map<std::string, unsigned> kProjectLists = {
+    {"task", kTasks}, {"milestone", kMilestones}, {"message", kDiscussions}, {"files", kFiles}};
+
+// The project's objects the route names: bits of Module.
+unsigned named_objects(const RouteSpec& route) {
+  unsigned bits = 0;
+  for (const std::string& name : named_placeholders(route)) {
+    const auto it = kObjectModules.find(name);
+    if (it != kObjectModules.end()) bits |= it->second;
+  }
+  return bits;
+}
+
+// A project's list or creation of one module: project/{projectid}/task, .../milestone...
+unsigned project_list_module(const RouteSpec& route) {
+  for (const char* prefix : {"api/2.0/project/{projectid}/", "api/2.0/project/{id}/"}) {
+    if (route.path.rfind(prefix, 0) != 0) continue;
+    const std::string rest = route.path.substr(std::string(prefix).size());
+    const auto it = kProjectLists.find(rest.substr(0, rest.find('/')));
+    if (it != kProjectLists.end()) return it->second;
+  }
+  return 0;
+}
+
+// Guests change nothing in projects and their files (security.h: can() is false for a guest),
+// except what security.h grants whoever can read: following, subscribing and commenting.
+const char* const kGuestMayChange[] = {
+    "PUT api/2.0/project/{projectid}/follow",
+    "PUT api/2.0/project/task/{taskid}/subscribe",
+    "POST api/2.0/project/task/{taskid}/comment",
+    "POST api/2.0/project/message/{messageid}/comment",
+};
+
+// Business rules that refuse the admin too on a fresh fixture (invariant 6 allows these codes
+// for these routes only; 401, 403 and 404 are never allowed).
+struct AdminRefusal {
+  const char* route;
+  int status;
+  const char* why;
+};
+// Empty: on a fresh fixture the admin succeeds everywhere.
+const std::vector<AdminRefusal> kAdminRefusals = {};
+
+bool is_ok(int status) {
+  return status >= 200 && status < 300;
+}
+
+bool admin_may_be_refused(const RouteSpec& route, int status) {
+  return std::any_of(kAdminRefusals.begin(), kAdminRefusals.end(), [&](const AdminRefusal& a) {
+    return route.key() == a.route && status == a.status;
+  });
+}
+
+std::string admin_rule(const RouteSpec& route) {
+  std::string expected = "2xx";
+  for (const AdminRefusal& a : kAdminRefusals) {
+    if (route.key() == a.route) expected += " or " + std::to_string(a.status) + " (" + a.why + ")";
+  }
+  return expected + ": the admin may do everything (invariant 6)";
+}
+
+// A change of a project's content: guests make none.
+bool changes_project(const RouteSpec& route) {
+  return route.method != "GET" && (route.path.rfind("api/2.0/project", 0) == 0 ||
+                                   route.path.rfind("api/2.0/files/", 0) == 0);
+}
+
+bool guest_may_change(const RouteSpec& route) {
+  return std::any_of(std::begin(kGuestMayChange), std::end(kGuestMayChange),
+                     [&](const char* key) { return route.key() == key; });
+}
+
+std::string error_message_of(const HttpResponse& res) {
+  try {
+    const auto json = res.json();
+    boost::system::error_code ec;
+    if (const auto* message = json.find_pointer("/error/message", ec);
+        message && message->is_string())
+      return std::string(message->as_string());
+  } catch (const std::exception&) {
+  }
+  return "";
+}
+
+// What the invariants judge: the HTTP status and error message, or for a batch that was refused
+// the entry of its one id in `failed`.
+struct Answer {
+  int status = 0;
+  std::string message;
+};
+Answer answer_of(const RouteSpec& route, const HttpResponse& res) {
+  Answer answer{res.status, error_message_of(res)};
+  if (!is_batch(route) || !is_ok(res.status)) return answer;
+  try {
+    const auto json = res.json();
+    const auto* failed = json.as_object().if_contains("failed");
+    if (failed && failed->is_array() && !failed->as_array().empty()) {
+      const auto& item = failed->as_array().front();
+      answer.status = static_cast<int>(item.at("statusCode").to_number<std::int64_t>());
+      answer.message = std::string(item.at("message").as_string());
+    }
+  } catch (const std::exception&) {
+  }
+  return answer;
+}
+
+// Invariant 7: every 4xx is the envelope.
+std::optional<std::string> envelope_problem(const HttpResponse& res) {
+  boost::json::value json;
+  try {
+    json = res.json();
+  } catch (const std::exception&) {
+    return "a " + std::to_string(res.status) + " that is not JSON: " + res.body.substr(0, 80);
+  }
+  const auto* object = json.if_object();
+  if (!object || !object->contains("status") || object->at("status") != 1 ||
+      !object->contains("statusCode") || object->at("statusCode") != res.status ||
+      error_message_of(res).empty())
+    return "a " + std::to_string(res.status) + " that is not the error envelope: " + res.body;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* name_of(Role role) {
+  static constexpr const char* kNames[] = {"anonymous",  "non-member", "guest",   "team-guest",
+                                           "restricted", "member",     "manager", "admin"};
+  return kNames[static_cast<int>(role)];
+}
+
+std::string project_marker(const std::string& marker) {
+  return marker + "-proj";
+}
+
+std::string content_marker(const std::string& marker) {
+  return marker + "-cont";
+}
+
+std::string case_name(const RouteSpec& route, Role role, bool is_private) {
+  return route.key() + ": " + name_of(role) + (is_private ? "/private" : "/public");
+}
+
+std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r) {
+  std::vector<std::string> out;
+  const HttpResponse& res = *r.response;
+  const Answer answer = answer_of(route, res);
+  const int status = answer.status;
+  const bool ok = is_ok(status);
+  const std::string name = case_name(route, r.role, r.is_private);
+  auto expect = [&](bool holds, const std::string& expected) {
+    if (!holds) out.push_back(name + " got " + std::to_string(status) + ", expected " + expected);
+  };
+  expect(res.status < 500 && status < 500, "no 5xx (invariant 2)");
+  if (res.status >= 400 && res.status < 500) {
+    if (const auto problem = envelope_problem(res))
+      out.push_back(name + " got " + *problem + " (invariant 7)");
+  }
+  if (r.role == Role::kAnonymous) {
+    if (route.requires_auth) expect(status == 401, "401 (invariant 1)");
+    return out;
+  }
+  const unsigned named = named_objects(route);
+  const bool outsider = r.role == Role::kNonMember || r.role == Role::kGuest;
+  if (r.is_private && outsider && named) {
+    expect(status == 404 && answer.message == "Item not found",
+           "404 Item not found: a private project is hidden from " + std::string(name_of(r.role)) +
+               " (invariant 3)");
+  }
+  if (r.is_private && ok && (outsider || r.role == Role::kRestricted)) {
+    const std::string secret = outsider ? r.marker : content_marker(r.marker);
+    expect(res.body.find(secret) == std::string::npos,
+           "an answer without '" + secret + "': it is hidden from this role (invariant 3/5)");
+  }
+  const bool guest = r.role == Role::kGuest || r.role == Role::kTeamGuest;
+  if (guest && changes_project(route) && !guest_may_change(route))
+    expect(!ok, "no 2xx: guests change nothing (invariant 4)");
+  if (r.is_private && r.role == Role::kRestricted) {
+    // A denied module's objects are hidden. Its lists may still answer 2xx (a restricted member
+    // keeps the tasks and milestones they are responsible for, security.h); the leak check above
+    // judges what they show.
+    if (named & ~kProject) {
+      expect(status == 404, "404: team security hides this module (invariant 5)");
+    } else if (project_list_module(route) && route.method != "GET") {
+      expect(!ok, "no 2xx: team security denies this module (invariant 5)");
+    }
+  }
+  if (r.role == Role::kAdmin) expect(ok || admin_may_be_refused(route, status), admin_rule(route));
+  const bool team =
+      r.role == Role::kMember || r.role == Role::kManager || r.role == Role::kTeamGuest;
+  if ((team && named) ||
+      (r.role == Role::kRestricted && named == kProject && !project_list_module(route))) {
+    expect(status != 404, "no 404: the team reads its project (invariant 8)");
+  }
+  if (!r.is_private && route.method == "GET" && named) {
+    expect(ok, "2xx: a public project is readable by everybody signed in (invariant 9)");
+  }
+  return out;
+}
+
+std::optional<std::string> flag_violation(const RouteSpec& route, const CaseResult& result,
+                                          const FlagCheck& check, const HttpResponse& flag_read) {
+  bool allowed = false;
+  if (flag_read.status == 200) {
+    boost::system::error_code ec;
+    const auto json = flag_read.json();
+    const auto* flag = json.find_pointer("/response" + check.pointer, ec);
+    if (!flag) return case_name(route, result.role, result.is_private) + ": no " + check.pointer;
+    allowed = *flag == check.allowed;
+  }
+  if (allowed == is_ok(result.response->status)) return std::nullopt;
+  return case_name(route, result.role, result.is_private) + " got " +
+         std::to_string(result.response->status) + " where GET " + check.read_path + " answered " +
+         std::to_string(flag_read.status) + " with " + check.pointer +
+         (allowed ? " allowing it" : " refusing it") + " (flags and enforcement agree)";
+}
+
+}  // namespace projectd::test::matrix

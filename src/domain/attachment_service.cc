@@ -2,6 +2,7 @@
 #include "domain/attachment_service.h"
 
 #include "base/errors.h"
+#include "domain/message_service.h"
 #include "domain/project_access.h"
 #include "domain/task_access.h"
 
@@ -28,14 +29,10 @@ EntityScope readable_entity(StoreTx& tx, const Viewer& viewer, EntityKind kind, 
     return EntityScope{std::move(scope.project), s.can_read_files(),
                        s.can_edit_task_files(scope.task), s.is_closed()};
   }
-  auto message = tx.messages().by_id(id);
-  if (!message) throw_not_found();
-  AccessibleProject project = load_readable_project(tx, viewer, message->project_id);
-  const ProjectSecurity& s = project.security;
-  if (!s.can_read_module(team_security::kMessages)) throw_not_found();
+  const LoadedMessage loaded = readable_message(tx, viewer, id);
+  const ProjectSecurity& s = loaded.project.security;
   // The project's files rule, as MessageWrapperFull.canEditFiles shows it.
-  return EntityScope{std::move(project.project), s.can_read_files(), s.files_editor(),
-                     s.is_closed()};
+  return EntityScope{loaded.project.project, s.can_read_files(), s.files_editor(), s.is_closed()};
 }
 
 const char* entity_noun(EntityKind kind) {

@@ -11,22 +11,10 @@ namespace projectd {
 
 namespace {
 
-struct LoadedMessage {
-  MessageRecord message;
-  AccessibleProject project;
-};
-
 AccessibleProject load_discussions_of(StoreTx& tx, const Viewer& viewer, std::int64_t project_id) {
   AccessibleProject project = load_readable_project(tx, viewer, project_id);
   if (!project.security.can_read_module(team_security::kMessages)) throw_not_found();
   return project;
-}
-
-LoadedMessage load_readable(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
-  auto message = tx.messages().by_id(id);
-  if (!message) throw_not_found();
-  AccessibleProject project = load_discussions_of(tx, viewer, message->project_id);
-  return LoadedMessage{std::move(*message), std::move(project)};
 }
 
 // The author or the project's manager (admins included), never a guest, while the project is not
@@ -38,7 +26,7 @@ bool can_edit_message(const ProjectSecurity& security, const Viewer& viewer,
 }
 
 LoadedMessage load_editable(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
-  LoadedMessage loaded = load_readable(tx, viewer, id);
+  LoadedMessage loaded = readable_message(tx, viewer, id);
   if (loaded.project.security.is_closed())
     throw_conflict("The project is closed; reopen it before changing its discussions");
   if (!can_edit_message(loaded.project.security, viewer, loaded.message)) throw_forbidden();
@@ -84,7 +72,7 @@ MessageViews one_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
 }
 
 MessageFullView full_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
-  LoadedMessage loaded = load_readable(tx, viewer, id);
+  LoadedMessage loaded = readable_message(tx, viewer, id);
   const ProjectSecurity& security = loaded.project.security;
   std::vector<std::string> subscribers;
   for (auto& p : tx.messages().participants_of({id}))
@@ -125,6 +113,13 @@ std::string clean_title(const std::string& title) {
 }
 
 }  // namespace
+
+LoadedMessage readable_message(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+  auto message = tx.messages().by_id(id);
+  if (!message) throw_not_found();
+  AccessibleProject project = load_discussions_of(tx, viewer, message->project_id);
+  return LoadedMessage{std::move(*message), std::move(project)};
+}
 
 MessageService::MessageService(Store& store) : store_(store) {}
 

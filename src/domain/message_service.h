@@ -60,6 +60,15 @@ struct MessageFullView {
   PeopleIndex people;           // everyone above, the project's people included
 };
 
+// A discussion with the caller's rights in its project.
+struct LoadedMessage {
+  MessageRecord message;
+  AccessibleProject project;
+};
+// 404 unless the discussion exists and the viewer may read its project's discussions. Runs inside
+// the caller's transaction.
+LoadedMessage readable_message(StoreTx& tx, const Viewer& viewer, std::int64_t id);
+
 class MessageService {
  public:
   explicit MessageService(Store& store);

@@ -4,6 +4,7 @@
 #include "auth/random.h"
 #include "base/errors.h"
 #include "domain/attachment_service.h"
+#include "domain/message_service.h"
 #include "domain/task_rules.h"
 
 #include <algorithm>
@@ -85,15 +86,6 @@ void copy_attachments(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::i
   }
 }
 
-// 404 unless the discussion exists and the viewer may read its project's discussions.
-MessageRecord readable_message(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
-  auto message = tx.messages().by_id(id);
-  if (!message) throw_not_found();
-  const AccessibleProject project = load_readable_project(tx, viewer, message->project_id);
-  if (!project.security.can_read_module(team_security::kMessages)) throw_not_found();
-  return std::move(*message);
-}
-
 }  // namespace
 
 TaskViews TaskService::create(const Caller& caller, std::int64_t project_id,
@@ -140,7 +132,7 @@ TaskViews TaskService::create_from_message(const Caller& caller, std::int64_t pr
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     // The discussion first: one hidden from the caller answers 404, never 403 (DESIGN §4).
-    const MessageRecord message = readable_message(tx, viewer, message_id);
+    const MessageRecord message = readable_message(tx, viewer, message_id).message;
     const AccessibleProject target = project_for_new_task(tx, viewer, project_id);
     TaskChanges fields;
     fields.title = message.title;

@@ -132,6 +132,14 @@ TEST_F(ProjectAccessTest, FilterNarrowsSortsPagesAndCountsTotal) {
   EXPECT_EQ(filter("participant=" + member.id + "&status=open").at("total"), 2);
   EXPECT_EQ(filter("filterValue=nothing-like-this").at("total"), 0);
   EXPECT_EQ(client.get("/api/2.0/project/filter?manager=junk", member.auth()).status, 400);
+  // projectd keeps no people groups: the all-zero GUID of .NET clients filters nothing, and a
+  // named department has no one in it.
+  EXPECT_EQ(
+      filter("filterValue=filter&departament=00000000-0000-0000-0000-000000000000").at("total"), 3);
+  page = filter("filterValue=filter&departament=" + manager.id);
+  EXPECT_EQ(page.at("total"), 0);
+  EXPECT_EQ(page.at("response"), boost::json::array());
+  EXPECT_EQ(client.get("/api/2.0/project/filter?departament=junk", member.auth()).status, 400);
 }
 
 TEST_F(ProjectAccessTest, SearchFindsReadableProjectsAsSearchWrappers) {

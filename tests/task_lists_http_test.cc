@@ -101,6 +101,12 @@ TEST_F(TaskListsTest, FilterByEveryCriterion) {
   EXPECT_THAT(listed(filter("myMilestones=true"), a), ElementsAre(alpha_));
   EXPECT_THAT(listed("task/filter?myProjects=true&status=open", member_->auth()),
               UnorderedElementsAre(alpha_, beta_, gamma_));
+  // No people groups exist: the all-zero GUID filters nothing, a named department matches no one.
+  EXPECT_EQ(listed(filter("departament=00000000-0000-0000-0000-000000000000"), a).size(), 4u);
+  const auto none = envelope(filter("departament=" + member_->id), a);
+  EXPECT_EQ(none.at("total"), 0);
+  EXPECT_EQ(none.at("response"), boost::json::array());
+  EXPECT_EQ(call("GET", filter("departament=junk"), nullptr, a).status, 400);
 }
 
 TEST_F(TaskListsTest, FilterSortsPagesAndSaysTheTotal) {

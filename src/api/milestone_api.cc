@@ -1,5 +1,6 @@
 // api/2.0/project milestones (original-wire §3.3): MilestoneWrapper everywhere.
 #include "api/batch_response.h"
+#include "api/milestone_params.h"
 #include "api/milestone_wrappers.h"
 #include "api/paging.h"
 #include "api/project_binding.h"
@@ -69,19 +70,6 @@ MilestoneQuery filter_query(const Params& p, const PortalTimeZone& zone) {
   if (sort == "title") q.sort = MilestoneSort::kTitle;
   q.descending = p.get_string("sortOrder").value_or("") == "descending";
   return q;
-}
-
-NewMilestone new_milestone(const Params& p, const PortalTimeZone& zone,
-                           const std::string& caller_id) {
-  NewMilestone m;
-  m.title = p.get_string("title").value_or("");
-  m.deadline = p.get_date("deadline", zone);
-  m.description = p.get_string("description").value_or("");
-  m.is_key = p.get_bool("isKey").value_or(false);
-  m.is_notify = p.get_bool("isNotify").value_or(false);
-  m.responsible_id = optional_person(p, "responsible");
-  if (!m.responsible_id) m.responsible_id = caller_id;
-  return m;
 }
 
 MilestoneChanges changes_of(const Params& p, const PortalTimeZone& zone) {

@@ -1,11 +1,13 @@
 // api/2.0/project: projects (original-wire §3.2, DESIGN §4). Lists answer ProjectWrapper, single
 // projects and the filter ProjectWrapperFull.
 #include "api/batch_response.h"
+#include "api/milestone_params.h"
 #include "api/paging.h"
 #include "api/project_binding.h"
 #include "api/project_routes.h"
 #include "api/project_wrappers.h"
 #include "api/routes.h"
+#include "api/task_params.h"
 #include "base/ascii.h"
 #include "base/errors.h"
 
@@ -14,6 +16,9 @@ namespace projectd {
 namespace http = boost::beast::http;
 
 namespace {
+
+// Milestones and tasks a POST project may carry, each list: a project plan, not a bulk import.
+constexpr std::size_t kMaxEmbedded = 1000;
 
 HandlerResult briefs_response(ApiEnv& env, RequestContext& request, const ProjectBriefs& found,
                               const PageRequest& page) {
@@ -79,8 +84,17 @@ HandlerResult create(ApiEnv& env, RequestContext& request) {
   project.tags = p.get_list("tags").value_or(std::vector<std::string>{});
   project.is_private = p.get_bool("private").value_or(false);
   project.participants = people_list(p, "participants").value_or(std::vector<std::string>{});
-  // notify, notifyResponsibles: projectd sends no mail. Embedded tasks and milestones are not
-  // taken here; create them with their own endpoints.
+  for (const Params& milestone : p.objects_of("milestones", kMaxEmbedded))
+    project.milestones.push_back(new_milestone(milestone, env.zone, request.caller->user_id));
+  for (const Params& task : p.objects_of("tasks", kMaxEmbedded)) {
+    if (task.has("milestoneid"))
+      throw_bad_request(
+          "Parameter 'tasks[][milestoneid]': a task made with its project names its "
+          "milestone by 'milestone', the 1-based position in 'milestones'");
+    project.tasks.push_back(
+        NewProjectTask{task_changes(task, env.zone), task.get_int("milestone").value_or(0)});
+  }
+  // notify, notifyResponsibles: projectd sends no mail.
   return one(env, request, env.projects.create(*request.caller, project));
 }
 
@@ -190,6 +204,8 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
        {"status", ParamIn::kQuery, "string", false, "open, paused or closed"},
        {"participant", ParamIn::kQuery, "guid", false, "in the team"},
        {"manager", ParamIn::kQuery, "guid", false, "the project manager"},
+       {"departament", ParamIn::kQuery, "guid", false,
+        "a people group in the team; projectd keeps none, so it matches nothing"},
        {"follow", ParamIn::kQuery, "boolean", false, "only projects you follow"},
        {"filterValue", ParamIn::kQuery, "string", false, "text in title or description"},
        {"sortBy", ParamIn::kQuery, "string", false, "create_on (default) or title"},
@@ -197,7 +213,15 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
        simple});
   route(http::verb::get, "/filter", "Projects matching a filter, paged, with total", filter_docs,
         [&env](RequestContext& r) { return filter(env, r); });
-  route(http::verb::post, "", "Create a project with its team and documents folder", fields,
+  std::vector<ParamDoc> create_docs = fields;
+  create_docs.insert(create_docs.end(),
+                     {{"milestones", ParamIn::kBody, "array", false,
+                       "milestones made with it: title, deadline, description, isKey, isNotify, "
+                       "responsible"},
+                      {"tasks", ParamIn::kBody, "array", false,
+                       "tasks made with it: title, description, responsibles, startDate, deadline, "
+                       "priority, milestone (1-based position in milestones)"}});
+  route(http::verb::post, "", "Create a project with its team and documents folder", create_docs,
         [&env](RequestContext& r) { return create(env, r); });
   std::vector<ParamDoc> update_docs = fields;
   update_docs.push_back(id);

@@ -59,6 +59,7 @@ ProjectQuery project_filter_query(const Params& params, const std::string& calle
     query.status = static_cast<ProjectStatus>(*status);
   query.participant = optional_person(params, "participant");
   query.manager = optional_person(params, "manager");
+  query.department = optional_person(params, "departament");  // sic: the original's spelling
   if (params.get_bool("follow").value_or(false)) query.follower = caller_id;
   query.text = params.get_string("filterValue").value_or("");
   const std::string sort_by = ascii::to_lower(params.get_string("sortBy").value_or(""));

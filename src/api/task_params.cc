@@ -76,6 +76,7 @@ TaskQuery task_filter(const Params& params, const PortalTimeZone& zone) {
   query.followed = params.get_bool("follow").value_or(false);
   query.responsible = optional_person(params, "participant");
   query.creator = optional_person(params, "creator");
+  query.department = optional_person(params, "departament");  // sic: the original's spelling
   query.deadline_start = params.get_date("deadlineStart", zone);
   query.deadline_stop = params.get_date("deadlineStop", zone);
   query.last_id = positive_id(params, "lastId");

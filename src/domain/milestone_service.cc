@@ -132,29 +132,33 @@ MilestoneViews MilestoneService::get(const Caller& caller, std::int64_t id) {
   });
 }
 
+std::int64_t add_milestone_in_tx(StoreTx& tx, const Viewer& viewer,
+                                 const AccessibleProject& project, const NewMilestone& input) {
+  if (project.security.is_closed())
+    throw_conflict("The project is closed; reopen it before adding milestones");
+  if (!project.security.can_create_milestone()) throw_forbidden();
+  validate_name("title", input.title);
+  if (!input.deadline) throw_bad_request("Parameter 'deadline' is required");
+  MilestoneRecord m;
+  m.project_id = project.project.id;
+  m.title = input.title;
+  m.description = input.description;
+  m.deadline = *input.deadline;
+  m.is_key = input.is_key;
+  m.is_notify = input.is_notify;
+  m.responsible_id = input.responsible_id.value_or(viewer.user_id);
+  require_responsible(tx, project.project, m.responsible_id);
+  m.created = m.updated = now_utc();
+  m.created_by = m.updated_by = viewer.user_id;
+  return tx.milestones().insert(m);
+}
+
 MilestoneViews MilestoneService::create(const Caller& caller, std::int64_t project_id,
                                         const NewMilestone& input) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    AccessibleProject project = load_readable_project(tx, viewer, project_id);
-    if (project.security.is_closed())
-      throw_conflict("The project is closed; reopen it before adding milestones");
-    if (!project.security.can_create_milestone()) throw_forbidden();
-    validate_name("title", input.title);
-    if (!input.deadline) throw_bad_request("Parameter 'deadline' is required");
-    MilestoneRecord m;
-    m.project_id = project_id;
-    m.title = input.title;
-    m.description = input.description;
-    m.deadline = *input.deadline;
-    m.is_key = input.is_key;
-    m.is_notify = input.is_notify;
-    m.responsible_id = input.responsible_id.value_or(caller.user_id);
-    require_responsible(tx, project.project, m.responsible_id);
-    m.created = m.updated = now_utc();
-    m.created_by = m.updated_by = caller.user_id;
-    const std::int64_t id = tx.milestones().insert(m);
-    return one_view(tx, viewer, id);
+    const AccessibleProject project = load_readable_project(tx, viewer, project_id);
+    return one_view(tx, viewer, add_milestone_in_tx(tx, viewer, project, input));
   });
 }
 

@@ -7,6 +7,7 @@
 #include "domain/batch.h"
 #include "domain/caller.h"
 #include "domain/people_index.h"
+#include "domain/project_access.h"
 #include "domain/security.h"
 #include "store/store.h"
 
@@ -53,6 +54,12 @@ struct MilestoneViews {
   PeopleIndex people;  // responsibles, creators, last editors
   std::vector<BatchFailure> failed;
 };
+
+// Adds a milestone to `project` inside the caller's transaction, as POST {projectid}/milestone
+// does: 409 when the project is closed, 403 without the create right, 400 for bad fields. Returns
+// its id.
+std::int64_t add_milestone_in_tx(StoreTx& tx, const Viewer& viewer,
+                                 const AccessibleProject& project, const NewMilestone& input);
 
 class MilestoneService {
  public:

@@ -57,6 +57,41 @@ ProjectView remove_one(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   return view;
 }
 
+// Runs `add` for item `index` of the request's list `name`; an error names the item, so a client
+// sending twenty tasks learns which one was refused.
+template <typename Add>
+void naming_item(std::string_view name, std::size_t index, Add add) {
+  try {
+    add();
+  } catch (const ApiError& error) {
+    throw ApiError(error.kind(),
+                   std::string(name) + "[" + std::to_string(index) + "]: " + error.what(),
+                   error.data());
+  }
+}
+
+// The request's milestones, then its tasks, which point at those milestones by position.
+void add_embedded(StoreTx& tx, const Viewer& viewer, const AccessibleProject& project,
+                  const NewProject& input) {
+  std::vector<std::int64_t> milestone_ids;
+  for (std::size_t i = 0; i < input.milestones.size(); ++i)
+    naming_item("milestones", i, [&] {
+      milestone_ids.push_back(add_milestone_in_tx(tx, viewer, project, input.milestones[i]));
+    });
+  const auto known = static_cast<std::int64_t>(milestone_ids.size());
+  for (std::size_t i = 0; i < input.tasks.size(); ++i)
+    naming_item("tasks", i, [&] {
+      const NewProjectTask& task = input.tasks[i];
+      if (task.milestone < 0 || task.milestone > known)
+        throw_bad_request("Parameter 'milestone' must be 0 or the position (1 to " +
+                          std::to_string(known) + ") of one of the request's milestones");
+      TaskChanges fields = task.fields;
+      fields.milestone_id = std::optional<std::int64_t>();
+      if (task.milestone > 0) fields.milestone_id = milestone_ids[task.milestone - 1];
+      add_task_in_tx(tx, viewer, project, fields);
+    });
+}
+
 }  // namespace
 
 ProjectService::ProjectService(Store& store) : store_(store) {}
@@ -123,7 +158,9 @@ ProjectDetails ProjectService::create(const Caller& caller, const NewProject& in
     tx.projects().update(project);
     replace_team(tx, project, participants);
     tx.projects().set_tags(project.id, clean_tags(input.tags));
-    return details(tx, view_of(tx, viewer, project));
+    AccessibleProject created{project, security_in(tx, viewer, project)};
+    add_embedded(tx, viewer, created, input);
+    return details(tx, view_of(tx, viewer, std::move(created)));
   });
 }
 

@@ -6,8 +6,10 @@
 
 #include "domain/batch.h"
 #include "domain/caller.h"
+#include "domain/milestone_service.h"
 #include "domain/people_index.h"
 #include "domain/project_access.h"
+#include "domain/task_service.h"
 #include "store/store.h"
 
 #include <cstdint>
@@ -18,6 +20,13 @@
 
 namespace projectd {
 
+// A task made with its project (POST project `tasks`): `milestone` is the 1-based position of one
+// of the request's milestones, 0 for none, as the original binds it.
+struct NewProjectTask {
+  TaskChanges fields;
+  std::int64_t milestone = 0;
+};
+
 struct NewProject {
   std::string title;
   std::string description;
@@ -25,6 +34,8 @@ struct NewProject {
   std::vector<std::string> tags;
   bool is_private = false;
   std::vector<std::string> participants;
+  std::vector<NewMilestone> milestones;
+  std::vector<NewProjectTask> tasks;
 };
 
 // A partial update (DESIGN §4: PUT keeps what you do not send). An empty title or responsible
@@ -100,7 +111,9 @@ class ProjectService {
   ProjectDetails get(const Caller& caller, std::int64_t id);
   CommonSecurity common_security(const Caller& caller);
 
-  // 400 for a bad title or unknown people, 403 for guests. Makes the documents folder too.
+  // 400 for a bad title or unknown people, 403 for guests. Makes the documents folder too, and the
+  // embedded milestones and tasks in the same transaction: a refused item (its error names it)
+  // leaves nothing behind.
   ProjectDetails create(const Caller& caller, const NewProject& project);
   ProjectDetails update(const Caller& caller, std::int64_t id, const ProjectChanges& changes);
   // Closed projects may be reopened (DESIGN §4); needs the edit right.

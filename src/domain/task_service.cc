@@ -26,13 +26,18 @@ void subscribe_new_task(StoreTx& tx, const TaskRecord& task, const ProjectRecord
   subscribe_users(tx, task.id, followers);
 }
 
+// 409 -> 403 for a new task in a readable project.
+void require_task_creation(const ProjectSecurity& security) {
+  require_project_not_closed(security);
+  if (!security.can_create_task())
+    throw_forbidden(security.is_open() ? "Access denied."
+                                       : "Tasks can only be added to an open project");
+}
+
 // 404 -> 409 -> 403 for a new task in a project.
 AccessibleProject project_for_new_task(StoreTx& tx, const Viewer& viewer, std::int64_t project_id) {
   AccessibleProject project = load_readable_project(tx, viewer, project_id);
-  require_project_not_closed(project.security);
-  if (!project.security.can_create_task())
-    throw_forbidden(project.security.is_open() ? "Access denied."
-                                               : "Tasks can only be added to an open project");
+  require_task_creation(project.security);
   return project;
 }
 
@@ -87,6 +92,13 @@ void copy_attachments(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::i
 }
 
 }  // namespace
+
+TaskRecord add_task_in_tx(StoreTx& tx, const Viewer& viewer, const AccessibleProject& project,
+                          const TaskChanges& fields) {
+  validate_task_title(fields.title.value_or(""));
+  require_task_creation(project.security);
+  return insert_task(tx, viewer, project, TaskRecord{}, fields);
+}
 
 TaskViews TaskService::create(const Caller& caller, std::int64_t project_id,
                               const TaskChanges& fields) {

@@ -60,6 +60,11 @@ struct TaskStatusRequest {
   std::optional<std::int64_t> status_id;
 };
 
+// Adds a task to `project` inside the caller's transaction, with the checks of create() after the
+// project's 404.
+TaskRecord add_task_in_tx(StoreTx& tx, const Viewer& viewer, const AccessibleProject& project,
+                          const TaskChanges& fields);
+
 class TaskService {
  public:
   explicit TaskService(Store& store) : store_(store) {}

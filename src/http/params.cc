@@ -4,8 +4,10 @@
 #include "base/errors.h"
 #include "wire/date.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
+#include <map>
 #include <system_error>
 
 namespace projectd {
@@ -216,6 +218,40 @@ std::optional<std::vector<std::string>> Params::get_list(std::string_view key) c
     if (!value.is_null) append_items(value.text, items);
   }
   return items;
+}
+
+std::vector<Params> Params::objects_of(std::string_view key, std::size_t max_items) const {
+  const std::string prefix = ascii::to_lower(key) + "[";
+  std::map<std::size_t, Params> objects;
+  for (const Entry& entry : index_) {
+    const std::string_view folded = entry.folded_key;
+    if (!folded.starts_with(prefix)) continue;
+    const std::size_t close = folded.find(']', prefix.size());
+    if (close == std::string_view::npos || close + 1 >= folded.size() || folded[close + 1] != '[')
+      continue;  // `key[0]=x` or `key[]`: a scalar, not an object's member
+    const std::string_view digits = folded.substr(prefix.size(), close - prefix.size());
+    if (digits.empty() || digits.size() > 9 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    const std::size_t index = std::stoul(std::string(digits));
+    const std::string& sent_key = entries_[entry.index].first;
+    if (index >= max_items)
+      throw ApiError(ErrorKind::kBadRequest, quoted(sent_key) + ": at most " +
+                                                 std::to_string(max_items) + " items are accepted");
+    // `key[0][field]rest` becomes `fieldrest`, so `key[0][ids][]` still binds to `ids`.
+    std::string member(folded.substr(close + 2));
+    const std::size_t field_end = member.find(']');
+    if (field_end == std::string::npos || field_end == 0) continue;
+    member.erase(field_end, 1);
+    Params& object = objects[index];
+    object.index_.push_back(Entry{std::move(member), entry.source, object.entries_.size()});
+    object.entries_.emplace_back(sent_key, entries_[entry.index].second);
+  }
+  std::vector<Params> out;
+  out.reserve(objects.size());
+  for (auto& [index, object] : objects)
+    out.push_back(std::move(object));
+  return out;
 }
 
 std::optional<std::vector<std::int64_t>> Params::get_int_list(std::string_view key) const {

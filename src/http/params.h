@@ -68,6 +68,12 @@ class Params {
   // GUIDs in any form get_guid accepts, normalized; one bad item answers 400 naming the key.
   std::optional<std::vector<std::string>> get_guid_list(std::string_view key) const;
 
+  // The objects of an indexed list, `key[0][field]=..&key[1][field]=..` (a JSON array of objects or
+  // a jQuery-style form), in index order, each as its own Params keyed by `field`; error messages
+  // still name the full key (`tasks[1][deadline]`). Empty when none was sent; an index above
+  // `max_items - 1` answers 400.
+  std::vector<Params> objects_of(std::string_view key, std::size_t max_items) const;
+
   // Every (key, value) in insertion order, keys as sent; for logging and the OpenAPI tests.
   const std::vector<std::pair<std::string, ParamValue>>& entries() const { return entries_; }
 

@@ -315,5 +315,42 @@ TEST(ParamsTest, BracketSpellingCountsForScalarsToo) {
   EXPECT_EQ(params.get_int("projectId"), 5);
 }
 
+// --- indexed lists of objects ---
+
+TEST(ParamsTest, ObjectsOfAJsonArrayInIndexOrderWithTheirOwnMembers) {
+  const Params params = json(
+      R"({"tasks":[{"title":"a","responsibles":["x","y"]},{"Title":"b","milestone":2}],"title":"p"})");
+  const std::vector<Params> tasks = params.objects_of("Tasks", 10);
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].get_string("title"), "a");
+  EXPECT_THAT(*tasks[0].get_list("responsibles"), ElementsAre("x", "y"));
+  EXPECT_FALSE(tasks[0].has("milestone"));
+  EXPECT_EQ(tasks[1].get_string("title"), "b");
+  EXPECT_EQ(tasks[1].get_int("milestone"), 2);
+  EXPECT_EQ(params.get_string("title"), "p");  // the outer key is not an object's member
+  EXPECT_THAT(params.objects_of("milestones", 10), IsEmpty());
+}
+
+TEST(ParamsTest, ObjectsOfAFormSortNumericallyAndKeepBracketLists) {
+  const std::vector<Params> tasks =
+      query(
+          "tasks[10][title]=ten&tasks[2][title]=two&tasks[2][responsibles][]=r&tasks[x][title]=no"
+          "&tasks[3]=scalar")
+          .objects_of("tasks", 100);
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].get_string("title"), "two");
+  EXPECT_THAT(*tasks[0].get_list("responsibles"), ElementsAre("r"));
+  EXPECT_EQ(tasks[1].get_string("title"), "ten");
+}
+
+TEST(ParamsTest, ObjectMemberErrorsNameTheFullKeyAndTheIndexIsCapped) {
+  const std::vector<Params> tasks = query("tasks[1][deadline]=soon").objects_of("tasks", 10);
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(bad_request_message([&] { tasks[0].get_int("deadline"); }),
+            "Parameter 'tasks[1][deadline]' must be an integer");
+  EXPECT_EQ(bad_request_message([&] { query("tasks[5][title]=x").objects_of("tasks", 5); }),
+            "Parameter 'tasks[5][title]': at most 5 items are accepted");
+}
+
 }  // namespace
 }  // namespace projectd

@@ -122,6 +122,9 @@ struct ProjectQuery {
   std::optional<ProjectStatus> status;
   std::optional<std::string> participant;  // in the team
   std::optional<std::string> manager;      // the responsible
+  // `departament`: a people group of the portal. projectd keeps no groups, so a named department
+  // has no members and matches nothing (as the original answers for a group without people).
+  std::optional<std::string> department;
   std::optional<std::string> follower;
   std::optional<std::int64_t> tag_id;
   std::string text;  // in title or description, case-insensitive
@@ -172,6 +175,7 @@ struct TaskQuery {
   bool followed = false;                   // tasks the viewer subscribed to
   std::optional<std::string> responsible;  // `participant` in the API
   std::optional<std::string> creator;
+  std::optional<std::string> department;  // of a responsible; matches nothing (see ProjectQuery)
   std::optional<Timestamp> deadline_start;
   std::optional<Timestamp> deadline_stop;
   std::optional<std::int64_t> last_id;  // only tasks with a larger id

@@ -45,6 +45,7 @@ FilterSql task_filter(const TaskQuery& query) {
               sql.param(*query.responsible) + ")");
   }
   if (query.creator) sql.where("t.created_by = " + sql.param(*query.creator));
+  if (query.department) sql.where("0");  // no one is in a group projectd does not keep
   if (query.deadline_start) {
     sql.where("t.deadline >= " + sql.param(to_ticks(*query.deadline_start)));
   }

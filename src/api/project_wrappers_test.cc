@@ -60,8 +60,11 @@ class ProjectWrappersTest : public ::testing::Test {
   }
 
   ProjectView view(const Viewer& viewer, std::optional<TeamMember> member) const {
-    return ProjectView{
-        project_, ProjectSecurity(viewer, project_, member), {3, 5, 1, 2}, true, {"a", "b"}};
+    return ProjectView{project_,
+                       ProjectSecurity(viewer, project_, member),
+                       {.open_tasks = 3, .all_tasks = 5, .open_milestones = 1, .participants = 2},
+                       true,
+                       {"a", "b"}};
   }
 
   FakeUsers users_;

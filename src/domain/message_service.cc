@@ -33,8 +33,8 @@ LoadedMessage load_editable(StoreTx& tx, const Viewer& viewer, std::int64_t id) 
   return loaded;
 }
 
-// Wrapper facts of many discussions: one statement each for projects, comment counts and people,
-// and one membership read per distinct project.
+// Wrapper facts of many discussions: one statement each for projects, the caller's memberships,
+// comment counts and people, whatever the number of discussions.
 MessageViews views_of(StoreTx& tx, const Viewer& viewer, std::vector<MessageRecord> list) {
   std::vector<std::int64_t> project_ids, message_ids;
   for (const MessageRecord& m : list) {

@@ -44,8 +44,8 @@ void require_no_open_tasks(StoreTx& tx, const MilestoneRecord& milestone) {
                      " open task(s); close them or move them to another milestone first");
 }
 
-// Wrapper facts of many milestones: one statement each for projects, task counts and people, and
-// one membership read per distinct project.
+// Wrapper facts of many milestones: one statement each for projects, the caller's memberships,
+// task counts and people, whatever the number of milestones.
 MilestoneViews views_of(StoreTx& tx, const Viewer& viewer, std::vector<MilestoneRecord> list) {
   std::vector<std::int64_t> project_ids, milestone_ids;
   for (const MilestoneRecord& m : list) {

@@ -4,6 +4,7 @@
 #include "base/errors.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace projectd {
@@ -12,15 +13,36 @@ ProjectSecurity security_in(StoreTx& tx, const Viewer& viewer, const ProjectReco
   return ProjectSecurity(viewer, project, tx.projects().member(project.id, viewer.user_id));
 }
 
+std::vector<AccessibleProject> with_security(StoreTx& tx, const Viewer& viewer,
+                                             std::vector<ProjectRecord> projects) {
+  std::vector<AccessibleProject> out;
+  if (projects.empty()) return out;
+  std::vector<std::int64_t> ids;
+  for (const ProjectRecord& project : projects)
+    ids.push_back(project.id);
+  std::map<std::int64_t, TeamMember> memberships;
+  for (ProjectMembership& m : tx.projects().memberships_of(ids, viewer.user_id))
+    memberships.emplace(m.project_id, std::move(m.member));
+  out.reserve(projects.size());
+  for (ProjectRecord& project : projects) {
+    const auto member = memberships.find(project.id);
+    ProjectSecurity security(
+        viewer, project,
+        member == memberships.end() ? std::nullopt : std::optional<TeamMember>(member->second));
+    out.push_back(AccessibleProject{std::move(project), std::move(security)});
+  }
+  return out;
+}
+
 std::map<std::int64_t, AccessibleProject> projects_with_security(StoreTx& tx, const Viewer& viewer,
                                                                  std::vector<std::int64_t> ids) {
+  std::map<std::int64_t, AccessibleProject> projects;
+  if (ids.empty()) return projects;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::map<std::int64_t, AccessibleProject> projects;
-  for (ProjectRecord& project : tx.projects().by_ids(ids)) {
-    ProjectSecurity security = security_in(tx, viewer, project);
-    const std::int64_t id = project.id;
-    projects.emplace(id, AccessibleProject{std::move(project), std::move(security)});
+  for (AccessibleProject& project : with_security(tx, viewer, tx.projects().by_ids(ids))) {
+    const std::int64_t id = project.project.id;
+    projects.emplace(id, std::move(project));
   }
   return projects;
 }
@@ -33,17 +55,44 @@ AccessibleProject load_readable_project(StoreTx& tx, const Viewer& viewer, std::
   return AccessibleProject{std::move(*project), std::move(security)};
 }
 
+std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
+                                  std::vector<AccessibleProject> projects) {
+  std::vector<ProjectView> views;
+  if (projects.empty()) return views;
+  std::vector<std::int64_t> ids;
+  for (const AccessibleProject& p : projects)
+    ids.push_back(p.project.id);
+  std::map<std::int64_t, ProjectCounts> counts;
+  for (const ProjectCounts& c : tx.projects().counts_of(ids))
+    counts.emplace(c.project_id, c);
+  const std::vector<std::int64_t> followed = tx.projects().followed_among(ids, viewer.user_id);
+  std::map<std::int64_t, std::vector<std::string>> tags;
+  for (ProjectTag& tag : tx.projects().tags_of(ids))
+    tags[tag.project_id].push_back(std::move(tag.title));
+
+  views.reserve(projects.size());
+  for (AccessibleProject& p : projects) {
+    const std::int64_t id = p.project.id;
+    const bool is_follow = std::binary_search(followed.begin(), followed.end(), id);
+    views.push_back(ProjectView{std::move(p.project), std::move(p.security), counts[id], is_follow,
+                                std::move(tags[id])});
+  }
+  return views;
+}
+
+std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
+                                  std::vector<ProjectRecord> projects) {
+  return views_of(tx, viewer, with_security(tx, viewer, std::move(projects)));
+}
+
 ProjectView view_of(StoreTx& tx, const Viewer& viewer, AccessibleProject project) {
-  const std::int64_t id = project.project.id;
-  ProjectView view{std::move(project.project), std::move(project.security), {}, false, {}};
-  view.counts = tx.projects().counts(id);
-  view.is_follow = tx.projects().is_follower(id, viewer.user_id);
-  view.tags = tx.projects().tags(id);
-  return view;
+  std::vector<AccessibleProject> one;
+  one.push_back(std::move(project));
+  return std::move(views_of(tx, viewer, std::move(one)).front());
 }
 
 ProjectView view_of(StoreTx& tx, const Viewer& viewer, const ProjectRecord& project) {
-  return view_of(tx, viewer, AccessibleProject{project, security_in(tx, viewer, project)});
+  return std::move(views_of(tx, viewer, std::vector<ProjectRecord>{project}).front());
 }
 
 void collect_people(const ProjectRecord& project, std::vector<std::string>& ids) {

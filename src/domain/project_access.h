@@ -31,12 +31,21 @@ struct ProjectView {
 };
 
 ProjectSecurity security_in(StoreTx& tx, const Viewer& viewer, const ProjectRecord& project);
-// The projects of a list's rows (ids may repeat), each with the viewer's rights: one statement for
-// the projects and one membership read per distinct project. Readability is not checked.
+// The projects with the viewer's rights in each: one membership read for all of them.
+std::vector<AccessibleProject> with_security(StoreTx& tx, const Viewer& viewer,
+                                             std::vector<ProjectRecord> projects);
+// The projects of a list's rows (ids may repeat), each with the viewer's rights: two statements
+// whatever the number of ids. Readability is not checked.
 std::map<std::int64_t, AccessibleProject> projects_with_security(StoreTx& tx, const Viewer& viewer,
                                                                  std::vector<std::int64_t> ids);
 // 404 "Item not found" when the project does not exist or the viewer may not read it.
 AccessibleProject load_readable_project(StoreTx& tx, const Viewer& viewer, std::int64_t id);
+// The views of a page of projects, in the given order, with three statements (four when the
+// rights still have to be read) whatever the page's length.
+std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
+                                  std::vector<AccessibleProject> projects);
+std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
+                                  std::vector<ProjectRecord> projects);
 ProjectView view_of(StoreTx& tx, const Viewer& viewer, AccessibleProject project);
 ProjectView view_of(StoreTx& tx, const Viewer& viewer, const ProjectRecord& project);
 

@@ -4,6 +4,7 @@
 #include "domain/people_service.h"
 
 #include <algorithm>
+#include <map>
 
 namespace projectd {
 
@@ -47,14 +48,25 @@ void touch(ProjectRecord& project, const Caller& caller) {
   project.updated_by = caller.user_id;
 }
 
-// Checks and deletes one project; nothing changes before every check has passed.
-ProjectView remove_one(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
-  AccessibleProject loaded = load_readable_project(tx, viewer, id);
-  if (!loaded.security.can_delete()) throw_forbidden();
-  ProjectView view = view_of(tx, viewer, std::move(loaded));
-  tx.projects().remove(id);
-  if (view.project.folder_id) tx.folders().remove(*view.project.folder_id);
-  return view;
+// Takes project `id` out of `loaded` when the caller may delete it; throws (404, then 403) before
+// anything changes otherwise, as a batch item must.
+AccessibleProject take_deletable(std::map<std::int64_t, AccessibleProject>& loaded,
+                                 std::int64_t id) {
+  const auto found = loaded.find(id);
+  if (found == loaded.end() || !found->second.security.can_read()) throw_not_found();
+  if (!found->second.security.can_delete()) throw_forbidden();
+  return std::move(found->second);
+}
+
+// The views are built first: afterwards the counts and tags are gone with the rows.
+std::vector<ProjectView> remove_all(StoreTx& tx, const Viewer& viewer,
+                                    std::vector<AccessibleProject> projects) {
+  std::vector<ProjectView> views = views_of(tx, viewer, std::move(projects));
+  for (const ProjectView& view : views) {
+    tx.projects().remove(view.project.id);
+    if (view.project.folder_id) tx.folders().remove(*view.project.folder_id);
+  }
+  return views;
 }
 
 // Runs `add` for item `index` of the request's list `name`; an error names the item, so a client
@@ -116,8 +128,7 @@ ProjectViews ProjectService::filter(const Caller& caller, ProjectQuery query) {
   query.viewer = viewer_of(caller);
   return store_.read_value([&](StoreTx& tx) {
     ProjectViews out;
-    for (const ProjectRecord& project : tx.projects().page(query))
-      out.projects.push_back(view_of(tx, query.viewer, project));
+    out.projects = views_of(tx, query.viewer, tx.projects().page(query));
     out.total = tx.projects().count(query);
     out.people = people_of_views(tx, out.projects);
     return out;
@@ -217,7 +228,12 @@ ProjectDetails ProjectService::set_tags(const Caller& caller, std::int64_t id,
 
 ProjectDetails ProjectService::remove(const Caller& caller, std::int64_t id) {
   const Viewer viewer = viewer_of(caller);
-  return store_.write_value([&](StoreTx& tx) { return details(tx, remove_one(tx, viewer, id)); });
+  return store_.write_value([&](StoreTx& tx) {
+    auto loaded = projects_with_security(tx, viewer, {id});
+    std::vector<AccessibleProject> one;
+    one.push_back(take_deletable(loaded, id));
+    return details(tx, std::move(remove_all(tx, viewer, std::move(one)).front()));
+  });
 }
 
 BatchDeleted ProjectService::remove_many(const Caller& caller,
@@ -225,10 +241,13 @@ BatchDeleted ProjectService::remove_many(const Caller& caller,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     BatchDeleted out;
-    // remove_one throws before it changes anything, so a refused id leaves no trace and the
-    // others still commit together.
+    // Every id is checked before anything is deleted, so a refused id leaves no trace and the
+    // others still commit together; the batch costs a fixed number of reads.
+    auto loaded = projects_with_security(tx, viewer, ids);
+    std::vector<AccessibleProject> deletable;
     out.failed = for_each_in_batch(
-        ids, [&](std::int64_t id) { out.deleted.projects.push_back(remove_one(tx, viewer, id)); });
+        ids, [&](std::int64_t id) { deletable.push_back(take_deletable(loaded, id)); });
+    out.deleted.projects = remove_all(tx, viewer, std::move(deletable));
     out.deleted.total = static_cast<std::int64_t>(out.deleted.projects.size());
     out.deleted.people = people_of_views(tx, out.deleted.projects);
     return out;

@@ -21,16 +21,41 @@ boost::json::value ids_data(const std::vector<std::string>& ids) {
 }  // namespace
 
 TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id) {
-  auto task = tx.tasks().by_id(task_id);
-  if (!task) throw_not_found();
-  auto project = tx.projects().by_id(task->project_id);
-  if (!project) throw_not_found();
-  std::optional<MilestoneRecord> milestone;
-  if (task->milestone_id) milestone = tx.milestones().by_id(*task->milestone_id);
-  ProjectSecurity security = security_in(tx, viewer, *project);
-  if (!security.can_read_task(*task, milestone ? &*milestone : nullptr)) throw_not_found();
-  return TaskScope{std::move(*task), std::move(*project), std::move(milestone),
-                   std::move(security)};
+  std::map<std::int64_t, TaskScope> found = readable_tasks(tx, viewer, {task_id});
+  if (found.empty()) throw_not_found();
+  return std::move(found.begin()->second);
+}
+
+std::map<std::int64_t, TaskScope> readable_tasks(StoreTx& tx, const Viewer& viewer,
+                                                 const std::vector<std::int64_t>& task_ids) {
+  std::map<std::int64_t, TaskScope> out;
+  std::vector<TaskRecord> tasks = tx.tasks().by_ids(task_ids);
+  std::vector<std::int64_t> project_ids, milestone_ids;
+  for (const TaskRecord& task : tasks) {
+    project_ids.push_back(task.project_id);
+    if (task.milestone_id) milestone_ids.push_back(*task.milestone_id);
+  }
+  std::map<std::int64_t, MilestoneRecord> milestones;
+  if (!milestone_ids.empty())
+    for (MilestoneRecord& milestone : tx.milestones().by_ids(milestone_ids))
+      milestones.emplace(milestone.id, std::move(milestone));
+  std::map<std::int64_t, AccessibleProject> projects =
+      projects_with_security(tx, viewer, std::move(project_ids));
+  for (TaskRecord& task : tasks) {
+    const auto project = projects.find(task.project_id);
+    if (project == projects.end()) continue;
+    std::optional<MilestoneRecord> milestone;
+    if (task.milestone_id) {
+      const auto found = milestones.find(*task.milestone_id);
+      if (found != milestones.end()) milestone = found->second;
+    }
+    const ProjectSecurity& security = project->second.security;
+    if (!security.can_read_task(task, milestone ? &*milestone : nullptr)) continue;
+    const std::int64_t id = task.id;
+    out.emplace(
+        id, TaskScope{std::move(task), project->second.project, std::move(milestone), security});
+  }
+  return out;
 }
 
 void require_project_not_closed(const ProjectSecurity& security) {

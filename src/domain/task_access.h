@@ -8,6 +8,7 @@
 #include "store/store.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ struct TaskScope {
 
 // 404 "Item not found" when the task (or its project) is missing or the viewer may not read it.
 TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id);
+// The tasks of a batch the viewer may read, by id, in five statements whatever their number (tasks,
+// responsibles, milestones, projects, memberships); a missing or hidden task is left out.
+std::map<std::int64_t, TaskScope> readable_tasks(StoreTx& tx, const Viewer& viewer,
+                                                 const std::vector<std::int64_t>& task_ids);
 
 // 409 when the project is closed: its content is frozen until it is reopened.
 void require_project_not_closed(const ProjectSecurity& security);

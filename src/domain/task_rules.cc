@@ -99,9 +99,13 @@ void change_task_milestone(StoreTx& tx, const Viewer& viewer, std::int64_t task_
 
 TaskScope task_for_delete(StoreTx& tx, const Viewer& viewer, std::int64_t task_id) {
   TaskScope scope = readable_task(tx, viewer, task_id);
+  require_deletable(scope);
+  return scope;
+}
+
+void require_deletable(const TaskScope& scope) {
   require_project_not_closed(scope.security);
   if (!scope.security.can_delete_task(scope.task)) throw_forbidden();
-  return scope;
 }
 
 }  // namespace projectd

@@ -49,5 +49,7 @@ void change_task_milestone(StoreTx& tx, const Viewer& viewer, std::int64_t task_
                            std::optional<std::int64_t> milestone_id);
 // 404 -> 409 -> 403 (the delete right) for deleting a task; deletes nothing.
 TaskScope task_for_delete(StoreTx& tx, const Viewer& viewer, std::int64_t task_id);
+// The 409 and 403 of task_for_delete, for a task read already.
+void require_deletable(const TaskScope& scope);
 
 }  // namespace projectd

@@ -57,12 +57,8 @@ std::vector<TaskView> build_views(StoreTx& tx, const Viewer& viewer, std::vector
   if (!milestone_ids.empty())
     for (MilestoneRecord& milestone : tx.milestones().by_ids(as_vector(milestone_ids)))
       milestones.emplace(milestone.id, std::move(milestone));
-  std::map<std::int64_t, AccessibleProject> projects;
-  for (ProjectRecord& project : tx.projects().by_ids(as_vector(project_ids))) {
-    ProjectSecurity security = security_in(tx, viewer, project);
-    const std::int64_t id = project.id;
-    projects.emplace(id, AccessibleProject{std::move(project), std::move(security)});
-  }
+  const std::map<std::int64_t, AccessibleProject> projects =
+      projects_with_security(tx, viewer, as_vector(project_ids));
 
   std::vector<TaskView> views;
   views.reserve(tasks.size());

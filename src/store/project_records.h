@@ -46,8 +46,20 @@ struct TeamMember {
   int security = 0;  // team_security bits
 };
 
+// One person's place in the team of one of many projects.
+struct ProjectMembership {
+  std::int64_t project_id = 0;
+  TeamMember member;
+};
+
+struct ProjectTag {
+  std::int64_t project_id = 0;
+  std::string title;
+};
+
 // The figures ProjectWrapperFull shows.
 struct ProjectCounts {
+  std::int64_t project_id = 0;
   std::int64_t open_tasks = 0;
   std::int64_t all_tasks = 0;
   std::int64_t open_milestones = 0;

@@ -23,19 +23,28 @@ class ProjectRepo {
   // Projects the query's viewer may read, filtered, sorted and paged in SQL.
   virtual std::vector<ProjectRecord> page(const ProjectQuery& query) = 0;
   virtual std::int64_t count(const ProjectQuery& query) = 0;
-  virtual ProjectCounts counts(std::int64_t project_id) = 0;
+  // The figures of many projects, in id order; unknown ids are left out.
+  virtual std::vector<ProjectCounts> counts_of(const std::vector<std::int64_t>& ids) = 0;
 
   virtual std::vector<TeamMember> team(std::int64_t project_id) = 0;
   virtual std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) = 0;
   // Adds the member, or changes their security when already in the team.
   virtual void put_member(std::int64_t project_id, const TeamMember& member) = 0;
   virtual void remove_member(std::int64_t project_id, std::string_view user_id) = 0;
+  // The user's rights in many projects at once, as `member` gives them for one: a list's
+  // permission checks read the team once, not once per row. Projects without the user are left out.
+  virtual std::vector<ProjectMembership> memberships_of(const std::vector<std::int64_t>& ids,
+                                                        std::string_view user_id) = 0;
 
   virtual bool is_follower(std::int64_t project_id, std::string_view user_id) = 0;
   virtual void set_follower(std::int64_t project_id, std::string_view user_id, bool follow) = 0;
+  // Those of the ids the user follows, sorted.
+  virtual std::vector<std::int64_t> followed_among(const std::vector<std::int64_t>& ids,
+                                                   std::string_view user_id) = 0;
 
-  // Tag titles of a project, sorted; set_tags replaces them, creating unknown tags.
-  virtual std::vector<std::string> tags(std::int64_t project_id) = 0;
+  // Tags of many projects, by project and then title; set_tags replaces a project's tags,
+  // creating unknown ones.
+  virtual std::vector<ProjectTag> tags_of(const std::vector<std::int64_t>& ids) = 0;
   virtual void set_tags(std::int64_t project_id, const std::vector<std::string>& titles) = 0;
   virtual std::optional<std::int64_t> tag_id(std::string_view title) = 0;
 };

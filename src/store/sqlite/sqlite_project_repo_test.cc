@@ -20,6 +20,13 @@ class SqliteProjectRepoTest : public testing::SqliteProjectTestBase {
       ids.push_back(p.id);
     return ids;
   }
+  // Tag titles of one project, in the order tags_of gives them.
+  std::vector<std::string> tags(std::int64_t project_id) {
+    std::vector<std::string> titles;
+    for (ProjectTag& tag : tx_.projects().tags_of({project_id}))
+      titles.push_back(std::move(tag.title));
+    return titles;
+  }
   ProjectQuery query_for(const std::string& user_id, bool is_admin = false) {
     ProjectQuery q;
     q.viewer = Viewer{.user_id = user_id, .is_admin = is_admin, .is_visitor = false};
@@ -149,38 +156,129 @@ TEST_F(SqliteProjectRepoTest, TeamFollowersAndCounts) {
   tx_.tasks().insert(done);
   tx_.tasks().insert(make_task(other, "elsewhere"));
 
-  ProjectCounts counts;
-  EXPECT_EQ(statements_of([&] { counts = tx_.projects().counts(id); }), 1u);
-  EXPECT_EQ(counts.open_tasks, 2);
-  EXPECT_EQ(counts.all_tasks, 3);
-  EXPECT_EQ(counts.open_milestones, 1);
-  EXPECT_EQ(counts.participants, 1);
-  ProjectCounts none = tx_.projects().counts(424242);
-  EXPECT_EQ(none.all_tasks, 0);
-  EXPECT_EQ(none.participants, 0);
+  std::vector<ProjectCounts> counts;
+  EXPECT_EQ(statements_of([&] {
+              counts = tx_.projects().counts_of({other, 424242, id, other});
+            }),
+            1u);
+  ASSERT_EQ(counts.size(), 2u);  // in id order, unknown ids left out, repeated ones once
+  EXPECT_EQ(counts[0].project_id, id);
+  EXPECT_EQ(counts[0].open_tasks, 2);
+  EXPECT_EQ(counts[0].all_tasks, 3);
+  EXPECT_EQ(counts[0].open_milestones, 1);
+  EXPECT_EQ(counts[0].participants, 1);
+  EXPECT_EQ(counts[1].project_id, other);
+  EXPECT_EQ(counts[1].open_tasks, 1);
+  EXPECT_EQ(counts[1].all_tasks, 1);
+  EXPECT_EQ(counts[1].open_milestones, 1);
+  EXPECT_EQ(counts[1].participants, 1);
+  EXPECT_EQ(counts[1].discussions, 0);
+  EXPECT_TRUE(tx_.projects().counts_of({}).empty());
+  EXPECT_TRUE(tx_.projects().counts_of({424242}).empty());
+}
+
+TEST_F(SqliteProjectRepoTest, CountsOfAProjectWithoutContentAreZero) {
+  std::int64_t empty = tx_.projects().insert(make_project("Empty", "id-admin"));
+  auto counts = tx_.projects().counts_of({empty});
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0].project_id, empty);
+  EXPECT_EQ(counts[0].all_tasks, 0);
+  EXPECT_EQ(counts[0].open_milestones, 0);
+  EXPECT_EQ(counts[0].participants, 0);
+  EXPECT_EQ(counts[0].discussions, 0);
+}
+
+TEST_F(SqliteProjectRepoTest, MembershipsOfOneUserInManyProjects) {
+  std::string ann = add_user("ann");
+  std::string bob = add_user("bob");
+  Ids projects;
+  for (int i = 0; i < 4; ++i)
+    projects.push_back(tx_.projects().insert(make_project("P" + std::to_string(i), ann)));
+  tx_.projects().put_member(projects[3], {.user_id = bob, .security = team_security::kFiles});
+  tx_.projects().put_member(projects[1], {.user_id = bob, .security = 0});
+  tx_.projects().put_member(projects[2], {.user_id = ann, .security = 0});  // another person
+
+  std::vector<ProjectMembership> got;
+  EXPECT_EQ(statements_of([&] { got = tx_.projects().memberships_of(projects, bob); }), 1u);
+  ASSERT_EQ(got.size(), 2u);  // by project; projects without bob are left out
+  EXPECT_EQ(got[0].project_id, projects[1]);
+  EXPECT_EQ(got[0].member.user_id, bob);
+  EXPECT_EQ(got[0].member.security, 0);
+  EXPECT_EQ(got[1].project_id, projects[3]);
+  EXPECT_EQ(got[1].member.security, team_security::kFiles);
+  EXPECT_TRUE(tx_.projects().memberships_of({}, bob).empty());
+  EXPECT_TRUE(tx_.projects().memberships_of({projects[0], projects[2], 424242}, bob).empty());
+  EXPECT_TRUE(tx_.projects().memberships_of(projects, "id-nobody").empty());
+}
+
+TEST_F(SqliteProjectRepoTest, FollowedAmongGivesTheFollowedIdsSorted) {
+  std::string ann = add_user("ann");
+  std::string bob = add_user("bob");
+  Ids projects;
+  for (int i = 0; i < 4; ++i)
+    projects.push_back(tx_.projects().insert(make_project("P" + std::to_string(i), ann)));
+  tx_.projects().set_follower(projects[2], bob, true);
+  tx_.projects().set_follower(projects[0], bob, true);
+  tx_.projects().set_follower(projects[1], ann, true);  // another person
+
+  Ids followed;
+  EXPECT_EQ(statements_of([&] {
+              followed = tx_.projects().followed_among(
+                  {projects[3], projects[2], 424242, projects[1], projects[0]}, bob);
+            }),
+            1u);
+  EXPECT_EQ(followed, (Ids{projects[0], projects[2]}));
+  EXPECT_EQ(tx_.projects().followed_among({projects[2]}, bob), (Ids{projects[2]}));
+  EXPECT_TRUE(tx_.projects().followed_among({}, bob).empty());
+  EXPECT_TRUE(tx_.projects().followed_among({projects[1], projects[3], 424242}, bob).empty());
+}
+
+TEST_F(SqliteProjectRepoTest, TagsOfManyProjectsByProjectThenTitle) {
+  Ids projects;
+  for (int i = 0; i < 3; ++i)
+    projects.push_back(tx_.projects().insert(make_project("P" + std::to_string(i), "id-admin")));
+  tx_.projects().set_tags(projects[2], {"web", "Backend"});
+  tx_.projects().set_tags(projects[0], {"api", "web"});
+
+  std::vector<ProjectTag> got;
+  EXPECT_EQ(statements_of([&] {
+              got = tx_.projects().tags_of({projects[2], 424242, projects[0]});
+            }),
+            1u);
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[0].project_id, projects[0]);
+  EXPECT_EQ(got[0].title, "api");
+  EXPECT_EQ(got[1].project_id, projects[0]);
+  EXPECT_EQ(got[1].title, "web");
+  EXPECT_EQ(got[2].project_id, projects[2]);
+  EXPECT_EQ(got[2].title, "Backend");
+  EXPECT_EQ(got[3].project_id, projects[2]);
+  EXPECT_EQ(got[3].title, "web");
+  EXPECT_TRUE(tx_.projects().tags_of({}).empty());
+  EXPECT_TRUE(tx_.projects().tags_of({projects[1], 424242}).empty());
 }
 
 TEST_F(SqliteProjectRepoTest, TagsReplaceAndMatchIgnoringCase) {
   std::int64_t a = tx_.projects().insert(make_project("A", "id-admin"));
   std::int64_t b = tx_.projects().insert(make_project("B", "id-admin"));
-  EXPECT_TRUE(tx_.projects().tags(a).empty());
+  EXPECT_TRUE(tags(a).empty());
 
   tx_.projects().set_tags(a, {"web", "Backend", " api ", "", "  ", "WEB"});
-  EXPECT_EQ(tx_.projects().tags(a), (std::vector<std::string>{"api", "Backend", "web"}));
+  EXPECT_EQ(tags(a), (std::vector<std::string>{"api", "Backend", "web"}));
   EXPECT_EQ(rows("tags"), 3);
 
   // Existing tags are reused whatever their case; the set is replaced.
   tx_.projects().set_tags(b, {"BACKEND", "mobile"});
-  EXPECT_EQ(tx_.projects().tags(b), (std::vector<std::string>{"Backend", "mobile"}));
+  EXPECT_EQ(tags(b), (std::vector<std::string>{"Backend", "mobile"}));
   EXPECT_EQ(rows("tags"), 4);
   tx_.projects().set_tags(a, {"mobile"});
-  EXPECT_EQ(tx_.projects().tags(a), (std::vector<std::string>{"mobile"}));
+  EXPECT_EQ(tags(a), (std::vector<std::string>{"mobile"}));
   tx_.projects().set_tags(a, {});
-  EXPECT_TRUE(tx_.projects().tags(a).empty());
-  EXPECT_EQ(tx_.projects().tags(b).size(), 2u);
+  EXPECT_TRUE(tags(a).empty());
+  EXPECT_EQ(tags(b).size(), 2u);
 
   tx_.projects().set_tags(a, {"100%_done", "quote\"and\\slash"});
-  EXPECT_EQ(tx_.projects().tags(a), (std::vector<std::string>{"100%_done", "quote\"and\\slash"}));
+  EXPECT_EQ(tags(a), (std::vector<std::string>{"100%_done", "quote\"and\\slash"}));
 
   auto backend = tx_.projects().tag_id("backend");
   ASSERT_TRUE(backend);
@@ -350,7 +448,8 @@ TEST(SqliteProjectStoreTest, ReposWorkInsideTheStoresReadsAndWrites) {
   ASSERT_EQ(page.size(), 1u);
   EXPECT_EQ(page[0].id, task);
   EXPECT_EQ(page[0].responsibles, (std::vector<std::string>{"id-ann"}));
-  EXPECT_EQ(store->read_value([&](StoreTx& tx) { return tx.projects().counts(project).all_tasks; }),
+  EXPECT_EQ(store->read_value(
+                [&](StoreTx& tx) { return tx.projects().counts_of({project}).at(0).all_tasks; }),
             1);
 }
 

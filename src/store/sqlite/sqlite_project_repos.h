@@ -5,7 +5,8 @@
 // - insert ignores the record's id and returns the new one; update of an unknown id throws
 //   ApiError(kNotFound); remove of an unknown id does nothing.
 // - by_ids returns each existing row once, in id order; unknown ids are skipped. Batch readers
-//   (by_ids, subtasks_of, links_of) cost a fixed number of statements whatever the list length.
+//   (by_ids, counts_of, memberships_of, followed_among, tags_of, subtasks_of, links_of) cost a
+//   fixed number of statements whatever the list length.
 // - Tasks carry their responsibles sorted by user id.
 // - page/count run the read rules of domain/security (can_read, can_read_task) in SQL. Text
 //   filters and title order ignore ASCII case only (SQLite's LIKE and NOCASE): "É" and "é" differ.
@@ -28,19 +29,23 @@ class SqliteProjectRepo final : public ProjectRepo {
   // Sorted by created or title (ignoring case), then id; descending flips both.
   std::vector<ProjectRecord> page(const ProjectQuery& query) override;
   std::int64_t count(const ProjectQuery& query) override;
-  ProjectCounts counts(std::int64_t project_id) override;
+  std::vector<ProjectCounts> counts_of(const std::vector<std::int64_t>& ids) override;
 
   std::vector<TeamMember> team(std::int64_t project_id) override;  // by user id
   std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) override;
   void put_member(std::int64_t project_id, const TeamMember& member) override;
   void remove_member(std::int64_t project_id, std::string_view user_id) override;
+  std::vector<ProjectMembership> memberships_of(const std::vector<std::int64_t>& ids,
+                                                std::string_view user_id) override;  // by project
 
   bool is_follower(std::int64_t project_id, std::string_view user_id) override;
   void set_follower(std::int64_t project_id, std::string_view user_id, bool follow) override;
+  std::vector<std::int64_t> followed_among(const std::vector<std::int64_t>& ids,
+                                           std::string_view user_id) override;
 
-  // Sorted ignoring ASCII case. set_tags trims titles, skips empty ones, matches existing tags
-  // ignoring ASCII case and keeps the first spelling of a new one.
-  std::vector<std::string> tags(std::int64_t project_id) override;
+  // A project's titles sorted ignoring ASCII case. set_tags trims titles, skips empty ones,
+  // matches existing tags ignoring ASCII case and keeps the first spelling of a new one.
+  std::vector<ProjectTag> tags_of(const std::vector<std::int64_t>& ids) override;
   void set_tags(std::int64_t project_id, const std::vector<std::string>& titles) override;
   std::optional<std::int64_t> tag_id(std::string_view title) override;
 

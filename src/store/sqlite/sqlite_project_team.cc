@@ -4,20 +4,27 @@
 
 namespace projectd {
 
-ProjectCounts SqliteProjectRepo::counts(std::int64_t project_id) {
-  SqliteStatement row = connection_.prepare(
-      "SELECT (SELECT count(*) FROM tasks WHERE project_id = ?1 AND status = 1), "
-      "(SELECT count(*) FROM tasks WHERE project_id = ?1), "
-      "(SELECT count(*) FROM milestones WHERE project_id = ?1 AND status = 0), "
-      "(SELECT count(*) FROM project_team WHERE project_id = ?1), "
-      "(SELECT count(*) FROM messages WHERE project_id = ?1)");
-  row.bind_all(project_id);
-  row.step();
-  return ProjectCounts{.open_tasks = row.int64(0),
-                       .all_tasks = row.int64(1),
-                       .open_milestones = row.int64(2),
-                       .participants = row.int64(3),
-                       .discussions = row.int64(4)};
+// Each figure is a correlated count that an index leads (tasks_project, milestones_project, the
+// team's key, messages by project), so a page of projects costs one statement and no scan.
+std::vector<ProjectCounts> SqliteProjectRepo::counts_of(const std::vector<std::int64_t>& ids) {
+  SqliteStatement rows = connection_.prepare(
+      "SELECT p.id, "
+      "(SELECT count(*) FROM tasks WHERE project_id = p.id AND status = 1), "
+      "(SELECT count(*) FROM tasks WHERE project_id = p.id), "
+      "(SELECT count(*) FROM milestones WHERE project_id = p.id AND status = 0), "
+      "(SELECT count(*) FROM project_team WHERE project_id = p.id), "
+      "(SELECT count(*) FROM messages WHERE project_id = p.id) "
+      "FROM projects p WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY p.id");
+  rows.bind_all(json_array(ids));
+  std::vector<ProjectCounts> counts;
+  while (rows.step())
+    counts.push_back(ProjectCounts{.project_id = rows.int64(0),
+                                   .open_tasks = rows.int64(1),
+                                   .all_tasks = rows.int64(2),
+                                   .open_milestones = rows.int64(3),
+                                   .participants = rows.int64(4),
+                                   .discussions = rows.int64(5)});
+  return counts;
 }
 
 std::vector<TeamMember> SqliteProjectRepo::team(std::int64_t project_id) {
@@ -38,6 +45,21 @@ std::optional<TeamMember> SqliteProjectRepo::member(std::int64_t project_id,
   row.bind_all(project_id, user_id);
   if (!row.step()) return std::nullopt;
   return TeamMember{.user_id = row.text(0), .security = static_cast<int>(row.int64(1))};
+}
+
+std::vector<ProjectMembership> SqliteProjectRepo::memberships_of(
+    const std::vector<std::int64_t>& ids, std::string_view user_id) {
+  SqliteStatement rows = connection_.prepare(
+      "SELECT project_id, user_id, security FROM project_team "
+      "WHERE user_id = ?2 AND project_id IN (SELECT value FROM json_each(?1)) ORDER BY project_id");
+  rows.bind_all(json_array(ids), user_id);
+  std::vector<ProjectMembership> memberships;
+  while (rows.step())
+    memberships.push_back(ProjectMembership{
+        .project_id = rows.int64(0),
+        .member =
+            TeamMember{.user_id = rows.text(1), .security = static_cast<int>(rows.int64(2))}});
+  return memberships;
 }
 
 void SqliteProjectRepo::put_member(std::int64_t project_id, const TeamMember& member) {
@@ -72,15 +94,28 @@ void SqliteProjectRepo::set_follower(std::int64_t project_id, std::string_view u
       .run();
 }
 
-std::vector<std::string> SqliteProjectRepo::tags(std::int64_t project_id) {
+std::vector<std::int64_t> SqliteProjectRepo::followed_among(const std::vector<std::int64_t>& ids,
+                                                            std::string_view user_id) {
   SqliteStatement rows = connection_.prepare(
-      "SELECT t.title FROM project_tags pt JOIN tags t ON t.id = pt.tag_id "
-      "WHERE pt.project_id = ?1 ORDER BY lower(t.title), t.title");
-  rows.bind_all(project_id);
-  std::vector<std::string> titles;
+      "SELECT project_id FROM project_followers "
+      "WHERE user_id = ?2 AND project_id IN (SELECT value FROM json_each(?1)) ORDER BY project_id");
+  rows.bind_all(json_array(ids), user_id);
+  std::vector<std::int64_t> followed;
   while (rows.step())
-    titles.push_back(rows.text(0));
-  return titles;
+    followed.push_back(rows.int64(0));
+  return followed;
+}
+
+std::vector<ProjectTag> SqliteProjectRepo::tags_of(const std::vector<std::int64_t>& ids) {
+  SqliteStatement rows = connection_.prepare(
+      "SELECT pt.project_id, t.title FROM project_tags pt JOIN tags t ON t.id = pt.tag_id "
+      "WHERE pt.project_id IN (SELECT value FROM json_each(?1)) "
+      "ORDER BY pt.project_id, lower(t.title), t.title");
+  rows.bind_all(json_array(ids));
+  std::vector<ProjectTag> tags;
+  while (rows.step())
+    tags.push_back(ProjectTag{.project_id = rows.int64(0), .title = rows.text(1)});
+  return tags;
 }
 
 // Three statements for any number of titles. Tags match by lower(title), as the unique index

@@ -3,55 +3,16 @@
 // (spec/seed-task-files.txt) sent byte for byte as published, and to its XML twin; and a new
 // task (POST {projectid}/task), whose golden lacks what a new task cannot have yet.
 #include "files_test_support.h"
+#include "golden_support.h"
 #include "raw_socket.h"
 
-#include <cstdlib>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace projectd::test {
 namespace {
 
 constexpr const char* kGoldenUser = "5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c";
 constexpr const char* kGoldenDate = "2020-12-22T04:11:56.5768573Z";
-
-std::string golden(const std::string& name) {
-  const char* from_env = std::getenv("PROJECTD_SPEC_DIR");
-  const std::string dir = from_env && *from_env ? from_env : PROJECTD_SPEC_DIR;
-  std::ifstream in(dir + "/golden/" + name, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + dir + "/golden/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string out = text.str();
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
-    out.pop_back();
-  return out;
-}
-
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-}
-
-// Replaces the n-th (0-based) occurrence.
-void replace_nth(std::string& text, const std::string& from, const std::string& to, int n) {
-  std::size_t at = text.find(from);
-  for (int i = 0; i < n && at != std::string::npos; ++i)
-    at = text.find(from, at + from.size());
-  ASSERT_NE(at, std::string::npos) << "occurrence " << n << " of " << from;
-  text.replace(at, from.size(), to);
-}
-
-// Cuts from `begin` up to and including `end` (the first `end` after `begin`).
-void cut(std::string& text, const std::string& begin, const std::string& end) {
-  const std::size_t from = text.find(begin);
-  ASSERT_NE(from, std::string::npos) << begin;
-  const std::size_t to = text.find(end, from);
-  ASSERT_NE(to, std::string::npos) << end;
-  text.erase(from, to + end.size() - from);
-}
 
 class TaskGoldenTest : public FilesSuite {
  protected:
@@ -126,7 +87,7 @@ TEST_F(TaskGoldenTest, ANewTaskIsTheGoldenTaskWrapperWithoutWhatItCannotHaveYet)
     const auto res = create_sample(xml ? ".xml" : "");
     ASSERT_EQ(res.status, 201) << res.body;
     // A new task has no subtasks or links yet and is at 0 %.
-    std::string expected = golden(xml ? "seed-response.xml" : "seed-response.json");
+    std::string expected = spec_golden(xml ? "seed-response.xml" : "seed-response.json");
     if (xml) {
       replace_all(expected, "<progress>55</progress>", "");
       cut(expected, "<subtasks>", "</subtasks>");
@@ -204,7 +165,7 @@ TEST_F(TaskGoldenTest, TheSeedRequestAnswersTheGoldenTaskWrapper) {
     const auto json = call("GET", task_path(task, "/notify"), nullptr, admin()).json();
     const auto& view = json.at("response");
     std::string expected =
-        substituted(golden(xml ? "seed-response.xml" : "seed-response.json"), ids_, xml);
+        substituted(spec_golden(xml ? "seed-response.xml" : "seed-response.json"), ids_, xml);
     set_dates(expected,
               {date_at(view.at("subtasks").at(0), "created"),
                date_at(view.at("subtasks").at(0), "updated"), date_at(view, "created"),

@@ -1,0 +1,28 @@
+// Golden files for the byte-for-byte answer tests: reading them (the published ones in
+// shared/spec/golden, projectd's own in tests/golden) and turning their sample values or
+// {{PLACEHOLDER}}s into the values of the test's own fixture.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace projectd::test {
+
+// spec/golden/<name> (PROJECTD_SPEC_DIR in the environment wins), without trailing line breaks.
+std::string spec_golden(const std::string& name);
+
+// tests/golden/<name>, written one member per line for review: every line break and the
+// indentation after it are dropped, which gives the one-line answer (no value in these files
+// holds a line break).
+std::string own_golden(const std::string& name);
+
+void replace_all(std::string& text, const std::string& from, const std::string& to);
+// Replaces the n-th (0-based) occurrence; fails the test when there is none.
+void replace_nth(std::string& text, const std::string& from, const std::string& to, int n);
+// Cuts from `begin` up to and including `end` (the first `end` after `begin`).
+void cut(std::string& text, const std::string& begin, const std::string& end);
+
+// Every {{NAME}} of `text` replaced by values.at(NAME); fails the test for a name it lacks.
+std::string filled(std::string text, const std::map<std::string, std::string>& values);
+
+}  // namespace projectd::test

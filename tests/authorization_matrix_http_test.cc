@@ -1,10 +1,11 @@
 // The authorization matrix (DESIGN §4 "Permission rules are consistent"): every route that
-// GET api/2.0/openapi.json lists, for every role, on a public and on a private project. Each route
-// gets fixtures of its own, made through the API as the admin; a route added to the route table is
-// covered without a change here, or fails by name until the generator can fill it. What each route
-// sends is in authorization_matrix_requests.cc, the invariants in authorization_matrix_rules.cc;
-// this file makes the fixtures, runs the cases and keeps the table of known deviations. With
-// PROJECTD_MATRIX_OUT=<file> it also writes every case's status and the start of its answer.
+// GET api/2.0/openapi.json lists, for every role, on a public, a private and a closed project. Each
+// route gets fixtures of its own, made through the API as the admin; a route added to the route
+// table is covered without a change here, or fails by name until the generator can fill it. What
+// each route sends is in authorization_matrix_requests.cc, the invariants in
+// authorization_matrix_rules.cc; this file makes the fixtures, runs the cases and keeps the table
+// of known deviations. With PROJECTD_MATRIX_OUT=<file> it also writes every case's status and the
+// start of its answer.
 #include "authorization_matrix_support.h"
 #include "files_test_support.h"
 
@@ -56,11 +57,11 @@ class Report {
   void record(const RouteSpec& route, const CaseResult& result, std::vector<std::string> problems) {
     const int status = result.response->status;
     std::lock_guard<std::mutex> lock(mutex_);
-    outcomes_.push_back(matrix::case_name(route, result.role, result.is_private) + " " +
-                        std::to_string(status) + " " + result.response->body.substr(0, 160));
+    outcomes_.push_back(matrix::case_name(route, result.role, result.is_private, result.is_closed) +
+                        " " + std::to_string(status) + " " + result.response->body.substr(0, 160));
     for (const Deviation& d : kKnownDeviations) {
       if (route.key() == d.route && result.role == d.role && result.is_private == d.is_private &&
-          status == d.status) {
+          !result.is_closed && status == d.status) {
         seen_.insert(&d);
         return;
       }
@@ -137,7 +138,7 @@ class AuthorizationMatrixTest : public FilesSuite {
   // for `member` with a subtask, a link to a second task, a comment and an attached file; a
   // discussion with a comment; a subfolder. `wanted` asks for the optional objects. Every title
   // carries the fixture's markers.
-  Values make_fixture(const std::set<std::string>& wanted, bool is_private) {
+  Values make_fixture(const std::set<std::string>& wanted, bool is_private, bool is_closed) {
     const std::string marker = (is_private ? "qx" : "pb") + std::to_string(++fixtures_) + "x";
     const std::string content = matrix::content_marker(marker);
     const std::string& manager = id_of(Role::kManager);
@@ -188,15 +189,16 @@ class AuthorizationMatrixTest : public FilesSuite {
     if (wanted.count("status"))
       v["status"] = made("POST", "/api/2.0/project/status",
                          {{"title", "Matrix status"}, {"statusType", "open"}});
+    if (is_closed) made("PUT", project_path(id, "/status"), {{"status", "closed"}}, 200);
     return v;
   }
 
   // Every role, in kRoles' order, on fixtures of this route; new ones after a call that spoiled
   // them.
-  void run_route(const RouteSpec& route, bool is_private, Report& report) {
+  void run_route(const RouteSpec& route, bool is_private, bool is_closed, Report& report) {
     const std::set<std::string> wanted = matrix::placeholders_of(route);
     const auto flag = matrix::flag_check_of(route);
-    Values values = make_fixture(wanted, is_private);
+    Values values = make_fixture(wanted, is_private, is_closed);
     for (Role role : matrix::kRoles) {
       const Headers auth = auth_of(role, matrix::revokes_token(route));
       std::optional<HttpResponse> flag_read;
@@ -205,7 +207,7 @@ class AuthorizationMatrixTest : public FilesSuite {
       const matrix::MatrixRequest request = matrix::request_of(route, values);
       const HttpResponse res =
           send(request.method, request.target, request.body, request.content_type, auth);
-      const CaseResult result{role, is_private, &res, values["marker"]};
+      const CaseResult result{role, is_private, &res, values["marker"], is_closed};
       std::vector<std::string> problems = matrix::violations(route, result);
       if (flag_read) {
         if (auto problem = matrix::flag_violation(route, result, *flag, *flag_read))
@@ -213,7 +215,7 @@ class AuthorizationMatrixTest : public FilesSuite {
       }
       report.record(route, result, std::move(problems));
       if (is_ok(res.status) && matrix::spoils(route) && role != Role::kAdmin)
-        values = make_fixture(wanted, is_private);
+        values = make_fixture(wanted, is_private, is_closed);
     }
   }
 
@@ -227,7 +229,12 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEveryRoleByTheRules) {
   ASSERT_EQ(doc.status, 200) << doc.body;
   const std::vector<RouteSpec> routes = matrix::routes_of(doc.json());
   ASSERT_FALSE(routes.empty());
-  std::vector<std::pair<const RouteSpec*, bool>> jobs;
+  struct Job {
+    const RouteSpec* route;
+    bool is_private;
+    bool is_closed;
+  };
+  std::vector<Job> jobs;
   for (const RouteSpec& route : routes) {
     const auto missing = matrix::unfilled(route, kFixtureValues);
     if (!missing.empty()) {
@@ -235,8 +242,9 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEveryRoleByTheRules) {
                     << "; extend kParamValues or kBodies (authorization_matrix_requests.cc)";
       continue;
     }
-    jobs.emplace_back(&route, false);
-    jobs.emplace_back(&route, true);
+    jobs.push_back({&route, false, false});
+    jobs.push_back({&route, true, false});
+    jobs.push_back({&route, false, true});
   }
   Report report;
   std::atomic<std::size_t> next{0};
@@ -244,7 +252,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEveryRoleByTheRules) {
   for (int i = 0; i < kWorkers; ++i) {
     workers.emplace_back([&] {
       for (std::size_t job = next++; job < jobs.size(); job = next++)
-        run_route(*jobs[job].first, jobs[job].second, report);
+        run_route(*jobs[job].route, jobs[job].is_private, jobs[job].is_closed, report);
     });
   }
   for (std::thread& worker : workers)

@@ -84,6 +84,30 @@ bool changes_project(const RouteSpec& route) {
                                    route.path.rfind("api/2.0/files/", 0) == 0);
 }
 
+// What a closed project still allows (DESIGN §4): the project itself, its team, following and
+// subscribing.
+const char* const kClosedMayChange[] = {
+    "PUT api/2.0/project/{id}",
+    "PUT api/2.0/project/{id}/status",
+    "PUT api/2.0/project/{id}/tag",
+    "DELETE api/2.0/project/{id}",
+    "DELETE api/2.0/project",
+    "PUT api/2.0/project/{projectid}/follow",
+    "POST api/2.0/project/{projectid}/team",
+    "PUT api/2.0/project/{projectid}/team",
+    "DELETE api/2.0/project/{projectid}/team",
+    "PUT api/2.0/project/{projectid}/team/security",
+    "PUT api/2.0/project/task/{taskid}/subscribe",
+};
+
+// A change of what a closed project holds: a non-GET naming its content or one of its lists.
+bool changes_closed_content(const RouteSpec& route, unsigned named) {
+  if (route.method == "GET" || !changes_project(route)) return false;
+  if (!named && !project_list_module(route)) return false;
+  return std::none_of(std::begin(kClosedMayChange), std::end(kClosedMayChange),
+                      [&](const char* key) { return route.key() == key; });
+}
+
 bool guest_may_change(const RouteSpec& route) {
   return std::any_of(std::begin(kGuestMayChange), std::end(kGuestMayChange),
                      [&](const char* key) { return route.key() == key; });
@@ -155,8 +179,9 @@ std::string content_marker(const std::string& marker) {
   return marker + "-cont";
 }
 
-std::string case_name(const RouteSpec& route, Role role, bool is_private) {
-  return route.key() + ": " + name_of(role) + (is_private ? "/private" : "/public");
+std::string case_name(const RouteSpec& route, Role role, bool is_private, bool is_closed) {
+  return route.key() + ": " + name_of(role) + (is_private ? "/private" : "/public") +
+         (is_closed ? "/closed" : "");
 }
 
 std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r) {
@@ -165,7 +190,7 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
   const Answer answer = answer_of(route, res);
   const int status = answer.status;
   const bool ok = is_ok(status);
-  const std::string name = case_name(route, r.role, r.is_private);
+  const std::string name = case_name(route, r.role, r.is_private, r.is_closed);
   auto expect = [&](bool holds, const std::string& expected) {
     if (!holds) out.push_back(name + " got " + std::to_string(status) + ", expected " + expected);
   };
@@ -203,7 +228,13 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
       expect(!ok, "no 2xx: team security denies this module (invariant 5)");
     }
   }
-  if (r.role == Role::kAdmin) expect(ok || admin_may_be_refused(route, status), admin_rule(route));
+  const bool closed_refuses = r.is_closed && changes_closed_content(route, named);
+  if (closed_refuses) {
+    expect(status == 409 || (r.role == Role::kRestricted && status == 404),
+           "409: a closed project refuses changes of its content, before any 403 (invariant 10)");
+  }
+  if (r.role == Role::kAdmin && !closed_refuses)
+    expect(ok || admin_may_be_refused(route, status), admin_rule(route));
   const bool team =
       r.role == Role::kMember || r.role == Role::kManager || r.role == Role::kTeamGuest;
   if ((team && named) ||
@@ -223,11 +254,13 @@ std::optional<std::string> flag_violation(const RouteSpec& route, const CaseResu
     boost::system::error_code ec;
     const auto json = flag_read.json();
     const auto* flag = json.find_pointer("/response" + check.pointer, ec);
-    if (!flag) return case_name(route, result.role, result.is_private) + ": no " + check.pointer;
+    if (!flag)
+      return case_name(route, result.role, result.is_private, result.is_closed) + ": no " +
+             check.pointer;
     allowed = *flag == check.allowed;
   }
   if (allowed == is_ok(result.response->status)) return std::nullopt;
-  return case_name(route, result.role, result.is_private) + " got " +
+  return case_name(route, result.role, result.is_private, result.is_closed) + " got " +
          std::to_string(result.response->status) + " where GET " + check.read_path + " answered " +
          std::to_string(flag_read.status) + " with " + check.pointer +
          (allowed ? " allowing it" : " refusing it") + " (flags and enforcement agree)";

@@ -109,13 +109,18 @@ std::string content_marker(const std::string& marker);
 //   8 the manager, the member and the team guest never get 404 for their project's objects, nor
 //     the restricted member for the project itself;
 //   9 on a public project, every signed-in role reads (2xx) every route that names its objects;
+//  10 on a closed (public) project, no change of its content succeeds: every signed-in role gets
+//     409 (the checks run 404 -> 409 -> 403, DESIGN §4), the restricted member may get 404 for a
+//     module hidden from them; changing the project itself (status, properties, tags, deletion),
+//     its team, following and subscribing stay allowed (kClosedMayChange);
 // and where a wrapper flag promises a change (flag_check_of), the change succeeds exactly when the
 // flag, read by the same role just before, says so.
 struct CaseResult {
   Role role;
   bool is_private = false;
   const HttpResponse* response = nullptr;
-  std::string marker;  // the fixture's
+  std::string marker;      // the fixture's
+  bool is_closed = false;  // the (public) project was closed after the fixture was made
 };
 // The invariants broken by one answer, each a message "<route>: <role>/<visibility> got <status>,
 // expected ...".
@@ -124,6 +129,6 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& re
 // `flag_read` is the answer of the read.
 std::optional<std::string> flag_violation(const RouteSpec& route, const CaseResult& result,
                                           const FlagCheck& check, const HttpResponse& flag_read);
-std::string case_name(const RouteSpec& route, Role role, bool is_private);
+std::string case_name(const RouteSpec& route, Role role, bool is_private, bool is_closed = false);
 
 }  // namespace projectd::test::matrix

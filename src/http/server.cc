@@ -47,6 +47,17 @@ int default_threads(int configured, int per_core, int minimum) {
   return std::max(minimum, cores * per_core);
 }
 
+// Request workers when --workers is 0: four per core for the work that uses the CPU, plus 32 for
+// writes waiting on the store's group commit. A write holds its worker until its COMMIT (an fsync)
+// returns, so the worker count caps how many writes one fsync can serve: with four per core a
+// 2-core machine never grouped more than 8. A thread blocked on a commit costs no CPU and, with
+// malloc arenas capped at start-up (app/serve.cc), little memory: a 64 KiB-ish stack touched.
+int default_workers(int configured) {
+  constexpr int kCommitWaiters = 32;
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return configured > 0 ? configured : cores * 4 + kCommitWaiters;
+}
+
 }  // namespace
 
 class Session;
@@ -62,7 +73,7 @@ class HttpServer::Impl {
         io_threads_(default_threads(options_.io_threads, 1, 1)),
         ioc_(io_threads_),
         acceptor_(net::make_strand(ioc_)),
-        workers_(static_cast<std::size_t>(default_threads(options_.worker_threads, 4, 4))) {
+        workers_(static_cast<std::size_t>(default_workers(options_.worker_threads))) {
     if (options_.spool_dir.empty()) options_.spool_dir = std::filesystem::temp_directory_path();
   }
 

@@ -14,7 +14,7 @@ namespace {
 class WireTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new TestServer({"--header-timeout-ms", "1500"});
+    server_ = new TestServer({"--header-timeout-ms", "1500", "--body-timeout-ms", "1500"});
     token_ = new std::string(sign_in(server_->port(), kAdminEmail, kAdminPassword));
   }
   static void TearDownTestSuite() {
@@ -149,6 +149,34 @@ TEST_F(WireTest, ASlowClientDoesNotBlockOthersAndIsCutOff) {
   // The half-sent requests are answered 408 once the header timeout passes.
   for (auto& s : slow)
     EXPECT_EQ(s->receive_status(std::chrono::seconds(10)), 408);
+}
+
+// The head of a raw upload into @my (a route that streams its body to disk) of `length` bytes.
+std::string upload_head(const std::string& token, std::size_t length) {
+  return "POST /api/2.0/files/@my/upload HTTP/1.1\r\nHost: x\r\nAuthorization: " + token +
+         "\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"slow.txt\""
+         "\r\nContent-Length: " +
+         std::to_string(length) + "\r\n\r\n";
+}
+
+// body_timeout on a streamed upload is an idle timeout: a body that stops arriving is answered
+// 408, one that keeps arriving slowly is read to its end however long that takes.
+TEST_F(WireTest, AnUploadBodyThatStopsArrivingIs408) {
+  RawSocket socket(port());
+  socket.send(upload_head(*token_, 1000) + "first bytes");
+  EXPECT_EQ(socket.receive_status(std::chrono::seconds(15)), 408);
+}
+
+TEST_F(WireTest, AnUploadBodyThatIsSlowButKeepsArrivingIsNotCutOff) {
+  // Twelve pieces a third of the timeout apart: four times as long as the timeout in all.
+  const std::string body = "slow but on!";
+  RawSocket socket(port());
+  socket.send(upload_head(*token_, body.size()));
+  for (const char c : body) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    socket.send(std::string(1, c));
+  }
+  EXPECT_EQ(socket.receive_status(std::chrono::seconds(15)), 201);
 }
 
 TEST_F(WireTest, KeepAliveServesManyRequestsOnOneConnection) {

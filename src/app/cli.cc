@@ -65,7 +65,9 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
   serve->add_option("--io-threads", c.io_threads, "Socket threads (0: one per core)")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
-  serve->add_option("--workers", c.worker_threads, "Request worker threads (0: four per core)")
+  serve
+      ->add_option("--workers", c.worker_threads,
+                   "Request worker threads (0: four per core plus 32)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   serve

@@ -18,7 +18,7 @@ struct ServeConfig {
   int blob_grace_seconds = 3600;
   int token_days = 30;
   int io_threads = 0;      // 0: one per core
-  int worker_threads = 0;  // 0: four per core
+  int worker_threads = 0;  // 0: four per core plus 32
   int header_timeout_ms = 15000;
   int body_timeout_ms = 120000;
   std::string log_level = "info";

@@ -12,9 +12,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
 #include <pthread.h>
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -32,9 +35,21 @@ sigset_t block_stop_signals() {
   return set;
 }
 
+// glibc gives threads that contend for malloc arenas of their own, up to eight per core, and an
+// arena keeps what its threads freed. With dozens of request workers (most of them waiting on a
+// group commit) that lets RSS under load grow with the thread count; two arenas per core keep it
+// flat, and the per-thread caches in front of them keep contention low. MALLOC_ARENA_MAX in the
+// environment still wins.
+void cap_malloc_arenas() {
+  if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  mallopt(M_ARENA_MAX, static_cast<int>(2 * cores));
+}
+
 }  // namespace
 
 int run_serve(const ServeConfig& config) {
+  cap_malloc_arenas();
   const ListenAddress listen = parse_listen(config.listen);
   const PortalTimeZone zone = PortalTimeZone::named(config.timezone);
   std::filesystem::create_directories(config.data_dir);

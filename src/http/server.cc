@@ -36,10 +36,26 @@ using tcp = net::ip::tcp;
 
 namespace {
 
+// A spooled body is read in pieces of up to this size: one recv and one write to the spool file
+// each, where Beast's read_some would read no more than the buffer's capacity (a few KiB after the
+// head) and never more than 64 KiB.
+constexpr std::size_t kSpoolReadSize = 512 * 1024;
+
 int default_threads(int configured, int per_core, int minimum) {
   if (configured > 0) return configured;
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::max(minimum, cores * per_core);
+}
+
+// Request workers when --workers is 0: four per core for the work that uses the CPU, plus 32 for
+// writes waiting on the store's group commit. A write holds its worker until its COMMIT (an fsync)
+// returns, so the worker count caps how many writes one fsync can serve: with four per core a
+// 2-core machine never grouped more than 8. A thread blocked on a commit costs no CPU and, with
+// malloc arenas capped at start-up (app/serve.cc), little memory: a 64 KiB-ish stack touched.
+int default_workers(int configured) {
+  constexpr int kCommitWaiters = 32;
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return configured > 0 ? configured : cores * 4 + kCommitWaiters;
 }
 
 }  // namespace
@@ -57,7 +73,7 @@ class HttpServer::Impl {
         io_threads_(default_threads(options_.io_threads, 1, 1)),
         ioc_(io_threads_),
         acceptor_(net::make_strand(ioc_)),
-        workers_(static_cast<std::size_t>(default_threads(options_.worker_threads, 4, 4))) {
+        workers_(static_cast<std::size_t>(default_workers(options_.worker_threads))) {
     if (options_.spool_dir.empty()) options_.spool_dir = std::filesystem::temp_directory_path();
   }
 
@@ -131,10 +147,22 @@ class Session : public std::enable_shared_from_this<Session> {
   void start_read_timer(std::chrono::milliseconds timeout) {
     stream_.expires_never();
     timed_out_ = false;
-    const std::uint64_t generation = ++timer_generation_;
-    read_timer_.expires_after(timeout);
+    read_deadline_ = std::chrono::steady_clock::now() + timeout;
+    wait_read_timer(++timer_generation_);
+  }
+
+  // Moves the running deadline without touching the timer, so a read that made progress costs no
+  // timerfd_settime: a timer that fires before the deadline it finds waits again for the rest.
+  void extend_read_timer(std::chrono::milliseconds timeout) {
+    read_deadline_ = std::chrono::steady_clock::now() + timeout;
+  }
+
+  void wait_read_timer(std::uint64_t generation) {
+    read_timer_.expires_at(read_deadline_);
     read_timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
       if (ec || generation != self->timer_generation_) return;  // cancelled or superseded
+      if (std::chrono::steady_clock::now() < self->read_deadline_)
+        return self->wait_read_timer(generation);
       self->timed_out_ = true;
       beast::error_code ignored;
       self->stream_.socket().cancel(ignored);
@@ -167,6 +195,7 @@ class Session : public std::enable_shared_from_this<Session> {
       parser_.reset();
       spool_parser_->get().body().dir = server_.options_.spool_dir;
       spool_parser_->body_limit(policy.limit);
+      spool_parser_->eager(true);
     } else {
       parser_->body_limit(policy.limit);
     }
@@ -200,19 +229,47 @@ class Session : public std::enable_shared_from_this<Session> {
     dispatch(std::move(incoming));
   }
 
-  // A spooled body is read piece by piece, and body_timeout restarts with every piece: an idle
-  // timeout, so a large upload is not cut off while it makes progress.
+  // A spooled body is read piece by piece (kSpoolReadSize at a time, fed to the parser here rather
+  // than through Beast's read_some), and body_timeout runs from the last piece: an idle timeout, so
+  // a large upload is not cut off while it makes progress. The timer started with the head keeps
+  // running; each piece only moves its deadline.
   void read_spooled_some() {
+    beast::error_code ec;
+    while (buffer_.size() > 0 && !spool_parser_->is_done()) {
+      const std::size_t used = spool_parser_->put(buffer_.data(), ec);
+      buffer_.consume(used);
+      if (ec == http::error::need_more) {
+        ec = {};
+        break;
+      }
+      if (ec) return on_spool_error(ec);
+      if (used == 0) break;
+    }
     if (spool_parser_->is_done()) return on_spooled();
-    start_read_timer(server_.options_.body_timeout);
-    http::async_read_some(stream_, buffer_, *spool_parser_,
-                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                            self->on_spooled_some(ec);
-                          });
+    stream_.socket().async_read_some(
+        buffer_.prepare(kSpoolReadSize),
+        [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+          self->on_spool_read(ec, n);
+        });
   }
 
-  void on_spooled_some(beast::error_code ec) {
+  void on_spool_read(beast::error_code ec, std::size_t n) {
+    buffer_.commit(n);
+    if (ec == net::error::eof) {
+      if (spool_parser_->got_some()) {
+        spool_parser_->put_eof(ec);
+      } else {
+        ec = http::error::end_of_stream;
+      }
+    }
+    if (ec) return on_spool_error(ec);
+    extend_read_timer(server_.options_.body_timeout);
+    read_spooled_some();
+  }
+
+  void on_spool_error(beast::error_code ec) {
     stop_read_timer();
+    buffer_.shrink_to_fit();
     const std::string& error = spool_parser_->get().body().error;
     if (!error.empty()) {
       spdlog::error("cannot spool a request body into {}: {}", server_.options_.spool_dir.string(),
@@ -223,11 +280,12 @@ class Session : public std::enable_shared_from_this<Session> {
       return fail(ApiError(ErrorKind::kInternal, "The server failed to store the upload"));
     }
     if (ec == http::error::body_limit) return fail(too_large(body_limit_));
-    if (ec) return on_read_error(ec);
-    read_spooled_some();
+    on_read_error(ec);
   }
 
   void on_spooled() {
+    stop_read_timer();
+    buffer_.shrink_to_fit();  // the next request needs no room for another upload's pieces
     auto request = spool_parser_->release();
     spool_parser_.reset();
     keep_alive_ = request.keep_alive();
@@ -390,6 +448,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string client_;
   net::steady_timer read_timer_;
   std::uint64_t timer_generation_ = 0;
+  std::chrono::steady_clock::time_point read_deadline_;
   bool timed_out_ = false;
   bool keep_alive_ = true;
   bool idle_ = true;

@@ -17,14 +17,6 @@ struct Argon2Params {
   unsigned parallelism = 1;
 };
 
-// One Argon2id hash of `password` with `salt`, PHC-encoded exactly as argon2id_hash_encoded writes
-// it, computed on the calling thread with working memory mapped for this hash alone.
-std::string argon2id_hash_phc(const Argon2Params& p, std::string_view password,
-                              std::string_view salt);
-// Whether `encoded` (as written by argon2id_hash_encoded or argon2id_hash_phc) is a hash of
-// `password`; false for a malformed string. On the calling thread, constant-time comparison.
-bool argon2id_verify_phc(std::string_view encoded, std::string_view password);
-
 class PasswordHasher {
  public:
   explicit PasswordHasher(std::size_t pool_size = 2, Argon2Params params = {});

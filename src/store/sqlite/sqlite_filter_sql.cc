@@ -36,6 +36,13 @@ const std::string& task_readable_sql() {
   return sql;
 }
 
+const std::string& all_tasks_readable_sql() {
+  static const std::string sql = project_readable_sql() + " AND " +
+                                 module_readable(team_security::kTasks) + " AND " +
+                                 module_readable(team_security::kMilestones);
+  return sql;
+}
+
 const std::string& task_from_sql() {
   static const std::string sql =
       "FROM tasks t JOIN projects p ON p.id = t.project_id "

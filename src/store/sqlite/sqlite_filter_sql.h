@@ -27,6 +27,9 @@ namespace projectd {
 const std::string& project_readable_sql();
 // ProjectSecurity::can_read_task(), given the joins of task_from_sql().
 const std::string& task_readable_sql();
+// True when the viewer reads every task of p whatever its milestone and responsibles (p readable,
+// its tasks and milestones modules too), given p and pm; may be NULL instead of false.
+const std::string& all_tasks_readable_sql();
 // tasks t with p, pm and ms joined.
 const std::string& task_from_sql();
 // projects p with pm joined.

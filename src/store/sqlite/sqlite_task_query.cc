@@ -1,5 +1,6 @@
 // The task filter (GET task/filter and the other task lists): visibility, filters, order and
 // paging in one statement, plus one for the page's responsibles.
+#include "store/sqlite/sqlite_task_query.h"
 #include "store/sqlite/sqlite_bound_values.h"
 #include "store/sqlite/sqlite_filter_sql.h"
 #include "store/sqlite/sqlite_project_repos.h"
@@ -10,30 +11,50 @@
 namespace projectd {
 namespace {
 
-// The WHERE clause of a task query: visibility first, then each filter present. Filters on the
-// viewer (my projects, my milestones, followed) use ?1. Filters through another table are written
+// The filters that depend only on a task's project and status, ANDed, or "" when none: they
+// apply to the per-project counts as they are. Filters through another table are written
 // `x IN (SELECT ...)`, not EXISTS, so SQLite can start from that table's index when it is the
-// selective part (task/@self, my projects...).
+// selective part (my projects...). Filters on the viewer use ?1.
+std::string project_level_filters(FilterSql& sql, const TaskQuery& query) {
+  std::string conditions;
+  auto add = [&](const std::string& condition) {
+    conditions += (conditions.empty() ? "" : " AND ") + condition;
+  };
+  if (query.project_id) add("t.project_id = " + sql.param(*query.project_id));
+  if (query.my_projects) {
+    add("t.project_id IN (SELECT project_id FROM project_team WHERE user_id = ?1)");
+  }
+  if (query.tag_id) {
+    add("t.project_id IN (SELECT project_id FROM project_tags WHERE tag_id = " +
+        sql.param(*query.tag_id) + ")");
+  }
+  if (query.status) add("t.status = " + sql.param(static_cast<std::int64_t>(*query.status)));
+  return conditions;
+}
+
+// Whether every filter of the query is one of project_level_filters().
+bool only_project_level(const TaskQuery& query) {
+  return query.ids.empty() && !query.milestone_id && !query.my_milestones && !query.no_milestone &&
+         !query.custom_status_id && !query.followed && !query.responsible && !query.creator &&
+         !query.department && !query.deadline_start && !query.deadline_stop && !query.last_id &&
+         query.text.empty();
+}
+
+// The WHERE clause of a task query: visibility first, then each filter present.
 FilterSql task_filter(const TaskQuery& query) {
   FilterSql sql(query.viewer);
   sql.where(task_readable_sql());
   if (!query.ids.empty()) {
     sql.where("t.id IN (SELECT value FROM json_each(" + sql.param(json_array(query.ids)) + "))");
   }
-  if (query.project_id) sql.where("t.project_id = " + sql.param(*query.project_id));
-  if (query.my_projects) {
-    sql.where("t.project_id IN (SELECT project_id FROM project_team WHERE user_id = ?1)");
+  if (std::string project = project_level_filters(sql, query); !project.empty()) {
+    sql.where(project);
   }
   if (query.milestone_id) sql.where("t.milestone_id = " + sql.param(*query.milestone_id));
   if (query.my_milestones) {
     sql.where("t.milestone_id IN (SELECT id FROM milestones WHERE responsible_id = ?1)");
   }
   if (query.no_milestone) sql.where("t.milestone_id IS NULL");
-  if (query.tag_id) {
-    sql.where("t.project_id IN (SELECT project_id FROM project_tags WHERE tag_id = " +
-              sql.param(*query.tag_id) + ")");
-  }
-  if (query.status) sql.where("t.status = " + sql.param(static_cast<std::int64_t>(*query.status)));
   if (query.custom_status_id) {
     sql.where("t.custom_status_id = " + sql.param(*query.custom_status_id));
   }
@@ -89,20 +110,52 @@ std::string task_order(const TaskQuery& query) {
   return order + "t.id" + direction;
 }
 
-}  // namespace
-
-std::vector<TaskRecord> SqliteTaskRepo::page(const TaskQuery& query) {
-  FilterSql sql = task_filter(query);
+// The page statement's text; sql receives its parameters.
+std::string page_sql(FilterSql& sql, const TaskQuery& query) {
+  sql = task_filter(query);
   std::string limit = sql.param(query.limit);
   std::string offset = sql.param(query.offset);
-  SqliteStatement statement =
-      connection_.prepare("SELECT " + task_columns_sql() + " " + task_from_sql() + sql.where_sql() +
-                          " " + task_order(query) + " LIMIT " + limit + " OFFSET " + offset);
+  return "SELECT " + task_columns_sql() + " " + task_from_sql() + sql.where_sql() + " " +
+         task_order(query) + " LIMIT " + limit + " OFFSET " + offset;
+}
+
+// The total of a query with only project-level filters: the projects whose every task the viewer
+// reads are counted from task_counts, and only the tasks of the other readable projects (a member
+// whose team security denies the tasks or milestones module, a creator outside the team) one by
+// one, from their projects: the total is exact without visiting most tasks.
+std::int64_t count_by_project(SqliteConnection& connection, const TaskQuery& query) {
+  FilterSql sql(query.viewer);
+  std::string project = project_level_filters(sql, query);
+  if (!project.empty()) project = " AND " + project;
+  SqliteStatement statement = connection.prepare(
+      "SELECT (SELECT coalesce(sum(t.n), 0) FROM task_counts t "
+      "JOIN projects p ON p.id = t.project_id "
+      "LEFT JOIN project_team pm ON pm.project_id = t.project_id AND pm.user_id = ?1 WHERE " +
+      all_tasks_readable_sql() + project + ") + (SELECT count(*) " + project_from_sql() +
+      "CROSS JOIN tasks t ON t.project_id = p.id LEFT JOIN milestones ms ON ms.id = t.milestone_id "
+      "WHERE NOT coalesce(" +
+      all_tasks_readable_sql() + ", 0) AND " + task_readable_sql() + project + ")");
+  sql.bind(statement);
+  statement.step();
+  return statement.int64(0);
+}
+
+}  // namespace
+
+std::string task_page_sql(const TaskQuery& query) {
+  FilterSql sql(query.viewer);
+  return page_sql(sql, query);
+}
+
+std::vector<TaskRecord> SqliteTaskRepo::page(const TaskQuery& query) {
+  FilterSql sql(query.viewer);
+  SqliteStatement statement = connection_.prepare(page_sql(sql, query));
   sql.bind(statement);
   return read_tasks(statement);
 }
 
 std::int64_t SqliteTaskRepo::count(const TaskQuery& query) {
+  if (only_project_level(query)) return count_by_project(connection_, query);
   FilterSql sql = task_filter(query);
   SqliteStatement statement =
       connection_.prepare("SELECT count(*) " + task_from_sql() + sql.where_sql());

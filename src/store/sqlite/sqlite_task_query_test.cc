@@ -1,5 +1,6 @@
 // The task filter on SQLite: every TaskQuery filter, each sort both ways, paging, text search,
 // and visibility against the read rules of domain/security.
+#include "store/sqlite/sqlite_task_query.h"
 #include "domain/security.h"
 #include "store/sqlite/sqlite_project_test_support.h"
 
@@ -190,6 +191,58 @@ TEST_F(SqliteTaskFilterTest, EachSortBothWaysOpenTasksFirst) {
   closed.sort = kCreated;
   closed.descending = true;
   EXPECT_EQ(filtered(closed), (Ids{t5_, t2_}));
+}
+
+// Issue 5: the total counts whole projects from task_counts, which triggers keep through every
+// task insert, status change, move, delete and project delete.
+TEST_F(SqliteTaskQueryTest, TotalFollowsEveryTaskWrite) {
+  std::int64_t p1 = tx_.projects().insert(make_project("P1", "id-admin"));
+  std::int64_t p2 = tx_.projects().insert(make_project("P2", "id-admin"));
+  Ids ids;
+  for (int i = 0; i < 6; ++i)
+    ids.push_back(tx_.tasks().insert(make_task(i % 2 == 0 ? p1 : p2, "T", "id-admin")));
+  auto total = [&](std::optional<std::int64_t> project, std::optional<TaskStatus> status) {
+    TaskQuery q = as_admin();
+    q.project_id = project;
+    q.status = status;
+    return filtered(q).size();
+  };
+  EXPECT_EQ(total({}, {}), 6u);
+  TaskRecord moved = *tx_.tasks().by_id(ids[0]);
+  moved.project_id = p2;
+  moved.status = TaskStatus::kClosed;
+  tx_.tasks().update(moved);
+  EXPECT_EQ(total(p1, {}), 2u);
+  EXPECT_EQ(total(p2, TaskStatus::kClosed), 1u);
+  EXPECT_EQ(total(p2, TaskStatus::kOpen), 3u);
+  tx_.tasks().remove(ids[1]);
+  EXPECT_EQ(total(p2, {}), 3u);
+  tx_.projects().remove(p2);
+  EXPECT_EQ(total({}, {}), 2u);
+  EXPECT_EQ(rows("task_counts"), 1);
+}
+
+// Issue 5: the task filter's page walks an index in its order and stops after the page, whatever
+// the number of tasks: no sort of every task and no full scan of tasks, for the default order
+// and the deadline, priority and title orders, both ways (a count-based guard, not a timed one).
+TEST_F(SqliteTaskQueryTest, PagePlanWalksAnOrderIndex) {
+  for (TaskSort sort :
+       {TaskSort::kSortOrder, TaskSort::kDeadline, TaskSort::kPriority, TaskSort::kTitle}) {
+    for (bool descending : {false, true}) {
+      TaskQuery q = as("id-user");
+      q.sort = sort;
+      q.descending = descending;
+      q.limit = 100;
+      SqliteStatement plan = connection_.prepare("EXPLAIN QUERY PLAN " + task_page_sql(q));
+      std::string details;
+      while (plan.step())
+        details += plan.text(3) + "\n";
+      SCOPED_TRACE(details);
+      EXPECT_EQ(details.find("TEMP B-TREE"), std::string::npos);
+      EXPECT_EQ(details.find("SCAN t\n"), std::string::npos);
+      EXPECT_NE(details.find("SCAN t USING INDEX tasks_status_"), std::string::npos);
+    }
+  }
 }
 
 // Pages of a long list, concatenated, are the unpaged list, in the documented order, for every

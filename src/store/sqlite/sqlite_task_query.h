@@ -1,0 +1,13 @@
+// The SQL text of the task filter's page query, for the plan guard of its tests.
+#pragma once
+
+#include "store/project_records.h"
+
+#include <string>
+
+namespace projectd {
+
+// The statement SqliteTaskRepo::page(query) prepares (parameters unbound).
+std::string task_page_sql(const TaskQuery& query);
+
+}  // namespace projectd

@@ -167,8 +167,8 @@ void add_generic_paths(RouteTable& table, ApiEnv& env) {
                      *r.caller, required_kind(r.params), route_id(r.params, "entityid"), folder,
                      r.uploads, upload_options(r.params));
                  return one_or_many_files(env, r, views);
-               },
-               true};
+               }};
+  upload.streams_body = true;
   table.add(std::move(upload));
 }
 

@@ -13,10 +13,11 @@ void add_task_routes(RouteTable& table, ApiEnv& env) {
   add_task_link_routes(table, env);
 }
 
-void add_task_route(RouteTable& table, boost::beast::http::verb method, const std::string& pattern,
-                    std::string summary, std::vector<ParamDoc> params, Handler handler) {
-  table.add(Route{method, "api/2.0/project/" + pattern, std::move(summary), "tasks", true,
-                  kApiBodyLimit, std::move(params), std::move(handler)});
+Route& add_task_route(RouteTable& table, boost::beast::http::verb method,
+                      const std::string& pattern, std::string summary, std::vector<ParamDoc> params,
+                      Handler handler) {
+  return table.add(Route{method, "api/2.0/project/" + pattern, std::move(summary), "tasks", true,
+                         kApiBodyLimit, std::move(params), std::move(handler)});
 }
 
 ParamDoc path_doc(std::string name, std::string description) {

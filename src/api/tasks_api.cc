@@ -148,7 +148,8 @@ void add_task_read_routes(RouteTable& table, ApiEnv& env) {
                  [&env](RequestContext& r) {
                    return task_full_answer(
                        env, r, env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid")));
-                 });
+                 })
+      .caches_response = true;
   add_task_route(table, http::verb::get, "task/@self", "Tasks the caller is responsible for",
                  paged({}), [&env](RequestContext& r) { return my_tasks(env, r); });
   add_task_route(table, http::verb::get, "task/@self/{status}",

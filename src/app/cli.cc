@@ -71,6 +71,13 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   serve
+      ->add_option("--response-cache-mb", c.response_cache_mb,
+                   "Memory for rendered answers of repeated reads, invalidated by any write "
+                   "(0: no cache)")
+      ->envname("PROJECTD_RESPONSE_CACHE_MB")
+      ->check(CLI::Range(0, 65536))
+      ->capture_default_str();
+  serve
       ->add_option("--header-timeout-ms", c.header_timeout_ms,
                    "Time a client has to send a request's head")
       ->check(CLI::Range(100, 3600000))

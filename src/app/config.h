@@ -21,6 +21,7 @@ struct ServeConfig {
   int worker_threads = 0;  // 0: four per core plus 32
   int header_timeout_ms = 15000;
   int body_timeout_ms = 120000;
+  int response_cache_mb = 16;  // rendered answers kept for repeated reads; 0: none
   std::string log_level = "info";
 };
 

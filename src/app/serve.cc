@@ -7,6 +7,7 @@
 #include "domain/auth_service.h"
 #include "domain/people_service.h"
 #include "http/dispatcher.h"
+#include "http/response_cache.h"
 #include "http/server.h"
 #include "store/store.h"
 
@@ -89,7 +90,9 @@ int run_serve(const ServeConfig& config) {
              statuses, messages, comments, files, attachments, zone};
   RouteTable table;
   build_route_table(table, env);
-  Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url});
+  ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
+                               [&store] { return store->generation(); });
+  Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url, &response_cache});
 
   ServerOptions options;
   options.host = listen.host;

@@ -21,7 +21,10 @@ Caller caller_of(const UserRecord& user, std::string token_hash) {
 }  // namespace
 
 AuthService::AuthService(Store& store, PasswordHasher& hasher, AuthSettings settings)
-    : store_(store), hasher_(hasher), settings_(settings) {}
+    : store_(store),
+      hasher_(hasher),
+      settings_(settings),
+      token_cache_(settings.token_cache_entries) {}
 
 std::optional<UserRecord> AuthService::check_password(std::string_view login,
                                                       std::string_view password,
@@ -88,13 +91,26 @@ void AuthService::logout(const Caller& caller) {
 std::optional<Caller> AuthService::caller_for_token(std::string_view token) {
   const std::string hash = sha256_hex(token);
   const Timestamp now = now_utc();
-  return store_.read_value([&](StoreTx& tx) -> std::optional<Caller> {
+  const std::uint64_t generation = store_.generation();  // before the read, see GenerationCache
+  auto found = store_.read_value([&](StoreTx& tx) -> std::optional<CachedToken> {
     const auto record = tx.sessions().token(hash);
     if (!record || record->expires <= now) return std::nullopt;
     const auto user = tx.users().by_id(record->user_id);
     if (!user || user->status != EmployeeStatus::kActive) return std::nullopt;
-    return caller_of(*user, hash);
+    return CachedToken{caller_of(*user, hash), record->expires};
   });
+  if (!found) return std::nullopt;
+  token_cache_.insert(hash, *found, 1, generation, store_.generation());
+  return std::move(found->caller);
+}
+
+std::optional<Caller> AuthService::cached_caller(const std::vector<Credential>& credentials) {
+  if (!token_cache_.enabled() || credentials.empty() ||
+      credentials.front().kind != Credential::Kind::kToken)
+    return std::nullopt;
+  auto cached = token_cache_.find(sha256_hex(credentials.front().token), store_.generation());
+  if (!cached || cached->expires <= now_utc()) return std::nullopt;
+  return std::move(cached->caller);
 }
 
 std::optional<Caller> AuthService::caller_for_basic(const Credential& credential,

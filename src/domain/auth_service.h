@@ -5,6 +5,7 @@
 #pragma once
 
 #include "auth/password_hasher.h"
+#include "base/generation_cache.h"
 #include "domain/authenticator.h"
 #include "domain/caller.h"
 #include "store/store.h"
@@ -24,6 +25,7 @@ struct AuthSettings {
   std::chrono::minutes failure_window{15};
   std::chrono::seconds basic_cache_ttl{60};
   std::size_t basic_cache_entries = 10000;
+  std::size_t token_cache_entries = 10000;
 };
 
 struct IssuedToken {
@@ -44,6 +46,10 @@ class AuthService : public Authenticator {
 
   std::optional<Caller> authenticate(const std::vector<Credential>& credentials,
                                      const std::string& client_address) override;
+  // A token (first credential only) whose caller was read at the current store generation and
+  // has not expired: logout, a password change or disabling a user are writes, so they move the
+  // generation. Basic credentials are never answered here.
+  std::optional<Caller> cached_caller(const std::vector<Credential>& credentials) override;
 
  private:
   std::optional<Caller> caller_for_token(std::string_view token);
@@ -58,11 +64,17 @@ class AuthService : public Authenticator {
     std::chrono::steady_clock::time_point expires;
   };
 
+  struct CachedToken {
+    Caller caller;
+    Timestamp expires;
+  };
+
   Store& store_;
   PasswordHasher& hasher_;
   AuthSettings settings_;
   std::mutex cache_mutex_;
   std::unordered_map<std::string, CachedBasic> basic_cache_;  // key: SHA-256 of login:password
+  GenerationCache<CachedToken> token_cache_;                  // key: SHA-256 of the token
 };
 
 }  // namespace projectd

@@ -25,6 +25,12 @@ class Authenticator {
   // ApiError(kTooManyRequests) when Basic credentials hit login throttling.
   virtual std::optional<Caller> authenticate(const std::vector<Credential>& credentials,
                                              const std::string& client_address) = 0;
+  // The caller authenticate() would return, when it is known without the store: cheap and never
+  // blocking, so an I/O thread may ask. nullopt when it is not known (authenticate() decides).
+  virtual std::optional<Caller> cached_caller(const std::vector<Credential>& credentials) {
+    (void)credentials;
+    return std::nullopt;
+  }
 };
 
 }  // namespace projectd

@@ -5,6 +5,7 @@
 #include "http/credentials.h"
 #include "http/download_headers.h"
 #include "http/multipart.h"
+#include "http/response_cache.h"
 #include "http/spooled_uploads.h"
 
 #include <spdlog/spdlog.h>
@@ -124,6 +125,31 @@ OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format
   return out;
 }
 
+std::optional<OutgoingResponse> Dispatcher::cached_answer(const IncomingRequest& request) const {
+  ResponseCache* cache = options_.response_cache;
+  // Only bodiless GETs are cached; their credentials come from the query, a cookie or the headers.
+  if (!cache || !cache->enabled() || request.method != http::verb::get || !request.body.empty())
+    return std::nullopt;
+  try {
+    auto target = boost::urls::parse_origin_form(request.target);
+    if (!target) return std::nullopt;
+    Params params;
+    if (target->has_query())
+      add_urlencoded_params(params, target->encoded_query(), ParamSource::kQuery);
+    const auto caller = authenticator_.cached_caller(
+        extract_credentials(params, header_value(request.headers, "authorization"),
+                            header_value(request.headers, "cookie")));
+    if (!caller) return std::nullopt;
+    const auto answer = cache->find(ResponseCache::key_of(request, caller->user_id));
+    if (!answer) return std::nullopt;
+    OutgoingResponse out = *answer;
+    out.user_id = caller->user_id;
+    return out;
+  } catch (const std::exception&) {
+    return std::nullopt;  // handle() will give the request its proper answer
+  }
+}
+
 OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
   // A spooled body nobody took (an unknown route, an error before binding) is deleted on every
   // way out, as are the uploads in `context` that the handler did not adopt.
@@ -189,6 +215,13 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
   if (!upload) add_body_params(context.params, request);
 
   context.base_url = base_url_of(request);
+  // Read before the caller and the data: an answer rendered while a write committed is not kept.
+  ResponseCache* cache = route.caches_response && request.method == http::verb::get &&
+                                 request.body.empty() && options_.response_cache &&
+                                 options_.response_cache->enabled()
+                             ? options_.response_cache
+                             : nullptr;
+  const std::uint64_t generation = cache ? cache->generation() : 0;
   if (route.requires_auth) {
     auto credentials =
         extract_credentials(context.params, header_value(request.headers, "authorization"),
@@ -197,6 +230,8 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
     if (!context.caller) throw unauthorized(!credentials.empty());
   }
   if (upload) take_spooled_body(request, context);
+  std::string cache_key;
+  if (cache && context.caller) cache_key = ResponseCache::key_of(request, context.caller->user_id);
   context.headers = std::move(request.headers);
 
   HandlerResult result = route.handler(context);
@@ -219,6 +254,7 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
     for (auto& header : api.headers)
       out.headers.push_back(std::move(header));
   }
+  if (!cache_key.empty()) cache->insert(std::move(cache_key), out, generation);
   if (context.caller) out.user_id = context.caller->user_id;
   return out;
 }

@@ -50,8 +50,12 @@ struct OutgoingResponse {
   std::string user_id;            // for the request log; empty when anonymous
 };
 
+class ResponseCache;
+
 struct DispatchOptions {
   std::string public_url;  // empty: http://<Host>
+  // Answers of the routes with caches_response are kept here; null: none are.
+  ResponseCache* response_cache = nullptr;
 };
 
 class Dispatcher {
@@ -59,6 +63,10 @@ class Dispatcher {
   Dispatcher(const RouteTable& table, Authenticator& authenticator, DispatchOptions options);
 
   OutgoingResponse handle(IncomingRequest& request) const;
+  // The answer handle() would give, when the response cache holds it for this caller and the
+  // caller is known without the store; nullopt otherwise. Never touches the store and never
+  // throws, so the server asks on its I/O thread before handing the request to a worker.
+  std::optional<OutgoingResponse> cached_answer(const IncomingRequest& request) const;
   // The largest body the route of this request accepts (the API default for unknown routes), so
   // the server can refuse an oversized body before reading it, and whether to spool it.
   BodyPolicy body_policy_for(boost::beast::http::verb method, std::string_view target) const;

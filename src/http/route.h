@@ -39,6 +39,9 @@ struct Route {
   std::size_t body_limit = kApiBodyLimit;
   std::vector<ParamDoc> params;
   Handler handler;
+  // Pure reads only (GET, nothing written, no answer that depends on the clock): a 200 answer is
+  // kept in the response cache and repeated to the same caller until any write commits.
+  bool caches_response = false;
   // Upload routes: the body is spooled to a temp file while it arrives (never held in memory) and
   // handed to the handler as RequestContext::uploads; multipart fields still become parameters.
   // Last, so that the positional Route{...} initialisers of the existing routes stay valid.
@@ -47,7 +50,7 @@ struct Route {
 
 class RouteTable {
  public:
-  void add(Route route) { routes_.push_back(std::move(route)); }
+  Route& add(Route route) { return routes_.emplace_back(std::move(route)); }
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -310,7 +310,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Handlers may block on the store; they never run on an I/O thread. A download's file is opened
   // there too, so a slow disk never stalls the I/O thread on open().
+  // A repeated read the response cache holds is answered here, on the I/O thread: an in-memory
+  // lookup, no store work.
   void dispatch(std::shared_ptr<IncomingRequest> incoming) {
+    if (auto cached = server_.dispatcher_.cached_answer(*incoming))
+      return write(*incoming, std::move(*cached), {});
     net::post(server_.workers_, [self = shared_from_this(), incoming] {
       auto response =
           std::make_shared<OutgoingResponse>(self->server_.dispatcher_.handle(*incoming));

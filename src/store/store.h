@@ -92,6 +92,13 @@ class Store {
   // Waits for writes in flight, then closes every connection. Later calls throw
   // kServiceUnavailable.
   virtual void close() = 0;
+  // A number that changes after every committed write, before that write() returns; cheap (an
+  // atomic load) and never blocking, so an I/O thread may call it. Caches of values computed from
+  // the store (http/response_cache, the token cache of AuthService) keep a value only while the
+  // generation it was computed at is current. A store that cannot see every writer (several nodes
+  // sharing one PostgreSQL database) must make those caches unusable: return a different value on
+  // every call, so no cached value is ever current.
+  virtual std::uint64_t generation() const = 0;
 
   template <class F>
   auto read_value(F&& fn) -> decltype(fn(std::declval<StoreTx&>())) {

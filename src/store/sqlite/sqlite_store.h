@@ -64,6 +64,7 @@ class SqliteStore final : public Store {
   void read(const std::function<void(StoreTx&)>& fn) override;
   void write(const std::function<void(StoreTx&)>& fn) override;
   void close() override;
+  std::uint64_t generation() const override { return generation_.load(); }
 
   // Successful COMMITs of write groups, and write() calls that committed. writes() / commits()
   // is the average group size.
@@ -118,6 +119,7 @@ class SqliteStore final : public Store {
 
   std::atomic<bool> fail_stopped_{false};
   std::atomic<std::uint64_t> commits_{0};
+  std::atomic<std::uint64_t> generation_{0};  // moves after each COMMIT, before it is answered
   std::atomic<std::uint64_t> writes_{0};
   std::thread writer_thread_;  // started by the constructor once the readers are open
 };

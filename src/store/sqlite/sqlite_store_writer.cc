@@ -88,6 +88,8 @@ std::size_t SqliteStore::run_group(std::span<Job*> jobs) {
     fail_group(group);
     return ran;
   }
+  // Before any job is answered: a read that starts after a write returned sees the new generation.
+  generation_.fetch_add(1);
   commits_.fetch_add(1, std::memory_order_relaxed);
   auto succeeded = std::count_if(group.begin(), group.end(), [](Job* job) { return !job->error; });
   writes_.fetch_add(static_cast<std::uint64_t>(succeeded), std::memory_order_relaxed);

@@ -1,0 +1,46 @@
+#include "http/response_cache.h"
+
+#include <boost/beast/http/verb.hpp>
+
+namespace projectd {
+
+namespace {
+
+// What an entry costs beyond its key and bytes: the list node, the index slot, the shared state.
+constexpr std::size_t kEntryOverhead = 256;
+
+}  // namespace
+
+ResponseCache::ResponseCache(std::size_t budget_bytes, std::function<std::uint64_t()> generation)
+    : generation_(std::move(generation)), answers_(budget_bytes) {}
+
+std::string ResponseCache::key_of(const IncomingRequest& request, std::string_view user_id) {
+  // Fields are separated by a newline, which none of them can contain.
+  const auto method = boost::beast::http::to_string(request.method);
+  std::string key(method.data(), method.size());
+  for (std::string_view part :
+       {std::string_view(request.target), header_value(request.headers, "host"),
+        header_value(request.headers, "accept"), user_id}) {
+    key += '\n';
+    key += part;
+  }
+  return key;
+}
+
+std::shared_ptr<const OutgoingResponse> ResponseCache::find(std::string_view key) {
+  if (!enabled()) return nullptr;
+  return answers_.find(key, generation_()).value_or(nullptr);
+}
+
+void ResponseCache::insert(std::string key, const OutgoingResponse& response,
+                           std::uint64_t rendered_at) {
+  if (!enabled() || response.status != 200 || response.file) return;
+  std::size_t cost = kEntryOverhead + key.size() + response.body.size();
+  for (const auto& [name, value] : response.headers)
+    cost += name.size() + value.size();
+  auto stored = std::make_shared<OutgoingResponse>(response);
+  stored->user_id.clear();  // each hit names its own caller
+  answers_.insert(std::move(key), std::move(stored), cost, rendered_at, generation_());
+}
+
+}  // namespace projectd

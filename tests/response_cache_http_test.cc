@@ -1,0 +1,125 @@
+// The response cache (src/http/response_cache.h) seen from clients: a repeated GET task/{id}
+// answers the same bytes; anything the wrapper shows that changes is seen by the next GET; each
+// caller gets the answer of their own rights; a revoked or expired token is refused even when its
+// caller was cached.
+#include "files_test_support.h"
+
+#include "auth/random.h"
+
+#include <sqlite3.h>
+
+namespace projectd::test {
+namespace {
+
+class ResponseCacheHttpTest : public FilesSuite {
+ protected:
+  static std::string task_url(std::int64_t task) { return "/api/2.0/project/" + task_path(task); }
+  static boost::json::object full_as(std::int64_t task, const Headers& auth) {
+    const auto response = get_ok(task_url(task), auth);
+    return response.is_object() ? response.as_object() : boost::json::object();
+  }
+};
+
+TEST_F(ResponseCacheHttpTest, ARepeatedGetAnswersTheSameBytes) {
+  const std::int64_t task = create_task_id(make_project(), {{"title", "Cached"}}, admin());
+  HttpClient client(port());
+  const auto first = client.get(task_url(task), admin());
+  ASSERT_EQ(first.status, 200) << first.body;
+  for (int i = 0; i < 3; ++i) {
+    const auto again = client.get(task_url(task), admin());
+    EXPECT_EQ(again.status, 200);
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(again.header("content-type"), first.header("content-type"));
+  }
+  // The format is part of the key: XML asked by Accept after JSON was cached is XML.
+  Headers xml_headers = admin();
+  xml_headers.emplace_back("Accept", "text/xml");
+  const auto xml = client.get(task_url(task), xml_headers);
+  EXPECT_EQ(xml.status, 200);
+  EXPECT_EQ(xml.body.rfind("<result>", 0), 0u) << xml.body.substr(0, 100);
+  EXPECT_EQ(client.get(task_url(task), admin()).body, first.body);
+}
+
+TEST_F(ResponseCacheHttpTest, TheNextGetShowsEveryChangeTheWrapperShows) {
+  const Person member = add_person();
+  const std::int64_t project = make_project({member.id}, "Before");
+  const std::int64_t task =
+      create_task_id(project, {{"title", "Old title"}, {"responsibles", {member.id}}}, admin());
+  EXPECT_EQ(task_full(task).at("title"), "Old title");
+  EXPECT_EQ(task_full(task).at("title"), "Old title");
+
+  ASSERT_EQ(call("PUT", task_path(task), {{"title", "New title"}}, admin()).status, 200);
+  EXPECT_EQ(task_full(task).at("title"), "New title");
+
+  HttpClient client(port());
+  ASSERT_EQ(client.put_json(project_path(project), {{"title", "After"}}, admin()).status, 200);
+  EXPECT_EQ(task_full(task).at("projectOwner").at("title"), "After");
+
+  ASSERT_EQ(
+      client.put_json("/api/2.0/people/" + member.id, {{"firstName", "Renamed"}}, admin()).status,
+      200);
+  const std::string name(task_full(task).at("responsibles").at(0).at("displayName").as_string());
+  EXPECT_NE(name.find("Renamed"), std::string::npos) << name;
+
+  EXPECT_EQ(task_full(task).at("files").as_array().size(), 0u);
+  const std::int64_t file =
+      create_text_id(std::to_string(project_folder(project)), "notes", "first notes", admin());
+  ASSERT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, admin()).status, 201);
+  EXPECT_EQ(task_full(task).at("files").as_array().size(), 1u);
+}
+
+TEST_F(ResponseCacheHttpTest, EachCallerGetsTheAnswerOfTheirOwnRights) {
+  const Person outsider = add_person();
+  const std::int64_t task = create_task_id(make_project(), {}, admin());
+  EXPECT_EQ(full_as(task, admin()).at("canEdit"), true);
+  EXPECT_EQ(full_as(task, admin()).at("canEdit"), true);
+  EXPECT_EQ(full_as(task, outsider.auth()).at("canEdit"), false);
+  EXPECT_EQ(full_as(task, outsider.auth()).at("canEdit"), false);
+  EXPECT_EQ(full_as(task, admin()).at("canEdit"), true);
+}
+
+TEST_F(ResponseCacheHttpTest, ARevokedTokenIsRefusedRightAfterLogout) {
+  const Person person = add_person();
+  const std::string token = sign_in(port(), person.email, kMemberPassword);
+  const std::int64_t task = create_task_id(make_project(), {}, admin());
+  HttpClient client(port());
+  ASSERT_EQ(client.get(task_url(task), HttpClient::auth(token)).status, 200);
+  ASSERT_EQ(client.get(task_url(task), HttpClient::auth(token)).status, 200);  // from the cache
+  ASSERT_EQ(
+      client.request("POST", "/api/2.0/authentication/logout", "", HttpClient::auth(token)).status,
+      201);
+  EXPECT_EQ(client.get(task_url(task), HttpClient::auth(token)).status, 401);
+  // The person's other token still works.
+  EXPECT_EQ(client.get(task_url(task), person.auth()).status, 200);
+}
+
+TEST_F(ResponseCacheHttpTest, ADisabledUsersTokenIsRefused) {
+  const Person person = add_person();
+  const std::int64_t task = create_task_id(make_project(), {}, admin());
+  HttpClient client(port());
+  ASSERT_EQ(client.get(task_url(task), person.auth()).status, 200);
+  ASSERT_EQ(client.get(task_url(task), person.auth()).status, 200);
+  ASSERT_EQ(client.put_json("/api/2.0/people/" + person.id, {{"disable", true}}, admin()).status,
+            200);
+  EXPECT_EQ(client.get(task_url(task), person.auth()).status, 401);
+}
+
+TEST_F(ResponseCacheHttpTest, AnExpiredTokenIsRefused) {
+  const std::string token = sign_in(port(), kAdminEmail, kAdminPassword);
+  const std::int64_t task = create_task_id(make_project(), {}, admin());
+  // Age the token in the store, as time would, before its first use.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((data_dir() + "/projectd.db").c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  const std::string update =
+      "UPDATE auth_tokens SET expires = 1 WHERE token_hash = '" + sha256_hex(token) + "'";
+  ASSERT_EQ(sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  HttpClient client(port());
+  EXPECT_EQ(client.get(task_url(task), HttpClient::auth(token)).status, 401);
+  EXPECT_EQ(client.get(task_url(task), HttpClient::auth(token)).status, 401);
+  EXPECT_EQ(client.get(task_url(task), admin()).status, 200);
+}
+
+}  // namespace
+}  // namespace projectd::test

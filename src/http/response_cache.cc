@@ -29,7 +29,9 @@ std::string ResponseCache::key_of(const IncomingRequest& request, std::string_vi
 
 std::shared_ptr<const OutgoingResponse> ResponseCache::find(std::string_view key) {
   if (!enabled()) return nullptr;
-  return answers_.find(key, generation_()).value_or(nullptr);
+  const auto found = answers_.find(key, generation_());
+  if (!found || std::chrono::steady_clock::now() - found->at > kMaxAge) return nullptr;
+  return found->answer;
 }
 
 void ResponseCache::insert(std::string key, const OutgoingResponse& response,
@@ -40,7 +42,8 @@ void ResponseCache::insert(std::string key, const OutgoingResponse& response,
     cost += name.size() + value.size();
   auto stored = std::make_shared<OutgoingResponse>(response);
   stored->user_id.clear();  // each hit names its own caller
-  answers_.insert(std::move(key), std::move(stored), cost, rendered_at, generation_());
+  answers_.insert(std::move(key), Rendered{std::move(stored), std::chrono::steady_clock::now()},
+                  cost, rendered_at, generation_());
 }
 
 }  // namespace projectd

@@ -3,13 +3,16 @@
 // while the store generation it was rendered at is current: any committed write anywhere makes
 // every answer stale (conservative, so always correct). The key holds everything the answer
 // depends on besides the data: method, target, Host, Accept and the caller's user id (rights
-// derive from the user and the data).
+// derive from the user and the data). An answer also ages out after kMaxAge: TaskWrapperFull's
+// comments say how long ago they were written ("5 minutes ago"), which the data alone does not
+// change.
 // Thread safety: every method may be called from any thread at once.
 #pragma once
 
 #include "base/generation_cache.h"
 #include "http/dispatcher.h"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -39,8 +42,13 @@ class ResponseCache {
   std::size_t size() const { return answers_.size(); }
 
  private:
+  static constexpr std::chrono::seconds kMaxAge{1};
+  struct Rendered {
+    std::shared_ptr<const OutgoingResponse> answer;
+    std::chrono::steady_clock::time_point at;
+  };
   std::function<std::uint64_t()> generation_;
-  GenerationCache<std::shared_ptr<const OutgoingResponse>> answers_;
+  GenerationCache<Rendered> answers_;
 };
 
 }  // namespace projectd

@@ -1,10 +1,12 @@
 // The response cache: answers are kept per key, least recently used first out by bytes, and only
-// while the store generation they were rendered at is current.
+// while the store generation they were rendered at is current, and for a second at most.
 #include "http/response_cache.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 namespace projectd {
 namespace {
@@ -57,6 +59,16 @@ TEST_F(ResponseCacheTest, AnyNewGenerationMakesEveryAnswerStale) {
   EXPECT_EQ(cache.find("b"), nullptr);
   EXPECT_EQ(cache.size(), 0u);
   EXPECT_EQ(cache.bytes(), 0u);
+}
+
+// "5 minutes ago" in a comment changes with the clock alone: an answer is repeated for a second at
+// most.
+TEST_F(ResponseCacheTest, AnAnswerAgesOutAfterASecond) {
+  ResponseCache cache = make(1 << 20);
+  cache.insert("a", answer(100), 7);
+  ASSERT_NE(cache.find("a"), nullptr);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(cache.find("a"), nullptr);
 }
 
 TEST_F(ResponseCacheTest, AnAnswerAWriteRacedWithIsNotKept) {

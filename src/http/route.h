@@ -39,13 +39,14 @@ struct Route {
   std::size_t body_limit = kApiBodyLimit;
   std::vector<ParamDoc> params;
   Handler handler;
-  // Pure reads only (GET, nothing written, no answer that depends on the clock): a 200 answer is
-  // kept in the response cache and repeated to the same caller until any write commits.
-  bool caches_response = false;
   // Upload routes: the body is spooled to a temp file while it arrives (never held in memory) and
   // handed to the handler as RequestContext::uploads; multipart fields still become parameters.
-  // Last, so that the positional Route{...} initialisers of the existing routes stay valid.
+  // Set it by name (route.streams_body = true), never positionally.
   bool streams_body = false;
+  // Pure reads only (GET, nothing written, no answer that depends on the clock): a 200 answer is
+  // kept in the response cache and repeated to the same caller until any write commits. Set it by
+  // name too.
+  bool caches_response = false;
 };
 
 class RouteTable {

@@ -36,22 +36,17 @@ sigset_t block_stop_signals() {
   return set;
 }
 
-// Two glibc malloc settings for a long-running server with many threads; the environment
-// (MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_) still wins.
-// - Arenas: glibc gives threads that contend for malloc arenas of their own, up to eight per core,
-//   and an arena keeps what its threads freed. With dozens of request workers (most of them waiting
-//   on a group commit) RSS under load would grow with the thread count; two arenas per core keep it
-//   flat, and the per-thread caches in front of them keep contention low.
-// - A fixed mmap threshold: Argon2id works in a 19 MiB block per hash. By default glibc raises its
-//   mmap threshold when such a block is freed, so the next ones come from the heap and stay
-//   resident after every sign-in (idle RSS +19 MiB). Setting the threshold turns that adjustment
-//   off: blocks of 1 MiB and more are always mapped, and unmapped when freed.
+// glibc gives threads that contend for malloc arenas of their own, up to eight per core, and an
+// arena keeps what its threads freed. With dozens of request workers (most of them waiting on a
+// group commit) RSS under load would grow with the thread count; two arenas per core keep it flat,
+// and the per-thread caches in front of them keep contention low. MALLOC_ARENA_MAX in the
+// environment still wins. (Argon2id's 19 MiB block stays resident after the first sign-in:
+// returning it after each hash, by a fixed mmap threshold, made every sign-in fault it in anew,
+// which cost 3 to 7 times Argon2's own CPU on a VM; see bench/README.md.)
 void tune_malloc() {
-  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    mallopt(M_ARENA_MAX, static_cast<int>(2 * cores));
-  }
-  if (std::getenv("MALLOC_MMAP_THRESHOLD_") == nullptr) mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  mallopt(M_ARENA_MAX, static_cast<int>(2 * cores));
 }
 
 }  // namespace

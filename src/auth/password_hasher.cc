@@ -1,13 +1,14 @@
 #include "auth/password_hasher.h"
 
+#include "auth/argon2_phc.h"
 #include "auth/random.h"
 
 #include <argon2.h>
 #include <boost/asio/post.hpp>
 
+#include <cstdint>
 #include <future>
 #include <stdexcept>
-#include <vector>
 
 namespace projectd {
 
@@ -16,23 +17,53 @@ namespace {
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 
-std::string hash_now(const Argon2Params& p, std::string_view password) {
-  const std::string salt = random_bytes(kSaltBytes);
-  const std::size_t length = argon2_encodedlen(p.iterations, p.memory_kib, p.parallelism,
-                                               kSaltBytes, kHashBytes, Argon2_id);
-  std::vector<char> encoded(length);
-  const int rc = argon2id_hash_encoded(p.iterations, p.memory_kib, p.parallelism, password.data(),
-                                       password.size(), salt.data(), salt.size(), kHashBytes,
-                                       encoded.data(), encoded.size());
+// An Argon2id context writing to `out`; its working memory comes from the Argon2Memory of the
+// calling thread's Scope.
+argon2_context context_for(const Argon2Params& p, std::string_view password, std::string& salt,
+                           std::string& out) {
+  argon2_context ctx{};
+  ctx.out = reinterpret_cast<std::uint8_t*>(out.data());
+  ctx.outlen = static_cast<std::uint32_t>(out.size());
+  // argon2 never writes the password or the salt (no ARGON2_FLAG_CLEAR_PASSWORD).
+  ctx.pwd = reinterpret_cast<std::uint8_t*>(const_cast<char*>(password.data()));
+  ctx.pwdlen = static_cast<std::uint32_t>(password.size());
+  ctx.salt = reinterpret_cast<std::uint8_t*>(salt.data());
+  ctx.saltlen = static_cast<std::uint32_t>(salt.size());
+  ctx.t_cost = p.iterations;
+  ctx.m_cost = p.memory_kib;
+  ctx.lanes = p.parallelism;
+  ctx.threads = p.parallelism;
+  ctx.version = ARGON2_VERSION_13;
+  ctx.allocate_cbk = &Argon2Memory::allocate;
+  ctx.free_cbk = &Argon2Memory::deallocate;
+  ctx.flags = ARGON2_DEFAULT_FLAGS;
+  return ctx;
+}
+
+std::string hash_now(const Argon2Params& p, Argon2Memory& memory, std::string_view password) {
+  Argon2idPhc phc{p.memory_kib, p.iterations, p.parallelism, random_bytes(kSaltBytes),
+                  std::string(kHashBytes, '\0')};
+  argon2_context ctx = context_for(p, password, phc.salt, phc.hash);
+  const Argon2Memory::Scope scope(memory);
+  const int rc = argon2id_ctx(&ctx);
   if (rc != ARGON2_OK) throw std::runtime_error(argon2_error_message(rc));
-  return std::string(encoded.data());
+  return to_phc_string(phc);
+}
+
+bool verify_now(Argon2idPhc& phc, Argon2Memory& memory, std::string_view password) {
+  std::string out(phc.hash.size(), '\0');
+  argon2_context ctx =
+      context_for({phc.memory_kib, phc.iterations, phc.parallelism}, password, phc.salt, out);
+  const Argon2Memory::Scope scope(memory);
+  // Computes into ctx.out and compares with the stored hash in constant time.
+  return argon2id_verify_ctx(&ctx, phc.hash.data()) == ARGON2_OK;
 }
 
 }  // namespace
 
 PasswordHasher::PasswordHasher(std::size_t pool_size, Argon2Params params)
     : params_(params), pool_(pool_size) {
-  dummy_hash_ = hash_now(params_, random_bytes(16));
+  dummy_hash_ = hash_now(params_, memory_, random_bytes(16));
 }
 
 PasswordHasher::~PasswordHasher() {
@@ -48,15 +79,14 @@ auto PasswordHasher::run(F&& fn) -> decltype(fn()) {
 }
 
 std::string PasswordHasher::hash(std::string_view password) {
-  return run([&] { return hash_now(params_, password); });
+  return run([&] { return hash_now(params_, memory_, password); });
 }
 
 bool PasswordHasher::verify(std::string_view encoded, std::string_view password) {
-  const bool usable = encoded.rfind("$argon2id$", 0) == 0;
-  const std::string target(usable ? encoded : std::string_view(dummy_hash_));
-  const bool ok = run([&] {
-    return argon2id_verify(target.c_str(), password.data(), password.size()) == ARGON2_OK;
-  });
+  std::optional<Argon2idPhc> stored = parse_phc_string(encoded);
+  const bool usable = stored.has_value();
+  if (!usable) stored = parse_phc_string(dummy_hash_);
+  const bool ok = run([&] { return verify_now(*stored, memory_, password); });
   return usable && ok;
 }
 

@@ -3,6 +3,8 @@
 // Thread safety: all methods may be called from any thread.
 #pragma once
 
+#include "auth/argon2_memory.h"
+
 #include <boost/asio/thread_pool.hpp>
 
 #include <cstddef>
@@ -33,6 +35,7 @@ class PasswordHasher {
   auto run(F&& fn) -> decltype(fn());
 
   Argon2Params params_;
+  Argon2Memory memory_;     // before dummy_hash_, which is hashed with it
   std::string dummy_hash_;  // verified against when there is no real hash
   boost::asio::thread_pool pool_;
 };

@@ -46,11 +46,10 @@ bool SqliteAttachmentRepo::detach(EntityKind kind, std::int64_t entity_id, std::
 
 std::vector<AttachmentRecord> SqliteAttachmentRepo::of_entities(
     EntityKind kind, const std::vector<std::int64_t>& ids) {
-  SqliteStatement rows = connection_.prepare(
-      std::string(kColumns) +
-      "WHERE entity_kind = ?1 AND entity_id IN (SELECT value FROM json_each(?2)) "
-      "ORDER BY entity_id, attached, file_id");
-  rows.bind_all(kind, json_array(ids));
+  SqliteStatement rows = connection_.prepare(std::string(kColumns) + "WHERE entity_kind = ?1 AND " +
+                                             in_ids("entity_id", 2, ids.size()) +
+                                             " ORDER BY entity_id, attached, file_id");
+  rows.bind_all(kind, ids_value(ids));
   return read_attachments(rows);
 }
 
@@ -63,10 +62,10 @@ std::vector<AttachmentRecord> SqliteAttachmentRepo::of_file(std::int64_t file_id
 
 std::vector<AttachmentRecord> SqliteAttachmentRepo::of_files(
     const std::vector<std::int64_t>& file_ids) {
-  SqliteStatement rows = connection_.prepare(std::string(kColumns) +
-                                             "WHERE file_id IN (SELECT value FROM json_each(?1)) "
-                                             "ORDER BY file_id, entity_kind, entity_id");
-  rows.bind_all(json_array(file_ids));
+  SqliteStatement rows =
+      connection_.prepare(std::string(kColumns) + "WHERE " + in_ids("file_id", 1, file_ids.size()) +
+                          " ORDER BY file_id, entity_kind, entity_id");
+  rows.bind_all(ids_value(file_ids));
   return read_attachments(rows);
 }
 

@@ -33,4 +33,20 @@ std::string json_array(const std::vector<std::string>& texts) {
   return boost::json::serialize(array);
 }
 
+std::string in_ids(std::string_view column, int parameter, std::size_t count) {
+  const std::string placeholder = "?" + std::to_string(parameter);
+  if (count == 1) return std::string(column) + " = " + placeholder;
+  return std::string(column) + " IN (SELECT value FROM json_each(" + placeholder + "))";
+}
+
+std::variant<std::int64_t, std::string> ids_value(const std::vector<std::int64_t>& ids) {
+  if (ids.size() == 1) return ids.front();
+  return json_array(ids);
+}
+
+std::string ids_value(const std::vector<std::string>& ids) {
+  if (ids.size() == 1) return ids.front();
+  return json_array(ids);
+}
+
 }  // namespace projectd

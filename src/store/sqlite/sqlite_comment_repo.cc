@@ -39,11 +39,10 @@ std::optional<CommentRecord> SqliteCommentRepo::by_id(std::string_view id) {
 
 std::vector<CommentRecord> SqliteCommentRepo::of(CommentTarget target,
                                                  const std::vector<std::int64_t>& entity_ids) {
-  SqliteStatement rows = connection_.prepare(
-      std::string(kColumns) +
-      "WHERE entity_type = ?1 AND entity_id IN (SELECT value FROM json_each(?2)) "
-      "ORDER BY created, id");
-  rows.bind_all(target, json_array(entity_ids));
+  SqliteStatement rows =
+      connection_.prepare(std::string(kColumns) + "WHERE entity_type = ?1 AND " +
+                          in_ids("entity_id", 2, entity_ids.size()) + " ORDER BY created, id");
+  rows.bind_all(target, ids_value(entity_ids));
   std::vector<CommentRecord> out;
   while (rows.step())
     out.push_back(read_comment(rows));
@@ -53,9 +52,9 @@ std::vector<CommentRecord> SqliteCommentRepo::of(CommentTarget target,
 std::vector<CommentCount> SqliteCommentRepo::active_counts(
     CommentTarget target, const std::vector<std::int64_t>& entity_ids) {
   SqliteStatement rows = connection_.prepare(
-      "SELECT entity_id, count(*) FROM comments WHERE entity_type = ?1 AND inactive = 0 "
-      "AND entity_id IN (SELECT value FROM json_each(?2)) GROUP BY entity_id");
-  rows.bind_all(target, json_array(entity_ids));
+      "SELECT entity_id, count(*) FROM comments WHERE entity_type = ?1 AND inactive = 0 AND " +
+      in_ids("entity_id", 2, entity_ids.size()) + " GROUP BY entity_id");
+  rows.bind_all(target, ids_value(entity_ids));
   std::vector<CommentCount> out;
   while (rows.step())
     out.push_back(CommentCount{rows.int64(0), rows.int64(1)});

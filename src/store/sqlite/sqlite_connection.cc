@@ -10,6 +10,15 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+// SQLite's memory statistics (sqlite3_memory_used) put one process-wide mutex around every
+// allocation of every connection, so the readers and the writer contend on it; projectd never reads
+// them. The setting only takes before SQLite initializes, i.e. before the first open (later it is
+// refused, harmlessly).
+void disable_memory_statistics() {
+  static const int rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)rc;
+}
+
 bool only_space(const char* begin, const char* end) {
   for (; begin != end; ++begin) {
     if (*begin != ' ' && *begin != '\n' && *begin != '\t' && *begin != '\r') return false;
@@ -103,6 +112,7 @@ std::optional<Timestamp> SqliteStatement::optional_timestamp(int column) const {
 }
 
 SqliteConnection::SqliteConnection(const std::string& path, const Options& options) {
+  disable_memory_statistics();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const char* vfs = options.vfs.empty() ? nullptr : options.vfs.c_str();
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs);

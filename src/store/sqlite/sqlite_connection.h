@@ -21,6 +21,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <variant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -159,6 +160,11 @@ template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
 
 template <class T>
+struct IsVariant : std::false_type {};
+template <class... Ts>
+struct IsVariant<std::variant<Ts...>> : std::true_type {};
+
+template <class T>
 void SqliteStatement::bind(int index, const T& value) {
   if constexpr (std::is_same_v<T, bool>) {
     bind_int(index, value ? 1 : 0);
@@ -168,6 +174,8 @@ void SqliteStatement::bind(int index, const T& value) {
     bind_int(index, to_ticks(value));
   } else if constexpr (std::is_same_v<T, std::nullopt_t>) {
     bind_null(index);
+  } else if constexpr (IsVariant<T>::value) {
+    std::visit([&](const auto& alternative) { bind(index, alternative); }, value);
   } else if constexpr (IsOptional<T>::value) {
     if (value) {
       bind(index, *value);

@@ -45,9 +45,9 @@ std::optional<FileRecord> SqliteFileRepo::by_id(std::int64_t id) {
 
 std::vector<FileRecord> SqliteFileRepo::by_ids(const std::vector<std::int64_t>& ids) {
   SqliteStatement rows =
-      connection_.prepare("SELECT " + file_columns_sql() + current_file_from_sql() +
-                          " WHERE f.id IN (SELECT value FROM json_each(?1)) ORDER BY f.id");
-  rows.bind_all(json_array(ids));
+      connection_.prepare("SELECT " + file_columns_sql() + current_file_from_sql() + " WHERE " +
+                          in_ids("f.id", 1, ids.size()) + " ORDER BY f.id");
+  rows.bind_all(ids_value(ids));
   return read_files(rows);
 }
 
@@ -168,10 +168,10 @@ std::vector<std::int64_t> SqliteFileRepo::ids_under(std::int64_t folder_id) {
 }
 
 std::vector<std::string> SqliteFileRepo::contents_of(const std::vector<std::int64_t>& file_ids) {
-  SqliteStatement rows = connection_.prepare(
-      "SELECT DISTINCT sha256 FROM file_versions "
-      "WHERE file_id IN (SELECT value FROM json_each(?1)) ORDER BY sha256");
-  rows.bind_all(json_array(file_ids));
+  SqliteStatement rows =
+      connection_.prepare("SELECT DISTINCT sha256 FROM file_versions WHERE " +
+                          in_ids("file_id", 1, file_ids.size()) + " ORDER BY sha256");
+  rows.bind_all(ids_value(file_ids));
   std::vector<std::string> contents;
   while (rows.step())
     contents.push_back(rows.text(0));

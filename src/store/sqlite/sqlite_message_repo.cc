@@ -91,10 +91,10 @@ std::int64_t SqliteMessageRepo::count(const MessageQuery& query) {
 
 std::vector<MessageRepo::Participant> SqliteMessageRepo::participants_of(
     const std::vector<std::int64_t>& ids) {
-  SqliteStatement rows = connection_.prepare(
-      "SELECT message_id, user_id FROM message_participants "
-      "WHERE message_id IN (SELECT value FROM json_each(?1)) ORDER BY message_id, user_id");
-  rows.bind_all(json_array(ids));
+  SqliteStatement rows =
+      connection_.prepare("SELECT message_id, user_id FROM message_participants WHERE " +
+                          in_ids("message_id", 1, ids.size()) + " ORDER BY message_id, user_id");
+  rows.bind_all(ids_value(ids));
   std::vector<Participant> out;
   while (rows.step())
     out.push_back(Participant{rows.int64(0), rows.text(1)});

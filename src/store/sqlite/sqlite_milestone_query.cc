@@ -83,9 +83,9 @@ std::int64_t SqliteMilestoneRepo::count(const MilestoneQuery& query) {
 std::vector<MilestoneTaskCounts> SqliteMilestoneRepo::task_counts(
     const std::vector<std::int64_t>& ids) {
   SqliteStatement statement = connection_.prepare(
-      "SELECT milestone_id, sum(status = 1), sum(status = 2) FROM tasks "
-      "WHERE milestone_id IN (SELECT value FROM json_each(?1)) GROUP BY milestone_id");
-  statement.bind_all(json_array(ids));
+      "SELECT milestone_id, sum(status = 1), sum(status = 2) FROM tasks WHERE " +
+      in_ids("milestone_id", 1, ids.size()) + " GROUP BY milestone_id");
+  statement.bind_all(ids_value(ids));
   std::vector<MilestoneTaskCounts> out;
   while (statement.step())
     out.push_back(MilestoneTaskCounts{statement.int64(0), statement.int64(1), statement.int64(2)});

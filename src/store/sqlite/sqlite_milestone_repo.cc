@@ -22,9 +22,9 @@ std::optional<MilestoneRecord> SqliteMilestoneRepo::by_id(std::int64_t id) {
 }
 
 std::vector<MilestoneRecord> SqliteMilestoneRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement = connection_.prepare(
-      select_sql() + "WHERE m.id IN (SELECT value FROM json_each(?1)) ORDER BY m.id");
-  statement.bind_all(json_array(ids));
+  SqliteStatement statement = connection_.prepare(select_sql() + "WHERE " +
+                                                  in_ids("m.id", 1, ids.size()) + " ORDER BY m.id");
+  statement.bind_all(ids_value(ids));
   return read_milestone_rows(statement);
 }
 

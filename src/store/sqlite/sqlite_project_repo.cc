@@ -80,10 +80,9 @@ std::optional<ProjectRecord> SqliteProjectRepo::by_id(std::int64_t id) {
 }
 
 std::vector<ProjectRecord> SqliteProjectRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement = connection_.prepare(
-      "SELECT " + kColumns +
-      " FROM projects p WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY p.id");
-  statement.bind_all(json_array(ids));
+  SqliteStatement statement = connection_.prepare("SELECT " + kColumns + " FROM projects p WHERE " +
+                                                  in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
+  statement.bind_all(ids_value(ids));
   return read_projects(statement);
 }
 

@@ -14,8 +14,9 @@ std::vector<ProjectCounts> SqliteProjectRepo::counts_of(const std::vector<std::i
       "(SELECT count(*) FROM milestones WHERE project_id = p.id AND status = 0), "
       "(SELECT count(*) FROM project_team WHERE project_id = p.id), "
       "(SELECT count(*) FROM messages WHERE project_id = p.id) "
-      "FROM projects p WHERE p.id IN (SELECT value FROM json_each(?1)) ORDER BY p.id");
-  rows.bind_all(json_array(ids));
+      "FROM projects p WHERE " +
+      in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
+  rows.bind_all(ids_value(ids));
   std::vector<ProjectCounts> counts;
   while (rows.step())
     counts.push_back(ProjectCounts{.project_id = rows.int64(0),
@@ -50,9 +51,9 @@ std::optional<TeamMember> SqliteProjectRepo::member(std::int64_t project_id,
 std::vector<ProjectMembership> SqliteProjectRepo::memberships_of(
     const std::vector<std::int64_t>& ids, std::string_view user_id) {
   SqliteStatement rows = connection_.prepare(
-      "SELECT project_id, user_id, security FROM project_team "
-      "WHERE user_id = ?2 AND project_id IN (SELECT value FROM json_each(?1)) ORDER BY project_id");
-  rows.bind_all(json_array(ids), user_id);
+      "SELECT project_id, user_id, security FROM project_team WHERE user_id = ?2 AND " +
+      in_ids("project_id", 1, ids.size()) + " ORDER BY project_id");
+  rows.bind_all(ids_value(ids), user_id);
   std::vector<ProjectMembership> memberships;
   while (rows.step())
     memberships.push_back(ProjectMembership{
@@ -96,10 +97,10 @@ void SqliteProjectRepo::set_follower(std::int64_t project_id, std::string_view u
 
 std::vector<std::int64_t> SqliteProjectRepo::followed_among(const std::vector<std::int64_t>& ids,
                                                             std::string_view user_id) {
-  SqliteStatement rows = connection_.prepare(
-      "SELECT project_id FROM project_followers "
-      "WHERE user_id = ?2 AND project_id IN (SELECT value FROM json_each(?1)) ORDER BY project_id");
-  rows.bind_all(json_array(ids), user_id);
+  SqliteStatement rows =
+      connection_.prepare("SELECT project_id FROM project_followers WHERE user_id = ?2 AND " +
+                          in_ids("project_id", 1, ids.size()) + " ORDER BY project_id");
+  rows.bind_all(ids_value(ids), user_id);
   std::vector<std::int64_t> followed;
   while (rows.step())
     followed.push_back(rows.int64(0));
@@ -109,9 +110,9 @@ std::vector<std::int64_t> SqliteProjectRepo::followed_among(const std::vector<st
 std::vector<ProjectTag> SqliteProjectRepo::tags_of(const std::vector<std::int64_t>& ids) {
   SqliteStatement rows = connection_.prepare(
       "SELECT pt.project_id, t.title FROM project_tags pt JOIN tags t ON t.id = pt.tag_id "
-      "WHERE pt.project_id IN (SELECT value FROM json_each(?1)) "
-      "ORDER BY pt.project_id, lower(t.title), t.title");
-  rows.bind_all(json_array(ids));
+      "WHERE " +
+      in_ids("pt.project_id", 1, ids.size()) + " ORDER BY pt.project_id, lower(t.title), t.title");
+  rows.bind_all(ids_value(ids));
   std::vector<ProjectTag> tags;
   while (rows.step())
     tags.push_back(ProjectTag{.project_id = rows.int64(0), .title = rows.text(1)});

@@ -35,8 +35,8 @@ TaskLinkRecord read_link(const SqliteStatement& row) {
 
 std::vector<SubtaskRecord> SqliteTaskRepo::subtasks_of(const std::vector<std::int64_t>& task_ids) {
   SqliteStatement rows = connection_.prepare(
-      kSubtaskSelect + "WHERE task_id IN (SELECT value FROM json_each(?1)) ORDER BY task_id, id");
-  rows.bind_all(json_array(task_ids));
+      kSubtaskSelect + "WHERE " + in_ids("task_id", 1, task_ids.size()) + " ORDER BY task_id, id");
+  rows.bind_all(ids_value(task_ids));
   std::vector<SubtaskRecord> subtasks;
   while (rows.step())
     subtasks.push_back(read_subtask(rows));
@@ -85,14 +85,14 @@ void SqliteTaskRepo::close_subtasks(std::int64_t task_id, std::string_view by, T
       .run();
 }
 
-// ?1 is used twice: one JSON list serves both directions.
+// ?1 is used twice: one list serves both directions.
 std::vector<TaskLinkRecord> SqliteTaskRepo::links_of(const std::vector<std::int64_t>& task_ids) {
   SqliteStatement rows = connection_.prepare(
-      "SELECT parent_task_id, dependence_task_id, link_type FROM task_links "
-      "WHERE parent_task_id IN (SELECT value FROM json_each(?1)) "
-      "OR dependence_task_id IN (SELECT value FROM json_each(?1)) "
-      "ORDER BY parent_task_id, dependence_task_id");
-  rows.bind_all(json_array(task_ids));
+      "SELECT parent_task_id, dependence_task_id, link_type FROM task_links WHERE " +
+      in_ids("parent_task_id", 1, task_ids.size()) + " OR " +
+      in_ids("dependence_task_id", 1, task_ids.size()) +
+      " ORDER BY parent_task_id, dependence_task_id");
+  rows.bind_all(ids_value(task_ids));
   std::vector<TaskLinkRecord> links;
   while (rows.step())
     links.push_back(read_link(rows));

@@ -19,10 +19,10 @@ std::vector<TaskRecord> SqliteTaskRepo::read_tasks(SqliteStatement& statement) {
   }
   // One statement for all the rows' responsibles, whatever their number, so the count of
   // statements a read costs does not depend on its size.
-  SqliteStatement responsibles = connection_.prepare(
-      "SELECT task_id, user_id FROM task_responsibles "
-      "WHERE task_id IN (SELECT value FROM json_each(?1)) ORDER BY task_id, user_id");
-  responsibles.bind_all(json_array(ids));
+  SqliteStatement responsibles =
+      connection_.prepare("SELECT task_id, user_id FROM task_responsibles WHERE " +
+                          in_ids("task_id", 1, ids.size()) + " ORDER BY task_id, user_id");
+  responsibles.bind_all(ids_value(ids));
   while (responsibles.step()) {
     auto it = index_of.find(responsibles.int64(0));
     if (it != index_of.end()) tasks[it->second].responsibles.push_back(responsibles.text(1));
@@ -51,10 +51,10 @@ std::optional<TaskRecord> SqliteTaskRepo::by_id(std::int64_t id) {
 }
 
 std::vector<TaskRecord> SqliteTaskRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement = connection_.prepare(
-      "SELECT " + task_columns_sql() +
-      " FROM tasks t WHERE t.id IN (SELECT value FROM json_each(?1)) ORDER BY t.id");
-  statement.bind_all(json_array(ids));
+  SqliteStatement statement =
+      connection_.prepare("SELECT " + task_columns_sql() + " FROM tasks t WHERE " +
+                          in_ids("t.id", 1, ids.size()) + " ORDER BY t.id");
+  statement.bind_all(ids_value(ids));
   return read_tasks(statement);
 }
 

@@ -28,8 +28,6 @@ const std::string kById = kSelect + "WHERE id = ?1";
 const std::string kByLogin = kSelect +
                              "WHERE lower(email) = lower(?1) OR lower(user_name) = lower(?1) "
                              "ORDER BY lower(email) = lower(?1) DESC LIMIT 1";
-// The ids arrive as one JSON array, so any number of them binds to one cached statement.
-const std::string kByIds = kSelect + "WHERE id IN (SELECT value FROM json_each(?1))";
 const std::string kPage =
     kSelect + kFilter + "ORDER BY first_name, last_name, id LIMIT ?5 OFFSET ?6";
 const std::string kCount = "SELECT count(*) FROM users " + kFilter;
@@ -112,8 +110,8 @@ std::optional<UserRecord> SqliteUserRepo::by_login(std::string_view login) {
 std::vector<UserRecord> SqliteUserRepo::by_ids(const std::vector<std::string>& ids) {
   std::vector<UserRecord> users;
   if (ids.empty()) return users;
-  SqliteStatement statement = connection_.prepare(kByIds);
-  statement.bind_all(json_array(ids));
+  SqliteStatement statement = connection_.prepare(kSelect + "WHERE " + in_ids("id", 1, ids.size()));
+  statement.bind_all(ids_value(ids));
   while (statement.step())
     users.push_back(read_user(statement));
   return users;

@@ -115,6 +115,26 @@ TEST_F(DownloadsTest, RangesAnswerPartialContentOr416) {
   }
 }
 
+// A file of several of the server's 1 MiB pieces and a short last one, whole and as a range that
+// starts inside one piece and ends inside another.
+TEST_F(DownloadsTest, ALargeFileComesWholeAndInRangesAcrossPieces) {
+  std::string content(5 * 1024 * 1024 / 2 + 7, '\0');
+  for (std::size_t i = 0; i < content.size(); ++i)
+    content[i] = static_cast<char>((i * 131 + i / 7) & 0xff);
+  const std::int64_t id = upload_id(folder_, "large.bin", content, admin());
+  const auto whole = download(id, admin());
+  ASSERT_EQ(whole.status, 200);
+  EXPECT_EQ(whole.body.size(), content.size());
+  EXPECT_TRUE(whole.body == content);
+  const std::size_t from = 1024 * 1024 - 5;
+  const std::size_t to = 2 * 1024 * 1024 + 5;
+  const auto part = download(
+      id, with(admin(), "Range", "bytes=" + std::to_string(from) + "-" + std::to_string(to)));
+  ASSERT_EQ(part.status, 206);
+  EXPECT_EQ(part.body.size(), to - from + 1);
+  EXPECT_TRUE(part.body == content.substr(from, to - from + 1));
+}
+
 TEST_F(DownloadsTest, TheTokenWorksAsHeaderCookieAndBasicCredentials) {
   const std::string basic = "Basic " + base64(std::string(kAdminEmail) + ":" + kAdminPassword);
   const std::vector<Headers> ways = {

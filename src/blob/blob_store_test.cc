@@ -1,5 +1,6 @@
 #include "blob/blob_store.h"
 
+#include "blob/sha256.h"
 #include "blob/spool_writer.h"
 #include "blob/test_temp_dir.h"
 
@@ -8,6 +9,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -274,6 +276,35 @@ TEST(SpoolWriter, DestroyedOrFinishedFilesAreRemoved) {
     EXPECT_TRUE(fs::exists(kept));
   }
   EXPECT_FALSE(fs::exists(kept));
+}
+
+// Past kWriteBehind the writer hands pages to the disk while it writes: the file and its hash must
+// come out the same, including a moved writer that carries on.
+TEST(SpoolWriter, ALargeFileIsWrittenBehindAndComesOutWhole) {
+  ScratchDir dir;
+  BlobStore store(dir.path() / "blobs");
+  std::string piece(1 << 20, '\0');
+  std::string whole;
+  SpoolWriter first(store.temp_dir());
+  for (int i = 0; i < 9; ++i) {
+    std::fill(piece.begin(), piece.end(), static_cast<char>('a' + i));
+    first.write(piece);
+    whole += piece;
+  }
+  SpoolWriter spool = std::move(first);
+  for (int i = 9; i < 19; ++i) {
+    std::fill(piece.begin(), piece.end(), static_cast<char>('a' + i));
+    spool.write(piece);
+    whole += piece;
+  }
+  spool.write("tail");
+  whole += "tail";
+  SpooledFile file = spool.finish();
+  EXPECT_EQ(file.size(), whole.size());
+  EXPECT_EQ(read_file(file.path()), whole);
+  Sha256 expected;
+  expected.update(whole);
+  EXPECT_EQ(file.sha256(), expected.finish_hex());
 }
 
 TEST(SpooledFile, ReleaseGivesUpTheFile) {

@@ -2,6 +2,7 @@
 
 #include "blob/file_io.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <stdexcept>
@@ -17,6 +18,7 @@ SpoolWriter::SpoolWriter(SpoolWriter&& other) noexcept
     : fd_(std::exchange(other.fd_, -1)),
       path_(std::exchange(other.path_, {})),
       size_(std::exchange(other.size_, 0)),
+      written_behind_(std::exchange(other.written_behind_, 0)),
       hash_(std::move(other.hash_)) {}
 
 SpoolWriter& SpoolWriter::operator=(SpoolWriter&& other) noexcept {
@@ -25,6 +27,7 @@ SpoolWriter& SpoolWriter::operator=(SpoolWriter&& other) noexcept {
   fd_ = std::exchange(other.fd_, -1);
   path_ = std::exchange(other.path_, {});
   size_ = std::exchange(other.size_, 0);
+  written_behind_ = std::exchange(other.written_behind_, 0);
   hash_ = std::move(other.hash_);
   return *this;
 }
@@ -35,6 +38,7 @@ void SpoolWriter::open(const std::filesystem::path& dir) {
   hash_ = Sha256();
   fd_ = file_io::create_temp(dir, "up-", path_);
   size_ = 0;
+  written_behind_ = 0;
 }
 
 void SpoolWriter::write(std::string_view bytes) {
@@ -42,6 +46,12 @@ void SpoolWriter::write(std::string_view bytes) {
   file_io::write_all(fd_, bytes, path_);
   hash_.update(bytes);
   size_ += bytes.size();
+  if (size_ - written_behind_ >= kWriteBehind) {
+    // Starts writeback and returns; a failure here is only a lost head start (fsync reports it).
+    ::sync_file_range(fd_, static_cast<off_t>(written_behind_),
+                      static_cast<off_t>(size_ - written_behind_), SYNC_FILE_RANGE_WRITE);
+    written_behind_ = size_;
+  }
 }
 
 SpooledFile SpoolWriter::finish() {
@@ -50,6 +60,7 @@ SpooledFile SpoolWriter::finish() {
   SpooledFile file(std::exchange(path_, {}), size_, hash_.finish_hex());
   file_io::close_or_throw(std::exchange(fd_, -1), file.path());
   size_ = 0;
+  written_behind_ = 0;
   return file;
 }
 

@@ -25,6 +25,11 @@ std::string quoted(std::string_view key) {
   return "Parameter '" + std::string(key) + "'";
 }
 
+ApiError too_many_items(std::string_view sent_key, std::size_t max_items) {
+  return ApiError(ErrorKind::kBadRequest, quoted(sent_key) + ": at most " +
+                                              std::to_string(max_items) + " items are accepted");
+}
+
 // Decimal int64 with an optional sign; nullopt for junk, `overflow` set when the digits do not fit.
 std::optional<std::int64_t> parse_int(std::string_view text, bool& overflow) {
   overflow = false;
@@ -217,6 +222,8 @@ std::optional<std::vector<std::string>> Params::get_list(std::string_view key) c
     const ParamValue& value = entries_[entry.index].second;
     if (!value.is_null) append_items(value.text, items);
   }
+  if (items.size() > kMaxListItems)
+    throw too_many_items(entries_[first->index].first, kMaxListItems);
   return items;
 }
 
@@ -235,9 +242,7 @@ std::vector<Params> Params::objects_of(std::string_view key, std::size_t max_ite
       continue;
     const std::size_t index = std::stoul(std::string(digits));
     const std::string& sent_key = entries_[entry.index].first;
-    if (index >= max_items)
-      throw ApiError(ErrorKind::kBadRequest, quoted(sent_key) + ": at most " +
-                                                 std::to_string(max_items) + " items are accepted");
+    if (index >= max_items) throw too_many_items(sent_key, max_items);
     // `key[0][field]rest` becomes `fieldrest`, so `key[0][ids][]` still binds to `ids`.
     std::string member(folded.substr(close + 2));
     const std::size_t field_end = member.find(']');

@@ -62,7 +62,10 @@ class Params {
   // Lists in every accepted form; nullopt when the key was never sent, an empty vector for null, []
   // or an empty string. Every value is split at commas; items are trimmed; empty items are dropped.
   // The values come from one source: the route when it has the key, else the source of the first
-  // value added (a query `k=1` and a body `{"k":[2]}` are not merged).
+  // value added (a query `k=1` and a body `{"k":[2]}` are not merged). More than kMaxListItems
+  // items answer 400: no client means to attach or delete more in one call, and every item costs a
+  // read.
+  static constexpr std::size_t kMaxListItems = 1000;
   std::optional<std::vector<std::string>> get_list(std::string_view key) const;
   std::optional<std::vector<std::int64_t>> get_int_list(std::string_view key) const;
   // GUIDs in any form get_guid accepts, normalized; one bad item answers 400 naming the key.

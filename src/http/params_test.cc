@@ -136,6 +136,22 @@ TEST(ParamsTest, ListFromCommaSeparatedString) {
   EXPECT_THAT(*json(R"({"fileIds":"3, 4"})").get_int_list("fileIds"), ElementsAre(3, 4));
 }
 
+TEST(ParamsTest, AListHoldsAtMostAThousandItems) {
+  std::string items;
+  for (std::size_t i = 1; i <= Params::kMaxListItems; ++i)
+    items += (i == 1 ? "" : ",") + std::to_string(i);
+  EXPECT_EQ(json(R"({"files":[)" + items + "]}").get_int_list("files")->size(), 1000u);
+  EXPECT_EQ(query("fileIds=" + items).get_list("fileIds")->size(), 1000u);
+  try {
+    json(R"({"Files":[)" + items + ",1001]}").get_int_list("files");
+    FAIL() << "1001 items were accepted";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kBadRequest);
+    EXPECT_STREQ(e.what(), "Parameter 'Files': at most 1000 items are accepted");
+  }
+  EXPECT_THROW(query("fileIds=" + items + ",1001").get_list("fileids"), ApiError);
+}
+
 TEST(ParamsTest, NullEmptyArrayAndEmptyStringAreEmptyLists) {
   EXPECT_THAT(*json(R"({"files":null})").get_int_list("files"), IsEmpty());
   EXPECT_THAT(*json(R"({"files":[]})").get_int_list("files"), IsEmpty());

@@ -71,7 +71,7 @@ class CrashSuite::Client {
       if (presence == Presence::kPresent &&
           journal_.tasks.at(pair.first).exists == Presence::kPresent)
         attached.push_back(pair);
-    std::discrete_distribution<int> kind({3, 4, 2, 3, 2, 2, 1});
+    std::discrete_distribution<int> kind({3, 4, 5, 3, 2, 2, 1});
     switch (kind(rng_)) {
       case kUpdate:
         if (!live.empty()) return update(pick(live));

@@ -8,15 +8,15 @@ TestServer* ProjectSuite::server_ = nullptr;
 Person* ProjectSuite::admin_ = nullptr;
 int ProjectSuite::people_ = 0;
 
-void ProjectSuite::SetUpTestSuite() {
-  server_ = new TestServer();
+void ProjectSuite::start_server(const std::string& data_dir) {
+  server_ = new TestServer({}, data_dir);
   admin_ = new Person{"", sign_in(server_->port(), kAdminEmail, kAdminPassword), kAdminEmail};
   HttpClient client(server_->port());
   const auto me = client.get("/api/2.0/people/@self", HttpClient::auth(admin_->token));
   admin_->id = std::string(me.json().at("response").at("id").as_string());
 }
 
-void ProjectSuite::TearDownTestSuite() {
+void ProjectSuite::stop_server() {
   // The server runs sanitized in the checked build: a report at exit (a leak) must fail the suite.
   const int code = server_->stop();
   EXPECT_EQ(code, 0) << server_->output();

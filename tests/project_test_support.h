@@ -26,8 +26,12 @@ struct Person {
 
 class ProjectSuite : public ::testing::Test {
  protected:
-  static void SetUpTestSuite();
-  static void TearDownTestSuite();
+  static void SetUpTestSuite() { start_server(); }
+  static void TearDownTestSuite() { stop_server(); }
+  // Starts the suite's server on `data_dir` (empty: a fresh temporary one) and signs the admin in.
+  static void start_server(const std::string& data_dir = "");
+  // Stops it; a non-zero exit or a sanitizer report fails the test.
+  static void stop_server();
 
   static unsigned short port() { return server_->port(); }
   static Headers admin() { return HttpClient::auth(admin_->token); }

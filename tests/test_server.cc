@@ -146,8 +146,16 @@ std::string TestServer::output() const {
 }
 
 int TestServer::stop() {
+  return end_with(SIGTERM);
+}
+
+void TestServer::kill_hard() {
+  end_with(SIGKILL);
+}
+
+int TestServer::end_with(int signal) {
   if (pid_ < 0) return 0;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal);
   const int code = wait_exit(pid_);
   pid_ = -1;
   if (reader_.joinable()) reader_.join();

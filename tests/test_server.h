@@ -1,5 +1,6 @@
 // Starts the real projectd binary on an ephemeral loopback port with its own data directory, and
-// stops it with SIGTERM. HTTP tests talk to it over a socket like any client would.
+// stops it with SIGTERM (or kills it with SIGKILL, as a crash would). HTTP tests talk to it over a
+// socket like any client would.
 #pragma once
 
 #include <sys/types.h>
@@ -54,8 +55,14 @@ class TestServer {
   std::string output() const;
   // SIGTERM and wait; returns the exit status.
   int stop();
+  // SIGKILL and wait: the server finishes nothing, as in a crash. The data directory stays (a
+  // temporary one until this object is destroyed), so a new TestServer can start on it.
+  void kill_hard();
 
  private:
+  // Sends `signal` unless the server has already ended, then waits; returns the exit status.
+  int end_with(int signal);
+
   std::unique_ptr<TempDir> temp_;
   std::string data_dir_;
   pid_t pid_ = -1;

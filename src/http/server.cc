@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -40,6 +41,12 @@ namespace {
 // each, where Beast's read_some would read no more than the buffer's capacity (a few KiB after the
 // head) and never more than 64 KiB.
 constexpr std::size_t kSpoolReadSize = 512 * 1024;
+
+// Lingering close (Session::linger_then_close): how long an answered connection keeps reading what
+// the client still sends, in all and between two pieces, and the piece it reads into.
+constexpr std::chrono::seconds kLingerTime{10};
+constexpr std::chrono::seconds kLingerIdle{1};
+constexpr std::size_t kDrainPiece = 64 * 1024;
 
 int default_threads(int configured, int per_core, int minimum) {
   if (configured > 0) return configured;
@@ -371,6 +378,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // spooled so far is deleted now.
   void fail(const ApiError& error) {
     keep_alive_ = false;
+    linger_ = have_head_;  // the client may still be sending the body
     spool_parser_.reset();
     IncomingRequest request;
     request.method = have_head_ ? head_method_ : http::verb::unknown;
@@ -423,7 +431,7 @@ class Session : public std::enable_shared_from_this<Session> {
       if (ec) return self->close();
       const bool done = head_only ? serializer->is_header_done() : serializer->is_done();
       if (!done) return self->write_some(out, serializer, keep, head_only);
-      if (!keep) return self->close();
+      if (!keep) return self->linger_ ? self->linger_then_close() : self->close();
       self->read_header();
     };
     if (head_only) {
@@ -437,6 +445,32 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.close();
+  }
+
+  // An answer sent before the request's body ended (a 413 on Content-Length, a 507 when the disk
+  // filled mid-upload) must reach a client that is still sending: closing with unread bytes makes
+  // the kernel reset the connection, and a reset can destroy the answer before the client reads
+  // it. So, like Apache's and nginx's lingering close, the answer is ended with a FIN and what
+  // still arrives is read and dropped until the client closes, pauses for kLingerIdle, or
+  // kLingerTime has passed.
+  void linger_then_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return stream_.close();
+    linger_until_ = std::chrono::steady_clock::now() + kLingerTime;
+    drain(std::make_shared<std::array<char, kDrainPiece>>());
+  }
+
+  void drain(std::shared_ptr<std::array<char, kDrainPiece>> scratch) {
+    const auto left = linger_until_ - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) return stream_.close();
+    // tcp_stream's own timeout closes the socket when it expires, which is all that is left to do.
+    stream_.expires_after(std::min<std::chrono::steady_clock::duration>(left, kLingerIdle));
+    stream_.async_read_some(net::buffer(*scratch), [self = shared_from_this(), scratch](
+                                                       beast::error_code ec, std::size_t) {
+      if (ec) return self->stream_.close();
+      self->drain(scratch);
+    });
   }
 
   HttpServer::Impl& server_;
@@ -455,6 +489,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::chrono::steady_clock::time_point read_deadline_;
   bool timed_out_ = false;
   bool keep_alive_ = true;
+  bool linger_ = false;  // close with linger_then_close()
+  std::chrono::steady_clock::time_point linger_until_;
   bool idle_ = true;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

@@ -12,7 +12,8 @@
 // What it does not: torn writes inside one xWrite, reordering of unsynced writes, a sync that
 // lies, directory fsync (a file's first sync makes its name durable; SQLite fsyncs the directory
 // only for journals and WALs), and the -shm file, which SQLite maps without going through xOpen:
-// it is left as the frozen process left it, stale, and SQLite must rebuild it on the next open.
+// it is left as the closing connections left it (stale, or removed when their last checkpoint had
+// nothing to copy), and SQLite must rebuild it on the next open.
 // A delete is durable at once. The real fsync is skipped: the model is the disk.
 //
 // Thread safety: every method may be called from any thread; one mutex orders all modelled I/O, so
@@ -54,9 +55,9 @@ class PowerLossVfs {
     std::lock_guard lock(mutex_);
     cut_ = true;
   }
-  // Cuts the power just before the nth write, truncate, sync or delete from now on (n >= 1), so
-  // cuts land anywhere between I/O calls: between a commit's frames and its sync, inside a
-  // checkpoint...
+  // Cuts the power just before the nth write, truncate, sync or delete of a modelled file from now
+  // on (n >= 1), so cuts land anywhere between I/O calls: between a commit's frames and its sync,
+  // inside a checkpoint...
   void cut_power_before_call(int n) {
     std::lock_guard lock(mutex_);
     calls_until_cut_ = n;
@@ -103,10 +104,6 @@ class PowerLossVfs {
   int model_mismatches() {
     std::lock_guard lock(mutex_);
     return mismatches_;
-  }
-  int syncs() {
-    std::lock_guard lock(mutex_);
-    return syncs_;
   }
 
  private:
@@ -163,7 +160,10 @@ class PowerLossVfs {
                   int* out_flags) {
     PowerLossVfs& self = instance();
     std::lock_guard lock(self.mutex_);
-    if (self.cut_) return SQLITE_IOERR;
+    if (self.cut_) {
+      file->pMethods = nullptr;  // SQLite then does not close it
+      return SQLITE_IOERR;
+    }
     FileModel* state = nullptr;
     if (name != nullptr && (flags & SQLITE_OPEN_DELETEONCLOSE) == 0) {
       auto [it, added] = self.files_.try_emplace(name);
@@ -172,7 +172,8 @@ class PowerLossVfs {
       state = &it->second;
     }
     int rc = open_wrapped(name, file, flags, out_flags, &kMethods, state);
-    if (rc == SQLITE_OK) ++self.open_files_;
+    if (file->pMethods != nullptr)
+      ++self.open_files_;  // SQLite will close it, even after a failure
     return rc;
   }
 
@@ -228,7 +229,6 @@ class PowerLossVfs {
     PowerLossVfs& self = instance();
     std::lock_guard lock(self.mutex_);
     if (self.cutting(model(f))) return SQLITE_IOERR_FSYNC;
-    ++self.syncs_;
     FileModel* file = model(f);
     if (file == nullptr) return SQLITE_OK;
     if (!file->durable) file->durable.emplace();
@@ -259,7 +259,6 @@ class PowerLossVfs {
   int calls_until_cut_ = 0;                 // 0: no cut planned
   std::map<std::string, FileModel> files_;  // by the full path SQLite opened; nodes never move
   int open_files_ = 0;
-  int syncs_ = 0;
   int mismatches_ = 0;
 };
 

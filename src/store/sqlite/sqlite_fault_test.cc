@@ -2,6 +2,7 @@
 // demand. The store under test is the real one; only the file system lies.
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_test_support.h"
+#include "store/sqlite/sqlite_vfs_test_support.h"
 
 #include <sqlite3.h>
 
@@ -23,117 +24,30 @@ constexpr const char* kFaultVfs = "projectd-fault";
 std::atomic<int> g_sync_fault{0};
 std::atomic<int> g_write_fault{0};
 
-struct FaultFile {
-  sqlite3_file base;
-  sqlite3_file* real;  // SQLite's own file object, stored right after this struct
-};
-
-sqlite3_vfs* g_real_vfs = nullptr;
-
-sqlite3_file* real(sqlite3_file* file) {
-  return reinterpret_cast<FaultFile*>(file)->real;
-}
-const sqlite3_io_methods& methods(sqlite3_file* file) {
-  return *real(file)->pMethods;
-}
-
-int fault_close(sqlite3_file* f) {
-  return methods(f).xClose(real(f));
-}
-int fault_read(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) {
-  return methods(f).xRead(real(f), buffer, amount, offset);
-}
 int fault_write(sqlite3_file* f, const void* buffer, int amount, sqlite3_int64 offset) {
   if (int fault = g_write_fault.load()) return fault;
-  return methods(f).xWrite(real(f), buffer, amount, offset);
-}
-int fault_truncate(sqlite3_file* f, sqlite3_int64 size) {
-  return methods(f).xTruncate(real(f), size);
+  return testing::pass_through::write(f, buffer, amount, offset);
 }
 int fault_sync(sqlite3_file* f, int flags) {
   if (int fault = g_sync_fault.load()) return fault;
-  return methods(f).xSync(real(f), flags);
-}
-int fault_file_size(sqlite3_file* f, sqlite3_int64* size) {
-  return methods(f).xFileSize(real(f), size);
-}
-int fault_lock(sqlite3_file* f, int level) {
-  return methods(f).xLock(real(f), level);
-}
-int fault_unlock(sqlite3_file* f, int level) {
-  return methods(f).xUnlock(real(f), level);
-}
-int fault_check_reserved_lock(sqlite3_file* f, int* out) {
-  return methods(f).xCheckReservedLock(real(f), out);
-}
-int fault_file_control(sqlite3_file* f, int op, void* arg) {
-  return methods(f).xFileControl(real(f), op, arg);
-}
-int fault_sector_size(sqlite3_file* f) {
-  return methods(f).xSectorSize(real(f));
-}
-int fault_device_characteristics(sqlite3_file* f) {
-  return methods(f).xDeviceCharacteristics(real(f));
-}
-int fault_shm_map(sqlite3_file* f, int page, int size, int extend, void volatile** out) {
-  return methods(f).xShmMap(real(f), page, size, extend, out);
-}
-int fault_shm_lock(sqlite3_file* f, int offset, int n, int flags) {
-  return methods(f).xShmLock(real(f), offset, n, flags);
-}
-void fault_shm_barrier(sqlite3_file* f) {
-  methods(f).xShmBarrier(real(f));
-}
-int fault_shm_unmap(sqlite3_file* f, int delete_flag) {
-  return methods(f).xShmUnmap(real(f), delete_flag);
-}
-int fault_fetch(sqlite3_file* f, sqlite3_int64 offset, int amount, void** out) {
-  return methods(f).xFetch(real(f), offset, amount, out);
-}
-int fault_unfetch(sqlite3_file* f, sqlite3_int64 offset, void* page) {
-  return methods(f).xUnfetch(real(f), offset, page);
+  return testing::pass_through::sync(f, flags);
 }
 
-const sqlite3_io_methods kFaultMethods = {
-    3,
-    fault_close,
-    fault_read,
-    fault_write,
-    fault_truncate,
-    fault_sync,
-    fault_file_size,
-    fault_lock,
-    fault_unlock,
-    fault_check_reserved_lock,
-    fault_file_control,
-    fault_sector_size,
-    fault_device_characteristics,
-    fault_shm_map,
-    fault_shm_lock,
-    fault_shm_barrier,
-    fault_shm_unmap,
-    fault_fetch,
-    fault_unfetch,
-};
+const sqlite3_io_methods kFaultMethods = [] {
+  sqlite3_io_methods methods = testing::pass_through_methods();
+  methods.xWrite = fault_write;
+  methods.xSync = fault_sync;
+  return methods;
+}();
 
 int fault_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
-  auto* fault_file = reinterpret_cast<FaultFile*>(file);
-  fault_file->real = reinterpret_cast<sqlite3_file*>(fault_file + 1);
-  int rc = g_real_vfs->xOpen(g_real_vfs, name, fault_file->real, flags, out_flags);
-  // SQLite calls xClose whenever pMethods is set, even after a failed open.
-  fault_file->base.pMethods = fault_file->real->pMethods != nullptr ? &kFaultMethods : nullptr;
-  return rc;
+  return testing::open_wrapped(name, file, flags, out_flags, &kFaultMethods);
 }
 
 void register_fault_vfs() {
   static sqlite3_vfs vfs = [] {
-    g_real_vfs = sqlite3_vfs_find(nullptr);
-    // The unix VFS has version-3 files; a wrapper that dropped methods would change behaviour.
-    sqlite3_vfs copy = *g_real_vfs;
-    copy.zName = kFaultVfs;
-    copy.szOsFile = static_cast<int>(sizeof(FaultFile)) + g_real_vfs->szOsFile;
+    sqlite3_vfs copy = testing::wrapping_vfs(kFaultVfs);
     copy.xOpen = fault_open;
-    copy.pNext = nullptr;
     return copy;
   }();
   static const int registered = sqlite3_vfs_register(&vfs, 0);

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include "blob/file_io.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_repos.h"
@@ -22,6 +23,15 @@ void create_parent_directory(const std::string& path) {
     throw std::runtime_error("cannot create the directory " + parent.string() + ": " +
                              error.message());
   }
+}
+
+// SQLite fsyncs a directory after creating a journal or a WAL in it, never after creating the
+// database file itself: a power cut soon after the first migration could lose the new file's
+// directory entry, or a new data directory's own, and with them the whole portal.
+void make_new_entries_durable(const std::string& path) {
+  std::filesystem::path dir = std::filesystem::absolute(path).parent_path();
+  file_io::fsync_dir(dir);
+  if (dir.has_parent_path() && dir.parent_path() != dir) file_io::fsync_dir(dir.parent_path());
 }
 
 // Marks this thread as running fn of a store for the scope, restoring what was there.
@@ -98,6 +108,7 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const SqliteStoreOptions& options
   if (options.reader_connections < 1) {
     throw std::runtime_error("the store needs at least one reader connection");
   }
+  const bool existed = std::filesystem::exists(options.path);
   if (migrate) {
     create_parent_directory(options.path);
   } else if (!std::filesystem::exists(options.path)) {
@@ -109,6 +120,7 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const SqliteStoreOptions& options
       options.path, SqliteConnection::Options{.query_only = false, .vfs = options.vfs});
   if (migrate) {
     apply_migrations(*writer, all_migrations());
+    if (!existed) make_new_entries_durable(options.path);
   } else {
     require_current_schema(*writer, all_migrations());
   }
@@ -116,9 +128,12 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const SqliteStoreOptions& options
 }
 
 int SqliteStore::migrate(const SqliteStoreOptions& options) {
+  const bool existed = std::filesystem::exists(options.path);
   create_parent_directory(options.path);
   SqliteConnection connection(options.path, {.query_only = false, .vfs = options.vfs});
-  return apply_migrations(connection, all_migrations());
+  const int applied = apply_migrations(connection, all_migrations());
+  if (!existed) make_new_entries_durable(options.path);
+  return applied;
 }
 
 SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,

@@ -84,6 +84,11 @@ class Dispatcher {
   DispatchOptions options_;
 };
 
+// Adds the body's parameters to `params`, read by the request's Content-Type (JSON, XML, multipart
+// form fields, urlencoded). Throws ApiError(kBadRequest) for a body that does not parse. Public so
+// the fuzz targets bind exactly as handle() does.
+void add_body_params(Params& params, const IncomingRequest& request);
+
 // The lowercase value of a header, or empty.
 std::string_view header_value(const HeaderList& headers, std::string_view lowercase_name);
 

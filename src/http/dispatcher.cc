@@ -96,7 +96,7 @@ std::string_view header_value(const HeaderList& headers, std::string_view lowerc
 
 Dispatcher::Dispatcher(const RouteTable& table, Authenticator& authenticator,
                        DispatchOptions options)
-    : table_(table), router_(table), authenticator_(authenticator), options_(std::move(options)) {}
+    : router_(table), authenticator_(authenticator), options_(std::move(options)) {}
 
 BodyPolicy Dispatcher::body_policy_for(http::verb method, std::string_view target) const {
   auto parsed = boost::urls::parse_origin_form(target);

@@ -78,8 +78,7 @@ class Dispatcher {
   OutgoingResponse handle_or_throw(IncomingRequest& request, RequestContext& context) const;
   std::string base_url_of(const IncomingRequest& request) const;
 
-  const RouteTable& table_;
-  Router router_;
+  Router router_;  // points into the table, which must outlive the dispatcher
   Authenticator& authenticator_;
   DispatchOptions options_;
 };

@@ -115,6 +115,21 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+// Each ISO-8859-1 byte as its UTF-8 character (the code points coincide).
+std::string latin1_to_utf8(std::string_view bytes) {
+  std::string utf8;
+  for (char c : bytes) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      utf8 += c;
+    } else {
+      utf8 += static_cast<char>(0xC0 | (byte >> 6));
+      utf8 += static_cast<char>(0x80 | (byte & 0x3F));
+    }
+  }
+  return utf8;
+}
+
 // RFC 8187 ext-value `charset'language'pct-encoded`, as UTF-8; nullopt when it cannot be read
 // faithfully, so that the plain `filename` is used instead.
 std::optional<std::string> decode_ext_value(std::string_view text) {
@@ -141,20 +156,16 @@ std::optional<std::string> decode_ext_value(std::string_view text) {
     if (!is_valid_utf8(bytes)) return std::nullopt;
     return bytes;
   }
-  if (ascii::iequals(charset, "iso-8859-1")) {
-    std::string utf8;
-    for (char c : bytes) {
-      auto byte = static_cast<unsigned char>(c);
-      if (byte < 0x80) {
-        utf8 += c;
-      } else {
-        utf8 += static_cast<char>(0xC0 | (byte >> 6));
-        utf8 += static_cast<char>(0x80 | (byte & 0x3F));
-      }
-    }
-    return utf8;
-  }
+  if (ascii::iequals(charset, "iso-8859-1")) return latin1_to_utf8(bytes);
   return std::nullopt;
+}
+
+// A plain `filename` is whatever bytes the client sent: browsers send UTF-8, older clients
+// ISO-8859-1 (the historical charset of header values). Bytes that are not UTF-8 are read as
+// ISO-8859-1, so the name stored, rendered as JSON and written back in `filename*=UTF-8''` is
+// always valid UTF-8 (found by fuzz/fuzz_headers.cc).
+std::string plain_filename(std::string_view value) {
+  return is_valid_utf8(value) ? std::string(value) : latin1_to_utf8(value);
 }
 
 // The file name without any directory a client leaked; `.` and `..` name no file.
@@ -188,7 +199,8 @@ std::optional<ContentDisposition> parse_content_disposition(std::string_view hea
     filename = decode_ext_value(extended->value);
   }
   if (!filename) {
-    if (const HeaderParam* plain = find_param(params, "filename")) filename = plain->value;
+    if (const HeaderParam* plain = find_param(params, "filename"))
+      filename = plain_filename(plain->value);
   }
   if (filename) disposition.filename = strip_path(*filename);
   return disposition;

@@ -18,7 +18,9 @@ bool starts_with_scheme(std::string_view value, std::string_view scheme) {
 std::optional<Credential> basic_credential(std::string_view encoded) {
   namespace b64 = boost::beast::detail::base64;
   encoded = trim(encoded);
-  std::string decoded(b64::decoded_size(encoded.size()), '\0');
+  // decoded_size(n) is exact only for a multiple of 4; Beast also decodes an unpadded tail of 2 or
+  // 3 characters (1 or 2 more bytes), which overran the buffer (found by fuzz/fuzz_headers.cc).
+  std::string decoded(b64::decoded_size(encoded.size() + 3), '\0');
   const auto [written, read] = b64::decode(decoded.data(), encoded.data(), encoded.size());
   // Beast stops at the padding; anything but `=` after that point is not base64.
   if (encoded.substr(read).find_first_not_of('=') != std::string_view::npos) return std::nullopt;

@@ -34,6 +34,16 @@ TEST(Credentials, MalformedBasicAndEmptyValuesGiveNothing) {
   EXPECT_TRUE(extract_credentials(Params{}, "Bearer ", "asc_auth_key=").empty());
 }
 
+// Regression (fuzz/regressions/headers): base64 without its `=` padding wrote past the decode
+// buffer. "ada@example.com:secret-passwd" is 29 bytes: 39 characters unpadded, two bytes in the
+// tail, so the overrun reached past the string's terminator, where ASan sees it.
+TEST(Credentials, UnpaddedBasicDecodesWithinItsBuffer) {
+  auto basic = extract_credentials(Params{}, "Basic YWRhQGV4YW1wbGUuY29tOnNlY3JldC1wYXNzd2Q", "");
+  ASSERT_EQ(basic.size(), 1u);
+  EXPECT_EQ(basic[0].login, "ada@example.com");
+  EXPECT_EQ(basic[0].password, "secret-passwd");
+}
+
 TEST(Credentials, CookieValues) {
   EXPECT_EQ(cookie_value("a=1; asc_auth_key=\"quoted\"; b=2", "asc_auth_key"), "quoted");
   EXPECT_EQ(cookie_value("xasc_auth_key=1", "asc_auth_key"), "");

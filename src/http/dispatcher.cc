@@ -22,26 +22,6 @@ std::string media_type(std::string_view content_type) {
   return ascii::to_lower(ascii::trim(content_type.substr(0, content_type.find(';'))));
 }
 
-// Body parameters by Content-Type. An empty body is no body whatever its type (DESIGN §4); a type
-// we do not read is ignored rather than refused, as the original does.
-void add_body_params(Params& params, const IncomingRequest& request) {
-  if (ascii::trim(request.body).empty()) return;
-  const std::string_view content_type = header_value(request.headers, "content-type");
-  const std::string type = media_type(content_type);
-  if (type == "application/json" || type == "text/json" ||
-      (type.size() > 5 && type.ends_with("+json"))) {
-    add_json_params(params, request.body);
-  } else if (type == "text/xml" || type == "application/xml") {
-    add_xml_params(params, request.body);
-  } else if (type == "multipart/form-data") {
-    const auto boundary = multipart_boundary(content_type);
-    if (!boundary) throw_bad_request("The multipart body has no valid boundary");
-    add_multipart_fields(params, request.body, *boundary);
-  } else if (type.empty() || type == "application/x-www-form-urlencoded") {
-    add_urlencoded_params(params, request.body, ParamSource::kBody);
-  }
-}
-
 std::string allow_header(const std::vector<http::verb>& methods) {
   std::string out;
   for (http::verb m : methods) {
@@ -88,6 +68,26 @@ OutgoingResponse file_response(const FileResponse& file, http::verb method,
 
 }  // namespace
 
+// An empty body is no body whatever its type (DESIGN §4); a type we do not read is ignored rather
+// than refused, as the original does.
+void add_body_params(Params& params, const IncomingRequest& request) {
+  if (ascii::trim(request.body).empty()) return;
+  const std::string_view content_type = header_value(request.headers, "content-type");
+  const std::string type = media_type(content_type);
+  if (type == "application/json" || type == "text/json" ||
+      (type.size() > 5 && type.ends_with("+json"))) {
+    add_json_params(params, request.body);
+  } else if (type == "text/xml" || type == "application/xml") {
+    add_xml_params(params, request.body);
+  } else if (type == "multipart/form-data") {
+    const auto boundary = multipart_boundary(content_type);
+    if (!boundary) throw_bad_request("The multipart body has no valid boundary");
+    add_multipart_fields(params, request.body, *boundary);
+  } else if (type.empty() || type == "application/x-www-form-urlencoded") {
+    add_urlencoded_params(params, request.body, ParamSource::kBody);
+  }
+}
+
 std::string_view header_value(const HeaderList& headers, std::string_view lowercase_name) {
   for (const auto& [name, value] : headers)
     if (name == lowercase_name) return value;
@@ -96,7 +96,7 @@ std::string_view header_value(const HeaderList& headers, std::string_view lowerc
 
 Dispatcher::Dispatcher(const RouteTable& table, Authenticator& authenticator,
                        DispatchOptions options)
-    : table_(table), router_(table), authenticator_(authenticator), options_(std::move(options)) {}
+    : router_(table), authenticator_(authenticator), options_(std::move(options)) {}
 
 BodyPolicy Dispatcher::body_policy_for(http::verb method, std::string_view target) const {
   auto parsed = boost::urls::parse_origin_form(target);

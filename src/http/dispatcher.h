@@ -78,11 +78,15 @@ class Dispatcher {
   OutgoingResponse handle_or_throw(IncomingRequest& request, RequestContext& context) const;
   std::string base_url_of(const IncomingRequest& request) const;
 
-  const RouteTable& table_;
-  Router router_;
+  Router router_;  // points into the table, which must outlive the dispatcher
   Authenticator& authenticator_;
   DispatchOptions options_;
 };
+
+// Adds the body's parameters to `params`, read by the request's Content-Type (JSON, XML, multipart
+// form fields, urlencoded). Throws ApiError(kBadRequest) for a body that does not parse. Public so
+// the fuzz targets bind exactly as handle() does.
+void add_body_params(Params& params, const IncomingRequest& request);
 
 // The lowercase value of a header, or empty.
 std::string_view header_value(const HeaderList& headers, std::string_view lowercase_name);

@@ -328,6 +328,17 @@ TEST(ContentDispositionTest, ExtendedFilenameWins) {
   EXPECT_EQ(latin1->filename, "\xC3\xA4\xC3\xBF+x.txt");
 }
 
+// Regression (fuzz/regressions/headers): a plain filename of bytes that are not UTF-8 was kept as
+// is, so the stored title and the download's `filename*=UTF-8''` carried invalid UTF-8.
+TEST(ContentDispositionTest, PlainFilenameThatIsNotUtf8IsReadAsLatin1) {
+  auto latin1 = parse_content_disposition("attachment; filename=\"caf\xE9 \xFF.txt\"");
+  ASSERT_TRUE(latin1);
+  EXPECT_EQ(latin1->filename, "caf\xC3\xA9 \xC3\xBF.txt");
+
+  auto utf8 = parse_content_disposition("form-data; name=f; filename=\"caf\xC3\xA9.txt\"");
+  EXPECT_EQ(utf8->filename, "caf\xC3\xA9.txt");
+}
+
 TEST(ContentDispositionTest, UnreadableExtendedFilenameFallsBack) {
   for (std::string_view value :
        {R"(attachment; filename="fallback.txt"; filename*=UTF-8''%FF.txt)",

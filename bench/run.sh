@@ -28,6 +28,9 @@ esac
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+script_name=run.sh
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 if [ "$quick" = 1 ]; then
   scale=0.1 small_scale=0.001 duration=${BENCH_DURATION:-5} warmup=1 file_mib=256 dsync_count=500
@@ -36,12 +39,7 @@ else
 fi
 connections=32
 threads=2
-
-say() { printf '== %s\n' "$*" >&2; }
-die() {
-  printf 'bench/run.sh: %s\n' "$*" >&2
-  exit 1
-}
+serve_flags=(--max-upload-mb $((file_mib + 16)) --body-timeout-ms 600000)
 
 for tool in wrk curl cmake bc dd awk; do
   command -v "$tool" >/dev/null || die "$tool is missing: run bash scripts/install-deps.sh"
@@ -51,88 +49,13 @@ nginx_bin=$(command -v nginx || true)
 [ -n "$nginx_bin" ] || die "nginx is missing: run bash bench/install-bench-deps.sh"
 
 # --- build -------------------------------------------------------------------------------------
-say "Release build in build-bench/"
-generator=()
-command -v ninja >/dev/null && generator=(-G Ninja)
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B build-bench "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release \
-  -DPROJECTD_TESTS=OFF -DPROJECTD_BENCH=ON >/dev/null
-cmake --build build-bench -j "${BENCH_JOBS:-$(nproc)}" \
-  --target projectd projectd_make_dataset projectd_argon2_rate >&2
+build_bench projectd projectd_make_dataset projectd_argon2_rate
 binary=$root/build-bench/projectd
 
-# --- temp dir, processes, cleanup --------------------------------------------------------------
-work=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/projectd-bench.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then
-    echo "kept $work" >&2
-  else
-    rm -rf "$work"
-  fi
-}
-trap cleanup EXIT
+make_work_dir
 
-# A free loopback port: nothing answers a connect there.
-free_port() {
-  local port
-  for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  die "no free port found"
-}
-
-kib_of() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
-mib() { echo "scale=1; $1 / 1024" | bc; }
-# CPU seconds used so far by a process and its threads (utime + stime).
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 clk_tck=$(getconf CLK_TCK)
 cores=$(nproc)
-
-# start_projectd NAME DATA_DIR: starts a server and waits for /healthz; sets started_port and
-# started_pid.
-start_projectd() {
-  local name=$1 data=$2 port pid
-  port=$(free_port)
-  "$binary" serve --listen "127.0.0.1:$port" --data "$data" --log-level warn \
-    --max-upload-mb $((file_mib + 16)) --body-timeout-ms 600000 >"$work/$name.log" 2>&1 &
-  pid=$!
-  pids+=("$pid")
-  for _ in $(seq 300); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-    kill -0 "$pid" 2>/dev/null || die "projectd ($name) did not start: $(cat "$work/$name.log")"
-    sleep 0.1
-  done
-  started_port=$port
-  started_pid=$pid
-}
-
-stop_pid() {
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-
-sign_in() {  # port -> token
-  local answer
-  answer=$(curl -sf -X POST "http://127.0.0.1:$1/api/2.0/authentication" \
-    -H 'Content-Type: application/json' \
-    -d "{\"userName\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}") ||
-    die "sign-in on port $1 failed"
-  answer=${answer#*\"token\":\"}
-  echo "${answer%%\"*}"
-}
 
 # run_wrk NAME URL SCRIPT CPU_PIDS...: a warm-up, then the measured run. Sets rps[NAME],
 # p50[NAME], p99[NAME] (ms), bad[NAME] (non-2xx answers plus socket errors) and cpu[NAME] (the
@@ -186,7 +109,7 @@ small_tasks=$BENCH_TASKS
 export BENCH_EMAIL BENCH_PASSWORD
 
 # --- idle server -------------------------------------------------------------------------------
-start_projectd big "$work/big"
+start_projectd big "$work/big" "${serve_flags[@]}"
 port_big=$started_port pid_big=$started_pid
 base="http://127.0.0.1:$port_big"
 sleep 1
@@ -318,7 +241,7 @@ rm -f "$work/nginx/www/large.bin"
 stop_pid "$nginx_pid"
 
 # --- GET project/task/filter?count=100 at 100x the data -------------------------------------------
-start_projectd small "$work/small"
+start_projectd small "$work/small" "${serve_flags[@]}"
 port_small=$started_port pid_small=$started_pid
 small_token=$(sign_in "$port_small")
 BENCH_TOKEN=$small_token run_wrk filter_small \

@@ -1,0 +1,93 @@
+# Shell functions bench/run.sh and bench/soak.sh share: messages, the Release build, the temp
+# directory with the processes to stop at exit, servers, sign-in, process figures.
+# Source it from the repository's root with `script_name` set (for messages).
+
+say() { printf '== %s\n' "$*" >&2; }
+die() {
+  printf 'bench/%s: %s\n' "${script_name:-bench}" "$*" >&2
+  exit 1
+}
+
+# build_bench TARGET...: the Release build in build-bench/ with the bench tools.
+build_bench() {
+  say "Release build in build-bench/"
+  local generator=() launcher=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  cmake -S . -B build-bench "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release \
+    -DPROJECTD_TESTS=OFF -DPROJECTD_BENCH=ON >/dev/null
+  cmake --build build-bench -j "${BENCH_JOBS:-$(nproc)}" --target "$@" >&2
+}
+
+# make_work_dir: sets `work` (removed at exit unless BENCH_KEEP=1) and `pids` (stopped at exit).
+make_work_dir() {
+  work=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/projectd-bench.XXXXXX")
+  pids=()
+  trap cleanup EXIT
+}
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then
+    echo "kept $work" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+
+# A free loopback port: nothing answers a connect there.
+free_port() {
+  local port
+  for _ in $(seq 200); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port found"
+}
+
+kib_of() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
+mib() { echo "scale=1; $1 / 1024" | bc; }
+# CPU seconds used so far by a process and its threads (utime + stime).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# start_projectd NAME DATA_DIR [FLAG...]: starts `$binary serve` (warn-level log in
+# $work/NAME.log) and waits for /healthz; sets started_port and started_pid.
+start_projectd() {
+  local name=$1 data=$2 port pid
+  shift 2
+  port=$(free_port)
+  "$binary" serve --listen "127.0.0.1:$port" --data "$data" --log-level warn "$@" \
+    >"$work/$name.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  for _ in $(seq 300); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    kill -0 "$pid" 2>/dev/null || die "projectd ($name) did not start: $(cat "$work/$name.log")"
+    sleep 0.1
+  done
+  started_port=$port
+  started_pid=$pid
+}
+
+stop_pid() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+sign_in() {  # port -> token of BENCH_EMAIL
+  local answer
+  answer=$(curl -sf -X POST "http://127.0.0.1:$1/api/2.0/authentication" \
+    -H 'Content-Type: application/json' \
+    -d "{\"userName\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}") ||
+    die "sign-in on port $1 failed"
+  answer=${answer#*\"token\":\"}
+  echo "${answer%%\"*}"
+}

@@ -4,7 +4,7 @@
 // nothing; reads keep working throughout; and once space is freed, writes succeed again (a full
 // disk is no reason to fail stop, unlike an I/O error: store/sqlite/sqlite_fault_test.cc).
 // Mounting needs root, as `.ci/run` has; elsewhere the test is skipped and says why.
-#include "files_test_support.h"
+#include "disk_test_support.h"
 
 #include <sys/mount.h>
 #include <unistd.h>
@@ -61,14 +61,9 @@ class DiskFullTest : public ::testing::Test {
   std::string filler_path() const { return mount_point_ + "/filler"; }
 
   HttpResponse upload(const std::string& title, std::size_t bytes) const {
-    return files_request(server_->port(), "POST", "@my/upload", std::string(bytes, 'u'),
-                         raw_upload_headers(auth_, title));
+    return upload_bytes(server_->port(), auth_, title, bytes);
   }
-  std::int64_t my_files() const {
-    const auto res = files_request(server_->port(), "GET", "@my", "", auth_);
-    EXPECT_EQ(res.status, 200) << res.body;
-    return res.json().at("response").at("total").as_int64();
-  }
+  std::int64_t my_files() const { return my_file_count(server_->port(), auth_); }
   HttpResponse create_project(const std::string& title) const {
     return HttpClient(server_->port())
         .post_json("/api/2.0/project",
@@ -112,12 +107,7 @@ TEST_F(DiskFullTest, StoreWritesThatDoNotFitAre507ChangeNothingAndRecover) {
   }
   ASSERT_FALSE(refused.empty()) << "no write was refused on a full disk";
   // Reads keep working, and show exactly the projects whose creation was acknowledged.
-  const auto list = HttpClient(server_->port()).get("/api/2.0/project", auth_);
-  ASSERT_EQ(list.status, 200) << list.body;
-  std::vector<std::string> titles;
-  const boost::json::value listed = list.json();
-  for (const auto& project : listed.at("response").as_array())
-    titles.emplace_back(project.at("title").as_string());
+  const std::vector<std::string> titles = project_titles(server_->port(), auth_);
   EXPECT_EQ(std::count(titles.begin(), titles.end(), refused), 0);
   for (const std::string& title : made)
     EXPECT_EQ(std::count(titles.begin(), titles.end(), title), 1) << title;

@@ -1,0 +1,29 @@
+#include "store/sql/sql_statement.h"
+
+#include "base/errors.h"
+
+namespace projectd {
+
+void SqlStatement::run() {
+  if (step()) {
+    throw ApiError(ErrorKind::kInternal,
+                   "Internal store error: a statement meant to return no rows returned one");
+  }
+}
+
+std::optional<std::int64_t> SqlStatement::optional_int64(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return int64(column);
+}
+
+std::optional<std::string> SqlStatement::optional_text(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+std::optional<Timestamp> SqlStatement::optional_timestamp(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return timestamp(column);
+}
+
+}  // namespace projectd

@@ -29,6 +29,9 @@ class SqlDialect {
   // `expression` for comparing and ordering without ASCII case: `nocase(a) = nocase(?1)`,
   // `ORDER BY nocase(a)`. Indexes on such orders are created on the same expression.
   virtual std::string nocase(std::string_view expression) const = 0;
+  // `expression` with ASCII letters lowered and nothing else (SQLite's lower()); indexes on it
+  // (users' email and name, tags' title) are created on the same expression.
+  virtual std::string ascii_lower(std::string_view expression) const = 0;
   // `expression` matches the LIKE pattern at `pattern` (a parameter or expression) ignoring ASCII
   // case, with '\' escaping % and _ (see like_pattern in sql_bound_values.h).
   virtual std::string like(std::string_view expression, std::string_view pattern) const = 0;

@@ -11,6 +11,13 @@ void SqlStatement::run() {
   }
 }
 
+std::int64_t SqlStatement::run_returning_id() {
+  if (!step()) {
+    throw ApiError(ErrorKind::kInternal, "Internal store error: an INSERT returned no id");
+  }
+  return int64(0);
+}
+
 std::optional<std::int64_t> SqlStatement::optional_int64(int column) const {
   if (is_null(column)) return std::nullopt;
   return int64(column);

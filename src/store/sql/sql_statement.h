@@ -82,6 +82,8 @@ class SqlStatement {
   bool step() { return cursor_->step(); }
   // Runs a statement that returns no rows; throws ApiError(kInternal) if it returns one.
   void run();
+  // Runs an INSERT ... RETURNING id (both databases spell it so) and returns the id.
+  std::int64_t run_returning_id();
 
   bool is_null(int column) const { return cursor_->is_null(column); }
   std::int64_t int64(int column) const { return cursor_->int64(column); }

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sql/sql_bound_values.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_test_support.h"
 
@@ -21,11 +21,12 @@ class SqliteIdListTest : public ::testing::Test {
   }
 
   std::string select_sql(std::size_t count) {
-    return "SELECT id FROM t WHERE " + in_ids("id", 1, count) + " ORDER BY id";
+    return "SELECT id FROM t WHERE " + connection_.dialect().in_ids("id", 1, count) +
+           " ORDER BY id";
   }
 
   std::vector<std::int64_t> rows_of(const std::vector<std::int64_t>& ids) {
-    SqliteStatement statement = connection_.prepare(select_sql(ids.size()));
+    SqlStatement statement = connection_.prepare(select_sql(ids.size()));
     statement.bind_all(ids_value(ids));
     std::vector<std::int64_t> rows;
     while (statement.step())
@@ -34,7 +35,7 @@ class SqliteIdListTest : public ::testing::Test {
   }
 
   std::string plan_of(std::size_t count) {
-    SqliteStatement plan = connection_.prepare("EXPLAIN QUERY PLAN " + select_sql(count));
+    SqlStatement plan = connection_.prepare("EXPLAIN QUERY PLAN " + select_sql(count));
     std::string details;
     while (plan.step())
       details += plan.text(3) + "\n";
@@ -46,9 +47,11 @@ class SqliteIdListTest : public ::testing::Test {
 };
 
 TEST_F(SqliteIdListTest, OneIdIsAnEqualityAndAnyOtherCountAJsonList) {
-  EXPECT_EQ(in_ids("t.id", 2, 1), "t.id = ?2");
-  EXPECT_EQ(in_ids("t.id", 2, 0), "t.id IN (SELECT value FROM json_each(?2))");
-  EXPECT_EQ(in_ids("t.id", 2, 3), "t.id IN (SELECT value FROM json_each(?2))");
+  EXPECT_EQ(connection_.dialect().in_ids("t.id", 2, 1), "t.id = ?2");
+  EXPECT_EQ(connection_.dialect().in_ids("t.id", 2, 0),
+            "t.id IN (SELECT value FROM json_each(?2))");
+  EXPECT_EQ(connection_.dialect().in_ids("t.id", 2, 3),
+            "t.id IN (SELECT value FROM json_each(?2))");
   EXPECT_EQ(std::get<std::int64_t>(ids_value(std::vector<std::int64_t>{7})), 7);
   EXPECT_EQ(std::get<std::string>(ids_value(std::vector<std::int64_t>{7, 8})), "[7,8]");
   EXPECT_EQ(std::get<std::string>(ids_value(std::vector<std::int64_t>{})), "[]");
@@ -67,8 +70,9 @@ TEST_F(SqliteIdListTest, FindsTheRowsOfEveryListShape) {
 TEST_F(SqliteIdListTest, TextIdsBindTheSameWay) {
   for (const std::vector<std::string>& names :
        {std::vector<std::string>{"c"}, std::vector<std::string>{"c", "a", "zz"}}) {
-    SqliteStatement statement = connection_.prepare(
-        "SELECT name FROM t WHERE " + in_ids("name", 1, names.size()) + " ORDER BY name");
+    SqlStatement statement = connection_.prepare(
+        "SELECT name FROM t WHERE " +
+        connection_.dialect().in_ids("name", 1, names.size(), SqlType::kText) + " ORDER BY name");
     statement.bind_all(ids_value(names));
     std::string found;
     while (statement.step())

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_connection.h"
 
+#include "store/sqlite/sqlite_dialect.h"
+
 #include <sqlite3.h>
 
 #include <stdexcept>
@@ -26,90 +28,90 @@ bool only_space(const char* begin, const char* end) {
   return true;
 }
 
+SqlConstraint constraint_of(int code) {
+  switch (code) {
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SQLITE_CONSTRAINT_UNIQUE:
+      return SqlConstraint::kUnique;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return SqlConstraint::kForeignKey;
+    case SQLITE_CONSTRAINT_CHECK:
+      return SqlConstraint::kCheck;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return SqlConstraint::kNotNull;
+    default:
+      return SqlConstraint::kNone;
+  }
+}
+
 }  // namespace
 
-SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
-    : connection_(std::exchange(other.connection_, nullptr)),
-      statement_(std::exchange(other.statement_, nullptr)),
-      in_use_(std::exchange(other.in_use_, nullptr)) {}
+SqliteError::SqliteError(ErrorKind kind, std::string message, int code)
+    : SqlError(kind, std::move(message), constraint_of(code)), code_(code) {}
 
-SqliteStatement::~SqliteStatement() {
-  if (statement_ == nullptr) return;
-  // The return value of reset repeats the last step's error, which was already thrown.
-  sqlite3_reset(statement_);
-  sqlite3_clear_bindings(statement_);
-  if (in_use_ != nullptr) {
-    *in_use_ = false;
-  } else {
-    sqlite3_finalize(statement_);
+// A prepared statement. A cached cursor is leased to one SqlStatement at a time (in_use_); a
+// one-off cursor (nested use of a leased text, or a full cache) frees itself when released.
+class SqliteConnection::Cursor final : public SqlCursor {
+ public:
+  Cursor(SqliteConnection& connection, sqlite3_stmt* statement, bool one_off)
+      : connection_(connection), statement_(statement), one_off_(one_off) {}
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  ~Cursor() { sqlite3_finalize(statement_); }
+
+  bool in_use() const { return in_use_; }
+  SqlStatement lease() {
+    in_use_ = true;
+    return SqlStatement(this);
   }
-}
 
-void SqliteStatement::bind_int(int index, std::int64_t value) {
-  int rc = sqlite3_bind_int64(statement_, index, value);
-  if (rc != SQLITE_OK) connection_->fail(rc, "binding a parameter");
-}
-
-void SqliteStatement::bind_text(int index, std::string_view value) {
-  // SQLITE_TRANSIENT copies the text, so a temporary argument cannot dangle before step().
-  int rc = sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8);
-  if (rc != SQLITE_OK) connection_->fail(rc, "binding a parameter");
-}
-
-void SqliteStatement::bind_null(int index) {
-  int rc = sqlite3_bind_null(statement_, index);
-  if (rc != SQLITE_OK) connection_->fail(rc, "binding a parameter");
-}
-
-int SqliteStatement::parameter_count() const {
-  return sqlite3_bind_parameter_count(statement_);
-}
-
-bool SqliteStatement::step() {
-  int rc = sqlite3_step(statement_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  connection_->fail(rc, "running a statement");
-}
-
-void SqliteStatement::run() {
-  if (step()) {
-    throw ApiError(ErrorKind::kInternal,
-                   "Internal store error: a statement meant to return no "
-                   "rows returned one");
+  void bind_int(int index, std::int64_t value) override {
+    int rc = sqlite3_bind_int64(statement_, index, value);
+    if (rc != SQLITE_OK) connection_.fail(rc, "binding a parameter");
   }
-}
+  void bind_text(int index, std::string_view value) override {
+    // SQLITE_TRANSIENT copies the text, so a temporary argument cannot dangle before step().
+    int rc = sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8);
+    if (rc != SQLITE_OK) connection_.fail(rc, "binding a parameter");
+  }
+  void bind_null(int index, SqlType) override {
+    int rc = sqlite3_bind_null(statement_, index);
+    if (rc != SQLITE_OK) connection_.fail(rc, "binding a parameter");
+  }
+  int parameter_count() const override { return sqlite3_bind_parameter_count(statement_); }
 
-bool SqliteStatement::is_null(int column) const {
-  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
-}
+  bool step() override {
+    int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    connection_.fail(rc, "running a statement");
+  }
+  bool is_null(int column) const override {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+  }
+  std::int64_t int64(int column) const override { return sqlite3_column_int64(statement_, column); }
+  std::string text(int column) const override {
+    const unsigned char* data = sqlite3_column_text(statement_, column);
+    if (data == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(data),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  }
 
-std::int64_t SqliteStatement::int64(int column) const {
-  return sqlite3_column_int64(statement_, column);
-}
+  void release() noexcept override {
+    // The return value of reset repeats the last step's error, which was already thrown.
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    in_use_ = false;
+    if (one_off_) delete this;
+  }
 
-std::string SqliteStatement::text(int column) const {
-  const unsigned char* data = sqlite3_column_text(statement_, column);
-  if (data == nullptr) return {};
-  return std::string(reinterpret_cast<const char*>(data),
-                     static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
-}
-
-std::optional<std::int64_t> SqliteStatement::optional_int64(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return int64(column);
-}
-
-std::optional<std::string> SqliteStatement::optional_text(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return text(column);
-}
-
-std::optional<Timestamp> SqliteStatement::optional_timestamp(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return timestamp(column);
-}
+ private:
+  SqliteConnection& connection_;
+  sqlite3_stmt* statement_;
+  bool one_off_;
+  bool in_use_ = false;
+};
 
 SqliteConnection::SqliteConnection(const std::string& path, const Options& options) {
   disable_memory_statistics();
@@ -127,27 +129,25 @@ SqliteConnection::SqliteConnection(const std::string& path, const Options& optio
     if (options.query_only) {
       execute_script("PRAGMA query_only = ON");
     } else {
-      SqliteStatement mode = prepare("PRAGMA journal_mode = WAL");
+      SqlStatement mode = prepare("PRAGMA journal_mode = WAL");
       if (!mode.step() || mode.text(0) != "wal") {
         throw std::runtime_error("the file system refuses SQLite's WAL mode");
       }
     }
     execute_script("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
   } catch (const std::exception& e) {
-    for (auto& [sql, cached] : cache_)
-      sqlite3_finalize(cached.statement);
+    cache_.clear();
     sqlite3_close_v2(db_);
     throw std::runtime_error("cannot open the database " + path + ": " + e.what());
   }
 }
 
 SqliteConnection::~SqliteConnection() {
-  for (auto& [sql, cached] : cache_)
-    sqlite3_finalize(cached.statement);
+  cache_.clear();
   sqlite3_close_v2(db_);
 }
 
-SqliteStatement SqliteConnection::prepare(std::string_view sql) {
+SqlStatement SqliteConnection::prepare(std::string_view sql) {
   auto prepare_one = [&](unsigned int flags) {
     sqlite3_stmt* statement = nullptr;
     const char* tail = nullptr;
@@ -162,19 +162,17 @@ SqliteStatement SqliteConnection::prepare(std::string_view sql) {
     }
     return statement;
   };
+  auto one_off = [&] { return (new Cursor(*this, prepare_one(0), true))->lease(); };
   ++statements_leased_;
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    if (cache_.size() >= kMaxCachedStatements) {
-      return SqliteStatement(this, prepare_one(0), nullptr);
-    }
-    sqlite3_stmt* statement = prepare_one(SQLITE_PREPARE_PERSISTENT);
-    it = cache_.emplace(std::string(sql), CachedStatement{statement, false}).first;
-  } else if (it->second.in_use) {
-    return SqliteStatement(this, prepare_one(0), nullptr);
+    if (cache_.size() >= kMaxCachedStatements) return one_off();
+    auto cursor = std::make_unique<Cursor>(*this, prepare_one(SQLITE_PREPARE_PERSISTENT), false);
+    it = cache_.emplace(std::string(sql), std::move(cursor)).first;
+  } else if (it->second->in_use()) {
+    return one_off();
   }
-  it->second.in_use = true;
-  return SqliteStatement(this, it->second.statement, &it->second.in_use);
+  return it->second->lease();
 }
 
 void SqliteConnection::execute_script(const std::string& sql) {
@@ -190,8 +188,8 @@ std::int64_t SqliteConnection::changes() const {
   return sqlite3_changes64(db_);
 }
 
-std::int64_t SqliteConnection::last_insert_rowid() const {
-  return sqlite3_last_insert_rowid(db_);
+const SqlDialect& SqliteConnection::dialect() const {
+  return SqliteDialect::instance();
 }
 
 void SqliteConnection::fail(int rc, std::string_view doing) {

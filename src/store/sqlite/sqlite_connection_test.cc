@@ -23,7 +23,7 @@ TEST_F(SqliteConnectionTest, CacheStopsGrowingAtItsCapAndStatementsStillRun) {
   std::uint64_t leased = connection_.statements_leased();
   const std::size_t n = SqliteConnection::kMaxCachedStatements + 10;
   for (std::size_t i = 0; i < n; ++i) {
-    SqliteStatement statement = connection_.prepare("SELECT ?1 + " + std::to_string(i));
+    SqlStatement statement = connection_.prepare("SELECT ?1 + " + std::to_string(i));
     statement.bind_all(1);
     ASSERT_TRUE(statement.step());
     EXPECT_EQ(statement.int64(0), static_cast<std::int64_t>(i + 1));
@@ -32,18 +32,17 @@ TEST_F(SqliteConnectionTest, CacheStopsGrowingAtItsCapAndStatementsStillRun) {
   EXPECT_GT(SqliteConnection::kMaxCachedStatements, start);
   EXPECT_EQ(connection_.statements_leased() - leased, n);
   // A cached text is still served from the cache once full.
-  SqliteStatement again = connection_.prepare("SELECT ?1 + 0");
+  SqlStatement again = connection_.prepare("SELECT ?1 + 0");
   again.bind_all(41);
   ASSERT_TRUE(again.step());
   EXPECT_EQ(again.int64(0), 41);
 }
 
-TEST_F(SqliteConnectionTest, LastInsertRowidIsTheNewRow) {
+TEST_F(SqliteConnectionTest, RunReturningIdGivesTheNewRow) {
   connection_.execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, x)");
-  connection_.prepare("INSERT INTO t (x) VALUES (1)").run();
-  EXPECT_EQ(connection_.last_insert_rowid(), 1);
-  connection_.prepare("INSERT INTO t (x) VALUES (2)").run();
-  EXPECT_EQ(connection_.last_insert_rowid(), 2);
+  EXPECT_EQ(connection_.prepare("INSERT INTO t (x) VALUES (1) RETURNING id").run_returning_id(), 1);
+  EXPECT_EQ(connection_.prepare("INSERT INTO t (x) VALUES (2) RETURNING id").run_returning_id(), 2);
+  EXPECT_EQ(connection_.changes(), 1);
 }
 
 }  // namespace

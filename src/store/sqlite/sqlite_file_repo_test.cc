@@ -1,6 +1,6 @@
 // Files and versions on SQLite: round trips, versions and history, titles and extensions, folder
 // listings, subtrees, contents and batch costs.
-#include "store/sqlite/sqlite_file_repos.h"
+#include "store/sql/sql_file_repos.h"
 #include "store/sqlite/sqlite_file_test_support.h"
 
 #include <gtest/gtest.h>
@@ -21,7 +21,7 @@ using Names = std::vector<std::string>;
 class SqliteFileRepoTest : public testing::SqliteFileTestBase {
  protected:
   std::string extension_column(std::int64_t id) {
-    SqliteStatement row = connection_.prepare("SELECT extension FROM files WHERE id = ?1");
+    SqlStatement row = connection_.prepare("SELECT extension FROM files WHERE id = ?1");
     row.bind_all(id);
     EXPECT_TRUE(row.step());
     return row.text(0);

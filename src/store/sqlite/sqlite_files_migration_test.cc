@@ -1,8 +1,8 @@
 // Migration 0005 (Documents) on a database that already had people and a project: every folder
 // learns its root, @common appears once, each non-guest gets an @my folder.
 #include "store/migrations.h"
+#include "store/sql/sql_repos.h"
 #include "store/sqlite/sqlite_migrator.h"
-#include "store/sqlite/sqlite_repos.h"
 #include "store/sqlite/sqlite_test_support.h"
 
 #include <gtest/gtest.h>
@@ -27,14 +27,14 @@ class SqliteFilesMigrationTest : public ::testing::Test {
   SqliteFilesMigrationTest() { connection_.execute_script("PRAGMA synchronous = OFF"); }
 
   std::int64_t count(const std::string& sql) {
-    SqliteStatement row = connection_.prepare(sql);
+    SqlStatement row = connection_.prepare(sql);
     EXPECT_TRUE(row.step());
     return row.int64(0);
   }
 
   testing::TempDir dir_;
   SqliteConnection connection_{dir_.file("projectd.db"), {}};
-  SqliteTx tx_{connection_};
+  SqlTx tx_{connection_};
 };
 
 TEST_F(SqliteFilesMigrationTest, SettlesRootsAndMakesTheSectionFolders) {
@@ -47,13 +47,13 @@ TEST_F(SqliteFilesMigrationTest, SettlesRootsAndMakesTheSectionFolders) {
   guest.is_visitor = true;
   for (const UserRecord& u : {ann, bob, guest})
     tx_.users().insert(u);
-  connection_
-      .prepare(
-          "INSERT INTO folders (parent_id, kind, owner_id, project_id, title, created, "
-          "created_by, updated, updated_by) VALUES (NULL, 3, NULL, 1, 'P', 10, 'id-ann', 10, "
-          "'id-ann')")
-      .run();
-  std::int64_t project_root = connection_.last_insert_rowid();
+  std::int64_t project_root =
+      connection_
+          .prepare(
+              "INSERT INTO folders (parent_id, kind, owner_id, project_id, title, created, "
+              "created_by, updated, updated_by) VALUES (NULL, 3, NULL, 1, 'P', 10, 'id-ann', 10, "
+              "'id-ann') RETURNING id")
+          .run_returning_id();
   connection_
       .prepare(
           "INSERT INTO projects (title, responsible_id, folder_id, created, created_by, updated, "

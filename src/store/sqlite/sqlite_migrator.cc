@@ -23,10 +23,10 @@ void check_numbering(std::span<const Migration> migrations) {
 
 std::vector<int> applied_numbers(SqliteConnection& connection) {
   std::vector<int> numbers;
-  SqliteStatement table = connection.prepare(
+  SqlStatement table = connection.prepare(
       "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
   if (!table.step()) return numbers;
-  SqliteStatement rows = connection.prepare("SELECT number FROM schema_migrations ORDER BY number");
+  SqlStatement rows = connection.prepare("SELECT number FROM schema_migrations ORDER BY number");
   while (rows.step())
     numbers.push_back(static_cast<int>(rows.int64(0)));
   return numbers;
@@ -42,7 +42,7 @@ void refuse_newer(const SchemaVersion& version) {
 }
 
 bool is_applied(SqliteConnection& connection, int number) {
-  SqliteStatement found = connection.prepare("SELECT 1 FROM schema_migrations WHERE number = ?1");
+  SqlStatement found = connection.prepare("SELECT 1 FROM schema_migrations WHERE number = ?1");
   found.bind_all(number);
   return found.step();
 }

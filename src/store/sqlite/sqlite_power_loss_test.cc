@@ -51,7 +51,7 @@ struct Ledger {
 
 std::map<std::int64_t, std::string> titles(SqliteConnection& connection, const std::string& table) {
   std::map<std::int64_t, std::string> result;
-  SqliteStatement select = connection.prepare("SELECT id, title FROM " + table);
+  SqlStatement select = connection.prepare("SELECT id, title FROM " + table);
   while (select.step())
     result.emplace(select.int64(0), select.text(1));
   return result;
@@ -62,11 +62,11 @@ std::map<std::int64_t, std::string> titles(SqliteConnection& connection, const s
 std::vector<std::string> problems(const std::string& path, const Ledger& ledger) {
   std::vector<std::string> found;
   SqliteConnection connection(path, {});
-  SqliteStatement integrity = connection.prepare("PRAGMA integrity_check");
+  SqlStatement integrity = connection.prepare("PRAGMA integrity_check");
   while (integrity.step()) {
     if (integrity.text(0) != "ok") found.push_back("integrity: " + integrity.text(0));
   }
-  SqliteStatement foreign_keys = connection.prepare("PRAGMA foreign_key_check");
+  SqlStatement foreign_keys = connection.prepare("PRAGMA foreign_key_check");
   while (foreign_keys.step())
     found.push_back("foreign key: a row of " + foreign_keys.text(0) + " points nowhere");
 
@@ -260,7 +260,7 @@ TEST_F(SqlitePowerLossTest, TheCheckCatchesWritesAcknowledgedBeforeTheyWereDurab
   {
     SqliteConnection connection(path(), {.vfs = PowerLossVfs::kName});
     connection.execute_script("PRAGMA synchronous = OFF");
-    SqliteTx tx(connection);
+    SqlTx tx(connection);
     tx.users().insert(make_user("admin"));
     std::int64_t project = tx.projects().insert(make_project("unsynced", "id-admin"));
     ledger.projects[project] = "unsynced";

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "store/migrations.h"
+#include "store/sql/sql_repos.h"
 #include "store/sqlite/sqlite_migrator.h"
-#include "store/sqlite/sqlite_repos.h"
 #include "store/sqlite/sqlite_test_support.h"
 
 #include <gtest/gtest.h>
@@ -93,7 +93,7 @@ class SqliteProjectTestBase : public ::testing::Test {
   }
 
   std::int64_t rows(const std::string& table) {
-    SqliteStatement count = connection_.prepare("SELECT count(*) FROM " + table);
+    SqlStatement count = connection_.prepare("SELECT count(*) FROM " + table);
     count.step();
     return count.int64(0);
   }
@@ -107,7 +107,7 @@ class SqliteProjectTestBase : public ::testing::Test {
 
   TempDir dir_;
   SqliteConnection connection_{dir_.file("projectd.db"), {}};
-  SqliteTx tx_{connection_};
+  SqlTx tx_{connection_};
 };
 
 }  // namespace projectd::testing

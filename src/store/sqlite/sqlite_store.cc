@@ -2,8 +2,8 @@
 
 #include "blob/file_io.h"
 #include "store/migrations.h"
+#include "store/sql/sql_repos.h"
 #include "store/sqlite/sqlite_migrator.h"
-#include "store/sqlite/sqlite_repos.h"
 
 #include <spdlog/spdlog.h>
 
@@ -166,7 +166,7 @@ void SqliteStore::read(const std::function<void(StoreTx&)>& fn) {
   // Deferred: the snapshot starts at fn's first statement and holds until COMMIT. If fn throws,
   // the lease rolls back.
   connection.execute("BEGIN");
-  SqliteTx tx(connection);
+  SqlTx tx(connection);
   fn(tx);
   connection.execute("COMMIT");
 }

@@ -1,5 +1,5 @@
 // The write half of SqliteStore: the queue, the writer thread and group commit.
-#include "store/sqlite/sqlite_repos.h"
+#include "store/sql/sql_repos.h"
 #include "store/sqlite/sqlite_store.h"
 
 #include <spdlog/spdlog.h>
@@ -110,7 +110,7 @@ bool SqliteStore::run_job(Job& job) {
     return false;
   }
   try {
-    SqliteTx tx(connection);
+    SqlTx tx(connection);
     (*job.fn)(tx);
   } catch (...) {
     job.error = std::current_exception();

@@ -1,7 +1,7 @@
 // The task filter on SQLite: every TaskQuery filter, each sort both ways, paging, text search,
 // and visibility against the read rules of domain/security.
-#include "store/sqlite/sqlite_task_query.h"
 #include "domain/security.h"
+#include "store/sql/sql_task_query.h"
 #include "store/sqlite/sqlite_project_test_support.h"
 
 #include <gtest/gtest.h>
@@ -233,7 +233,8 @@ TEST_F(SqliteTaskQueryTest, PagePlanWalksAnOrderIndex) {
       q.sort = sort;
       q.descending = descending;
       q.limit = 100;
-      SqliteStatement plan = connection_.prepare("EXPLAIN QUERY PLAN " + task_page_sql(q));
+      SqlStatement plan =
+          connection_.prepare("EXPLAIN QUERY PLAN " + task_page_sql(q, connection_.dialect()));
       std::string details;
       while (plan.step())
         details += plan.text(3) + "\n";

@@ -1,8 +1,6 @@
 // Subtasks and task links (Gantt dependencies) of the task repository.
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_project_repos.h"
-
-#include <sqlite3.h>
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_project_repos.h"
 
 #include <string>
 
@@ -13,7 +11,7 @@ const std::string kSubtaskSelect =
     "SELECT id, task_id, title, status, responsible_id, created, created_by, updated, updated_by "
     "FROM subtasks ";
 
-SubtaskRecord read_subtask(const SqliteStatement& row) {
+SubtaskRecord read_subtask(const SqlStatement& row) {
   return SubtaskRecord{.id = row.int64(0),
                        .task_id = row.int64(1),
                        .title = row.text(2),
@@ -25,7 +23,7 @@ SubtaskRecord read_subtask(const SqliteStatement& row) {
                        .updated_by = row.text(8)};
 }
 
-TaskLinkRecord read_link(const SqliteStatement& row) {
+TaskLinkRecord read_link(const SqlStatement& row) {
   return TaskLinkRecord{.parent_task_id = row.int64(0),
                         .dependence_task_id = row.int64(1),
                         .link_type = static_cast<TaskLinkType>(row.int64(2))};
@@ -33,9 +31,10 @@ TaskLinkRecord read_link(const SqliteStatement& row) {
 
 }  // namespace
 
-std::vector<SubtaskRecord> SqliteTaskRepo::subtasks_of(const std::vector<std::int64_t>& task_ids) {
-  SqliteStatement rows = connection_.prepare(
-      kSubtaskSelect + "WHERE " + in_ids("task_id", 1, task_ids.size()) + " ORDER BY task_id, id");
+std::vector<SubtaskRecord> SqlTaskRepo::subtasks_of(const std::vector<std::int64_t>& task_ids) {
+  SqlStatement rows = connection_.prepare(
+      kSubtaskSelect + "WHERE " + connection_.dialect().in_ids("task_id", 1, task_ids.size()) +
+      " ORDER BY task_id, id");
   rows.bind_all(ids_value(task_ids));
   std::vector<SubtaskRecord> subtasks;
   while (rows.step())
@@ -43,25 +42,24 @@ std::vector<SubtaskRecord> SqliteTaskRepo::subtasks_of(const std::vector<std::in
   return subtasks;
 }
 
-std::optional<SubtaskRecord> SqliteTaskRepo::subtask(std::int64_t id) {
-  SqliteStatement row = connection_.prepare(kSubtaskSelect + "WHERE id = ?1");
+std::optional<SubtaskRecord> SqlTaskRepo::subtask(std::int64_t id) {
+  SqlStatement row = connection_.prepare(kSubtaskSelect + "WHERE id = ?1");
   row.bind_all(id);
   if (!row.step()) return std::nullopt;
   return read_subtask(row);
 }
 
-std::int64_t SqliteTaskRepo::insert_subtask(const SubtaskRecord& s) {
-  connection_
+std::int64_t SqlTaskRepo::insert_subtask(const SubtaskRecord& s) {
+  return connection_
       .prepare(
           "INSERT INTO subtasks (task_id, title, status, responsible_id, created, created_by, "
-          "updated, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          "updated, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id")
       .bind_all(s.task_id, s.title, s.status, s.responsible_id, s.created, s.created_by, s.updated,
                 s.updated_by)
-      .run();
-  return connection_.last_insert_rowid();
+      .run_returning_id();
 }
 
-void SqliteTaskRepo::update_subtask(const SubtaskRecord& s) {
+void SqlTaskRepo::update_subtask(const SubtaskRecord& s) {
   connection_
       .prepare(
           "UPDATE subtasks SET task_id = ?2, title = ?3, status = ?4, responsible_id = ?5, "
@@ -72,11 +70,11 @@ void SqliteTaskRepo::update_subtask(const SubtaskRecord& s) {
   if (connection_.changes() == 0) throw_not_found();
 }
 
-void SqliteTaskRepo::remove_subtask(std::int64_t id) {
+void SqlTaskRepo::remove_subtask(std::int64_t id) {
   connection_.prepare("DELETE FROM subtasks WHERE id = ?1").bind_all(id).run();
 }
 
-void SqliteTaskRepo::close_subtasks(std::int64_t task_id, std::string_view by, Timestamp at) {
+void SqlTaskRepo::close_subtasks(std::int64_t task_id, std::string_view by, Timestamp at) {
   connection_
       .prepare(
           "UPDATE subtasks SET status = ?2, updated = ?3, updated_by = ?4 "
@@ -86,11 +84,11 @@ void SqliteTaskRepo::close_subtasks(std::int64_t task_id, std::string_view by, T
 }
 
 // ?1 is used twice: one list serves both directions.
-std::vector<TaskLinkRecord> SqliteTaskRepo::links_of(const std::vector<std::int64_t>& task_ids) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<TaskLinkRecord> SqlTaskRepo::links_of(const std::vector<std::int64_t>& task_ids) {
+  SqlStatement rows = connection_.prepare(
       "SELECT parent_task_id, dependence_task_id, link_type FROM task_links WHERE " +
-      in_ids("parent_task_id", 1, task_ids.size()) + " OR " +
-      in_ids("dependence_task_id", 1, task_ids.size()) +
+      connection_.dialect().in_ids("parent_task_id", 1, task_ids.size()) + " OR " +
+      connection_.dialect().in_ids("dependence_task_id", 1, task_ids.size()) +
       " ORDER BY parent_task_id, dependence_task_id");
   rows.bind_all(ids_value(task_ids));
   std::vector<TaskLinkRecord> links;
@@ -99,9 +97,9 @@ std::vector<TaskLinkRecord> SqliteTaskRepo::links_of(const std::vector<std::int6
   return links;
 }
 
-std::optional<TaskLinkRecord> SqliteTaskRepo::link(std::int64_t parent_id,
-                                                   std::int64_t dependence_id) {
-  SqliteStatement row = connection_.prepare(
+std::optional<TaskLinkRecord> SqlTaskRepo::link(std::int64_t parent_id,
+                                                std::int64_t dependence_id) {
+  SqlStatement row = connection_.prepare(
       "SELECT parent_task_id, dependence_task_id, link_type FROM task_links "
       "WHERE parent_task_id = ?1 AND dependence_task_id = ?2");
   row.bind_all(parent_id, dependence_id);
@@ -111,7 +109,7 @@ std::optional<TaskLinkRecord> SqliteTaskRepo::link(std::int64_t parent_id,
 
 // The schema enforces the link rules that need no other row (no self link, one link per pair in
 // either direction, both tasks exist); their constraint errors become the client's answers.
-void SqliteTaskRepo::insert_link(const TaskLinkRecord& link) {
+void SqlTaskRepo::insert_link(const TaskLinkRecord& link) {
   try {
     connection_
         .prepare(
@@ -119,14 +117,13 @@ void SqliteTaskRepo::insert_link(const TaskLinkRecord& link) {
             "VALUES (?1, ?2, ?3)")
         .bind_all(link.parent_task_id, link.dependence_task_id, link.link_type)
         .run();
-  } catch (const SqliteError& e) {
-    switch (e.code()) {
-      case SQLITE_CONSTRAINT_PRIMARYKEY:
-      case SQLITE_CONSTRAINT_UNIQUE:
+  } catch (const SqlError& e) {
+    switch (e.constraint()) {
+      case SqlConstraint::kUnique:
         throw ApiError(ErrorKind::kConflict, "These tasks are already linked");
-      case SQLITE_CONSTRAINT_CHECK:
+      case SqlConstraint::kCheck:
         throw ApiError(ErrorKind::kBadRequest, "A task cannot be linked to itself");
-      case SQLITE_CONSTRAINT_FOREIGNKEY:
+      case SqlConstraint::kForeignKey:
         throw_not_found();
       default:
         throw;
@@ -134,7 +131,7 @@ void SqliteTaskRepo::insert_link(const TaskLinkRecord& link) {
   }
 }
 
-void SqliteTaskRepo::remove_link(std::int64_t parent_id, std::int64_t dependence_id) {
+void SqlTaskRepo::remove_link(std::int64_t parent_id, std::int64_t dependence_id) {
   connection_
       .prepare("DELETE FROM task_links WHERE parent_task_id = ?1 AND dependence_task_id = ?2")
       .bind_all(parent_id, dependence_id)

@@ -2,12 +2,13 @@
 #pragma once
 
 #include "store/project_records.h"
+#include "store/sql/sql_dialect.h"
 
 #include <string>
 
 namespace projectd {
 
-// The statement SqliteTaskRepo::page(query) prepares (parameters unbound).
-std::string task_page_sql(const TaskQuery& query);
+// The statement SqlTaskRepo::page(query) prepares (parameters unbound).
+std::string task_page_sql(const TaskQuery& query, const SqlDialect& dialect);
 
 }  // namespace projectd

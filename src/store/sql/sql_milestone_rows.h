@@ -3,7 +3,7 @@
 #pragma once
 
 #include "store/project_records.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
 #include <string>
 #include <vector>
@@ -17,7 +17,7 @@ inline const std::string& milestone_columns_sql() {
   return sql;
 }
 
-inline MilestoneRecord read_milestone_row(const SqliteStatement& row) {
+inline MilestoneRecord read_milestone_row(const SqlStatement& row) {
   return MilestoneRecord{.id = row.int64(0),
                          .project_id = row.int64(1),
                          .title = row.text(2),
@@ -33,7 +33,7 @@ inline MilestoneRecord read_milestone_row(const SqliteStatement& row) {
                          .updated_by = row.text(12)};
 }
 
-inline std::vector<MilestoneRecord> read_milestone_rows(SqliteStatement& statement) {
+inline std::vector<MilestoneRecord> read_milestone_rows(SqlStatement& statement) {
   std::vector<MilestoneRecord> milestones;
   while (statement.step())
     milestones.push_back(read_milestone_row(statement));

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_bound_values.h"
+#include "store/sql/sql_bound_values.h"
 
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
@@ -31,12 +31,6 @@ std::string json_array(const std::vector<std::string>& texts) {
   for (const std::string& text : texts)
     array.emplace_back(text);
   return boost::json::serialize(array);
-}
-
-std::string in_ids(std::string_view column, int parameter, std::size_t count) {
-  const std::string placeholder = "?" + std::to_string(parameter);
-  if (count == 1) return std::string(column) + " = " + placeholder;
-  return std::string(column) + " IN (SELECT value FROM json_each(" + placeholder + "))";
 }
 
 std::variant<std::int64_t, std::string> ids_value(const std::vector<std::int64_t>& ids) {

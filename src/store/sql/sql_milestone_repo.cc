@@ -1,6 +1,6 @@
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_milestone_rows.h"
-#include "store/sqlite/sqlite_project_repos.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_milestone_rows.h"
+#include "store/sql/sql_project_repos.h"
 
 #include <string>
 
@@ -14,33 +14,33 @@ const std::string& select_sql() {
 
 }  // namespace
 
-std::optional<MilestoneRecord> SqliteMilestoneRepo::by_id(std::int64_t id) {
-  SqliteStatement statement = connection_.prepare(select_sql() + "WHERE m.id = ?1");
+std::optional<MilestoneRecord> SqlMilestoneRepo::by_id(std::int64_t id) {
+  SqlStatement statement = connection_.prepare(select_sql() + "WHERE m.id = ?1");
   statement.bind_all(id);
   if (!statement.step()) return std::nullopt;
   return read_milestone_row(statement);
 }
 
-std::vector<MilestoneRecord> SqliteMilestoneRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement = connection_.prepare(select_sql() + "WHERE " +
-                                                  in_ids("m.id", 1, ids.size()) + " ORDER BY m.id");
+std::vector<MilestoneRecord> SqlMilestoneRepo::by_ids(const std::vector<std::int64_t>& ids) {
+  SqlStatement statement =
+      connection_.prepare(select_sql() + "WHERE " +
+                          connection_.dialect().in_ids("m.id", 1, ids.size()) + " ORDER BY m.id");
   statement.bind_all(ids_value(ids));
   return read_milestone_rows(statement);
 }
 
-std::int64_t SqliteMilestoneRepo::insert(const MilestoneRecord& m) {
-  connection_
+std::int64_t SqlMilestoneRepo::insert(const MilestoneRecord& m) {
+  return connection_
       .prepare(
           "INSERT INTO milestones (project_id, title, description, deadline, is_key, is_notify, "
           "status, responsible_id, created, created_by, updated, updated_by) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id")
       .bind_all(m.project_id, m.title, m.description, m.deadline, m.is_key, m.is_notify, m.status,
                 m.responsible_id, m.created, m.created_by, m.updated, m.updated_by)
-      .run();
-  return connection_.last_insert_rowid();
+      .run_returning_id();
 }
 
-void SqliteMilestoneRepo::update(const MilestoneRecord& m) {
+void SqlMilestoneRepo::update(const MilestoneRecord& m) {
   connection_
       .prepare(
           "UPDATE milestones SET project_id = ?2, title = ?3, description = ?4, deadline = ?5, "
@@ -53,12 +53,12 @@ void SqliteMilestoneRepo::update(const MilestoneRecord& m) {
 }
 
 // Its tasks stay, without a milestone (tasks.milestone_id ON DELETE SET NULL).
-void SqliteMilestoneRepo::remove(std::int64_t id) {
+void SqlMilestoneRepo::remove(std::int64_t id) {
   connection_.prepare("DELETE FROM milestones WHERE id = ?1").bind_all(id).run();
 }
 
-std::vector<MilestoneRecord> SqliteMilestoneRepo::of_project(std::int64_t project_id) {
-  SqliteStatement statement =
+std::vector<MilestoneRecord> SqlMilestoneRepo::of_project(std::int64_t project_id) {
+  SqlStatement statement =
       connection_.prepare(select_sql() + "WHERE m.project_id = ?1 ORDER BY m.deadline, m.id");
   statement.bind_all(project_id);
   return read_milestone_rows(statement);

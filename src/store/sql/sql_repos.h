@@ -1,22 +1,22 @@
 // The repositories of store.h on one SQLite connection, and the StoreTx that hands them out (the
-// project surface's repositories are in sqlite_project_repos.h, the Documents' in
-// sqlite_file_repos.h). They run statements only; the transaction around them belongs to
-// SqliteStore.
+// project surface's repositories are in sql_project_repos.h, the Documents' in
+// sql_file_repos.h), written once for SQLite and PostgreSQL (sql_dialect.h). They run statements
+// only; the transaction around them belongs to the Store.
 // Thread safety: as the connection's: one thread at a time.
 #pragma once
 
-#include "store/sqlite/sqlite_connection.h"
-#include "store/sqlite/sqlite_discussion_repos.h"
-#include "store/sqlite/sqlite_file_repos.h"
-#include "store/sqlite/sqlite_project_repos.h"
-#include "store/sqlite/sqlite_status_repo.h"
+#include "store/sql/sql_connection.h"
+#include "store/sql/sql_discussion_repos.h"
+#include "store/sql/sql_file_repos.h"
+#include "store/sql/sql_project_repos.h"
+#include "store/sql/sql_status_repo.h"
 #include "store/store.h"
 
 namespace projectd {
 
-class SqliteUserRepo final : public UserRepo {
+class SqlUserRepo final : public UserRepo {
  public:
-  explicit SqliteUserRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlUserRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<UserRecord> by_id(std::string_view id) override;
   std::optional<UserRecord> by_login(std::string_view login) override;
   std::vector<UserRecord> by_ids(const std::vector<std::string>& ids) override;
@@ -28,12 +28,12 @@ class SqliteUserRepo final : public UserRepo {
   void update(const UserRecord& user) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
-class SqliteSessionRepo final : public SessionRepo {
+class SqlSessionRepo final : public SessionRepo {
  public:
-  explicit SqliteSessionRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlSessionRepo(SqlConnection& connection) : connection_(connection) {}
   void insert_token(const TokenRecord& token) override;
   std::optional<TokenRecord> token(std::string_view token_hash) override;
   void delete_token(std::string_view token_hash) override;
@@ -47,12 +47,12 @@ class SqliteSessionRepo final : public SessionRepo {
   void delete_login_failures_before(Timestamp before) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
-class SqliteTx final : public StoreTx {
+class SqlTx final : public StoreTx {
  public:
-  explicit SqliteTx(SqliteConnection& connection)
+  explicit SqlTx(SqlConnection& connection)
       : users_(connection),
         sessions_(connection),
         folders_(connection),
@@ -77,17 +77,17 @@ class SqliteTx final : public StoreTx {
   AttachmentRepo& attachments() override { return attachments_; }
 
  private:
-  SqliteUserRepo users_;
-  SqliteSessionRepo sessions_;
-  SqliteFolderRepo folders_;
-  SqliteProjectRepo projects_;
-  SqliteMilestoneRepo milestones_;
-  SqliteTaskRepo tasks_;
-  SqliteStatusRepo statuses_;
-  SqliteCommentRepo comments_;
-  SqliteMessageRepo messages_;
-  SqliteFileRepo files_;
-  SqliteAttachmentRepo attachments_;
+  SqlUserRepo users_;
+  SqlSessionRepo sessions_;
+  SqlFolderRepo folders_;
+  SqlProjectRepo projects_;
+  SqlMilestoneRepo milestones_;
+  SqlTaskRepo tasks_;
+  SqlStatusRepo statuses_;
+  SqlCommentRepo comments_;
+  SqlMessageRepo messages_;
+  SqlFileRepo files_;
+  SqlAttachmentRepo attachments_;
 };
 
 }  // namespace projectd

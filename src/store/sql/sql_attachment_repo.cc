@@ -1,6 +1,6 @@
 // Attachments of files to tasks and discussions, and the audit of attaching and detaching.
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_file_repos.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_file_repos.h"
 
 #include <string>
 
@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kColumns =
     "SELECT entity_kind, entity_id, file_id, attached, attached_by FROM entity_files ";
 
-std::vector<AttachmentRecord> read_attachments(SqliteStatement& rows) {
+std::vector<AttachmentRecord> read_attachments(SqlStatement& rows) {
   std::vector<AttachmentRecord> out;
   while (rows.step())
     out.push_back(AttachmentRecord{.kind = static_cast<EntityKind>(rows.int64(0)),
@@ -25,7 +25,7 @@ std::vector<AttachmentRecord> read_attachments(SqliteStatement& rows) {
 
 // DO NOTHING covers only the primary key: a file that does not exist still fails (foreign key),
 // where INSERT OR IGNORE would hide it.
-bool SqliteAttachmentRepo::attach(const AttachmentRecord& a) {
+bool SqlAttachmentRepo::attach(const AttachmentRecord& a) {
   connection_
       .prepare(
           "INSERT INTO entity_files (entity_kind, entity_id, file_id, attached, attached_by) "
@@ -35,7 +35,7 @@ bool SqliteAttachmentRepo::attach(const AttachmentRecord& a) {
   return connection_.changes() > 0;
 }
 
-bool SqliteAttachmentRepo::detach(EntityKind kind, std::int64_t entity_id, std::int64_t file_id) {
+bool SqlAttachmentRepo::detach(EntityKind kind, std::int64_t entity_id, std::int64_t file_id) {
   connection_
       .prepare(
           "DELETE FROM entity_files WHERE entity_kind = ?1 AND entity_id = ?2 AND file_id = ?3")
@@ -44,32 +44,33 @@ bool SqliteAttachmentRepo::detach(EntityKind kind, std::int64_t entity_id, std::
   return connection_.changes() > 0;
 }
 
-std::vector<AttachmentRecord> SqliteAttachmentRepo::of_entities(
-    EntityKind kind, const std::vector<std::int64_t>& ids) {
-  SqliteStatement rows = connection_.prepare(std::string(kColumns) + "WHERE entity_kind = ?1 AND " +
-                                             in_ids("entity_id", 2, ids.size()) +
-                                             " ORDER BY entity_id, attached, file_id");
+std::vector<AttachmentRecord> SqlAttachmentRepo::of_entities(EntityKind kind,
+                                                             const std::vector<std::int64_t>& ids) {
+  SqlStatement rows = connection_.prepare(std::string(kColumns) + "WHERE entity_kind = ?1 AND " +
+                                          connection_.dialect().in_ids("entity_id", 2, ids.size()) +
+                                          " ORDER BY entity_id, attached, file_id");
   rows.bind_all(kind, ids_value(ids));
   return read_attachments(rows);
 }
 
-std::vector<AttachmentRecord> SqliteAttachmentRepo::of_file(std::int64_t file_id) {
-  SqliteStatement rows = connection_.prepare(std::string(kColumns) +
-                                             "WHERE file_id = ?1 ORDER BY entity_kind, entity_id");
+std::vector<AttachmentRecord> SqlAttachmentRepo::of_file(std::int64_t file_id) {
+  SqlStatement rows = connection_.prepare(std::string(kColumns) +
+                                          "WHERE file_id = ?1 ORDER BY entity_kind, entity_id");
   rows.bind_all(file_id);
   return read_attachments(rows);
 }
 
-std::vector<AttachmentRecord> SqliteAttachmentRepo::of_files(
+std::vector<AttachmentRecord> SqlAttachmentRepo::of_files(
     const std::vector<std::int64_t>& file_ids) {
-  SqliteStatement rows =
-      connection_.prepare(std::string(kColumns) + "WHERE " + in_ids("file_id", 1, file_ids.size()) +
+  SqlStatement rows =
+      connection_.prepare(std::string(kColumns) + "WHERE " +
+                          connection_.dialect().in_ids("file_id", 1, file_ids.size()) +
                           " ORDER BY file_id, entity_kind, entity_id");
   rows.bind_all(ids_value(file_ids));
   return read_attachments(rows);
 }
 
-void SqliteAttachmentRepo::add_audit(const AttachmentAuditRecord& r) {
+void SqlAttachmentRepo::add_audit(const AttachmentAuditRecord& r) {
   connection_
       .prepare(
           "INSERT INTO entity_file_audit (entity_kind, entity_id, file_id, file_title, action, "
@@ -79,9 +80,9 @@ void SqliteAttachmentRepo::add_audit(const AttachmentAuditRecord& r) {
 }
 
 // The id grows with each record, so it orders records written at the same instant too.
-std::vector<AttachmentAuditRecord> SqliteAttachmentRepo::audit(EntityKind kind,
-                                                               std::int64_t entity_id) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<AttachmentAuditRecord> SqlAttachmentRepo::audit(EntityKind kind,
+                                                            std::int64_t entity_id) {
+  SqlStatement rows = connection_.prepare(
       "SELECT id, entity_kind, entity_id, file_id, file_title, action, reason, user_id, at "
       "FROM entity_file_audit WHERE entity_kind = ?1 AND entity_id = ?2 ORDER BY id");
   rows.bind_all(kind, entity_id);

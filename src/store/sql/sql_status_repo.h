@@ -2,14 +2,14 @@
 // of an unknown id does nothing. Thread safety: as the connection's: one thread at a time.
 #pragma once
 
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 #include "store/status_repo.h"
 
 namespace projectd {
 
-class SqliteStatusRepo final : public StatusRepo {
+class SqlStatusRepo final : public StatusRepo {
  public:
-  explicit SqliteStatusRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlStatusRepo(SqlConnection& connection) : connection_(connection) {}
   std::vector<CustomStatusRecord> all() override;
   std::optional<CustomStatusRecord> by_id(std::int64_t id) override;
   std::int64_t insert(const CustomStatusRecord& status) override;
@@ -18,7 +18,7 @@ class SqliteStatusRepo final : public StatusRepo {
   std::int64_t in_use(std::int64_t id) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
 }  // namespace projectd

@@ -1,5 +1,5 @@
 // The repositories of project_repos.h on one SQLite connection. They run statements only; the
-// transaction around them belongs to SqliteStore.
+// transaction around them belongs to the Store (SQLite or PostgreSQL).
 //
 // What callers can rely on beyond the interfaces:
 // - insert ignores the record's id and returns the new one; update of an unknown id throws
@@ -14,13 +14,13 @@
 #pragma once
 
 #include "store/project_repos.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
 namespace projectd {
 
-class SqliteProjectRepo final : public ProjectRepo {
+class SqlProjectRepo final : public ProjectRepo {
  public:
-  explicit SqliteProjectRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlProjectRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<ProjectRecord> by_id(std::int64_t id) override;
   std::vector<ProjectRecord> by_ids(const std::vector<std::int64_t>& ids) override;
   std::int64_t insert(const ProjectRecord& project) override;
@@ -50,30 +50,30 @@ class SqliteProjectRepo final : public ProjectRepo {
   std::optional<std::int64_t> tag_id(std::string_view title) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
-class SqliteMilestoneRepo final : public MilestoneRepo {
+class SqlMilestoneRepo final : public MilestoneRepo {
  public:
-  explicit SqliteMilestoneRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlMilestoneRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<MilestoneRecord> by_id(std::int64_t id) override;
   std::vector<MilestoneRecord> by_ids(const std::vector<std::int64_t>& ids) override;
   std::int64_t insert(const MilestoneRecord& milestone) override;
   void update(const MilestoneRecord& milestone) override;
   void remove(std::int64_t id) override;
   std::vector<MilestoneRecord> of_project(std::int64_t project_id) override;  // by deadline, id
-  // sqlite_milestone_query.cc
+  // sql_milestone_query.cc
   std::vector<MilestoneRecord> page(const MilestoneQuery& query) override;
   std::int64_t count(const MilestoneQuery& query) override;
   std::vector<MilestoneTaskCounts> task_counts(const std::vector<std::int64_t>& ids) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
-class SqliteTaskRepo final : public TaskRepo {
+class SqlTaskRepo final : public TaskRepo {
  public:
-  explicit SqliteTaskRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlTaskRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<TaskRecord> by_id(std::int64_t id) override;
   std::vector<TaskRecord> by_ids(const std::vector<std::int64_t>& ids) override;
   std::int64_t insert(const TaskRecord& task) override;
@@ -105,10 +105,10 @@ class SqliteTaskRepo final : public TaskRepo {
 
  private:
   // Reads the task rows a statement returns, then their responsibles in one more statement.
-  std::vector<TaskRecord> read_tasks(SqliteStatement& statement);
+  std::vector<TaskRecord> read_tasks(SqlStatement& statement);
   void write_responsibles(std::int64_t task_id, const std::vector<std::string>& user_ids);
 
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
 }  // namespace projectd

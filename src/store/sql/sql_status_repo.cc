@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_status_repo.h"
+#include "store/sql/sql_status_repo.h"
 
 #include "base/errors.h"
 
@@ -11,7 +11,7 @@ const std::string kSelect =
     "SELECT id, title, description, image, image_type, color, sort_order, status_type, "
     "available FROM custom_statuses ";
 
-CustomStatusRecord read_row(const SqliteStatement& row) {
+CustomStatusRecord read_row(const SqlStatement& row) {
   return CustomStatusRecord{.id = row.int64(0),
                             .title = row.text(1),
                             .description = row.optional_text(2),
@@ -25,33 +25,33 @@ CustomStatusRecord read_row(const SqliteStatement& row) {
 
 }  // namespace
 
-std::vector<CustomStatusRecord> SqliteStatusRepo::all() {
-  SqliteStatement statement = connection_.prepare(kSelect + "ORDER BY sort_order, id");
+std::vector<CustomStatusRecord> SqlStatusRepo::all() {
+  SqlStatement statement = connection_.prepare(kSelect + "ORDER BY sort_order, id");
   std::vector<CustomStatusRecord> out;
   while (statement.step())
     out.push_back(read_row(statement));
   return out;
 }
 
-std::optional<CustomStatusRecord> SqliteStatusRepo::by_id(std::int64_t id) {
-  SqliteStatement statement = connection_.prepare(kSelect + "WHERE id = ?1");
+std::optional<CustomStatusRecord> SqlStatusRepo::by_id(std::int64_t id) {
+  SqlStatement statement = connection_.prepare(kSelect + "WHERE id = ?1");
   statement.bind_all(id);
   if (!statement.step()) return std::nullopt;
   return read_row(statement);
 }
 
-std::int64_t SqliteStatusRepo::insert(const CustomStatusRecord& s) {
-  connection_
+std::int64_t SqlStatusRepo::insert(const CustomStatusRecord& s) {
+  return connection_
       .prepare(
           "INSERT INTO custom_statuses (title, description, image, image_type, color, "
-          "sort_order, status_type, available) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          "sort_order, status_type, available) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING "
+          "id")
       .bind_all(s.title, s.description, s.image, s.image_type, s.color, s.order, s.status_type,
                 s.available)
-      .run();
-  return connection_.last_insert_rowid();
+      .run_returning_id();
 }
 
-void SqliteStatusRepo::update(const CustomStatusRecord& s) {
+void SqlStatusRepo::update(const CustomStatusRecord& s) {
   connection_
       .prepare(
           "UPDATE custom_statuses SET title = ?2, description = ?3, image = ?4, image_type = ?5, "
@@ -62,12 +62,12 @@ void SqliteStatusRepo::update(const CustomStatusRecord& s) {
   if (connection_.changes() == 0) throw_not_found();
 }
 
-void SqliteStatusRepo::remove(std::int64_t id) {
+void SqlStatusRepo::remove(std::int64_t id) {
   connection_.prepare("DELETE FROM custom_statuses WHERE id = ?1").bind_all(id).run();
 }
 
-std::int64_t SqliteStatusRepo::in_use(std::int64_t id) {
-  SqliteStatement statement =
+std::int64_t SqlStatusRepo::in_use(std::int64_t id) {
+  SqlStatement statement =
       connection_.prepare("SELECT count(*) FROM tasks WHERE custom_status_id = ?1");
   statement.bind_all(id);
   statement.step();

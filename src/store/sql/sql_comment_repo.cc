@@ -1,6 +1,6 @@
 #include "base/errors.h"
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_discussion_repos.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_discussion_repos.h"
 
 #include <string>
 
@@ -11,7 +11,7 @@ constexpr const char* kColumns =
     "SELECT id, entity_type, entity_id, parent_id, content, inactive, created, created_by, "
     "updated FROM comments ";
 
-CommentRecord read_comment(const SqliteStatement& row) {
+CommentRecord read_comment(const SqlStatement& row) {
   return CommentRecord{.id = row.text(0),
                        .target = static_cast<CommentTarget>(row.int64(1)),
                        .entity_id = row.int64(2),
@@ -30,18 +30,18 @@ std::optional<std::string> parent_or_null(const CommentRecord& comment) {
 
 }  // namespace
 
-std::optional<CommentRecord> SqliteCommentRepo::by_id(std::string_view id) {
-  SqliteStatement row = connection_.prepare(std::string(kColumns) + "WHERE id = ?1");
+std::optional<CommentRecord> SqlCommentRepo::by_id(std::string_view id) {
+  SqlStatement row = connection_.prepare(std::string(kColumns) + "WHERE id = ?1");
   row.bind_all(id);
   if (!row.step()) return std::nullopt;
   return read_comment(row);
 }
 
-std::vector<CommentRecord> SqliteCommentRepo::of(CommentTarget target,
-                                                 const std::vector<std::int64_t>& entity_ids) {
-  SqliteStatement rows =
-      connection_.prepare(std::string(kColumns) + "WHERE entity_type = ?1 AND " +
-                          in_ids("entity_id", 2, entity_ids.size()) + " ORDER BY created, id");
+std::vector<CommentRecord> SqlCommentRepo::of(CommentTarget target,
+                                              const std::vector<std::int64_t>& entity_ids) {
+  SqlStatement rows = connection_.prepare(
+      std::string(kColumns) + "WHERE entity_type = ?1 AND " +
+      connection_.dialect().in_ids("entity_id", 2, entity_ids.size()) + " ORDER BY created, id");
   rows.bind_all(target, ids_value(entity_ids));
   std::vector<CommentRecord> out;
   while (rows.step())
@@ -49,11 +49,11 @@ std::vector<CommentRecord> SqliteCommentRepo::of(CommentTarget target,
   return out;
 }
 
-std::vector<CommentCount> SqliteCommentRepo::active_counts(
+std::vector<CommentCount> SqlCommentRepo::active_counts(
     CommentTarget target, const std::vector<std::int64_t>& entity_ids) {
-  SqliteStatement rows = connection_.prepare(
+  SqlStatement rows = connection_.prepare(
       "SELECT entity_id, count(*) FROM comments WHERE entity_type = ?1 AND inactive = 0 AND " +
-      in_ids("entity_id", 2, entity_ids.size()) + " GROUP BY entity_id");
+      connection_.dialect().in_ids("entity_id", 2, entity_ids.size()) + " GROUP BY entity_id");
   rows.bind_all(target, ids_value(entity_ids));
   std::vector<CommentCount> out;
   while (rows.step())
@@ -61,7 +61,7 @@ std::vector<CommentCount> SqliteCommentRepo::active_counts(
   return out;
 }
 
-void SqliteCommentRepo::insert(const CommentRecord& c) {
+void SqlCommentRepo::insert(const CommentRecord& c) {
   connection_
       .prepare(
           "INSERT INTO comments (id, entity_type, entity_id, parent_id, content, inactive, "
@@ -71,7 +71,7 @@ void SqliteCommentRepo::insert(const CommentRecord& c) {
       .run();
 }
 
-void SqliteCommentRepo::update(const CommentRecord& c) {
+void SqlCommentRepo::update(const CommentRecord& c) {
   connection_.prepare("UPDATE comments SET content = ?2, inactive = ?3, updated = ?4 WHERE id = ?1")
       .bind_all(c.id, c.content, c.inactive, c.updated)
       .run();

@@ -1,8 +1,8 @@
-#include "store/sqlite/sqlite_repos.h"
+#include "store/sql/sql_repos.h"
 
 namespace projectd {
 
-void SqliteSessionRepo::insert_token(const TokenRecord& token) {
+void SqlSessionRepo::insert_token(const TokenRecord& token) {
   connection_
       .prepare(
           "INSERT INTO auth_tokens (token_hash, user_id, created, expires) "
@@ -11,8 +11,8 @@ void SqliteSessionRepo::insert_token(const TokenRecord& token) {
       .run();
 }
 
-std::optional<TokenRecord> SqliteSessionRepo::token(std::string_view token_hash) {
-  SqliteStatement statement = connection_.prepare(
+std::optional<TokenRecord> SqlSessionRepo::token(std::string_view token_hash) {
+  SqlStatement statement = connection_.prepare(
       "SELECT token_hash, user_id, created, expires FROM auth_tokens WHERE token_hash = ?1");
   statement.bind_all(token_hash);
   if (!statement.step()) return std::nullopt;
@@ -22,29 +22,29 @@ std::optional<TokenRecord> SqliteSessionRepo::token(std::string_view token_hash)
                      .expires = statement.timestamp(3)};
 }
 
-void SqliteSessionRepo::delete_token(std::string_view token_hash) {
+void SqlSessionRepo::delete_token(std::string_view token_hash) {
   connection_.prepare("DELETE FROM auth_tokens WHERE token_hash = ?1").bind_all(token_hash).run();
 }
 
-void SqliteSessionRepo::delete_tokens_of(std::string_view user_id) {
+void SqlSessionRepo::delete_tokens_of(std::string_view user_id) {
   connection_.prepare("DELETE FROM auth_tokens WHERE user_id = ?1").bind_all(user_id).run();
 }
 
-void SqliteSessionRepo::delete_expired_tokens(Timestamp now) {
+void SqlSessionRepo::delete_expired_tokens(Timestamp now) {
   connection_.prepare("DELETE FROM auth_tokens WHERE expires <= ?1").bind_all(now).run();
 }
 
-void SqliteSessionRepo::add_login_failure(std::string_view account, std::string_view client,
-                                          Timestamp at) {
+void SqlSessionRepo::add_login_failure(std::string_view account, std::string_view client,
+                                       Timestamp at) {
   connection_.prepare("INSERT INTO login_failures (account, client, failed_at) VALUES (?1, ?2, ?3)")
       .bind_all(account, client, at)
       .run();
 }
 
-SessionRepo::FailureWindow SqliteSessionRepo::login_failures(std::string_view account,
-                                                             std::string_view client,
-                                                             Timestamp since) {
-  SqliteStatement statement = connection_.prepare(
+SessionRepo::FailureWindow SqlSessionRepo::login_failures(std::string_view account,
+                                                          std::string_view client,
+                                                          Timestamp since) {
+  SqlStatement statement = connection_.prepare(
       "SELECT count(*), min(failed_at) FROM login_failures "
       "WHERE account = ?1 AND client = ?2 AND failed_at >= ?3");
   statement.bind_all(account, client, since);
@@ -52,11 +52,11 @@ SessionRepo::FailureWindow SqliteSessionRepo::login_failures(std::string_view ac
   return FailureWindow{.count = statement.int64(0), .oldest = statement.optional_timestamp(1)};
 }
 
-void SqliteSessionRepo::delete_login_failures_before(Timestamp before) {
+void SqlSessionRepo::delete_login_failures_before(Timestamp before) {
   connection_.prepare("DELETE FROM login_failures WHERE failed_at < ?1").bind_all(before).run();
 }
 
-void SqliteSessionRepo::clear_login_failures(std::string_view account, std::string_view client) {
+void SqlSessionRepo::clear_login_failures(std::string_view account, std::string_view client) {
   connection_.prepare("DELETE FROM login_failures WHERE account = ?1 AND client = ?2")
       .bind_all(account, client)
       .run();

@@ -1,7 +1,7 @@
 // Projects: rows, and the filtered, visible page of them.
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_filter_sql.h"
-#include "store/sqlite/sqlite_project_repos.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_filter_sql.h"
+#include "store/sql/sql_project_repos.h"
 
 #include <string>
 
@@ -12,7 +12,7 @@ const std::string kColumns =
     "p.id, p.title, p.description, p.status, p.responsible_id, p.is_private, p.folder_id, "
     "p.created, p.created_by, p.updated, p.updated_by";
 
-ProjectRecord read_project(const SqliteStatement& row) {
+ProjectRecord read_project(const SqlStatement& row) {
   return ProjectRecord{.id = row.int64(0),
                        .title = row.text(1),
                        .description = row.text(2),
@@ -26,7 +26,7 @@ ProjectRecord read_project(const SqliteStatement& row) {
                        .updated_by = row.text(10)};
 }
 
-std::vector<ProjectRecord> read_projects(SqliteStatement& statement) {
+std::vector<ProjectRecord> read_projects(SqlStatement& statement) {
   std::vector<ProjectRecord> projects;
   while (statement.step())
     projects.push_back(read_project(statement));
@@ -35,8 +35,8 @@ std::vector<ProjectRecord> read_projects(SqliteStatement& statement) {
 
 // The WHERE clause of a project query: visibility first, then each filter present; filters
 // through another table are `p.id IN (SELECT ...)` so that table's index can lead.
-FilterSql project_filter(const ProjectQuery& query) {
-  FilterSql sql(query.viewer);
+FilterSql project_filter(const ProjectQuery& query, const SqlDialect& dialect) {
+  FilterSql sql(query.viewer, dialect);
   sql.where(project_readable_sql());
   if (query.status) sql.where("p.status = " + sql.param(static_cast<std::int64_t>(*query.status)));
   if (query.participant) {
@@ -53,52 +53,49 @@ FilterSql project_filter(const ProjectQuery& query) {
     sql.where("p.id IN (SELECT project_id FROM project_tags WHERE tag_id = " +
               sql.param(*query.tag_id) + ")");
   }
-  if (!query.text.empty()) {
-    std::string pattern = sql.param(like_pattern(query.text));
-    sql.where("(p.title LIKE " + pattern + " ESCAPE '\\' OR p.description LIKE " + pattern +
-              " ESCAPE '\\')");
-  }
+  if (!query.text.empty()) sql.where_contains({"p.title", "p.description"}, query.text);
   return sql;
 }
 
-std::string project_order(const ProjectQuery& query) {
+std::string project_order(const ProjectQuery& query, const SqlDialect& dialect) {
   const char* direction = query.descending ? " DESC" : "";
   // Titles ignore ASCII case, as the original's MySQL collation did; the index projects_title
-  // has the same collation.
-  const char* column = query.sort == ProjectSort::kTitle ? "p.title COLLATE NOCASE" : "p.created";
-  return std::string("ORDER BY ") + column + direction + ", p.id" + direction;
+  // is on the same expression.
+  const std::string column =
+      query.sort == ProjectSort::kTitle ? dialect.nocase("p.title") : "p.created";
+  return "ORDER BY " + column + direction + ", p.id" + direction;
 }
 
 }  // namespace
 
-std::optional<ProjectRecord> SqliteProjectRepo::by_id(std::int64_t id) {
-  SqliteStatement statement =
+std::optional<ProjectRecord> SqlProjectRepo::by_id(std::int64_t id) {
+  SqlStatement statement =
       connection_.prepare("SELECT " + kColumns + " FROM projects p WHERE p.id = ?1");
   statement.bind_all(id);
   if (!statement.step()) return std::nullopt;
   return read_project(statement);
 }
 
-std::vector<ProjectRecord> SqliteProjectRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement = connection_.prepare("SELECT " + kColumns + " FROM projects p WHERE " +
-                                                  in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
+std::vector<ProjectRecord> SqlProjectRepo::by_ids(const std::vector<std::int64_t>& ids) {
+  SqlStatement statement =
+      connection_.prepare("SELECT " + kColumns + " FROM projects p WHERE " +
+                          connection_.dialect().in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
   statement.bind_all(ids_value(ids));
   return read_projects(statement);
 }
 
-std::int64_t SqliteProjectRepo::insert(const ProjectRecord& p) {
-  connection_
+std::int64_t SqlProjectRepo::insert(const ProjectRecord& p) {
+  return connection_
       .prepare(
           "INSERT INTO projects (title, description, status, responsible_id, is_private, "
           "folder_id, created, created_by, updated, updated_by) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id")
       .bind_all(p.title, p.description, p.status, p.responsible_id, p.is_private, p.folder_id,
                 p.created, p.created_by, p.updated, p.updated_by)
-      .run();
-  return connection_.last_insert_rowid();
+      .run_returning_id();
 }
 
-void SqliteProjectRepo::update(const ProjectRecord& p) {
+void SqlProjectRepo::update(const ProjectRecord& p) {
   connection_
       .prepare(
           "UPDATE projects SET title = ?2, description = ?3, status = ?4, responsible_id = ?5, "
@@ -113,24 +110,24 @@ void SqliteProjectRepo::update(const ProjectRecord& p) {
 // Team, followers, tags, milestones and tasks (with their subtasks, links, responsibles,
 // subscribers and reminders) go through ON DELETE CASCADE. The documents folder stays: its files
 // are the domain's to release.
-void SqliteProjectRepo::remove(std::int64_t id) {
+void SqlProjectRepo::remove(std::int64_t id) {
   connection_.prepare("DELETE FROM projects WHERE id = ?1").bind_all(id).run();
 }
 
-std::vector<ProjectRecord> SqliteProjectRepo::page(const ProjectQuery& query) {
-  FilterSql sql = project_filter(query);
+std::vector<ProjectRecord> SqlProjectRepo::page(const ProjectQuery& query) {
+  FilterSql sql = project_filter(query, connection_.dialect());
   std::string limit = sql.param(query.limit);
   std::string offset = sql.param(query.offset);
-  SqliteStatement statement =
-      connection_.prepare("SELECT " + kColumns + " " + project_from_sql() + sql.where_sql() + " " +
-                          project_order(query) + " LIMIT " + limit + " OFFSET " + offset);
+  SqlStatement statement = connection_.prepare(
+      "SELECT " + kColumns + " " + project_from_sql() + sql.where_sql() + " " +
+      project_order(query, connection_.dialect()) + " LIMIT " + limit + " OFFSET " + offset);
   sql.bind(statement);
   return read_projects(statement);
 }
 
-std::int64_t SqliteProjectRepo::count(const ProjectQuery& query) {
-  FilterSql sql = project_filter(query);
-  SqliteStatement statement =
+std::int64_t SqlProjectRepo::count(const ProjectQuery& query) {
+  FilterSql sql = project_filter(query, connection_.dialect());
+  SqlStatement statement =
       connection_.prepare("SELECT count(*) " + project_from_sql() + sql.where_sql());
   sql.bind(statement);
   statement.step();

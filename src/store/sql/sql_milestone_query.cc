@@ -1,17 +1,17 @@
 // The milestone lists (project/{id}/milestone, milestone, late, upcoming, filter): visibility,
 // filters, order and paging in one statement; task counts of a page in one more.
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_filter_sql.h"
-#include "store/sqlite/sqlite_milestone_rows.h"
-#include "store/sqlite/sqlite_project_repos.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_filter_sql.h"
+#include "store/sql/sql_milestone_rows.h"
+#include "store/sql/sql_project_repos.h"
 
 #include <string>
 
 namespace projectd {
 namespace {
 
-FilterSql milestone_filter(const MilestoneQuery& query) {
-  FilterSql sql(query.viewer);
+FilterSql milestone_filter(const MilestoneQuery& query, const SqlDialect& dialect) {
+  FilterSql sql(query.viewer, dialect);
   sql.where(milestone_readable_sql());
   if (query.project_id) sql.where("m.project_id = " + sql.param(*query.project_id));
   if (query.my_projects) sql.where("pm.user_id IS NOT NULL");
@@ -33,11 +33,7 @@ FilterSql milestone_filter(const MilestoneQuery& query) {
     sql.where("m.deadline >= " + sql.param(to_ticks(*query.deadline_start)));
   if (query.deadline_stop) sql.where("m.deadline <= " + sql.param(to_ticks(*query.deadline_stop)));
   if (query.last_id) sql.where("m.id > " + sql.param(*query.last_id));
-  if (!query.text.empty()) {
-    std::string pattern = sql.param(like_pattern(query.text));
-    sql.where("(m.title LIKE " + pattern + " ESCAPE '\\' OR m.description LIKE " + pattern +
-              " ESCAPE '\\')");
-  }
+  if (!query.text.empty()) sql.where_contains({"m.title", "m.description"}, query.text);
   return sql;
 }
 
@@ -60,31 +56,32 @@ std::string milestone_order(const MilestoneQuery& query) {
 
 }  // namespace
 
-std::vector<MilestoneRecord> SqliteMilestoneRepo::page(const MilestoneQuery& query) {
-  FilterSql sql = milestone_filter(query);
+std::vector<MilestoneRecord> SqlMilestoneRepo::page(const MilestoneQuery& query) {
+  FilterSql sql = milestone_filter(query, connection_.dialect());
   std::string limit = sql.param(query.limit);
   std::string offset = sql.param(query.offset);
-  SqliteStatement statement = connection_.prepare(
+  SqlStatement statement = connection_.prepare(
       "SELECT " + milestone_columns_sql() + " " + milestone_from_sql() + sql.where_sql() + " " +
       milestone_order(query) + " LIMIT " + limit + " OFFSET " + offset);
   sql.bind(statement);
   return read_milestone_rows(statement);
 }
 
-std::int64_t SqliteMilestoneRepo::count(const MilestoneQuery& query) {
-  FilterSql sql = milestone_filter(query);
-  SqliteStatement statement =
+std::int64_t SqlMilestoneRepo::count(const MilestoneQuery& query) {
+  FilterSql sql = milestone_filter(query, connection_.dialect());
+  SqlStatement statement =
       connection_.prepare("SELECT count(*) " + milestone_from_sql() + sql.where_sql());
   sql.bind(statement);
   statement.step();
   return statement.int64(0);
 }
 
-std::vector<MilestoneTaskCounts> SqliteMilestoneRepo::task_counts(
+std::vector<MilestoneTaskCounts> SqlMilestoneRepo::task_counts(
     const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement = connection_.prepare(
-      "SELECT milestone_id, sum(status = 1), sum(status = 2) FROM tasks WHERE " +
-      in_ids("milestone_id", 1, ids.size()) + " GROUP BY milestone_id");
+  SqlStatement statement = connection_.prepare(
+      "SELECT milestone_id, count(*) FILTER (WHERE status = 1), "
+      "count(*) FILTER (WHERE status = 2) FROM tasks WHERE " +
+      connection_.dialect().in_ids("milestone_id", 1, ids.size()) + " GROUP BY milestone_id");
   statement.bind_all(ids_value(ids));
   std::vector<MilestoneTaskCounts> out;
   while (statement.step())

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "store/project_records.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
 #include <string>
 
@@ -17,7 +17,7 @@ inline const std::string& task_columns_sql() {
   return sql;
 }
 
-inline TaskRecord read_task_row(const SqliteStatement& row) {
+inline TaskRecord read_task_row(const SqlStatement& row) {
   return TaskRecord{.id = row.int64(0),
                     .project_id = row.int64(1),
                     .milestone_id = row.optional_int64(2),

@@ -1,7 +1,7 @@
 #include "base/errors.h"
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_discussion_repos.h"
-#include "store/sqlite/sqlite_filter_sql.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_discussion_repos.h"
+#include "store/sql/sql_filter_sql.h"
 
 #include <string>
 
@@ -12,7 +12,7 @@ constexpr const char* kColumns =
     "SELECT g.id, g.project_id, g.title, g.content, g.created, g.created_by, g.updated, "
     "g.updated_by ";
 
-std::vector<MessageRecord> read_messages(SqliteStatement& rows) {
+std::vector<MessageRecord> read_messages(SqlStatement& rows) {
   std::vector<MessageRecord> out;
   while (rows.step())
     out.push_back(MessageRecord{.id = rows.int64(0),
@@ -26,8 +26,8 @@ std::vector<MessageRecord> read_messages(SqliteStatement& rows) {
   return out;
 }
 
-FilterSql message_filter(const MessageQuery& query) {
-  FilterSql sql(query.viewer);
+FilterSql message_filter(const MessageQuery& query, const SqlDialect& dialect) {
+  FilterSql sql(query.viewer, dialect);
   sql.where(message_readable_sql());
   if (query.project_id) sql.where("g.project_id = " + sql.param(*query.project_id));
   return sql;
@@ -35,8 +35,8 @@ FilterSql message_filter(const MessageQuery& query) {
 
 }  // namespace
 
-std::optional<MessageRecord> SqliteMessageRepo::by_id(std::int64_t id) {
-  SqliteStatement rows =
+std::optional<MessageRecord> SqlMessageRepo::by_id(std::int64_t id) {
+  SqlStatement rows =
       connection_.prepare(std::string(kColumns) + "FROM messages g WHERE g.id = ?1");
   rows.bind_all(id);
   std::vector<MessageRecord> found = read_messages(rows);
@@ -44,17 +44,16 @@ std::optional<MessageRecord> SqliteMessageRepo::by_id(std::int64_t id) {
   return std::move(found.front());
 }
 
-std::int64_t SqliteMessageRepo::insert(const MessageRecord& m) {
-  connection_
+std::int64_t SqlMessageRepo::insert(const MessageRecord& m) {
+  return connection_
       .prepare(
           "INSERT INTO messages (project_id, title, content, created, created_by, updated, "
-          "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+          "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id")
       .bind_all(m.project_id, m.title, m.content, m.created, m.created_by, m.updated, m.updated_by)
-      .run();
-  return connection_.last_insert_rowid();
+      .run_returning_id();
 }
 
-void SqliteMessageRepo::update(const MessageRecord& m) {
+void SqlMessageRepo::update(const MessageRecord& m) {
   connection_
       .prepare(
           "UPDATE messages SET project_id = ?2, title = ?3, content = ?4, updated = ?5, "
@@ -65,35 +64,34 @@ void SqliteMessageRepo::update(const MessageRecord& m) {
 }
 
 // Participants go by foreign key, comments by the messages_delete_comments trigger.
-void SqliteMessageRepo::remove(std::int64_t id) {
+void SqlMessageRepo::remove(std::int64_t id) {
   connection_.prepare("DELETE FROM messages WHERE id = ?1").bind_all(id).run();
 }
 
-std::vector<MessageRecord> SqliteMessageRepo::page(const MessageQuery& query) {
-  FilterSql sql = message_filter(query);
+std::vector<MessageRecord> SqlMessageRepo::page(const MessageQuery& query) {
+  FilterSql sql = message_filter(query, connection_.dialect());
   const std::string limit = sql.param(query.limit);
   const std::string offset = sql.param(query.offset);
-  SqliteStatement rows = connection_.prepare(
+  SqlStatement rows = connection_.prepare(
       std::string(kColumns) + message_from_sql() + sql.where_sql() +
       " ORDER BY g.created DESC, g.id DESC LIMIT " + limit + " OFFSET " + offset);
   sql.bind(rows);
   return read_messages(rows);
 }
 
-std::int64_t SqliteMessageRepo::count(const MessageQuery& query) {
-  FilterSql sql = message_filter(query);
-  SqliteStatement row =
-      connection_.prepare("SELECT count(*) " + message_from_sql() + sql.where_sql());
+std::int64_t SqlMessageRepo::count(const MessageQuery& query) {
+  FilterSql sql = message_filter(query, connection_.dialect());
+  SqlStatement row = connection_.prepare("SELECT count(*) " + message_from_sql() + sql.where_sql());
   sql.bind(row);
   row.step();
   return row.int64(0);
 }
 
-std::vector<MessageRepo::Participant> SqliteMessageRepo::participants_of(
+std::vector<MessageRepo::Participant> SqlMessageRepo::participants_of(
     const std::vector<std::int64_t>& ids) {
-  SqliteStatement rows =
-      connection_.prepare("SELECT message_id, user_id FROM message_participants WHERE " +
-                          in_ids("message_id", 1, ids.size()) + " ORDER BY message_id, user_id");
+  SqlStatement rows = connection_.prepare(
+      "SELECT message_id, user_id FROM message_participants WHERE " +
+      connection_.dialect().in_ids("message_id", 1, ids.size()) + " ORDER BY message_id, user_id");
   rows.bind_all(ids_value(ids));
   std::vector<Participant> out;
   while (rows.step())
@@ -101,12 +99,12 @@ std::vector<MessageRepo::Participant> SqliteMessageRepo::participants_of(
   return out;
 }
 
-void SqliteMessageRepo::set_participants(std::int64_t id, const std::vector<std::string>& users) {
+void SqlMessageRepo::set_participants(std::int64_t id, const std::vector<std::string>& users) {
   connection_.prepare("DELETE FROM message_participants WHERE message_id = ?1").bind_all(id).run();
   connection_
-      .prepare(
-          "INSERT OR IGNORE INTO message_participants (message_id, user_id) "
-          "SELECT ?1, value FROM json_each(?2)")
+      .prepare("INSERT INTO message_participants (message_id, user_id) SELECT ?1, value FROM " +
+               connection_.dialect().json_values(2, SqlType::kText) +
+               " WHERE true ON CONFLICT DO NOTHING")
       .bind_all(id, json_array(users))
       .run();
 }

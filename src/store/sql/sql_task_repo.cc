@@ -1,14 +1,14 @@
 // Tasks: rows with their responsibles, subscribers and reminders.
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_project_repos.h"
-#include "store/sqlite/sqlite_task_rows.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_project_repos.h"
+#include "store/sql/sql_task_rows.h"
 
 #include <string>
 #include <unordered_map>
 
 namespace projectd {
 
-std::vector<TaskRecord> SqliteTaskRepo::read_tasks(SqliteStatement& statement) {
+std::vector<TaskRecord> SqlTaskRepo::read_tasks(SqlStatement& statement) {
   std::vector<TaskRecord> tasks;
   std::vector<std::int64_t> ids;
   std::unordered_map<std::int64_t, std::size_t> index_of;
@@ -19,9 +19,9 @@ std::vector<TaskRecord> SqliteTaskRepo::read_tasks(SqliteStatement& statement) {
   }
   // One statement for all the rows' responsibles, whatever their number, so the count of
   // statements a read costs does not depend on its size.
-  SqliteStatement responsibles =
-      connection_.prepare("SELECT task_id, user_id FROM task_responsibles WHERE " +
-                          in_ids("task_id", 1, ids.size()) + " ORDER BY task_id, user_id");
+  SqlStatement responsibles = connection_.prepare(
+      "SELECT task_id, user_id FROM task_responsibles WHERE " +
+      connection_.dialect().in_ids("task_id", 1, ids.size()) + " ORDER BY task_id, user_id");
   responsibles.bind_all(ids_value(ids));
   while (responsibles.step()) {
     auto it = index_of.find(responsibles.int64(0));
@@ -30,19 +30,18 @@ std::vector<TaskRecord> SqliteTaskRepo::read_tasks(SqliteStatement& statement) {
   return tasks;
 }
 
-void SqliteTaskRepo::write_responsibles(std::int64_t task_id,
-                                        const std::vector<std::string>& user_ids) {
+void SqlTaskRepo::write_responsibles(std::int64_t task_id,
+                                     const std::vector<std::string>& user_ids) {
   connection_.prepare("DELETE FROM task_responsibles WHERE task_id = ?1").bind_all(task_id).run();
   connection_
-      .prepare(
-          "INSERT INTO task_responsibles (task_id, user_id) "
-          "SELECT DISTINCT ?1, value FROM json_each(?2)")
+      .prepare("INSERT INTO task_responsibles (task_id, user_id) SELECT DISTINCT ?1, value FROM " +
+               connection_.dialect().json_values(2, SqlType::kText))
       .bind_all(task_id, json_array(user_ids))
       .run();
 }
 
-std::optional<TaskRecord> SqliteTaskRepo::by_id(std::int64_t id) {
-  SqliteStatement statement =
+std::optional<TaskRecord> SqlTaskRepo::by_id(std::int64_t id) {
+  SqlStatement statement =
       connection_.prepare("SELECT " + task_columns_sql() + " FROM tasks t WHERE t.id = ?1");
   statement.bind_all(id);
   std::vector<TaskRecord> tasks = read_tasks(statement);
@@ -50,31 +49,32 @@ std::optional<TaskRecord> SqliteTaskRepo::by_id(std::int64_t id) {
   return std::move(tasks.front());
 }
 
-std::vector<TaskRecord> SqliteTaskRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement statement =
+std::vector<TaskRecord> SqlTaskRepo::by_ids(const std::vector<std::int64_t>& ids) {
+  SqlStatement statement =
       connection_.prepare("SELECT " + task_columns_sql() + " FROM tasks t WHERE " +
-                          in_ids("t.id", 1, ids.size()) + " ORDER BY t.id");
+                          connection_.dialect().in_ids("t.id", 1, ids.size()) + " ORDER BY t.id");
   statement.bind_all(ids_value(ids));
   return read_tasks(statement);
 }
 
 // sort_order keeps the schema's default: the API's sort_order is id order (TaskSort::kSortOrder).
-std::int64_t SqliteTaskRepo::insert(const TaskRecord& t) {
-  connection_
-      .prepare(
-          "INSERT INTO tasks (project_id, milestone_id, title, description, priority, status, "
-          "custom_status_id, start_date, deadline, progress, created, created_by, updated, "
-          "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-      .bind_all(t.project_id, t.milestone_id, t.title, t.description, t.priority, t.status,
-                t.custom_status_id, t.start_date, t.deadline, t.progress, t.created, t.created_by,
-                t.updated, t.updated_by)
-      .run();
-  std::int64_t id = connection_.last_insert_rowid();
+std::int64_t SqlTaskRepo::insert(const TaskRecord& t) {
+  std::int64_t id =
+      connection_
+          .prepare(
+              "INSERT INTO tasks (project_id, milestone_id, title, description, priority, status, "
+              "custom_status_id, start_date, deadline, progress, created, created_by, updated, "
+              "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+              "RETURNING id")
+          .bind_all(t.project_id, t.milestone_id, t.title, t.description, t.priority, t.status,
+                    t.custom_status_id, t.start_date, t.deadline, t.progress, t.created,
+                    t.created_by, t.updated, t.updated_by)
+          .run_returning_id();
   write_responsibles(id, t.responsibles);
   return id;
 }
 
-void SqliteTaskRepo::update(const TaskRecord& t) {
+void SqlTaskRepo::update(const TaskRecord& t) {
   connection_
       .prepare(
           "UPDATE tasks SET project_id = ?2, milestone_id = ?3, title = ?4, description = ?5, "
@@ -90,26 +90,27 @@ void SqliteTaskRepo::update(const TaskRecord& t) {
 }
 
 // Subtasks, links, responsibles, subscribers and reminders go through ON DELETE CASCADE.
-void SqliteTaskRepo::remove(std::int64_t id) {
+void SqlTaskRepo::remove(std::int64_t id) {
   connection_.prepare("DELETE FROM tasks WHERE id = ?1").bind_all(id).run();
 }
 
-bool SqliteTaskRepo::is_subscribed(std::int64_t task_id, std::string_view user_id) {
-  SqliteStatement row =
+bool SqlTaskRepo::is_subscribed(std::int64_t task_id, std::string_view user_id) {
+  SqlStatement row =
       connection_.prepare("SELECT 1 FROM task_subscribers WHERE task_id = ?1 AND user_id = ?2");
   row.bind_all(task_id, user_id);
   return row.step();
 }
 
-void SqliteTaskRepo::set_subscribed(std::int64_t task_id, std::string_view user_id, bool on) {
+void SqlTaskRepo::set_subscribed(std::int64_t task_id, std::string_view user_id, bool on) {
   connection_
-      .prepare(on ? "INSERT OR IGNORE INTO task_subscribers (task_id, user_id) VALUES (?1, ?2)"
+      .prepare(on ? "INSERT INTO task_subscribers (task_id, user_id) VALUES (?1, ?2) "
+                    "ON CONFLICT DO NOTHING"
                   : "DELETE FROM task_subscribers WHERE task_id = ?1 AND user_id = ?2")
       .bind_all(task_id, user_id)
       .run();
 }
 
-void SqliteTaskRepo::add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) {
+void SqlTaskRepo::add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) {
   connection_.prepare("INSERT INTO task_reminders (task_id, user_id, sent_at) VALUES (?1, ?2, ?3)")
       .bind_all(task_id, user_id, at)
       .run();

@@ -1,7 +1,5 @@
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_repos.h"
-
-#include <sqlite3.h>
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_repos.h"
 
 #include <string>
 
@@ -16,21 +14,23 @@ const std::string kColumns =
 const std::string kSelect = "SELECT " + kColumns + " FROM users ";
 
 // ?1 the filter text ('' for none), ?2 its LIKE pattern, ?3 status or NULL, ?4 is_visitor or
-// NULL. SQLite's LIKE ignores ASCII case; '\' escapes the wildcards of the text.
-const std::string kFilter =
-    "WHERE (?1 = '' OR first_name LIKE ?2 ESCAPE '\\' OR last_name LIKE ?2 ESCAPE '\\' "
-    "OR email LIKE ?2 ESCAPE '\\' OR user_name LIKE ?2 ESCAPE '\\') "
-    "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR is_visitor = ?4) ";
+// NULL.
+std::string filter_sql(const SqlDialect& dialect) {
+  return "WHERE (?1 = '' OR " + dialect.like("first_name", "?2") + " OR " +
+         dialect.like("last_name", "?2") + " OR " + dialect.like("email", "?2") + " OR " +
+         dialect.like("user_name", "?2") +
+         ") AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR is_visitor = ?4) ";
+}
 
 const std::string kById = kSelect + "WHERE id = ?1";
 // Both sides lowered so the lower(email) and lower(user_name) indexes serve the lookup; an email
 // match wins over another user's user name that happens to equal it.
-const std::string kByLogin = kSelect +
-                             "WHERE lower(email) = lower(?1) OR lower(user_name) = lower(?1) "
-                             "ORDER BY lower(email) = lower(?1) DESC LIMIT 1";
-const std::string kPage =
-    kSelect + kFilter + "ORDER BY first_name, last_name, id LIMIT ?5 OFFSET ?6";
-const std::string kCount = "SELECT count(*) FROM users " + kFilter;
+std::string by_login_sql(const SqlDialect& dialect) {
+  const std::string email = dialect.ascii_lower("email");
+  const std::string login = dialect.ascii_lower("?1");
+  return kSelect + "WHERE " + email + " = " + login + " OR " + dialect.ascii_lower("user_name") +
+         " = " + login + " ORDER BY " + email + " = " + login + " DESC LIMIT 1";
+}
 const std::string kInsert = "INSERT INTO users (" + kColumns +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
                             "?14, ?15, ?16, ?17, ?18, ?19)";
@@ -40,7 +40,7 @@ const std::string kUpdate =
     "is_admin = ?13, is_visitor = ?14, status = ?15, activation_status = ?16, "
     "password_hash = ?17, created = ?18, updated = ?19 WHERE id = ?1";
 
-UserRecord read_user(const SqliteStatement& row) {
+UserRecord read_user(const SqlStatement& row) {
   UserRecord user;
   user.id = row.text(0);
   user.user_name = row.text(1);
@@ -65,7 +65,7 @@ UserRecord read_user(const SqliteStatement& row) {
 }
 
 // Insert and update bind the same 19 parameters in the same order.
-void bind_user(SqliteStatement& statement, const UserRecord& u) {
+void bind_user(SqlStatement& statement, const UserRecord& u) {
   statement.bind_all(u.id, u.user_name, u.email, u.first_name, u.last_name, u.title, u.location,
                      u.notes, u.sex, u.birthday, u.work_from, u.terminated, u.is_admin,
                      u.is_visitor, u.status, u.activation_status, u.password_hash, u.created,
@@ -73,52 +73,55 @@ void bind_user(SqliteStatement& statement, const UserRecord& u) {
 }
 
 // Runs an insert or update, turning a taken email or user name into the client's 409.
-void run_unique(SqliteStatement& statement) {
+void run_unique(SqlStatement& statement) {
   try {
     statement.run();
-  } catch (const SqliteError& e) {
-    if (e.code() == SQLITE_CONSTRAINT_UNIQUE) {
+  } catch (const SqlError& e) {
+    if (e.constraint() == SqlConstraint::kUnique) {
       throw ApiError(ErrorKind::kConflict, "A user with this email or user name already exists");
     }
     throw;
   }
 }
 
-void bind_filter(SqliteStatement& statement, const UserQuery& query) {
+void bind_filter(SqlStatement& statement, const UserQuery& query) {
   statement.bind_all(query.text, like_pattern(query.text), query.status, query.is_visitor);
 }
 
-std::optional<UserRecord> one_user(SqliteStatement& statement) {
+std::optional<UserRecord> one_user(SqlStatement& statement) {
   if (!statement.step()) return std::nullopt;
   return read_user(statement);
 }
 
 }  // namespace
 
-std::optional<UserRecord> SqliteUserRepo::by_id(std::string_view id) {
-  SqliteStatement statement = connection_.prepare(kById);
+std::optional<UserRecord> SqlUserRepo::by_id(std::string_view id) {
+  SqlStatement statement = connection_.prepare(kById);
   statement.bind_all(id);
   return one_user(statement);
 }
 
-std::optional<UserRecord> SqliteUserRepo::by_login(std::string_view login) {
-  SqliteStatement statement = connection_.prepare(kByLogin);
+std::optional<UserRecord> SqlUserRepo::by_login(std::string_view login) {
+  SqlStatement statement = connection_.prepare(by_login_sql(connection_.dialect()));
   statement.bind_all(login);
   return one_user(statement);
 }
 
-std::vector<UserRecord> SqliteUserRepo::by_ids(const std::vector<std::string>& ids) {
+std::vector<UserRecord> SqlUserRepo::by_ids(const std::vector<std::string>& ids) {
   std::vector<UserRecord> users;
   if (ids.empty()) return users;
-  SqliteStatement statement = connection_.prepare(kSelect + "WHERE " + in_ids("id", 1, ids.size()));
+  SqlStatement statement = connection_.prepare(
+      kSelect + "WHERE " + connection_.dialect().in_ids("id", 1, ids.size(), SqlType::kText));
   statement.bind_all(ids_value(ids));
   while (statement.step())
     users.push_back(read_user(statement));
   return users;
 }
 
-std::vector<UserRecord> SqliteUserRepo::page(const UserQuery& query) {
-  SqliteStatement statement = connection_.prepare(kPage);
+std::vector<UserRecord> SqlUserRepo::page(const UserQuery& query) {
+  SqlStatement statement =
+      connection_.prepare(kSelect + filter_sql(connection_.dialect()) +
+                          "ORDER BY first_name, last_name, id LIMIT ?5 OFFSET ?6");
   bind_filter(statement, query);
   statement.bind(5, query.limit);
   statement.bind(6, query.offset);
@@ -128,27 +131,28 @@ std::vector<UserRecord> SqliteUserRepo::page(const UserQuery& query) {
   return users;
 }
 
-std::int64_t SqliteUserRepo::count(const UserQuery& query) {
-  SqliteStatement statement = connection_.prepare(kCount);
+std::int64_t SqlUserRepo::count(const UserQuery& query) {
+  SqlStatement statement =
+      connection_.prepare("SELECT count(*) FROM users " + filter_sql(connection_.dialect()));
   bind_filter(statement, query);
   statement.step();
   return statement.int64(0);
 }
 
-std::int64_t SqliteUserRepo::count_all() {
-  SqliteStatement statement = connection_.prepare("SELECT count(*) FROM users");
+std::int64_t SqlUserRepo::count_all() {
+  SqlStatement statement = connection_.prepare("SELECT count(*) FROM users");
   statement.step();
   return statement.int64(0);
 }
 
-void SqliteUserRepo::insert(const UserRecord& user) {
-  SqliteStatement statement = connection_.prepare(kInsert);
+void SqlUserRepo::insert(const UserRecord& user) {
+  SqlStatement statement = connection_.prepare(kInsert);
   bind_user(statement, user);
   run_unique(statement);
 }
 
-void SqliteUserRepo::update(const UserRecord& user) {
-  SqliteStatement statement = connection_.prepare(kUpdate);
+void SqlUserRepo::update(const UserRecord& user) {
+  SqlStatement statement = connection_.prepare(kUpdate);
   bind_user(statement, user);
   run_unique(statement);
   if (connection_.changes() == 0) throw_not_found();

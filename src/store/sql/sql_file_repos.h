@@ -1,5 +1,5 @@
 // The repositories of file_repos.h on one SQLite connection. They run statements only; the
-// transaction around them belongs to SqliteStore.
+// transaction around them belongs to the Store (SQLite or PostgreSQL).
 //
 // What callers can rely on beyond the interfaces:
 // - insert ignores the record's id and returns the new one. FolderRepo::insert under a parent
@@ -21,7 +21,7 @@
 #pragma once
 
 #include "store/file_repos.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
 #include <string>
 #include <string_view>
@@ -34,9 +34,9 @@ namespace projectd {
 // extension_of is expected to agree.
 std::string stored_extension(std::string_view title);
 
-class SqliteFolderRepo final : public FolderRepo {
+class SqlFolderRepo final : public FolderRepo {
  public:
-  explicit SqliteFolderRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlFolderRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<FolderRecord> by_id(std::int64_t id) override;
   std::optional<FolderRecord> my_folder(std::string_view user_id) override;
   // The oldest @common folder (the schema allows one).
@@ -54,12 +54,12 @@ class SqliteFolderRepo final : public FolderRepo {
   std::vector<FolderRecord> path(std::int64_t id) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
-class SqliteFileRepo final : public FileRepo {
+class SqlFileRepo final : public FileRepo {
  public:
-  explicit SqliteFileRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlFileRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<FileRecord> by_id(std::int64_t id) override;
   std::vector<FileRecord> by_ids(const std::vector<std::int64_t>& ids) override;
   std::optional<FileRecord> at_version(std::int64_t id, int version) override;
@@ -79,12 +79,12 @@ class SqliteFileRepo final : public FileRepo {
   bool content_referenced(std::string_view sha256) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
-class SqliteAttachmentRepo final : public AttachmentRepo {
+class SqlAttachmentRepo final : public AttachmentRepo {
  public:
-  explicit SqliteAttachmentRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlAttachmentRepo(SqlConnection& connection) : connection_(connection) {}
   bool attach(const AttachmentRecord& attachment) override;
   bool detach(EntityKind kind, std::int64_t entity_id, std::int64_t file_id) override;
   // By entity id (not the order of ids), then attach time, then file id.
@@ -97,7 +97,7 @@ class SqliteAttachmentRepo final : public AttachmentRepo {
   std::vector<AttachmentAuditRecord> audit(EntityKind kind, std::int64_t entity_id) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
 }  // namespace projectd

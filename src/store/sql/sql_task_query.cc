@@ -1,10 +1,10 @@
 // The task filter (GET task/filter and the other task lists): visibility, filters, order and
 // paging in one statement, plus one for the page's responsibles.
-#include "store/sqlite/sqlite_task_query.h"
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_filter_sql.h"
-#include "store/sqlite/sqlite_project_repos.h"
-#include "store/sqlite/sqlite_task_rows.h"
+#include "store/sql/sql_task_query.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_filter_sql.h"
+#include "store/sql/sql_project_repos.h"
+#include "store/sql/sql_task_rows.h"
 
 #include <string>
 
@@ -41,11 +41,12 @@ bool only_project_level(const TaskQuery& query) {
 }
 
 // The WHERE clause of a task query: visibility first, then each filter present.
-FilterSql task_filter(const TaskQuery& query) {
-  FilterSql sql(query.viewer);
+FilterSql task_filter(const TaskQuery& query, const SqlDialect& dialect) {
+  FilterSql sql(query.viewer, dialect);
   sql.where(task_readable_sql());
   if (!query.ids.empty()) {
-    sql.where("t.id IN (SELECT value FROM json_each(" + sql.param(json_array(query.ids)) + "))");
+    sql.where("t.id IN (SELECT value FROM " +
+              sql.param_values(json_array(query.ids), SqlType::kInt) + ")");
   }
   if (std::string project = project_level_filters(sql, query); !project.empty()) {
     sql.where(project);
@@ -66,17 +67,13 @@ FilterSql task_filter(const TaskQuery& query) {
               sql.param(*query.responsible) + ")");
   }
   if (query.creator) sql.where("t.created_by = " + sql.param(*query.creator));
-  if (query.department) sql.where("0");  // no one is in a group projectd does not keep
+  if (query.department) sql.where("1 = 0");  // no one is in a group projectd does not keep
   if (query.deadline_start) {
     sql.where("t.deadline >= " + sql.param(to_ticks(*query.deadline_start)));
   }
   if (query.deadline_stop) sql.where("t.deadline <= " + sql.param(to_ticks(*query.deadline_stop)));
   if (query.last_id) sql.where("t.id > " + sql.param(*query.last_id));
-  if (!query.text.empty()) {
-    std::string pattern = sql.param(like_pattern(query.text));
-    sql.where("(t.title LIKE " + pattern + " ESCAPE '\\' OR t.description LIKE " + pattern +
-              " ESCAPE '\\')");
-  }
+  if (!query.text.empty()) sql.where_contains({"t.title", "t.description"}, query.text);
   return sql;
 }
 
@@ -84,7 +81,7 @@ FilterSql task_filter(const TaskQuery& query) {
 // page in a stable order. Tasks without a deadline or start date come last in both directions:
 // they are the least urgent whichever way the list runs. Titles ignore ASCII case, as the
 // original's MySQL collation did.
-std::string task_order(const TaskQuery& query) {
+std::string task_order(const TaskQuery& query, const SqlDialect& dialect) {
   const std::string direction = query.descending ? " DESC" : "";
   std::string order = "ORDER BY ";
   if (!query.status) order += "t.status, ";
@@ -104,7 +101,7 @@ std::string task_order(const TaskQuery& query) {
       order += "t.start_date IS NULL, t.start_date" + direction + ", ";
       break;
     case TaskSort::kTitle:
-      order += "t.title COLLATE NOCASE" + direction + ", ";
+      order += dialect.nocase("t.title") + direction + ", ";
       break;
   }
   return order + "t.id" + direction;
@@ -112,29 +109,29 @@ std::string task_order(const TaskQuery& query) {
 
 // The page statement's text; sql receives its parameters.
 std::string page_sql(FilterSql& sql, const TaskQuery& query) {
-  sql = task_filter(query);
+  sql = task_filter(query, sql.dialect());
   std::string limit = sql.param(query.limit);
   std::string offset = sql.param(query.offset);
   return "SELECT " + task_columns_sql() + " " + task_from_sql() + sql.where_sql() + " " +
-         task_order(query) + " LIMIT " + limit + " OFFSET " + offset;
+         task_order(query, sql.dialect()) + " LIMIT " + limit + " OFFSET " + offset;
 }
 
 // The total of a query with only project-level filters: the projects whose every task the viewer
 // reads are counted from task_counts, and only the tasks of the other readable projects (a member
 // whose team security denies the tasks or milestones module, a creator outside the team) one by
 // one, from their projects: the total is exact without visiting most tasks.
-std::int64_t count_by_project(SqliteConnection& connection, const TaskQuery& query) {
-  FilterSql sql(query.viewer);
+std::int64_t count_by_project(SqlConnection& connection, const TaskQuery& query) {
+  FilterSql sql(query.viewer, connection.dialect());
   std::string project = project_level_filters(sql, query);
   if (!project.empty()) project = " AND " + project;
-  SqliteStatement statement = connection.prepare(
+  SqlStatement statement = connection.prepare(
       "SELECT (SELECT coalesce(sum(t.n), 0) FROM task_counts t "
       "JOIN projects p ON p.id = t.project_id "
       "LEFT JOIN project_team pm ON pm.project_id = t.project_id AND pm.user_id = ?1 WHERE " +
       all_tasks_readable_sql() + project + ") + (SELECT count(*) " + project_from_sql() +
       "CROSS JOIN tasks t ON t.project_id = p.id LEFT JOIN milestones ms ON ms.id = t.milestone_id "
       "WHERE NOT coalesce(" +
-      all_tasks_readable_sql() + ", 0) AND " + task_readable_sql() + project + ")");
+      all_tasks_readable_sql() + ", false) AND " + task_readable_sql() + project + ")");
   sql.bind(statement);
   statement.step();
   return statement.int64(0);
@@ -142,22 +139,22 @@ std::int64_t count_by_project(SqliteConnection& connection, const TaskQuery& que
 
 }  // namespace
 
-std::string task_page_sql(const TaskQuery& query) {
-  FilterSql sql(query.viewer);
+std::string task_page_sql(const TaskQuery& query, const SqlDialect& dialect) {
+  FilterSql sql(query.viewer, dialect);
   return page_sql(sql, query);
 }
 
-std::vector<TaskRecord> SqliteTaskRepo::page(const TaskQuery& query) {
-  FilterSql sql(query.viewer);
-  SqliteStatement statement = connection_.prepare(page_sql(sql, query));
+std::vector<TaskRecord> SqlTaskRepo::page(const TaskQuery& query) {
+  FilterSql sql(query.viewer, connection_.dialect());
+  SqlStatement statement = connection_.prepare(page_sql(sql, query));
   sql.bind(statement);
   return read_tasks(statement);
 }
 
-std::int64_t SqliteTaskRepo::count(const TaskQuery& query) {
+std::int64_t SqlTaskRepo::count(const TaskQuery& query) {
   if (only_project_level(query)) return count_by_project(connection_, query);
-  FilterSql sql = task_filter(query);
-  SqliteStatement statement =
+  FilterSql sql = task_filter(query, connection_.dialect());
+  SqlStatement statement =
       connection_.prepare("SELECT count(*) " + task_from_sql() + sql.where_sql());
   sql.bind(statement);
   statement.step();

@@ -1,18 +1,18 @@
 // The repositories of discussion_repos.h on one SQLite connection. They run statements only; the
-// transaction around them belongs to SqliteStore. Batch readers (of, active_counts,
-// participants_of) run one statement whatever the list length. Message pages run the read rule
-// of ProjectSecurity::can_read_module(kMessages) in SQL.
-// Thread safety: as the connection's: one thread at a time.
+// transaction around them belongs to the Store (SQLite or PostgreSQL). Batch readers (of,
+// active_counts, participants_of) run one statement whatever the list length. Message pages run the
+// read rule of ProjectSecurity::can_read_module(kMessages) in SQL. Thread safety: as the
+// connection's: one thread at a time.
 #pragma once
 
 #include "store/discussion_repos.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
 namespace projectd {
 
-class SqliteCommentRepo final : public CommentRepo {
+class SqlCommentRepo final : public CommentRepo {
  public:
-  explicit SqliteCommentRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlCommentRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<CommentRecord> by_id(std::string_view id) override;
   // Oldest first, then by id.
   std::vector<CommentRecord> of(CommentTarget target,
@@ -23,12 +23,12 @@ class SqliteCommentRepo final : public CommentRepo {
   void update(const CommentRecord& comment) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
-class SqliteMessageRepo final : public MessageRepo {
+class SqlMessageRepo final : public MessageRepo {
  public:
-  explicit SqliteMessageRepo(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqlMessageRepo(SqlConnection& connection) : connection_(connection) {}
   std::optional<MessageRecord> by_id(std::int64_t id) override;
   std::int64_t insert(const MessageRecord& message) override;
   void update(const MessageRecord& message) override;
@@ -39,7 +39,7 @@ class SqliteMessageRepo final : public MessageRepo {
   void set_participants(std::int64_t id, const std::vector<std::string>& user_ids) override;
 
  private:
-  SqliteConnection& connection_;
+  SqlConnection& connection_;
 };
 
 }  // namespace projectd

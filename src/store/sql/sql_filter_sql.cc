@@ -1,4 +1,6 @@
-#include "store/sqlite/sqlite_filter_sql.h"
+#include "store/sql/sql_filter_sql.h"
+
+#include "store/sql/sql_bound_values.h"
 
 namespace projectd {
 namespace {
@@ -84,7 +86,7 @@ const std::string& message_from_sql() {
   return sql;
 }
 
-FilterSql::FilterSql(const Viewer& viewer) {
+FilterSql::FilterSql(const Viewer& viewer, const SqlDialect& dialect) : dialect_(&dialect) {
   values_.emplace_back(viewer.user_id);
   values_.emplace_back(std::int64_t{viewer.is_admin ? 1 : 0});
   values_.emplace_back(std::int64_t{viewer.is_visitor ? 1 : 0});
@@ -100,15 +102,31 @@ std::string FilterSql::param(std::string value) {
   return "?" + std::to_string(values_.size());
 }
 
+std::string FilterSql::param_values(std::string json_array, SqlType type) {
+  values_.emplace_back(std::move(json_array));
+  return dialect_->json_values(static_cast<int>(values_.size()), type);
+}
+
 void FilterSql::where(std::string_view condition) {
   where_ += where_.empty() ? "WHERE " : " AND ";
   where_ += condition;
 }
 
+void FilterSql::where_contains(std::initializer_list<std::string_view> columns,
+                               std::string_view text) {
+  const std::string pattern = param(like_pattern(text));
+  std::string condition;
+  for (std::string_view column : columns) {
+    condition += condition.empty() ? "(" : " OR ";
+    condition += dialect_->like(column, pattern);
+  }
+  where(condition + ")");
+}
+
 // The viewer's parameters are always there, but a query may not use all three (the project filter
 // has no use for the guest flag) and SQLite refuses an index past the last one the SQL uses. Any
 // other parameter is in the SQL by construction; binding it past the end stays an error.
-void FilterSql::bind(SqliteStatement& statement) const {
+void FilterSql::bind(SqlStatement& statement) const {
   int index = 0;
   for (const auto& value : values_) {
     if (++index <= kViewerParameters && index > statement.parameter_count()) break;

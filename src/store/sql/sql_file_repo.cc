@@ -1,16 +1,16 @@
 // Files and their versions. A read joins the file, the version it shows and its folder (for the
 // tree's root kind, owner and project), so one row is one FileRecord.
 #include "base/errors.h"
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_file_repos.h"
-#include "store/sqlite/sqlite_file_rows.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_file_repos.h"
+#include "store/sql/sql_file_rows.h"
 
 #include <string>
 
 namespace projectd {
 namespace {
 
-std::optional<FileRecord> first_file(SqliteStatement& rows) {
+std::optional<FileRecord> first_file(SqlStatement& rows) {
   if (!rows.step()) return std::nullopt;
   return read_file_row(rows);
 }
@@ -21,9 +21,11 @@ char ascii_lower(char c) {
 
 // The conditions in_folder and count_in_folder share: ?1 the folder, ?2 a LIKE pattern ('%%'
 // matches every title), ?3 a JSON array of extensions (empty: any).
-constexpr const char* kInFolderWhere =
-    " WHERE f.folder_id = ?1 AND f.title LIKE ?2 ESCAPE '\\'"
-    " AND (json_array_length(?3) = 0 OR f.extension IN (SELECT value FROM json_each(?3)))";
+std::string in_folder_where(const SqlDialect& dialect) {
+  return " WHERE f.folder_id = ?1 AND " + dialect.like("f.title", "?2") + " AND (" +
+         dialect.json_length(3) + " = 0 OR f.extension IN (SELECT value FROM " +
+         dialect.json_values(3, SqlType::kText) + "))";
+}
 
 }  // namespace
 
@@ -36,23 +38,23 @@ std::string stored_extension(std::string_view title) {
   return extension;
 }
 
-std::optional<FileRecord> SqliteFileRepo::by_id(std::int64_t id) {
-  SqliteStatement rows = connection_.prepare("SELECT " + file_columns_sql() +
-                                             current_file_from_sql() + " WHERE f.id = ?1");
+std::optional<FileRecord> SqlFileRepo::by_id(std::int64_t id) {
+  SqlStatement rows = connection_.prepare("SELECT " + file_columns_sql() + current_file_from_sql() +
+                                          " WHERE f.id = ?1");
   rows.bind_all(id);
   return first_file(rows);
 }
 
-std::vector<FileRecord> SqliteFileRepo::by_ids(const std::vector<std::int64_t>& ids) {
-  SqliteStatement rows =
+std::vector<FileRecord> SqlFileRepo::by_ids(const std::vector<std::int64_t>& ids) {
+  SqlStatement rows =
       connection_.prepare("SELECT " + file_columns_sql() + current_file_from_sql() + " WHERE " +
-                          in_ids("f.id", 1, ids.size()) + " ORDER BY f.id");
+                          connection_.dialect().in_ids("f.id", 1, ids.size()) + " ORDER BY f.id");
   rows.bind_all(ids_value(ids));
   return read_files(rows);
 }
 
-std::optional<FileRecord> SqliteFileRepo::at_version(std::int64_t id, int version) {
-  SqliteStatement rows = connection_.prepare(
+std::optional<FileRecord> SqlFileRepo::at_version(std::int64_t id, int version) {
+  SqlStatement rows = connection_.prepare(
       "SELECT " + file_columns_sql() +
       " FROM files f JOIN file_versions v ON v.file_id = f.id AND v.version = ?2"
       " JOIN folders d ON d.id = f.folder_id WHERE f.id = ?1");
@@ -60,8 +62,8 @@ std::optional<FileRecord> SqliteFileRepo::at_version(std::int64_t id, int versio
   return first_file(rows);
 }
 
-std::vector<FileRecord> SqliteFileRepo::history(std::int64_t id) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<FileRecord> SqlFileRepo::history(std::int64_t id) {
+  SqlStatement rows = connection_.prepare(
       "SELECT " + file_columns_sql() +
       " FROM files f JOIN file_versions v ON v.file_id = f.id"
       " JOIN folders d ON d.id = f.folder_id WHERE f.id = ?1 ORDER BY v.version DESC");
@@ -69,24 +71,26 @@ std::vector<FileRecord> SqliteFileRepo::history(std::int64_t id) {
   return read_files(rows);
 }
 
-std::optional<FileRecord> SqliteFileRepo::by_title(std::int64_t folder_id, std::string_view title) {
-  SqliteStatement rows = connection_.prepare(
-      "SELECT " + file_columns_sql() + current_file_from_sql() +
-      " WHERE f.folder_id = ?1 AND f.title = ?2 COLLATE NOCASE ORDER BY f.id LIMIT 1");
+std::optional<FileRecord> SqlFileRepo::by_title(std::int64_t folder_id, std::string_view title) {
+  SqlStatement rows =
+      connection_.prepare("SELECT " + file_columns_sql() + current_file_from_sql() +
+                          " WHERE f.folder_id = ?1 AND " + connection_.dialect().nocase("f.title") +
+                          " = " + connection_.dialect().nocase("?2") + " ORDER BY f.id LIMIT 1");
   rows.bind_all(folder_id, title);
   return first_file(rows);
 }
 
-std::int64_t SqliteFileRepo::insert(const FileRecord& file) {
+std::int64_t SqlFileRepo::insert(const FileRecord& file) {
   const FileVersionRecord& v = file.version;
-  connection_
-      .prepare(
-          "INSERT INTO files (folder_id, title, extension, current_version, created, created_by, "
-          "updated, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-      .bind_all(file.folder_id, file.title, stored_extension(file.title), v.version, file.created,
-                file.created_by, file.updated, file.updated_by)
-      .run();
-  std::int64_t id = connection_.last_insert_rowid();
+  std::int64_t id =
+      connection_
+          .prepare(
+              "INSERT INTO files (folder_id, title, extension, current_version, created, "
+              "created_by, "
+              "updated, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id")
+          .bind_all(file.folder_id, file.title, stored_extension(file.title), v.version,
+                    file.created, file.created_by, file.updated, file.updated_by)
+          .run_returning_id();
   connection_
       .prepare(
           "INSERT INTO file_versions (file_id, version, sha256, size, comment, created, "
@@ -98,7 +102,7 @@ std::int64_t SqliteFileRepo::insert(const FileRecord& file) {
 
 // The file row moves first, guarded by the expected current version, so a version number that
 // does not follow on is refused before anything is written.
-void SqliteFileRepo::add_version(std::int64_t file_id, const FileVersionRecord& v) {
+void SqlFileRepo::add_version(std::int64_t file_id, const FileVersionRecord& v) {
   connection_
       .prepare(
           "UPDATE files SET current_version = ?2, updated = ?3, updated_by = ?4 "
@@ -106,7 +110,7 @@ void SqliteFileRepo::add_version(std::int64_t file_id, const FileVersionRecord& 
       .bind_all(file_id, v.version, v.created, v.created_by)
       .run();
   if (connection_.changes() == 0) {
-    SqliteStatement exists = connection_.prepare("SELECT 1 FROM files WHERE id = ?1");
+    SqlStatement exists = connection_.prepare("SELECT 1 FROM files WHERE id = ?1");
     exists.bind_all(file_id);
     if (!exists.step()) throw_not_found();
     throw ApiError(ErrorKind::kConflict, "The file has another version by now; try again");
@@ -119,8 +123,8 @@ void SqliteFileRepo::add_version(std::int64_t file_id, const FileVersionRecord& 
       .run();
 }
 
-void SqliteFileRepo::rename(std::int64_t id, std::string_view title, Timestamp at,
-                            std::string_view by) {
+void SqlFileRepo::rename(std::int64_t id, std::string_view title, Timestamp at,
+                         std::string_view by) {
   connection_
       .prepare(
           "UPDATE files SET title = ?2, extension = ?3, updated = ?4, updated_by = ?5 "
@@ -131,30 +135,31 @@ void SqliteFileRepo::rename(std::int64_t id, std::string_view title, Timestamp a
 }
 
 // Versions and attachments go through ON DELETE CASCADE on file_id.
-void SqliteFileRepo::remove(std::int64_t id) {
+void SqlFileRepo::remove(std::int64_t id) {
   connection_.prepare("DELETE FROM files WHERE id = ?1").bind_all(id).run();
 }
 
-// The order is the index files_folder (folder_id, title COLLATE NOCASE, id).
-std::vector<FileRecord> SqliteFileRepo::in_folder(const FileListQuery& query) {
-  SqliteStatement rows = connection_.prepare(
-      "SELECT " + file_columns_sql() + current_file_from_sql() + kInFolderWhere +
-      " ORDER BY f.title COLLATE NOCASE, f.id LIMIT ?4 OFFSET ?5");
+// The order is the index files_folder (folder_id, nocase(title), id).
+std::vector<FileRecord> SqlFileRepo::in_folder(const FileListQuery& query) {
+  const SqlDialect& dialect = connection_.dialect();
+  SqlStatement rows = connection_.prepare("SELECT " + file_columns_sql() + current_file_from_sql() +
+                                          in_folder_where(dialect) + " ORDER BY " +
+                                          dialect.nocase("f.title") + ", f.id LIMIT ?4 OFFSET ?5");
   rows.bind_all(query.folder_id, like_pattern(query.text), json_array(query.extensions),
                 query.limit, query.offset);
   return read_files(rows);
 }
 
-std::int64_t SqliteFileRepo::count_in_folder(const FileListQuery& query) {
-  SqliteStatement count =
-      connection_.prepare(std::string("SELECT count(*) FROM files f") + kInFolderWhere);
+std::int64_t SqlFileRepo::count_in_folder(const FileListQuery& query) {
+  SqlStatement count =
+      connection_.prepare("SELECT count(*) FROM files f" + in_folder_where(connection_.dialect()));
   count.bind_all(query.folder_id, like_pattern(query.text), json_array(query.extensions));
   count.step();
   return count.int64(0);
 }
 
-std::vector<std::int64_t> SqliteFileRepo::ids_under(std::int64_t folder_id) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<std::int64_t> SqlFileRepo::ids_under(std::int64_t folder_id) {
+  SqlStatement rows = connection_.prepare(
       "WITH RECURSIVE tree (id) AS ("
       "SELECT id FROM folders WHERE id = ?1 "
       "UNION ALL "
@@ -167,10 +172,10 @@ std::vector<std::int64_t> SqliteFileRepo::ids_under(std::int64_t folder_id) {
   return ids;
 }
 
-std::vector<std::string> SqliteFileRepo::contents_of(const std::vector<std::int64_t>& file_ids) {
-  SqliteStatement rows =
-      connection_.prepare("SELECT DISTINCT sha256 FROM file_versions WHERE " +
-                          in_ids("file_id", 1, file_ids.size()) + " ORDER BY sha256");
+std::vector<std::string> SqlFileRepo::contents_of(const std::vector<std::int64_t>& file_ids) {
+  SqlStatement rows = connection_.prepare(
+      "SELECT DISTINCT sha256 FROM file_versions WHERE " +
+      connection_.dialect().in_ids("file_id", 1, file_ids.size()) + " ORDER BY sha256");
   rows.bind_all(ids_value(file_ids));
   std::vector<std::string> contents;
   while (rows.step())
@@ -178,8 +183,8 @@ std::vector<std::string> SqliteFileRepo::contents_of(const std::vector<std::int6
   return contents;
 }
 
-bool SqliteFileRepo::content_referenced(std::string_view sha256) {
-  SqliteStatement row =
+bool SqlFileRepo::content_referenced(std::string_view sha256) {
+  SqlStatement row =
       connection_.prepare("SELECT EXISTS (SELECT 1 FROM file_versions WHERE sha256 = ?1)");
   row.bind_all(sha256);
   row.step();

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "store/file_records.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
 #include <string>
 #include <vector>
@@ -18,7 +18,7 @@ inline const std::string& folder_columns_sql() {
   return sql;
 }
 
-inline FolderRecord read_folder_row(const SqliteStatement& row) {
+inline FolderRecord read_folder_row(const SqlStatement& row) {
   return FolderRecord{.id = row.int64(0),
                       .parent_id = row.optional_int64(1),
                       .kind = static_cast<int>(row.int64(2)),
@@ -33,7 +33,7 @@ inline FolderRecord read_folder_row(const SqliteStatement& row) {
                       .updated_by = row.text(11)};
 }
 
-inline std::vector<FolderRecord> read_folders(SqliteStatement& rows) {
+inline std::vector<FolderRecord> read_folders(SqlStatement& rows) {
   std::vector<FolderRecord> folders;
   while (rows.step())
     folders.push_back(read_folder_row(rows));
@@ -57,7 +57,7 @@ inline const std::string& current_file_from_sql() {
   return sql;
 }
 
-inline FileRecord read_file_row(const SqliteStatement& row) {
+inline FileRecord read_file_row(const SqlStatement& row) {
   return FileRecord{.id = row.int64(0),
                     .folder_id = row.int64(1),
                     .title = row.text(2),
@@ -77,7 +77,7 @@ inline FileRecord read_file_row(const SqliteStatement& row) {
                     .project_id = row.optional_int64(16)};
 }
 
-inline std::vector<FileRecord> read_files(SqliteStatement& rows) {
+inline std::vector<FileRecord> read_files(SqlStatement& rows) {
   std::vector<FileRecord> files;
   while (rows.step())
     files.push_back(read_file_row(rows));

@@ -1,13 +1,13 @@
 // A project's team, followers, tags and the figures of its full view.
-#include "store/sqlite/sqlite_bound_values.h"
-#include "store/sqlite/sqlite_project_repos.h"
+#include "store/sql/sql_bound_values.h"
+#include "store/sql/sql_project_repos.h"
 
 namespace projectd {
 
 // Each figure is a correlated count that an index leads (tasks_project, milestones_project, the
 // team's key, messages by project), so a page of projects costs one statement and no scan.
-std::vector<ProjectCounts> SqliteProjectRepo::counts_of(const std::vector<std::int64_t>& ids) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<ProjectCounts> SqlProjectRepo::counts_of(const std::vector<std::int64_t>& ids) {
+  SqlStatement rows = connection_.prepare(
       "SELECT p.id, "
       "(SELECT count(*) FROM tasks WHERE project_id = p.id AND status = 1), "
       "(SELECT count(*) FROM tasks WHERE project_id = p.id), "
@@ -15,7 +15,7 @@ std::vector<ProjectCounts> SqliteProjectRepo::counts_of(const std::vector<std::i
       "(SELECT count(*) FROM project_team WHERE project_id = p.id), "
       "(SELECT count(*) FROM messages WHERE project_id = p.id) "
       "FROM projects p WHERE " +
-      in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
+      connection_.dialect().in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
   rows.bind_all(ids_value(ids));
   std::vector<ProjectCounts> counts;
   while (rows.step())
@@ -28,8 +28,8 @@ std::vector<ProjectCounts> SqliteProjectRepo::counts_of(const std::vector<std::i
   return counts;
 }
 
-std::vector<TeamMember> SqliteProjectRepo::team(std::int64_t project_id) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<TeamMember> SqlProjectRepo::team(std::int64_t project_id) {
+  SqlStatement rows = connection_.prepare(
       "SELECT user_id, security FROM project_team WHERE project_id = ?1 ORDER BY user_id");
   rows.bind_all(project_id);
   std::vector<TeamMember> team;
@@ -39,20 +39,20 @@ std::vector<TeamMember> SqliteProjectRepo::team(std::int64_t project_id) {
   return team;
 }
 
-std::optional<TeamMember> SqliteProjectRepo::member(std::int64_t project_id,
-                                                    std::string_view user_id) {
-  SqliteStatement row = connection_.prepare(
+std::optional<TeamMember> SqlProjectRepo::member(std::int64_t project_id,
+                                                 std::string_view user_id) {
+  SqlStatement row = connection_.prepare(
       "SELECT user_id, security FROM project_team WHERE project_id = ?1 AND user_id = ?2");
   row.bind_all(project_id, user_id);
   if (!row.step()) return std::nullopt;
   return TeamMember{.user_id = row.text(0), .security = static_cast<int>(row.int64(1))};
 }
 
-std::vector<ProjectMembership> SqliteProjectRepo::memberships_of(
-    const std::vector<std::int64_t>& ids, std::string_view user_id) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<ProjectMembership> SqlProjectRepo::memberships_of(const std::vector<std::int64_t>& ids,
+                                                              std::string_view user_id) {
+  SqlStatement rows = connection_.prepare(
       "SELECT project_id, user_id, security FROM project_team WHERE user_id = ?2 AND " +
-      in_ids("project_id", 1, ids.size()) + " ORDER BY project_id");
+      connection_.dialect().in_ids("project_id", 1, ids.size()) + " ORDER BY project_id");
   rows.bind_all(ids_value(ids), user_id);
   std::vector<ProjectMembership> memberships;
   while (rows.step())
@@ -63,7 +63,7 @@ std::vector<ProjectMembership> SqliteProjectRepo::memberships_of(
   return memberships;
 }
 
-void SqliteProjectRepo::put_member(std::int64_t project_id, const TeamMember& member) {
+void SqlProjectRepo::put_member(std::int64_t project_id, const TeamMember& member) {
   connection_
       .prepare(
           "INSERT INTO project_team (project_id, user_id, security) VALUES (?1, ?2, ?3) "
@@ -72,34 +72,33 @@ void SqliteProjectRepo::put_member(std::int64_t project_id, const TeamMember& me
       .run();
 }
 
-void SqliteProjectRepo::remove_member(std::int64_t project_id, std::string_view user_id) {
+void SqlProjectRepo::remove_member(std::int64_t project_id, std::string_view user_id) {
   connection_.prepare("DELETE FROM project_team WHERE project_id = ?1 AND user_id = ?2")
       .bind_all(project_id, user_id)
       .run();
 }
 
-bool SqliteProjectRepo::is_follower(std::int64_t project_id, std::string_view user_id) {
-  SqliteStatement row =
+bool SqlProjectRepo::is_follower(std::int64_t project_id, std::string_view user_id) {
+  SqlStatement row =
       connection_.prepare("SELECT 1 FROM project_followers WHERE project_id = ?1 AND user_id = ?2");
   row.bind_all(project_id, user_id);
   return row.step();
 }
 
-void SqliteProjectRepo::set_follower(std::int64_t project_id, std::string_view user_id,
-                                     bool follow) {
+void SqlProjectRepo::set_follower(std::int64_t project_id, std::string_view user_id, bool follow) {
   connection_
-      .prepare(follow ? "INSERT OR IGNORE INTO project_followers (project_id, user_id) "
-                        "VALUES (?1, ?2)"
+      .prepare(follow ? "INSERT INTO project_followers (project_id, user_id) "
+                        "VALUES (?1, ?2) ON CONFLICT DO NOTHING"
                       : "DELETE FROM project_followers WHERE project_id = ?1 AND user_id = ?2")
       .bind_all(project_id, user_id)
       .run();
 }
 
-std::vector<std::int64_t> SqliteProjectRepo::followed_among(const std::vector<std::int64_t>& ids,
-                                                            std::string_view user_id) {
-  SqliteStatement rows =
-      connection_.prepare("SELECT project_id FROM project_followers WHERE user_id = ?2 AND " +
-                          in_ids("project_id", 1, ids.size()) + " ORDER BY project_id");
+std::vector<std::int64_t> SqlProjectRepo::followed_among(const std::vector<std::int64_t>& ids,
+                                                         std::string_view user_id) {
+  SqlStatement rows = connection_.prepare(
+      "SELECT project_id FROM project_followers WHERE user_id = ?2 AND " +
+      connection_.dialect().in_ids("project_id", 1, ids.size()) + " ORDER BY project_id");
   rows.bind_all(ids_value(ids), user_id);
   std::vector<std::int64_t> followed;
   while (rows.step())
@@ -107,11 +106,12 @@ std::vector<std::int64_t> SqliteProjectRepo::followed_among(const std::vector<st
   return followed;
 }
 
-std::vector<ProjectTag> SqliteProjectRepo::tags_of(const std::vector<std::int64_t>& ids) {
-  SqliteStatement rows = connection_.prepare(
+std::vector<ProjectTag> SqlProjectRepo::tags_of(const std::vector<std::int64_t>& ids) {
+  SqlStatement rows = connection_.prepare(
       "SELECT pt.project_id, t.title FROM project_tags pt JOIN tags t ON t.id = pt.tag_id "
       "WHERE " +
-      in_ids("pt.project_id", 1, ids.size()) + " ORDER BY pt.project_id, lower(t.title), t.title");
+      connection_.dialect().in_ids("pt.project_id", 1, ids.size()) + " ORDER BY pt.project_id, " +
+      connection_.dialect().ascii_lower("t.title") + ", t.title");
   rows.bind_all(ids_value(ids));
   std::vector<ProjectTag> tags;
   while (rows.step())
@@ -121,26 +121,32 @@ std::vector<ProjectTag> SqliteProjectRepo::tags_of(const std::vector<std::int64_
 
 // Three statements for any number of titles. Tags match by lower(title), as the unique index
 // tags_title does; a new tag keeps the first spelling the list gives it.
-void SqliteProjectRepo::set_tags(std::int64_t project_id, const std::vector<std::string>& titles) {
+void SqlProjectRepo::set_tags(std::int64_t project_id, const std::vector<std::string>& titles) {
   std::string json = json_array(titles);
   connection_.prepare("DELETE FROM project_tags WHERE project_id = ?1").bind_all(project_id).run();
   // The SELECT of an upsert needs its WHERE, else SQLite parses ON CONFLICT as a join's ON.
+  const SqlDialect& dialect = connection_.dialect();
   connection_
-      .prepare(
-          "INSERT INTO tags (title) SELECT trim(value) FROM json_each(?1) "
-          "WHERE trim(value) <> '' ORDER BY key ON CONFLICT DO NOTHING")
+      .prepare("INSERT INTO tags (title) SELECT trim(value) FROM " +
+               dialect.json_values(1, SqlType::kText) +
+               " WHERE trim(value) <> '' ORDER BY key ON CONFLICT DO NOTHING")
       .bind_all(json)
       .run();
   connection_
       .prepare(
-          "INSERT OR IGNORE INTO project_tags (project_id, tag_id) SELECT ?1, id FROM tags "
-          "WHERE lower(title) IN (SELECT lower(trim(value)) FROM json_each(?2))")
+          "INSERT INTO project_tags (project_id, tag_id) SELECT ?1, id FROM tags "
+          "WHERE " +
+          dialect.ascii_lower("title") + " IN (SELECT " + dialect.ascii_lower("trim(value)") +
+          " FROM " + dialect.json_values(2, SqlType::kText) + ") ON CONFLICT DO NOTHING")
       .bind_all(project_id, json)
       .run();
 }
 
-std::optional<std::int64_t> SqliteProjectRepo::tag_id(std::string_view title) {
-  SqliteStatement row = connection_.prepare("SELECT id FROM tags WHERE lower(title) = lower(?1)");
+std::optional<std::int64_t> SqlProjectRepo::tag_id(std::string_view title) {
+  const SqlDialect& dialect = connection_.dialect();
+  SqlStatement row =
+      connection_.prepare("SELECT id FROM tags WHERE " + dialect.ascii_lower("title") + " = " +
+                          dialect.ascii_lower("?1"));
   row.bind_all(title);
   if (!row.step()) return std::nullopt;
   return row.int64(0);

@@ -11,9 +11,10 @@
 #pragma once
 
 #include "store/project_records.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -45,21 +46,28 @@ const std::string& message_from_sql();
 
 class FilterSql {
  public:
-  explicit FilterSql(const Viewer& viewer);
+  FilterSql(const Viewer& viewer, const SqlDialect& dialect);
 
   // Appends a value as the next parameter and returns its placeholder ("?4").
   std::string param(std::int64_t value);
   std::string param(std::string value);
+  // Appends a JSON array as the next parameter and returns a FROM item of its elements
+  // (SqlDialect::json_values).
+  std::string param_values(std::string json_array, SqlType type);
   // ANDs a condition onto the WHERE clause.
   void where(std::string_view condition);
+  // ANDs "one of the columns contains text, ignoring ASCII case" (text is matched literally).
+  void where_contains(std::initializer_list<std::string_view> columns, std::string_view text);
+  const SqlDialect& dialect() const { return *dialect_; }
   const std::string& where_sql() const { return where_; }
 
   // Binds every parameter, the viewer's included as far as the SQL uses them.
-  void bind(SqliteStatement& statement) const;
+  void bind(SqlStatement& statement) const;
 
  private:
   std::vector<std::variant<std::int64_t, std::string>> values_;
   std::string where_;
+  const SqlDialect* dialect_;  // a pointer, so a FilterSql can be assigned
 };
 
 }  // namespace projectd

@@ -1,10 +1,10 @@
 // Signing in, every way of passing a token, logout, throttling, revocation.
 #include "http_client.h"
 #include "raw_socket.h"
+#include "store_sql.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <boost/json.hpp>
 
 #include <regex>
@@ -150,12 +150,7 @@ TEST_F(AuthTest, ExpiredTokensAreRefused) {
   HttpClient client(port());
   ASSERT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 200);
   // Age every token in the store, as time would.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((server_->data_dir() + "/projectd.db").c_str(), &db), SQLITE_OK);
-  sqlite3_busy_timeout(db, 5000);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE auth_tokens SET expires = 1", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  connect_store(server_->store_url())->execute("UPDATE auth_tokens SET expires = 1");
   EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 401);
 }
 

@@ -37,26 +37,29 @@ TEST(Cli, BadArgumentsExitNonZeroWithAMessage) {
 
 TEST(Cli, MigrateAppliesOnce) {
   TempDir data;
-  auto first = run_projectd({"migrate", "--data", data.path()});
+  auto first =
+      run_projectd({"migrate", "--data", data.path(), "--store", test_store_url(data.path())});
   EXPECT_EQ(first.exit_code, 0) << first.output;
   // Every migration the binary carries, whatever their number: branches add them independently.
   const std::string applied = "Applied " + std::to_string(all_migrations().size()) + " migrations;";
   EXPECT_NE(first.output.find(applied), std::string::npos) << first.output;
-  auto second = run_projectd({"migrate", "--data", data.path()});
+  auto second =
+      run_projectd({"migrate", "--data", data.path(), "--store", test_store_url(data.path())});
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_NE(second.output.find("Applied 0 migrations"), std::string::npos) << second.output;
 }
 
 TEST(Cli, UserAddMakesSomeoneWhoCanSignIn) {
   TempDir data;
-  auto added = run_projectd({"user", "add", "--data", data.path(), "--email", "cli@example.com",
-                             "--password", "cli-password", "--first-name", "Cli", "--last-name",
-                             "User", "--admin"});
+  auto added =
+      run_projectd({"user", "add", "--data", data.path(), "--store", test_store_url(data.path()),
+                    "--email", "cli@example.com", "--password", "cli-password", "--first-name",
+                    "Cli", "--last-name", "User", "--admin"});
   ASSERT_EQ(added.exit_code, 0) << added.output;
   EXPECT_NE(added.output.find("Added administrator cli@example.com"), std::string::npos);
-  auto duplicate =
-      run_projectd({"user", "add", "--data", data.path(), "--email", "cli@example.com",
-                    "--password", "cli-password", "--first-name", "C", "--last-name", "U"});
+  auto duplicate = run_projectd(
+      {"user", "add", "--data", data.path(), "--store", test_store_url(data.path()), "--email",
+       "cli@example.com", "--password", "cli-password", "--first-name", "C", "--last-name", "U"});
   EXPECT_NE(duplicate.exit_code, 0);
   TestServer server({}, data.path());
   EXPECT_FALSE(sign_in(server.port(), "cli@example.com", "cli-password").empty());

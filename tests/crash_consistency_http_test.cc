@@ -6,7 +6,7 @@
 // seeds 1..N instead of the default 1..4 (a longer run by hand). Every failure names its seed.
 #include "crash_test_support.h"
 
-#include "store/sqlite/sqlite_connection.h"
+#include "store_sql.h"
 
 #include <gmock/gmock.h>
 
@@ -33,20 +33,14 @@ std::vector<std::uint32_t> crash_seeds() {
   return seeds;
 }
 
-// Column 0 of every row `sql` gives, as text.
-std::vector<std::string> first_column(SqliteConnection& db, const std::string& sql) {
-  std::vector<std::string> rows;
-  auto statement = db.prepare(sql);
-  while (statement.step())
-    rows.push_back(statement.text(0));
-  return rows;
-}
-
-// Opened read-write, so SQLite recovers the write-ahead log the kill left before checking.
-void expect_sound_store(const std::string& data_dir) {
-  SqliteConnection db(data_dir + "/projectd.db", {});
-  EXPECT_THAT(first_column(db, "PRAGMA integrity_check"), ElementsAre("ok"));
-  EXPECT_THAT(first_column(db, "PRAGMA foreign_key_check"), IsEmpty());
+// PostgreSQL checks its own pages and foreign keys; SQLite's file is checked here.
+void expect_sound_store(const std::string& data_dir, const std::string& store_url) {
+  std::unique_ptr<SqlConnection> connection = connect_store(store_url);
+  SqlConnection& db = *connection;
+  if (!testing_postgres()) {
+    EXPECT_THAT(first_column(db, "PRAGMA integrity_check"), ElementsAre("ok"));
+    EXPECT_THAT(first_column(db, "PRAGMA foreign_key_check"), IsEmpty());
+  }
   EXPECT_THAT(first_column(db,
                            "SELECT entity_id || ' -> ' || file_id FROM entity_files e "
                            "WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.id = e.file_id) "
@@ -136,7 +130,7 @@ TEST_P(CrashConsistencyTest, KillNineKeepsEveryAcknowledgedWrite) {
   }
   EXPECT_GT(acknowledged, 0) << "the kill came before any write was acknowledged";
   const std::size_t spooled_at_kill = spooled_files(persistent_dir());
-  expect_sound_store(persistent_dir());
+  expect_sound_store(persistent_dir(), test_store_url(persistent_dir()));
 
   start_server(persistent_dir());
   EXPECT_EQ(spooled_files(persistent_dir()), 0u) << "spooled uploads left after the restart";
@@ -144,7 +138,7 @@ TEST_P(CrashConsistencyTest, KillNineKeepsEveryAcknowledgedWrite) {
     expect_journal_holds(journal);
   stop_server();
   // Once more after the restart's blob sweep: it removed no content a version still names.
-  expect_sound_store(persistent_dir());
+  expect_sound_store(persistent_dir(), test_store_url(persistent_dir()));
 
   std::printf("[ crash    ] seed %u: killed after %lld ms, %d writes acknowledged, %zu spooled\n",
               seed, static_cast<long long>(kill_after.count()), acknowledged, spooled_at_kill);

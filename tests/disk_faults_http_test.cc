@@ -92,6 +92,7 @@ TEST_F(DiskFaultsTest, AnUploadWhoseMoveIntoTheStoreFailsIs5xxAndLeavesNothing) 
 }
 
 TEST_F(DiskFaultsTest, AFailedDatabaseFsyncFailsStopUntilARestartWhileReadsGoOn) {
+  PROJECTD_SQLITE_ONLY();
   ASSERT_EQ(create_project("Before").status, 201);
   set_fault("fail-db-sync", true);
   EXPECT_EQ(create_project("During").status, 503);

@@ -90,6 +90,7 @@ TEST_F(DiskFullTest, AnUploadThatDoesNotFitIs507AndLeavesNothing) {
 }
 
 TEST_F(DiskFullTest, StoreWritesThatDoNotFitAre507ChangeNothingAndRecover) {
+  PROJECTD_SQLITE_ONLY();
   ASSERT_EQ(create_project("Before").status, 201);
   fill_the_disk();
   // The write-ahead log may still have room for a few writes; sooner or later one does not fit.

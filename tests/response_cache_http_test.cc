@@ -3,10 +3,9 @@
 // caller gets the answer of their own rights; a revoked or expired token is refused even when its
 // caller was cached.
 #include "files_test_support.h"
+#include "store_sql.h"
 
 #include "auth/random.h"
-
-#include <sqlite3.h>
 
 namespace projectd::test {
 namespace {
@@ -108,13 +107,10 @@ TEST_F(ResponseCacheHttpTest, AnExpiredTokenIsRefused) {
   const std::string token = sign_in(port(), kAdminEmail, kAdminPassword);
   const std::int64_t task = create_task_id(make_project(), {}, admin());
   // Age the token in the store, as time would, before its first use.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((data_dir() + "/projectd.db").c_str(), &db), SQLITE_OK);
-  sqlite3_busy_timeout(db, 5000);
-  const std::string update =
-      "UPDATE auth_tokens SET expires = 1 WHERE token_hash = '" + sha256_hex(token) + "'";
-  ASSERT_EQ(sqlite3_exec(db, update.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  connect_store(test_store_url(data_dir()))
+      ->prepare("UPDATE auth_tokens SET expires = 1 WHERE token_hash = ?1")
+      .bind_all(sha256_hex(token))
+      .run();
   HttpClient client(port());
   EXPECT_EQ(client.get(task_url(task), HttpClient::auth(token)).status, 401);
   EXPECT_EQ(client.get(task_url(task), HttpClient::auth(token)).status, 401);

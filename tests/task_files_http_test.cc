@@ -32,7 +32,7 @@ class TaskFilesTest : public FilesSuite {
   }
   std::vector<AttachmentAuditRecord> audit_in_database(std::int64_t task) {
     auto store =
-        open_store(StoreOptions{"sqlite:" + server_->data_dir() + "/projectd.db", 1}, false);
+        open_store(StoreOptions{.url = server_->store_url(), .reader_connections = 1}, false);
     auto records = store->read_value(
         [&](StoreTx& tx) { return tx.attachments().audit(EntityKind::kTask, task); });
     store->close();

@@ -1,11 +1,14 @@
 #include "test_server.h"
 
+#include "store/postgres/postgres_connection.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -96,6 +99,42 @@ ProcessResult run_projectd(const std::vector<std::string>& args,
   return result;
 }
 
+bool testing_postgres() {
+  const char* store = std::getenv("PROJECTD_TEST_STORE");
+  return store != nullptr && std::string_view(store) == "postgresql";
+}
+
+std::string test_store_url(const std::string& data_dir) {
+  if (!testing_postgres()) return "sqlite:" + data_dir + "/projectd.db";
+  const char* base = std::getenv("PROJECTD_TEST_POSTGRES");
+  if (base == nullptr || *base == '\0') {
+    throw std::runtime_error(
+        "PROJECTD_TEST_STORE=postgresql needs PROJECTD_TEST_POSTGRES, the cluster's base URL");
+  }
+  // Servers restarted on a directory run in this process (the data directories are temporary),
+  // so the process remembers each directory's schema; a new schema per directory, never one
+  // derived from the path, which an earlier directory of the same name could have used.
+  static std::mutex mutex;
+  static std::map<std::string, std::string> schemas;
+  static int made = 0;
+  std::string schema;
+  {
+    std::lock_guard lock(mutex);
+    std::string& known = schemas[data_dir];
+    if (known.empty()) {
+      known = "t" + std::to_string(getpid()) + "_" + std::to_string(++made);
+      // An earlier run's process may have had this pid.
+      PostgresConnection cluster(base);
+      cluster.execute("DROP SCHEMA IF EXISTS " + known + " CASCADE");
+      cluster.execute("CREATE SCHEMA " + known);
+    }
+    schema = known;
+  }
+  const std::string url = base;
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+         schema;
+}
+
 TestServer::TestServer(std::vector<std::string> extra_args, std::string data_dir,
                        std::map<std::string, std::string> env)
     : output_(std::make_shared<std::string>()), output_mutex_(std::make_shared<std::mutex>()) {
@@ -106,6 +145,13 @@ TestServer::TestServer(std::vector<std::string> extra_args, std::string data_dir
   data_dir_ = data_dir;
   std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data", data_dir_};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  auto store = std::find(args.begin(), args.end(), "--store");
+  if (store != args.end() && store + 1 != args.end()) {
+    store_url_ = *(store + 1);
+  } else {
+    store_url_ = test_store_url(data_dir_);
+    args.insert(args.end(), {"--store", store_url_});
+  }
   Spawned child = spawn_projectd(args, env);
   pid_ = child.pid;
   output_fd_ = child.output_fd;

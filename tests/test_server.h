@@ -36,6 +36,21 @@ struct ProcessResult {
 ProcessResult run_projectd(const std::vector<std::string>& args,
                            const std::map<std::string, std::string>& env = {});
 
+// The HTTP tests run against SQLite in each server's data directory, or, with
+// PROJECTD_TEST_STORE=postgresql, against PostgreSQL: each data directory then gets a schema of its
+// own in the cluster at PROJECTD_TEST_POSTGRES (a base URL; CTest's postgres fixture starts one).
+bool testing_postgres();
+// The --store URL of a server on `data_dir`. For PostgreSQL the schema is made on first use and
+// remembered in the directory, so a server restarted on it finds its data again.
+std::string test_store_url(const std::string& data_dir);
+
+// For tests of what only SQLite has (its file, its fsync, its VFS): skipped on PostgreSQL, which
+// the rest of the suite covers.
+#define PROJECTD_SQLITE_ONLY()                                                            \
+  do {                                                                                    \
+    if (::projectd::test::testing_postgres()) GTEST_SKIP() << "tests SQLite's own files"; \
+  } while (0)
+
 class TestServer {
  public:
   // `data_dir` empty: a fresh temporary one. With the default environment the first admin is
@@ -51,6 +66,8 @@ class TestServer {
 
   unsigned short port() const { return port_; }
   const std::string& data_dir() const { return data_dir_; }
+  // What the server was started with as --store.
+  const std::string& store_url() const { return store_url_; }
   // Everything the server printed so far.
   std::string output() const;
   // SIGTERM and wait; returns the exit status.
@@ -65,6 +82,7 @@ class TestServer {
 
   std::unique_ptr<TempDir> temp_;
   std::string data_dir_;
+  std::string store_url_;
   pid_t pid_ = -1;
   int output_fd_ = -1;
   unsigned short port_ = 0;

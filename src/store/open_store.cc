@@ -1,7 +1,11 @@
 // Picks the Store implementation from the URL. Only the scheme is ever echoed back: the rest of a
 // URL may hold a password.
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
+
+#include <algorithm>
+#include <thread>
 
 #include <stdexcept>
 #include <string>
@@ -10,7 +14,22 @@ namespace projectd {
 namespace {
 
 constexpr std::string_view kSupported =
-    "supported is sqlite:PATH, e.g. sqlite:/var/lib/projectd/projectd.db";
+    "supported are sqlite:PATH (e.g. sqlite:/var/lib/projectd/projectd.db) and "
+    "postgresql://USER@HOST/DATABASE";
+
+bool is_postgres(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+PostgresStoreOptions postgres_options(const StoreOptions& options) {
+  PostgresStoreOptions postgres;
+  postgres.url = options.url;
+  postgres.connections =
+      options.connections > 0
+          ? options.connections
+          : static_cast<int>(std::max(4u, 2 * std::thread::hardware_concurrency()));
+  return postgres;
+}
 
 SqliteStoreOptions sqlite_options(const StoreOptions& options) {
   const std::string& url = options.url;
@@ -35,9 +54,6 @@ SqliteStoreOptions sqlite_options(const StoreOptions& options) {
     sqlite.reader_connections = options.reader_connections;
     return sqlite;
   }
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    throw std::runtime_error("PostgreSQL stores are not supported yet; " + std::string(kSupported));
-  }
   std::size_t colon = url.find(':');
   if (colon == std::string::npos || colon == 0) {
     throw std::runtime_error("the store URL '" + url + "' has no scheme; " +
@@ -50,10 +66,12 @@ SqliteStoreOptions sqlite_options(const StoreOptions& options) {
 }  // namespace
 
 std::unique_ptr<Store> open_store(const StoreOptions& options, bool migrate) {
+  if (is_postgres(options.url)) return PostgresStore::open(postgres_options(options), migrate);
   return SqliteStore::open(sqlite_options(options), migrate);
 }
 
 int migrate_store(const StoreOptions& options) {
+  if (is_postgres(options.url)) return PostgresStore::migrate(postgres_options(options));
   return SqliteStore::migrate(sqlite_options(options));
 }
 

@@ -92,12 +92,15 @@ TEST(OpenStoreTest, AFileThatIsNoDatabaseIsRefused) {
               AllOf(HasSubstr("cannot open the database"), HasSubstr(path)));
 }
 
+TEST(OpenStoreTest, AnUnreachablePostgresqlSaysSoWithoutItsPassword) {
+  EXPECT_THAT(open_error("postgresql://u:secret@/projectd?host=/nonexistent-socket-dir", true),
+              AllOf(HasSubstr("cannot connect to PostgreSQL"), Not(HasSubstr("secret"))));
+}
+
 TEST(OpenStoreTest, UnsupportedUrlsSayWhatIsSupported) {
-  EXPECT_THAT(
-      open_error("postgresql://u:secret@db/projectd", true),
-      AllOf(HasSubstr("not supported yet"), HasSubstr("sqlite:PATH"), Not(HasSubstr("secret"))));
   EXPECT_THAT(open_error("mysql://u:secret@db/projectd", true),
-              AllOf(HasSubstr("'mysql:'"), HasSubstr("sqlite:PATH"), Not(HasSubstr("secret"))));
+              AllOf(HasSubstr("'mysql:'"), HasSubstr("sqlite:PATH"), HasSubstr("postgresql://"),
+                    Not(HasSubstr("secret"))));
   EXPECT_THAT(open_error("/var/lib/projectd.db", true),
               AllOf(HasSubstr("no scheme"), HasSubstr("sqlite:PATH")));
   EXPECT_THAT(open_error("sqlite:", true), HasSubstr("names no file"));

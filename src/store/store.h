@@ -115,8 +115,9 @@ class Store {
 };
 
 struct StoreOptions {
-  std::string url;  // "sqlite:/path/projectd.db"
-  int reader_connections = 4;
+  std::string url;  // "sqlite:/path/projectd.db" or "postgresql://user@host/database?..."
+  int reader_connections = 4;  // SQLite's readers (its one writer comes on top)
+  int connections = 0;         // PostgreSQL's pool; 0: two per core, at least four (DESIGN §6)
 };
 
 // Opens the store named by the URL and brings its schema up to date when `migrate` is true;

@@ -63,9 +63,9 @@ class PostgresConnection final : public SqlConnection {
   const SqlDialect& dialect() const override;
 
   // Runs several statements without parameters in one round trip (migrations).
-  void execute_script(const std::string& sql);
+  void execute_script(const std::string& sql) override;
   // Inside BEGIN ... COMMIT, including a transaction a failed statement has aborted.
-  bool in_transaction() const;
+  bool in_transaction() const override;
   // The session is gone; only reset() can make the connection usable again.
   bool broken() const;
   // Reconnects with the same parameters. Server-side prepared statements died with the old

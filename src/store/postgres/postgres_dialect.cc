@@ -24,6 +24,10 @@ std::string PostgresDialect::nocase(std::string_view expression) const {
   return "lower((" + std::string(expression) + ") COLLATE \"C\")";
 }
 
+std::string PostgresDialect::ascii_lower(std::string_view expression) const {
+  return nocase(expression);
+}
+
 std::string PostgresDialect::like(std::string_view expression, std::string_view pattern) const {
   return "(" + std::string(expression) + ") COLLATE \"C\" ILIKE " + std::string(pattern) +
          " ESCAPE '\\'";

@@ -22,6 +22,10 @@ class PostgresDialect final : public SqlDialect {
   std::string json_length(int parameter) const override;
   // `lower((e) COLLATE "C")`; indexes for such orders are created on the same expression.
   std::string nocase(std::string_view expression) const override;
+  // `lower((e) COLLATE "C")`, the same as nocase().
+  std::string ascii_lower(std::string_view expression) const override;
+  // JOIN: PostgreSQL's planner orders joins by their cost; CROSS JOIN ... ON is SQLite's only.
+  std::string fixed_order_join() const override { return "JOIN"; }
   // `(e) COLLATE "C" ILIKE p ESCAPE '\'`.
   std::string like(std::string_view expression, std::string_view pattern) const override;
 };

@@ -43,6 +43,10 @@ class SqlConnection {
   virtual SqlStatement prepare(std::string_view sql) = 0;
   // Runs one statement without parameters and rows (BEGIN, COMMIT, SAVEPOINT...).
   void execute(std::string_view sql) { prepare(sql).run(); }
+  // Runs a script of several statements without parameters (a migration); not cached.
+  virtual void execute_script(const std::string& sql) = 0;
+  // Inside BEGIN ... COMMIT.
+  virtual bool in_transaction() const = 0;
   // Rows inserted, updated or deleted by the last statement that ran to its end.
   virtual std::int64_t changes() const = 0;
   virtual const SqlDialect& dialect() const = 0;

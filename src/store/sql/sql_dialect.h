@@ -36,6 +36,10 @@ class SqlDialect {
   // case, with '\' escaping % and _ (see like_pattern in sql_bound_values.h).
   virtual std::string like(std::string_view expression, std::string_view pattern) const = 0;
 
+  // A join the planner must not reorder (SQLite's CROSS JOIN), where SQLite would otherwise pick
+  // a worse order; a plain JOIN where the planner is trusted.
+  virtual std::string fixed_order_join() const = 0;
+
   // `column` among the ids bound at ?parameter with ids_value(): `column = ?N` for exactly one id,
   // else `column IN (SELECT value FROM json_values)`. SQLite builds a temporary index for the IN
   // form on every execution (several microseconds, more than the lookup itself), and most lists

@@ -44,7 +44,7 @@ FilterSql project_filter(const ProjectQuery& query, const SqlDialect& dialect) {
               sql.param(*query.participant) + ")");
   }
   if (query.manager) sql.where("p.responsible_id = " + sql.param(*query.manager));
-  if (query.department) sql.where("0");  // no one is in a group projectd does not keep
+  if (query.department) sql.where("1 = 0");  // no one is in a group projectd does not keep
   if (query.follower) {
     sql.where("p.id IN (SELECT project_id FROM project_followers WHERE user_id = " +
               sql.param(*query.follower) + ")");

@@ -129,7 +129,8 @@ std::int64_t count_by_project(SqlConnection& connection, const TaskQuery& query)
       "JOIN projects p ON p.id = t.project_id "
       "LEFT JOIN project_team pm ON pm.project_id = t.project_id AND pm.user_id = ?1 WHERE " +
       all_tasks_readable_sql() + project + ") + (SELECT count(*) " + project_from_sql() +
-      "CROSS JOIN tasks t ON t.project_id = p.id LEFT JOIN milestones ms ON ms.id = t.milestone_id "
+      connection.dialect().fixed_order_join() +
+      " tasks t ON t.project_id = p.id LEFT JOIN milestones ms ON ms.id = t.milestone_id "
       "WHERE NOT coalesce(" +
       all_tasks_readable_sql() + ", false) AND " + task_readable_sql() + project + ")");
   sql.bind(statement);

@@ -58,9 +58,9 @@ class SqliteConnection final : public SqlConnection {
   // query), or the cache is full, a one-off statement is prepared instead.
   SqlStatement prepare(std::string_view sql) override;
   // Runs a script of several statements (a migration); not cached.
-  void execute_script(const std::string& sql);
+  void execute_script(const std::string& sql) override;
 
-  bool in_transaction() const;
+  bool in_transaction() const override;
   std::int64_t changes() const override;
   const SqlDialect& dialect() const override;
 

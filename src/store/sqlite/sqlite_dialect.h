@@ -14,6 +14,7 @@ class SqliteDialect final : public SqlDialect {
   std::string json_length(int parameter) const override;
   std::string nocase(std::string_view expression) const override;
   std::string ascii_lower(std::string_view expression) const override;
+  std::string fixed_order_join() const override { return "CROSS JOIN"; }
   std::string like(std::string_view expression, std::string_view pattern) const override;
 };
 

@@ -1,144 +1,47 @@
 #include "store/sqlite/sqlite_migrator.h"
 
-#include <algorithm>
 #include <stdexcept>
-#include <string>
-#include <vector>
 
 namespace projectd {
-namespace {
 
-// The embedding sorts files by name; two files with one number would be a build mistake that
-// must not reach a database.
-void check_numbering(std::span<const Migration> migrations) {
-  int previous = 0;
-  for (const Migration& m : migrations) {
-    if (m.number <= previous) {
-      throw std::logic_error("migration " + std::string(m.name) +
-                             " is out of order or repeats a number");
-    }
-    previous = m.number;
+SqliteMigrationTarget::SqliteMigrationTarget(SqliteConnection& connection)
+    : connection_(connection) {
+  connection_.execute_script("PRAGMA foreign_keys = OFF");
+}
+
+SqliteMigrationTarget::~SqliteMigrationTarget() {
+  try {
+    connection_.execute_script("PRAGMA foreign_keys = ON");
+  } catch (const std::exception&) {
+    // Only fails inside a transaction, which apply_migrations never leaves open.
   }
 }
 
-std::vector<int> applied_numbers(SqliteConnection& connection) {
-  std::vector<int> numbers;
-  SqlStatement table = connection.prepare(
-      "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
-  if (!table.step()) return numbers;
-  SqlStatement rows = connection.prepare("SELECT number FROM schema_migrations ORDER BY number");
-  while (rows.step())
-    numbers.push_back(static_cast<int>(rows.int64(0)));
-  return numbers;
+bool SqliteMigrationTarget::has_migrations_table() {
+  return connection_
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+      .step();
 }
 
-void refuse_newer(const SchemaVersion& version) {
-  if (version.current > version.latest) {
-    throw std::runtime_error("the database schema is at version " +
-                             std::to_string(version.current) +
-                             ", newer than this binary, which knows up to version " +
-                             std::to_string(version.latest) + ": run a newer projectd");
-  }
-}
-
-bool is_applied(SqliteConnection& connection, int number) {
-  SqlStatement found = connection.prepare("SELECT 1 FROM schema_migrations WHERE number = ?1");
-  found.bind_all(number);
-  return found.step();
-}
-
-// Foreign keys are off while migrating (a table rebuild would otherwise cascade deletes), so each
-// migration proves it left every reference intact before it commits.
-class ForeignKeysOff {
- public:
-  explicit ForeignKeysOff(SqliteConnection& connection) : connection_(connection) {
-    connection_.execute_script("PRAGMA foreign_keys = OFF");
-  }
-  ~ForeignKeysOff() {
-    try {
-      connection_.execute_script("PRAGMA foreign_keys = ON");
-    } catch (const std::exception&) {
-      // Only fails inside a transaction, which apply_migrations never leaves open.
-    }
-  }
-  ForeignKeysOff(const ForeignKeysOff&) = delete;
-  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
-
- private:
-  SqliteConnection& connection_;
-};
-
-void apply_one(SqliteConnection& connection, const Migration& migration) {
-  connection.execute_script(std::string(migration.sql));
-  if (connection.prepare("PRAGMA foreign_key_check").step()) {
+void SqliteMigrationTarget::check_migration() {
+  if (connection_.prepare("PRAGMA foreign_key_check").step()) {
     throw std::runtime_error("it leaves rows whose foreign keys point nowhere");
   }
-  connection.prepare("INSERT INTO schema_migrations (number, name, applied) VALUES (?1, ?2, ?3)")
-      .bind_all(migration.number, migration.name, now_utc())
-      .run();
-}
-
-}  // namespace
-
-std::string schema_behind_message(int current, int latest) {
-  return "the database schema is at version " + std::to_string(current) + ", this binary needs " +
-         std::to_string(latest) + ": run `projectd migrate`";
 }
 
 SchemaVersion schema_version(SqliteConnection& connection, std::span<const Migration> migrations) {
-  SchemaVersion version;
-  version.latest = migrations.empty() ? 0 : migrations.back().number;
-  std::vector<int> applied = applied_numbers(connection);
-  if (!applied.empty()) version.current = applied.back();
-  for (const Migration& m : migrations) {
-    if (!std::binary_search(applied.begin(), applied.end(), m.number)) ++version.pending;
-  }
-  return version;
+  SqliteMigrationTarget target(connection);
+  return schema_version(target, migrations);
 }
 
 int apply_migrations(SqliteConnection& connection, std::span<const Migration> migrations) {
-  check_numbering(migrations);
-  connection.execute_script(
-      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-      "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied BIGINT NOT NULL)");
-  refuse_newer(schema_version(connection, migrations));
-  std::vector<int> applied = applied_numbers(connection);
-  ForeignKeysOff foreign_keys_off(connection);
-  int ran = 0;
-  for (const Migration& migration : migrations) {
-    if (std::binary_search(applied.begin(), applied.end(), migration.number)) continue;
-    try {
-      // IMMEDIATE takes the write lock first, so a concurrent migrator waits here and then sees
-      // the migration applied instead of applying it twice.
-      connection.execute("BEGIN IMMEDIATE");
-      if (is_applied(connection, migration.number)) {
-        connection.execute("COMMIT");
-        continue;
-      }
-      apply_one(connection, migration);
-      connection.execute("COMMIT");
-      ++ran;
-    } catch (const std::exception& e) {
-      if (connection.in_transaction()) {
-        try {
-          connection.execute("ROLLBACK");
-        } catch (const std::exception&) {
-          // The connection is discarded by the caller; the original error is what matters.
-        }
-      }
-      throw std::runtime_error("migration " + std::string(migration.name) + " failed: " + e.what());
-    }
-  }
-  return ran;
+  SqliteMigrationTarget target(connection);
+  return apply_migrations(target, migrations);
 }
 
 void require_current_schema(SqliteConnection& connection, std::span<const Migration> migrations) {
-  check_numbering(migrations);
-  SchemaVersion version = schema_version(connection, migrations);
-  refuse_newer(version);
-  if (version.pending > 0) {
-    throw std::runtime_error(schema_behind_message(version.current, version.latest));
-  }
+  SqliteMigrationTarget target(connection);
+  require_current_schema(target, migrations);
 }
 
 }  // namespace projectd

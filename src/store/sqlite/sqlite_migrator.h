@@ -1,37 +1,33 @@
-// Brings a SQLite database's schema to the migrations compiled into the binary, and tells whether
-// a database is usable as it is. Applied migrations are recorded in
-// schema_migrations(number, name, applied); each migration runs in its own transaction together
-// with its record, so a failure leaves the schema at the previous migration. Migration scripts
-// must therefore not contain BEGIN or COMMIT themselves.
-//
-// Thread safety: the functions use the given connection exclusively for their duration. Several
-// processes may migrate the same file at once: each migration is applied by exactly one of them.
+// Migrating a SQLite database (sql/sql_migrator.h): BEGIN IMMEDIATE excludes concurrent
+// migrators, and foreign keys are off while migrating (a table rebuild would otherwise cascade
+// deletes), so each migration proves it left every reference intact before it commits.
+// Thread safety: as the connection's.
 #pragma once
 
-#include "store/migrations.h"
+#include "store/sql/sql_migrator.h"
 #include "store/sqlite/sqlite_connection.h"
-
-#include <span>
 
 namespace projectd {
 
-struct SchemaVersion {
-  int current = 0;  // highest migration applied; 0 for a fresh database
-  int latest = 0;   // highest migration this binary knows
-  int pending = 0;  // known migrations not applied yet
+class SqliteMigrationTarget final : public MigrationTarget {
+ public:
+  explicit SqliteMigrationTarget(SqliteConnection& connection);
+  ~SqliteMigrationTarget() override;
+  SqliteMigrationTarget(const SqliteMigrationTarget&) = delete;
+  SqliteMigrationTarget& operator=(const SqliteMigrationTarget&) = delete;
+
+  SqlConnection& connection() override { return connection_; }
+  bool has_migrations_table() override;
+  void begin_exclusive() override { connection_.execute("BEGIN IMMEDIATE"); }
+  void check_migration() override;
+
+ private:
+  SqliteConnection& connection_;
 };
 
+// The functions of sql_migrator.h on one SQLite connection.
 SchemaVersion schema_version(SqliteConnection& connection, std::span<const Migration> migrations);
-
-// Applies every pending migration in order and returns how many ran. Throws std::runtime_error
-// when the database is newer than the binary or a migration fails.
 int apply_migrations(SqliteConnection& connection, std::span<const Migration> migrations);
-
-// Throws std::runtime_error when the schema is behind (telling to run `projectd migrate`) or
-// newer than the binary.
 void require_current_schema(SqliteConnection& connection, std::span<const Migration> migrations);
-
-// The refusal for a schema that is behind, shared with callers that refuse before opening a file.
-std::string schema_behind_message(int current, int latest);
 
 }  // namespace projectd

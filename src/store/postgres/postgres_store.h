@@ -1,0 +1,86 @@
+// The Store on a PostgreSQL database, for any number of projectd nodes sharing it.
+//
+// Each read() or write() leases a connection from a pool (opened on demand, up to `connections`)
+// and runs fn in one transaction: reads in REPEATABLE READ READ ONLY (one snapshot), writes in
+// SERIALIZABLE, so the domain's check-then-write rules (a name is free, a link does not exist yet,
+// the caller may edit this task) hold against writers on every node without explicit locks. A
+// write that loses a race (serialization failure, deadlock) is rolled back and run again, up to
+// kMaxAttempts times with a short random pause; a read or write whose connection was lost before
+// COMMIT is run again on a fresh connection. fn may therefore run more than once: it must deliver
+// its result only through what it returns or assigns, never by appending to outside state. A
+// COMMIT whose connection dropped is never retried (it may have committed): it fails with
+// kServiceUnavailable and the client retries (DESIGN §6). Durability is PostgreSQL's
+// (synchronous_commit as the server is configured).
+//
+// generation() changes on every call: other nodes write too, so no cache keyed by it may ever be
+// current here.
+//
+// Calling read(), write() or close() from inside fn throws ApiError(kInternal), as in SqliteStore:
+// with every connection leased, a nested lease would wait forever.
+//
+// Thread safety: every public method may be called from any number of threads at once.
+#pragma once
+
+#include "store/postgres/postgres_connection.h"
+#include "store/store.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+struct PostgresStoreOptions {
+  std::string url{};    // postgresql://... as libpq reads it
+  int connections = 8;  // at most this many open at once; at least 1
+};
+
+class PostgresStore final : public Store {
+ public:
+  static constexpr int kMaxAttempts = 10;
+
+  // Connects, then applies pending migrations when migrate is true, else refuses a schema that
+  // is behind or newer than the binary. Throws std::runtime_error with a clear message that never
+  // repeats the URL (it may hold a password).
+  static std::unique_ptr<PostgresStore> open(const PostgresStoreOptions& options, bool migrate);
+  // Applies pending migrations and returns how many ran.
+  static int migrate(const PostgresStoreOptions& options);
+
+  ~PostgresStore() override;
+
+  void read(const std::function<void(StoreTx&)>& fn) override;
+  void write(const std::function<void(StoreTx&)>& fn) override;
+  void close() override;
+  std::uint64_t generation() const override {
+    return generation_.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  // Transactions run again after a serialization failure, deadlock or lost connection.
+  std::uint64_t retries() const { return retries_.load(std::memory_order_relaxed); }
+
+ private:
+  class Lease;
+
+  PostgresStore(std::unique_ptr<PostgresConnection> first, const PostgresStoreOptions& options);
+  void run(const std::function<void(StoreTx&)>& fn, bool writing);
+
+  static thread_local const PostgresStore* running_on_this_thread_;
+
+  const PostgresStoreOptions options_;
+  std::mutex pool_mutex_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<PostgresConnection>> connections_;
+  std::vector<PostgresConnection*> idle_;
+  int opening_ = 0;  // connections being opened outside the lock
+  int leased_ = 0;
+  bool closed_ = false;
+
+  mutable std::atomic<std::uint64_t> generation_{0};
+  std::atomic<std::uint64_t> retries_{0};
+};
+
+}  // namespace projectd

@@ -1,13 +1,12 @@
 // How a PostgreSQL failure reaches the repositories: a PostgresError, an SqlError whose kind says
 // what the client is told and whose constraint() names the integrity rule that was broken.
-//
-//   23505 unique, 23503 foreign key, 23514 check, 23502 not null  -> kInternal + constraint()
-//   40001 serialization failure, 40P01 deadlock                   -> kServiceUnavailable,
-//   retryable() 53100 disk full -> kInsufficientStorage; 53200 out of memory   ->
-//   kServiceUnavailable the connection is gone (class 08, 57P01..57P03, or libpq says so) ->
-//   kServiceUnavailable anything else (25P02 in a failed transaction...)              -> kInternal,
-//   with the server's
-//                                                                    primary message for the log
+// - 23505 unique, 23503 foreign key, 23514 check, 23502 not null: kInternal with constraint().
+// - 40001 serialization failure, 40P01 deadlock: kServiceUnavailable, retryable().
+// - 53100 disk full: kInsufficientStorage; 53200 out of memory: kServiceUnavailable.
+// - The connection is gone (class 08, 57P01..57P03, or libpq says so): kServiceUnavailable,
+//   connection_lost().
+// - Anything else (25P02 in a failed transaction...): kInternal, with the server's primary message
+//   for the log.
 //
 // Messages never carry parameter values: the server's DETAIL (which quotes the failing row or key)
 // is dropped, and so is the primary text of data exceptions (class 22), which quotes the input.

@@ -47,6 +47,13 @@ class PostgresTest : public ::testing::Test {
     return connection;
   }
 
+  // A URL whose sessions start in the test's schema (for stores that open connections of their
+  // own).
+  std::string schema_url() const {
+    return url_ + (url_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           schema_;
+  }
+
   void use_schema(PostgresConnection& connection) {
     connection.execute_script("SET search_path TO " + schema_);
   }

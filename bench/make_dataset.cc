@@ -5,9 +5,10 @@
 // (100 tasks, 3 subtasks per task, 200 files, 150 attachments and 5 milestones per project), while
 // the 50 users and the few hundred distinct file contents stay fixed.
 //
-//   projectd_make_dataset --data DIR [--scale F] [--password P] [--seed N]
+//   projectd_make_dataset --data DIR [--store URL] [--scale F] [--password P] [--seed N]
 //
-// DIR must not hold a store yet. Besides the store (DIR/projectd.db) and the contents (DIR/blobs)
+// DIR must not hold a store yet. Besides the store (DIR/projectd.db, or --store: an empty
+// PostgreSQL database for bench/postgres.sh) and the contents (DIR/blobs)
 // it writes, for bench/run.sh:
 //   DIR/bench.env          shell variables: who to sign in as, which task to GET, the counts
 //   DIR/attach_pairs.txt   "task file" pairs the sign-in user may attach (none attached yet)
@@ -66,6 +67,7 @@ constexpr const char* kExtensions[] = {".docx", ".xlsx", ".pptx", ".pdf", ".png"
 
 struct Options {
   std::string data_dir;
+  std::string store_url;  // empty: sqlite:DIR/projectd.db
   double scale = 1.0;
   std::string password = "bench-password-1";
   std::uint64_t seed = 5;
@@ -319,7 +321,9 @@ int run(const Options& options) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
 
-  auto store = open_store(StoreOptions{"sqlite:" + (dir / "projectd.db").string()}, true);
+  const std::string url =
+      options.store_url.empty() ? "sqlite:" + (dir / "projectd.db").string() : options.store_url;
+  auto store = open_store(StoreOptions{.url = url}, true);
   const Users users = make_users(*store, options);
   std::fprintf(stderr, "%6.1fs  %d users\n", seconds(), kUsers);
   const std::vector<Content> contents = make_contents(dir / "blobs", options);
@@ -331,6 +335,8 @@ int run(const Options& options) {
   Manifest manifest;
   for (int first = 0; first < projects; first += kProjectsPerWrite) {
     const int last = std::min(projects, first + kProjectsPerWrite);
+    // One writer, so no write here ever loses a race and runs twice (PostgreSQL runs a write
+    // again after one, and the manifest would then hold its pairs twice).
     store->write([&](StoreTx& tx) {
       for (int p = first; p < last; ++p)
         make_project(tx, p, users, contents, now, words, manifest);
@@ -357,6 +363,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Builds the projectd benchmark data set through the store"};
   projectd::Options options;
   app.add_option("--data", options.data_dir, "Empty data directory to fill")->required();
+  app.add_option("--store", options.store_url, "Store URL (default sqlite:DATA/projectd.db)");
   app.add_option("--scale", options.scale,
                  "1: 1,000 projects and 100,000 tasks; 0.01: 10 and 1,000")
       ->check(CLI::Range(0.0001, 100.0))

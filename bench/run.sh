@@ -57,41 +57,6 @@ make_work_dir
 clk_tck=$(getconf CLK_TCK)
 cores=$(nproc)
 
-# run_wrk NAME URL SCRIPT CPU_PIDS...: a warm-up, then the measured run. Sets rps[NAME],
-# p50[NAME], p99[NAME] (ms), bad[NAME] (non-2xx answers plus socket errors) and cpu[NAME] (the
-# CPU the given processes used, in % of one core).
-declare -A rps p50 p99 bad cpu
-to_ms() {  # wrk latency (850.00us, 1.23ms, 2.00s) -> ms
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    printf "%.2f", n }'
-}
-run_wrk() {
-  local name=$1 url=$2 script=$3 out="$work/wrk-$1.txt" before after t0 t1 pid
-  shift 3
-  BENCH_PAIRS=${BENCH_WARM_PAIRS:-${BENCH_PAIRS:-}} \
-    wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 30s -s "$script" "$url" >/dev/null
-  before=0
-  for pid in "$@"; do before=$((before + $(cpu_ticks "$pid"))); done
-  t0=$(date +%s.%N)
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s --latency -s "$script" \
-    "$url" >"$out"
-  t1=$(date +%s.%N)
-  after=0
-  for pid in "$@"; do after=$((after + $(cpu_ticks "$pid"))); done
-  rps[$name]=$(awk '/^Requests\/sec:/ {printf($2 < 100 ? "%.1f" : "%.0f", $2)}' "$out")
-  p50[$name]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
-  p99[$name]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
-  bad[$name]=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {
-      for (i = 3; i <= NF; i++) { v = $i; gsub(/,/, "", v); if (v ~ /^[0-9]+$/) n += v } }
-    END {print n + 0}' "$out")
-  cpu[$name]=$(echo "($after - $before) * 100 / $clk_tck / ($t1 - $t0)" | bc)
-  say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms, errors ${bad[$name]}, CPU ${cpu[$name]}%"
-}
-
-ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }
-yes_no() { if [ "$(echo "$1" | bc)" = 1 ]; then echo yes; else echo "**no**"; fi; }
 
 # --- data sets ---------------------------------------------------------------------------------
 say "data set (scale $scale) and the small one (scale $small_scale)"

@@ -10,7 +10,8 @@
 #
 # Run as root, the server runs as the postgres OS user and DIR is handed to it; otherwise it runs as
 # the current user. Durability is off (fsync, synchronous_commit, full_page_writes): a crash loses
-# the cluster, which a test throws away anyway. Two clusters in different DIRs can run at once.
+# the cluster, which a test throws away anyway. PROJECTD_PG_DURABLE=1 keeps PostgreSQL's durable
+# defaults (the benchmarks compare durable commits with durable commits). Two clusters in different DIRs can run at once.
 set -euo pipefail
 
 bin=/usr/lib/postgresql/15/bin
@@ -89,8 +90,11 @@ start() {
   fi
 
   # pg_ctl hands -o to a shell: the single quotes keep DIR and the empty listen_addresses whole.
-  local options="-k '$dir' -p $port -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
-  options+=" -c full_page_writes=off -c max_connections=200 -c shared_buffers=128MB"
+  local options="-k '$dir' -p $port -c listen_addresses='' -c max_connections=200"
+  options+=" -c shared_buffers=128MB"
+  if [[ ${PROJECTD_PG_DURABLE:-0} != 1 ]]; then
+    options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
   if ! as_server "$bin/pg_ctl" -D "$data" -o "$options" -l "$log" -w -t 60 start >/dev/null; then
     echo "$0: the server did not start; the end of $log:" >&2
     tail -n 20 "$log" >&2

@@ -72,7 +72,8 @@ class PostgresStore final : public Store {
 
   const PostgresStoreOptions options_;
   std::mutex pool_mutex_;
-  std::condition_variable pool_cv_;
+  std::condition_variable pool_cv_;     // a connection is idle, or may be opened
+  std::condition_variable drained_cv_;  // close() waits here for leases to end
   std::vector<std::unique_ptr<PostgresConnection>> connections_;
   std::vector<PostgresConnection*> idle_;
   int opening_ = 0;  // connections being opened outside the lock

@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace projectd::test {
 namespace {
@@ -33,6 +37,31 @@ TEST(Cli, BadArgumentsExitNonZeroWithAMessage) {
                             "--password", "short", "--first-name", "A", "--last-name", "B"});
   EXPECT_NE(weak.exit_code, 0);
   EXPECT_NE(weak.output.find("at least 8"), std::string::npos) << weak.output;
+}
+
+TEST(Cli, ServeRefusesANodeNameThatIsNoSafeDirectoryName) {
+  TempDir data;
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"../other", "letters, digits"},
+      {"a/b", "letters, digits"},
+      {"..", "not a directory name"},
+      {std::string(65, 'n'), "longer than 64"},
+  };
+  for (const auto& [node, why] : bad) {
+    const auto refused = run_projectd({"serve", "--data", data.path(), "--node", node});
+    EXPECT_NE(refused.exit_code, 0) << node;
+    EXPECT_NE(refused.output.find("--node"), std::string::npos) << refused.output;
+    EXPECT_NE(refused.output.find(why), std::string::npos) << refused.output;
+  }
+  const auto from_env =
+      run_projectd({"serve", "--data", data.path()}, {{"PROJECTD_NODE", "bad name"}});
+  EXPECT_NE(from_env.exit_code, 0);
+  EXPECT_NE(from_env.output.find("letters, digits"), std::string::npos) << from_env.output;
+  // Refused before anything was opened or made.
+  EXPECT_TRUE(std::filesystem::is_empty(data.path()));
+  const auto help = run_projectd({"serve", "--help"});
+  EXPECT_NE(help.output.find("--node"), std::string::npos) << help.output;
+  EXPECT_NE(help.output.find("PROJECTD_NODE"), std::string::npos) << help.output;
 }
 
 TEST(Cli, MigrateAppliesOnce) {

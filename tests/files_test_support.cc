@@ -104,13 +104,7 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
 
 HttpResponse FilesSuite::files_call(const std::string& method, const std::string& path,
                                     const boost::json::value& body, const Headers& auth) {
-  Headers headers = auth;
-  std::string text;
-  if (!body.is_null()) {
-    headers.emplace_back("Content-Type", "application/json");
-    text = boost::json::serialize(body);
-  }
-  return files_request(port(), method, path, text, headers);
+  return json_request(port(), method, files_path(path), body, auth);
 }
 
 boost::json::object FilesSuite::create_text(const std::string& folder, const std::string& title,

@@ -70,6 +70,23 @@ std::string ProjectSuite::error_message(const HttpResponse& response) {
   return std::string(response.json().at("error").at("message").as_string());
 }
 
+HttpResponse json_request(unsigned short port, const std::string& method, const std::string& target,
+                          const boost::json::value& body, const Headers& auth) {
+  HttpClient client(port);
+  return json_request(client, method, target, body, auth);
+}
+
+HttpResponse json_request(HttpClient& client, const std::string& method, const std::string& target,
+                          const boost::json::value& body, const Headers& auth) {
+  Headers headers = auth;
+  std::string text;
+  if (!body.is_null()) {
+    headers.emplace_back("Content-Type", "application/json");
+    text = boost::json::serialize(body);
+  }
+  return client.request(method, target, text, headers);
+}
+
 std::vector<std::string> keys_of(const boost::json::object& object) {
   std::vector<std::string> keys;
   for (const auto& member : object)

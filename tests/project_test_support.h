@@ -52,6 +52,13 @@ class ProjectSuite : public ::testing::Test {
   static int people_;
 };
 
+// A request to `target` (e.g. "/api/2.0/project/...") on the server at `port` with a JSON body
+// (none when `body` is null) and `auth`.
+HttpResponse json_request(unsigned short port, const std::string& method, const std::string& target,
+                          const boost::json::value& body, const Headers& auth);
+// The same on `client`'s keep-alive connection.
+HttpResponse json_request(HttpClient& client, const std::string& method, const std::string& target,
+                          const boost::json::value& body, const Headers& auth);
 std::vector<std::string> keys_of(const boost::json::object& object);
 // The `response` of an answer that must have `expected_status`; null (and a failure) otherwise.
 boost::json::value response_of(const HttpResponse& res, int expected_status);

@@ -48,14 +48,7 @@ std::int64_t TaskSuite::insert_milestone(std::int64_t project, const std::string
 
 HttpResponse TaskSuite::call(const std::string& method, const std::string& path,
                              const boost::json::value& body, const Headers& auth) {
-  HttpClient client(port());
-  Headers headers = auth;
-  std::string text;
-  if (!body.is_null()) {
-    headers.emplace_back("Content-Type", "application/json");
-    text = boost::json::serialize(body);
-  }
-  return client.request(method, "/api/2.0/project/" + path, text, headers);
+  return json_request(port(), method, "/api/2.0/project/" + path, body, auth);
 }
 
 boost::json::object TaskSuite::task_full(std::int64_t task) {

@@ -4,6 +4,7 @@
 #include "app/serve.h"
 #include "auth/password_hasher.h"
 #include "base/errors.h"
+#include "blob/blob_store.h"
 #include "domain/people_service.h"
 #include "store/store.h"
 
@@ -41,6 +42,15 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
       ->envname("PROJECTD_STORE");
   serve->add_option("--blobs", c.blobs_dir, "File contents directory (default DATA/blobs)")
       ->envname("PROJECTD_BLOBS");
+  serve
+      ->add_option(
+          "--node", c.node,
+          "This node's name (default: the host name). Uploads are spooled in BLOBS/tmp/NODE, "
+          "which the node cleans at start: processes sharing one --blobs directory need "
+          "different names. Letters, digits, '-', '_', '.'; at most 64 characters")
+      ->envname("PROJECTD_NODE")
+      ->check(CLI::Validator([](std::string& node) { return node_name_problem(node); }, "NAME",
+                             "node name"));
   serve->add_option("--timezone", c.timezone, "Portal time zone (IANA name)")
       ->envname("PROJECTD_TIMEZONE")
       ->capture_default_str();

@@ -10,6 +10,9 @@ struct ServeConfig {
   std::string data_dir = "./data";
   std::string store_url;  // empty: sqlite:<data_dir>/projectd.db
   std::string blobs_dir;  // empty: <data_dir>/blobs
+  // Names this node's upload spool, <blobs>/tmp/<node>/, which it cleans at start; processes that
+  // share a blob directory need different names (DESIGN §6). Empty: the host name.
+  std::string node;
   std::string timezone = "UTC";
   std::string public_url;  // empty: http://<Host header>
   int max_upload_mb = 100;

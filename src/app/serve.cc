@@ -69,7 +69,7 @@ int run_serve(const ServeConfig& config) {
   const std::filesystem::path blobs_dir = config.blobs_dir.empty()
                                               ? std::filesystem::path(config.data_dir) / "blobs"
                                               : std::filesystem::path(config.blobs_dir);
-  BlobStore blobs(blobs_dir, std::chrono::seconds(config.blob_grace_seconds));
+  BlobStore blobs(blobs_dir, std::chrono::seconds(config.blob_grace_seconds), config.node);
   BlobSweeper sweeper(blobs, *store, std::chrono::seconds(config.blob_grace_seconds));
 
   ProjectService projects(*store);

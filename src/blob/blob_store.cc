@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <ctime>
@@ -26,17 +27,24 @@ bool is_sha256_hex(std::string_view text) {
   return true;
 }
 
-// The node's temp directory name: the host name, reduced to characters that are safe in a path.
+bool is_node_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
+// The node's temp directory name: as given (checked), else the host name reduced to characters
+// that are safe in a path.
 std::string node_name(std::string node) {
-  if (node.empty()) {
-    char host[256] = {};
-    if (::gethostname(host, sizeof host - 1) == 0) node = host;
+  if (!node.empty()) {
+    const std::string problem = node_name_problem(node);
+    if (!problem.empty()) throw std::invalid_argument(problem);
+    return node;
   }
-  for (char& c : node) {
-    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.';
-    if (!safe) c = '_';
-  }
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) == 0) node = host;
+  for (char& c : node)
+    if (!is_node_char(c)) c = '_';
+  if (node.size() > kMaxNodeName) node.resize(kMaxNodeName);
   if (node.empty() || node == "." || node == "..") node = "node";
   return node;
 }
@@ -94,10 +102,21 @@ struct Sweep {
 
 }  // namespace
 
+std::string node_name_problem(std::string_view node) {
+  const std::string quoted = "the node name '" + std::string(node) + "'";
+  if (node.empty()) return "the node name is empty";
+  if (node.size() > kMaxNodeName)
+    return quoted + " is longer than " + std::to_string(kMaxNodeName) + " characters";
+  if (node == "." || node == "..") return quoted + " is not a directory name";
+  if (!std::all_of(node.begin(), node.end(), is_node_char))
+    return quoted + " may only hold letters, digits, '-', '_' and '.'";
+  return "";
+}
+
 BlobStore::BlobStore(fs::path root, std::chrono::seconds grace, std::string node)
     : root_(std::move(root)), grace_(grace) {
+  temp_dir_ = root_ / "tmp" / node_name(std::move(node));  // checked before anything is made
   create_dirs(root_);
-  temp_dir_ = root_ / "tmp" / node_name(std::move(node));
   // Whatever is here was left by an interrupted upload of this node: nobody can adopt it now.
   std::error_code ec;
   fs::remove_all(temp_dir_, ec);

@@ -8,8 +8,9 @@
 // renamed its content but not yet committed is never lost (a store that finds the content already
 // present refreshes its mtime instead of writing it again).
 //
-// Each node spools into its own `<root>/tmp/<node>/` (node: the host name), and on construction
-// removes what interrupted uploads left there, never touching another node's uploads in flight.
+// Each node spools into its own `<root>/tmp/<node>/` (node: `serve --node`, else the host name),
+// and on construction removes what interrupted uploads left there, never touching another node's
+// uploads in flight. Two processes sharing one blob directory therefore need different node names.
 // Thread safety: every method may be called from any thread at once.
 #pragma once
 
@@ -31,11 +32,17 @@ struct BlobRef {
   std::uint64_t size = 0;
 };
 
+// Why `node` cannot name a node's temp directory, or empty when it can: letters, digits, '-', '_'
+// and '.' only, not "." or "..", 1 to kMaxNodeName characters (it becomes a directory name).
+inline constexpr std::size_t kMaxNodeName = 64;
+std::string node_name_problem(std::string_view node);
+
 class BlobStore {
  public:
   // Creates the directories it needs; throws std::runtime_error with a clear message when it
   // cannot. `grace` is how old an unreferenced content must be before it is removed.
-  // `node` names this node's temp directory; empty: the host name.
+  // `node` names this node's temp directory; empty: the host name (its unsafe characters replaced).
+  // A non-empty `node` that node_name_problem() refuses throws std::invalid_argument.
   explicit BlobStore(std::filesystem::path root,
                      std::chrono::seconds grace = std::chrono::seconds(3600),
                      std::string node = "");

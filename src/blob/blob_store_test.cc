@@ -13,6 +13,9 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace projectd {
 namespace {
@@ -129,8 +132,33 @@ TEST(BlobStore, NodeDefaultsToTheHostName) {
   BlobStore store(dir.path());
   EXPECT_EQ(store.temp_dir().parent_path(), dir.path() / "tmp");
   EXPECT_FALSE(store.temp_dir().filename().empty());
-  BlobStore odd(dir.path() / "odd", std::chrono::seconds(1), "../evil/name");
-  EXPECT_EQ(odd.temp_dir().parent_path(), dir.path() / "odd" / "tmp");
+  EXPECT_TRUE(node_name_problem(store.temp_dir().filename().string()).empty());
+}
+
+TEST(BlobStore, NodeNamesAreCheckedBecauseTheyBecomeDirectoryNames) {
+  for (const std::string& good : {std::string("a"), std::string("node-1"),
+                                  std::string("web_2.example.com"), std::string(64, 'n')})
+    EXPECT_EQ(node_name_problem(good), "") << good;
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"", "empty"},
+      {".", "not a directory name"},
+      {"..", "not a directory name"},
+      {"../evil", "letters, digits"},
+      {"a/b", "letters, digits"},
+      {"a b", "letters, digits"},
+      {"n\xc3\xa9", "letters, digits"},
+      {std::string(65, 'n'), "longer than 64"},
+  };
+  for (const auto& [name, why] : bad)
+    EXPECT_NE(node_name_problem(name).find(why), std::string::npos)
+        << name << ": " << node_name_problem(name);
+  ScratchDir dir;
+  EXPECT_THROW(BlobStore(dir.path(), std::chrono::seconds(1), "../evil"), std::invalid_argument);
+  EXPECT_THROW(BlobStore(dir.path(), std::chrono::seconds(1), ".."), std::invalid_argument);
+  // Nothing was made or cleaned outside tmp/ for a refused name.
+  EXPECT_FALSE(fs::exists(dir.path() / "evil"));
+  BlobStore named(dir.path(), std::chrono::seconds(1), "b.2");
+  EXPECT_EQ(named.temp_dir(), dir.path() / "tmp" / "b.2");
 }
 
 TEST(BlobStore, RemoveUnreferencedHonoursGraceAndReferences) {

@@ -47,19 +47,22 @@ std::vector<std::int64_t> sorted(std::vector<std::int64_t> ids) {
   return ids;
 }
 
-// Two nodes, a and b, on a fresh schema and a shared blob directory; a starts first, migrates and
-// creates the admin, then b finds both done.
+// Two nodes, a and b, on a fresh schema and a shared blob directory, started at the same moment:
+// both migrate (an advisory lock lets one apply each migration) and both find an empty portal, yet
+// exactly one makes the first administrator.
 class MultiNodeTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!testing_postgres())
       GTEST_SKIP() << "several nodes need a shared PostgreSQL (PROJECTD_TEST_STORE=postgresql)";
     store_url_ = test_store_url(schema_dir_.path());
+    std::thread start_b([&] { b_ = std::make_unique<TestServer>(node_flags("b")); });
     a_ = std::make_unique<TestServer>(node_flags("a"));
-    b_ = std::make_unique<TestServer>(node_flags("b"));
-    EXPECT_NE(a_->output().find("Created the first administrator"), std::string::npos);
-    EXPECT_EQ(b_->output().find("Created the first administrator"), std::string::npos)
-        << b_->output();
+    start_b.join();
+    const auto made_admin = [](const TestServer& node) {
+      return node.output().find("Created the first administrator") != std::string::npos;
+    };
+    EXPECT_EQ(made_admin(*a_) + made_admin(*b_), 1) << a_->output() << b_->output();
     auto db = connect_store(store_url_);
     EXPECT_EQ(first_column(*db, "SELECT count(*) FROM users"), std::vector<std::string>{"1"});
     admin_ = HttpClient::auth(sign_in(a_->port(), kAdminEmail, kAdminPassword));

@@ -97,13 +97,22 @@ UserRecord PeopleService::build_user(const NewUser& user, StoreTx& tx) {
 }
 
 UserRecord PeopleService::add_user(const NewUser& user) {
+  return *insert_user(user, false);
+}
+
+std::optional<UserRecord> PeopleService::add_first_user(const NewUser& user) {
+  return insert_user(user, true);
+}
+
+std::optional<UserRecord> PeopleService::insert_user(const NewUser& user, bool only_first) {
   validate_email(user.email);
   validate_name("firstName", user.first_name);
   validate_name("lastName", user.last_name);
   if (user.password) validate_password(*user.password);
   // Hash before the write: the writer must never wait on Argon2.
   const std::string hash = user.password ? hasher_.hash(*user.password) : std::string();
-  return store_.write_value([&](StoreTx& tx) {
+  return store_.write_value([&](StoreTx& tx) -> std::optional<UserRecord> {
+    if (only_first && tx.users().count_all() > 0) return std::nullopt;
     UserRecord record = build_user(user, tx);
     record.password_hash = hash;
     tx.users().insert(record);

@@ -57,10 +57,14 @@ class PeopleService {
 
   // For the command line and the first start: no caller, no permission check.
   UserRecord add_user(const NewUser& user);
+  // add_user only while the store holds nobody, checked in the same transaction, so nodes starting
+  // together on an empty portal make one first user; nullopt when someone exists.
+  std::optional<UserRecord> add_first_user(const NewUser& user);
   std::int64_t user_count();
 
  private:
   UserRecord build_user(const NewUser& user, StoreTx& tx);
+  std::optional<UserRecord> insert_user(const NewUser& user, bool only_first);
 
   Store& store_;
   PasswordHasher& hasher_;

@@ -8,8 +8,9 @@ TestServer* ProjectSuite::server_ = nullptr;
 Person* ProjectSuite::admin_ = nullptr;
 int ProjectSuite::people_ = 0;
 
-void ProjectSuite::start_server(const std::string& data_dir) {
-  server_ = new TestServer({}, data_dir);
+void ProjectSuite::start_server(const std::string& data_dir,
+                                const std::vector<std::string>& flags) {
+  server_ = new TestServer(flags, data_dir);
   admin_ = new Person{"", sign_in(server_->port(), kAdminEmail, kAdminPassword), kAdminEmail};
   HttpClient client(server_->port());
   const auto me = client.get("/api/2.0/people/@self", HttpClient::auth(admin_->token));

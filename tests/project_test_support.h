@@ -28,8 +28,10 @@ class ProjectSuite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { start_server(); }
   static void TearDownTestSuite() { stop_server(); }
-  // Starts the suite's server on `data_dir` (empty: a fresh temporary one) and signs the admin in.
-  static void start_server(const std::string& data_dir = "");
+  // Starts the suite's server on `data_dir` (empty: a fresh temporary one) with `flags` added to
+  // serve's, and signs the admin in.
+  static void start_server(const std::string& data_dir = "",
+                           const std::vector<std::string>& flags = {});
   // Stops it; a non-zero exit or a sanitizer report fails the test.
   static void stop_server();
 

@@ -2,6 +2,7 @@
 
 #include "app/config.h"
 #include "app/serve.h"
+#include "app/store_copy.h"
 #include "auth/password_hasher.h"
 #include "base/errors.h"
 #include "blob/blob_store.h"
@@ -123,6 +124,24 @@ int migrate(const StoreFlags& flags) {
   return 0;
 }
 
+// One line per table and a total. Never the URLs: they may hold passwords.
+int copy(const std::string& from_url, const std::string& to_url) {
+  const CopyReport report = copy_store(from_url, to_url);
+  for (const CopyReport::Table& table : report.tables) {
+    std::printf("%-22s %10lld rows %7.2f s%s\n", table.name.c_str(),
+                static_cast<long long>(table.rows), table.seconds,
+                table.built_by_triggers
+                    ? ", built by the target's triggers and checked against the source"
+                    : "");
+  }
+  std::printf("Copied %lld rows of %zu tables from the source to the target in %.2f s.\n",
+              static_cast<long long>(report.total_rows), report.tables.size(), report.seconds);
+  std::printf(
+      "File contents are not in the store: copy the blobs directory (DATA/blobs, or "
+      "--blobs) to where the target's nodes read it.\n");
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -151,6 +170,17 @@ int run_cli(int argc, char** argv) {
   CLI::App* migrate_command = app.add_subcommand("migrate", "Bring the store's schema up to date");
   add_store_flags(migrate_command, migrate_flags);
 
+  std::string copy_from;
+  std::string copy_to;
+  CLI::App* copy_command = app.add_subcommand(
+      "copy",
+      "Copy a portal into an empty store (e.g. SQLite to PostgreSQL); not the file contents");
+  copy_command
+      ->add_option("--from", copy_from, "The source store URL (sqlite:PATH, postgresql://...)")
+      ->required();
+  copy_command->add_option("--to", copy_to, "The target store URL, which must hold no portal")
+      ->required();
+
   app.add_subcommand("version", "Print the version");
 
   try {
@@ -170,6 +200,7 @@ int run_cli(int argc, char** argv) {
       return add_user(user_flags, new_user);
     }
     if (migrate_command->parsed()) return migrate(migrate_flags);
+    if (copy_command->parsed()) return copy(copy_from, copy_to);
     std::printf("projectd %s\n", PROJECTD_VERSION);
     return 0;
   } catch (const ApiError& e) {

@@ -1,4 +1,4 @@
-// The command line: serve, user add, migrate, version. Returns the process exit code; bad
+// The command line: serve, user add, migrate, copy, version. Returns the process exit code; bad
 // arguments print a clear message and exit non-zero.
 #pragma once
 

@@ -1,0 +1,120 @@
+// copy_store between two SQLite files (the HTTP test covers SQLite -> PostgreSQL), and the copy
+// order plan_copy derives from foreign keys.
+#include "app/store_copy.h"
+
+#include "app/store_catalog.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace projectd {
+namespace {
+
+using testing::TempDir;
+
+std::vector<std::string> rows(SqliteConnection& db, const std::string& sql) {
+  std::vector<std::string> out;
+  SqlStatement statement = db.prepare(sql);
+  while (statement.step())
+    out.push_back(statement.optional_text(0).value_or("NULL"));
+  return out;
+}
+
+// A source whose folder tree has a parent with a larger id than its child, and whose last task
+// was deleted (so sqlite_sequence is above max(id)).
+void seed(const std::string& path) {
+  SqliteStore::migrate(SqliteStoreOptions{path});
+  SqliteConnection db(path, SqliteConnection::Options{});
+  db.execute_script(
+      "INSERT INTO users (id, user_name, email, first_name, last_name, created, updated) "
+      "VALUES ('u1', 'ada', 'ada@example.com', 'Ada', 'L', 1, 1);"
+      "INSERT INTO folders (id, parent_id, kind, title, created, created_by, updated, updated_by,"
+      " root_id, root_kind) VALUES (20, NULL, 3, 'root', 1, 'u1', 1, 'u1', 20, 3);"
+      "INSERT INTO folders (id, parent_id, kind, title, created, created_by, updated, updated_by,"
+      " root_id, root_kind) VALUES (10, 20, 0, 'child', 1, 'u1', 1, 'u1', 20, 3);"
+      "INSERT INTO projects (id, title, responsible_id, folder_id, created, created_by, updated,"
+      " updated_by) VALUES (7, 'P', 'u1', 20, 1, 'u1', 1, 'u1');"
+      "INSERT INTO tasks (id, project_id, title, description, created, created_by, updated,"
+      " updated_by) VALUES (1, 7, 'kept', NULL, 1, 'u1', 1, 'u1'),"
+      " (2, 7, 'gone', 'x', 1, 'u1', 1, 'u1');"
+      "DELETE FROM tasks WHERE id = 2;");
+}
+
+const char* const kFolders =
+    "SELECT id || ',' || coalesce(parent_id, 'NULL') || ',' || title FROM folders ORDER BY id";
+
+TEST(StoreCopyTest, CopiesSqliteToSqliteWithEveryRowAndTheIdHighWaterMarks) {
+  TempDir dir;
+  const std::string from = dir.file("from.db");
+  const std::string to = dir.file("to.db");
+  seed(from);
+  const CopyReport report = copy_store("sqlite:" + from, "sqlite:" + to);
+  EXPECT_GT(report.total_rows, 0);
+  bool counted_tasks = false;
+  for (const auto& table : report.tables) {
+    if (table.name == "task_counts") {
+      EXPECT_TRUE(table.built_by_triggers);
+    }
+    if (table.name == "tasks") counted_tasks = table.rows == 1;
+  }
+  EXPECT_TRUE(counted_tasks);
+
+  SqliteConnection source(from, SqliteConnection::Options{});
+  SqliteConnection target(to, SqliteConnection::Options{});
+  EXPECT_EQ(rows(target, kFolders), rows(source, kFolders));
+  EXPECT_EQ(rows(target, "SELECT title || coalesce(description, 'NULL') FROM tasks"),
+            std::vector<std::string>{"keptNULL"});
+  EXPECT_EQ(rows(target, "SELECT project_id || ':' || status || ':' || n FROM task_counts"),
+            std::vector<std::string>{"7:1:1"});
+  EXPECT_EQ(rows(target, "SELECT seq FROM sqlite_sequence WHERE name = 'tasks'"),
+            std::vector<std::string>{"2"});
+  EXPECT_EQ(rows(target, "PRAGMA foreign_key_check"), std::vector<std::string>{});
+}
+
+TEST(StoreCopyTest, RefusesATargetHoldingAPortalAndChangesNothing) {
+  TempDir dir;
+  const std::string from = dir.file("from.db");
+  seed(from);
+  try {
+    copy_store("sqlite:" + from, "sqlite:" + from);
+    FAIL() << "copied into a portal";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("the target already holds a portal"), std::string::npos)
+        << e.what();
+  }
+  SqliteConnection db(from, SqliteConnection::Options{});
+  EXPECT_EQ(rows(db, "SELECT count(*) FROM folders"), std::vector<std::string>{"3"});
+}
+
+CatalogTable table(const std::string& name, std::vector<CatalogColumn> columns,
+                   std::vector<CatalogForeignKey> keys) {
+  return CatalogTable{name, std::move(columns), std::move(keys)};
+}
+
+TEST(StoreCopyPlanTest, OrdersParentsFirstAndDefersSelfReferencesAndCycles) {
+  Catalog catalog;
+  catalog.tables["a"] =
+      table("a", {{"id", SqlType::kInt, false, true}, {"b_id", SqlType::kInt}}, {{{"b_id"}, "b"}});
+  catalog.tables["b"] = table(
+      "b", {{"id", SqlType::kInt, false, true}, {"a_id", SqlType::kInt, false}}, {{{"a_id"}, "a"}});
+  catalog.tables["c"] = table("c", {{"id", SqlType::kInt, false, true}, {"up", SqlType::kInt}},
+                              {{{"up"}, "c"}, {{"id"}, "b"}});
+  catalog.tables["counts"] = table("counts", {{"n", SqlType::kInt}}, {});
+  catalog.built_by_triggers.insert("counts");
+  const CopyPlan plan = plan_copy(catalog);
+  EXPECT_EQ(plan.order, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(plan.deferred_columns.at("a"), std::set<std::string>{"b_id"});
+  EXPECT_EQ(plan.deferred_columns.at("c"), std::set<std::string>{"up"});
+  EXPECT_FALSE(plan.deferred_columns.contains("b"));
+
+  catalog.tables["a"].columns[1].nullable = false;
+  EXPECT_THROW(plan_copy(catalog), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace projectd

@@ -1,0 +1,379 @@
+// `projectd copy`: a portal seeded through the API on SQLite is copied to PostgreSQL, and every
+// answer the suite knows how to ask for is the same on the copy, as every user; the copy then
+// hands out fresh ids. A target that holds a portal and a source behind the schema are refused.
+// Runs only in the PostgreSQL shards (PROJECTD_TEST_STORE=postgresql), which have a cluster.
+#include "files_test_support.h"
+#include "store_sql.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <utility>
+
+namespace projectd::test {
+namespace {
+
+// Absolute URLs (viewUrl, webUrl) must not depend on the port each server happens to get.
+const std::vector<std::string> kPublicUrl = {"--public-url", "http://portal.example"};
+
+std::string sqlite_url(const std::string& dir) {
+  return "sqlite:" + dir + "/projectd.db";
+}
+
+std::vector<std::string> with(std::vector<std::string> flags, const std::string& store_url) {
+  flags.insert(flags.end(), {"--store", store_url});
+  return flags;
+}
+
+// The portal: people of every kind, public and private projects with teams and tags, milestones,
+// tasks with responsibles, subtasks, links, a custom status and a closed one, comments with a
+// reply, a discussion with a comment and a file, uploads attached to tasks and detached again, a
+// subfolder, a reminder, a follower, a failed sign-in, and a deleted task (the last one made, so
+// its id is the tasks' high-water mark).
+struct Portal {
+  Person member, other, guest;
+  std::int64_t review = 0, open_project = 0, private_project = 0, milestone = 0, message = 0;
+  std::vector<std::int64_t> tasks;
+  std::int64_t deleted_task = 0;
+  std::vector<std::int64_t> files;
+  std::int64_t subfolder = 0;
+  std::string comment;
+};
+
+struct Answer {
+  int status = 0;
+  std::string body;
+};
+
+class StoreCopyTest : public FilesSuite {
+ protected:
+  // Each test starts the servers it needs.
+  static void SetUpTestSuite() {}
+  static void TearDownTestSuite() {}
+  void SetUp() override {
+    if (!testing_postgres()) {
+      GTEST_SKIP() << "copies to PostgreSQL: needs PROJECTD_TEST_STORE=postgresql and a cluster";
+    }
+  }
+
+  static ProcessResult copy(const std::string& from, const std::string& to) {
+    return run_projectd({"copy", "--from", from, "--to", to});
+  }
+
+  static Portal seed() {
+    Portal p;
+    p.member = add_person();
+    p.other = add_person();
+    p.guest = add_person(true);
+    HttpClient client(port());
+    p.review =
+        response_of(client.post_json("/api/2.0/project/status",
+                                     {{"title", "In review"}, {"statusType", "open"}}, admin()),
+                    201)
+            .at("id")
+            .as_int64();
+    p.open_project = create_project_id({{"title", "Apollo"},
+                                        {"description", "To the moon"},
+                                        {"responsibleId", p.member.id},
+                                        {"tags", "space, moon"},
+                                        {"participants", {p.member.id, p.other.id, p.guest.id}}},
+                                       admin());
+    p.private_project = create_project_id({{"title", "Zeta secret"},
+                                           {"private", true},
+                                           {"tags", "moon"},
+                                           {"participants", {p.member.id}}},
+                                          admin());
+    p.milestone = insert_milestone(p.open_project, "Launch", "2031-03-04T10:00:00Z", p.member.id);
+    const std::vector<boost::json::object> tasks = {
+        {{"title", "beta wiring"},
+         {"responsibles", {p.member.id}},
+         {"milestoneid", p.milestone},
+         {"deadline", "2030-05-01T00:00:00Z"},
+         {"priority", "high"}},
+        {{"title", "Alpha fuel"}, {"responsibles", {p.member.id, p.other.id}}, {"priority", "low"}},
+        {{"title", "gamma review"},
+         {"deadline", "2029-01-01T00:00:00Z"},
+         {"startDate", "2028-01-01T00:00:00Z"}},
+        {{"title", "Delta closed"},
+         {"responsibles", {p.other.id}},
+         {"deadline", "2029-06-01T00:00:00Z"}}};
+    for (const auto& body : tasks)
+      p.tasks.push_back(create_task_id(p.open_project, body, admin()));
+    p.tasks.push_back(create_task_id(
+        p.private_project, {{"title", "Hidden"}, {"responsibles", {p.member.id}}}, admin()));
+    const std::int64_t first = p.tasks[0];
+    create_subtask_id(first, {{"title", "Solder"}, {"responsible", p.member.id}}, admin());
+    create_subtask_id(first, {{"title", "Test"}}, admin());
+    EXPECT_EQ(call("POST", task_path(p.tasks[2], "/link"),
+                   {{"dependenceTaskId", p.tasks[3]}, {"linkType", "End"}}, admin())
+                  .status,
+              201);
+    EXPECT_EQ(
+        call("PUT", task_path(p.tasks[2], "/status"), {{"statusId", p.review}}, admin()).status,
+        200);
+    EXPECT_EQ(call("PUT", task_path(p.tasks[3], "/status"), {{"status", "closed"}}, admin()).status,
+              200);
+    const auto comment = response_of(
+        call("POST", task_path(first, "/comment"), {{"content", "<p>Looks good</p>"}}, admin()),
+        201);
+    p.comment = std::string(comment.at("id").as_string());
+    EXPECT_EQ(call("POST", task_path(first, "/comment"),
+                   {{"content", "<p>Thanks</p>"}, {"parentid", p.comment}}, p.member.auth())
+                  .status,
+              201);
+    p.message = response_of(client.post_json(project_path(p.open_project, "/message"),
+                                             {{"title", "Kick-off"},
+                                              {"content", "<p>Agenda</p>"},
+                                              {"participants", {p.member.id}}},
+                                             admin()),
+                            201)
+                    .at("id")
+                    .as_int64();
+    const std::string message = "message/" + std::to_string(p.message);
+    EXPECT_EQ(
+        call("POST", message + "/comment", {{"content", "<p>Count me in</p>"}}, p.member.auth())
+            .status,
+        201);
+
+    const std::string folder = std::to_string(project_folder(p.open_project));
+    p.files.push_back(upload_id(folder, "plan.txt", "the plan", admin()));
+    p.files.push_back(create_text_id(folder, "notes", "some notes", admin()));
+    p.files.push_back(create_text_id("@common", "welcome", "hello all", admin()));
+    p.subfolder =
+        response_of(files_call("POST", "folder/@my", {{"title", "Archive"}}, p.member.auth()), 201)
+            .at("id")
+            .as_int64();
+    p.files.push_back(upload_id(std::to_string(p.subfolder), "old.bin", std::string("\0\1\2", 3),
+                                p.member.auth()));
+    EXPECT_EQ(
+        call("POST", task_path(first, "/files"), {{"files", {p.files[0], p.files[1]}}}, admin())
+            .status,
+        201);
+    EXPECT_EQ(call("DELETE", task_path(first, "/files"), {{"fileid", p.files[1]}}, admin()).status,
+              200);
+    EXPECT_EQ(call("POST", message + "/files", {{"files", {p.files[1]}}}, admin()).status, 201);
+
+    EXPECT_EQ(call("GET", task_path(first, "/notify"), nullptr, admin()).status, 200);
+    EXPECT_EQ(
+        client.request("PUT", project_path(p.open_project, "/follow"), "", p.other.auth()).status,
+        200);
+    EXPECT_EQ(client
+                  .post_json("/api/2.0/authentication",
+                             {{"userName", p.other.email}, {"password", "wrong-password"}})
+                  .status,
+              401);
+
+    p.deleted_task = create_task_id(p.open_project, {{"title", "Doomed"}}, admin());
+    EXPECT_EQ(call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin())
+                  .status,
+              201);
+    EXPECT_EQ(call("DELETE", task_path(p.deleted_task), nullptr, admin()).status, 200);
+    return p;
+  }
+
+  // Every list and single-object GET of the portal.
+  static std::vector<std::string> paths(const Portal& p) {
+    const std::string api = "/api/2.0/project/";
+    std::vector<std::string> all = {
+        "/api/2.0/people",
+        "/api/2.0/people/@self",
+        "/api/2.0/people/filter?filterValue=Person",
+        "/api/2.0/people/@search/Member",
+        "/api/2.0/project",
+        api + "@self",
+        api + "@follow",
+        api + "open",
+        api + "filter",
+        api + "filter?sortBy=title&sortOrder=descending",
+        api + "filter?tag=moon",
+        api + "securityinfo",
+        api + "@search/a",
+        api + "milestone",
+        api + "milestone/filter",
+        api + "milestone/late",
+        api + "milestone/upcoming",
+        api + "milestone/" + std::to_string(p.milestone),
+        api + "milestone/" + std::to_string(p.milestone) + "/task",
+        api + "task/@self",
+        api + "task/@self/open",
+        api + "task/filter",
+        api + "task/filter/simple",
+        api + "status",
+        api + "message",
+        api + "message/" + std::to_string(p.message),
+        api + "message/" + std::to_string(p.message) + "/comment",
+        api + "message/" + std::to_string(p.message) + "/files",
+        api + "message/" + std::to_string(p.message) + "/files/history",
+        api + "comment/" + p.comment,
+        "/api/2.0/files/settings",
+        "/api/2.0/files/@my",
+        "/api/2.0/files/@common",
+        "/api/2.0/files/" + std::to_string(p.subfolder),
+    };
+    for (const char* sort : {"title", "deadline", "priority", "create_on", "start_date"}) {
+      for (const char* order : {"ascending", "descending"})
+        all.push_back(api + "task/filter?sortBy=" + sort + "&sortOrder=" + order);
+    }
+    for (const Person* person : {&p.member, &p.other, &p.guest})
+      all.push_back("/api/2.0/people/" + person->id);
+    for (std::int64_t project : {p.open_project, p.private_project}) {
+      const std::string path = api + std::to_string(project);
+      for (const char* rest :
+           {"", "/team", "/milestone", "/milestone/open", "/task", "/task/open", "/task/closed",
+            "/task/@self/open", "/message", "/files", "/@search/a"})
+        all.push_back(path + rest);
+      all.push_back("/api/2.0/files/" + std::to_string(project_folder(project)));
+    }
+    std::vector<std::int64_t> tasks = p.tasks;
+    tasks.push_back(p.deleted_task);
+    for (std::int64_t task : tasks) {
+      for (const char* rest : {"", "/comment", "/files", "/files/history", "/subscribe"})
+        all.push_back(api + task_path(task, rest));
+      all.push_back(api + std::to_string(task) + "/entityfiles?entityType=task");
+    }
+    for (std::int64_t file : p.files) {
+      all.push_back("/api/2.0/files/file/" + std::to_string(file));
+      all.push_back("/api/2.0/files/file/" + std::to_string(file) + "/history");
+      all.push_back("/Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=" +
+                    std::to_string(file));
+    }
+    return all;
+  }
+
+  // (user, path) -> what GET path answers that user (downloads are kept as bytes).
+  using Answers = std::map<std::pair<std::string, std::string>, Answer>;
+  static Answers ask_all(const std::vector<std::string>& paths,
+                         const std::vector<std::pair<std::string, Headers>>& users) {
+    Answers answers;
+    HttpClient client(port());
+    for (const auto& [who, auth] : users) {
+      for (const std::string& path : paths) {
+        const HttpResponse res = client.get(path, auth);
+        answers[{who, path}] = Answer{res.status, res.body};
+      }
+    }
+    return answers;
+  }
+};
+
+boost::json::value parsed_or_text(const std::string& body) {
+  boost::system::error_code error;
+  boost::json::value value = boost::json::parse(body, error);
+  return error ? boost::json::value(body) : value;
+}
+
+TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame) {
+  TempDir dir;
+  start_server(dir.path(), with(kPublicUrl, sqlite_url(dir.path())));
+  const Portal p = seed();
+  const std::string old_admin_token = admin_->token;
+  const std::vector<std::string> all = paths(p);
+  const std::vector<std::pair<std::string, Headers>> users = {
+      {"admin", admin()}, {"member", p.member.auth()}, {"guest", p.guest.auth()}};
+  const Answers before = ask_all(all, users);
+  // Not a comparison of refusals: nearly all of it is read (the private project and the deleted
+  // task are not, to some).
+  const auto readable = std::count_if(before.begin(), before.end(),
+                                      [](const auto& entry) { return entry.second.status == 200; });
+  EXPECT_GT(readable, static_cast<std::ptrdiff_t>(before.size() * 3 / 4)) << readable;
+  stop_server();
+
+  TempDir pg_dir;
+  const std::string target = test_store_url(pg_dir.path());
+  const auto started = std::chrono::steady_clock::now();
+  const ProcessResult copied = copy(sqlite_url(dir.path()), target);
+  const auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+  ASSERT_EQ(copied.exit_code, 0) << copied.output;
+  std::printf("projectd copy of the seeded portal: %.2f s\n%s", took.count(),
+              copied.output.c_str());
+  EXPECT_NE(copied.output.find("tasks"), std::string::npos) << copied.output;
+  EXPECT_NE(copied.output.find("blobs"), std::string::npos) << copied.output;
+  EXPECT_EQ(copied.output.find("postgresql://"), std::string::npos) << copied.output;
+  EXPECT_EQ(copied.output.find(dir.path()), std::string::npos) << copied.output;
+
+  // The same blobs: the data directory is shared, the store is PostgreSQL.
+  start_server(dir.path(), with(kPublicUrl, target));
+  EXPECT_EQ(
+      HttpClient(port()).get("/api/2.0/people/@self", HttpClient::auth(old_admin_token)).status,
+      200);
+  const Answers after = ask_all(all, users);
+  ASSERT_EQ(before.size(), after.size());
+  for (const auto& [key, answer] : before) {
+    const Answer& copy = after.at(key);
+    EXPECT_EQ(copy.status, answer.status) << key.first << " GET " << key.second;
+    EXPECT_EQ(parsed_or_text(copy.body), parsed_or_text(answer.body))
+        << key.first << " GET " << key.second << "\nbefore: " << answer.body
+        << "\nafter:  " << copy.body;
+  }
+
+  // The triggers built task_counts from the copied tasks.
+  {
+    auto db = connect_store(target);
+    EXPECT_EQ(first_column(*db,
+                           "SELECT project_id || ':' || status || ':' || n FROM task_counts "
+                           "ORDER BY project_id, status"),
+              first_column(*db,
+                           "SELECT project_id || ':' || status || ':' || count(*) FROM tasks "
+                           "GROUP BY project_id, status ORDER BY project_id, status"));
+  }
+
+  // New rows get ids above every copied one, and above the deleted task's.
+  const std::int64_t project = create_project_id({{"title", "After the move"}}, admin());
+  EXPECT_GT(project, p.private_project);
+  EXPECT_GT(create_task_id(project, {{"title", "Fresh"}}, admin()), p.deleted_task);
+  EXPECT_GT(create_text_id("@common", "fresh", "new", admin()), p.files.back());
+  stop_server();
+}
+
+// Row counts of every table, as text, to prove a refused copy changed nothing.
+std::vector<std::string> table_counts(const std::string& store_url) {
+  auto db = connect_store(store_url);
+  std::vector<std::string> counts;
+  for (const char* table : {"users", "folders", "projects", "tasks", "auth_tokens"}) {
+    counts.push_back(table +
+                     (":" + first_column(*db, std::string("SELECT count(*) FROM ") + table).at(0)));
+  }
+  return counts;
+}
+
+TEST_F(StoreCopyTest, RefusesATargetThatAlreadyHoldsAPortal) {
+  TempDir source_dir, target_dir;
+  const std::string source = sqlite_url(source_dir.path());
+  ASSERT_EQ(run_projectd({"migrate", "--store", source}).exit_code, 0);
+  // A PostgreSQL target with a portal: it has a person.
+  const std::string target = test_store_url(target_dir.path());
+  ASSERT_EQ(run_projectd({"user", "add", "--store", target, "--email", kAdminEmail, "--password",
+                          kAdminPassword, "--first-name", "A", "--last-name", "Admin", "--admin"})
+                .exit_code,
+            0);
+  const auto before = table_counts(target);
+  const ProcessResult refused = copy(source, target);
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.output.find("the target already holds a portal"), std::string::npos)
+      << refused.output;
+  EXPECT_EQ(refused.output.find("postgresql://"), std::string::npos) << refused.output;
+  EXPECT_EQ(table_counts(target), before);
+}
+
+TEST_F(StoreCopyTest, RefusesASourceBehindTheSchema) {
+  TempDir source_dir, target_dir;
+  const std::string source = sqlite_url(source_dir.path());
+  ASSERT_EQ(run_projectd({"migrate", "--store", source}).exit_code, 0);
+  connect_store(source)->execute(
+      "DELETE FROM schema_migrations WHERE number = (SELECT max(number) FROM schema_migrations)");
+  const std::string target = test_store_url(target_dir.path());
+  const ProcessResult refused = copy(source, target);
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.output.find("the source"), std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("projectd migrate"), std::string::npos) << refused.output;
+  // The target was not touched: not even migrated.
+  auto db = connect_store(target);
+  EXPECT_EQ(first_column(*db,
+                         "SELECT count(*) FROM information_schema.tables "
+                         "WHERE table_schema = current_schema()"),
+            std::vector<std::string>{"0"});
+}
+
+}  // namespace
+}  // namespace projectd::test

@@ -40,7 +40,7 @@ void roll_back(PostgresConnection& connection) noexcept {
 // growing with the attempts, spreads them out.
 void pause_before(int attempt) {
   thread_local std::minstd_rand random{std::random_device{}()};
-  const int ceiling_ms = std::min(1 << std::min(attempt, 6), 50);
+  const int ceiling_ms = std::min(1 << std::min(attempt, 7), 100);
   std::uniform_int_distribution<int> pick(0, ceiling_ms);
   std::this_thread::sleep_for(std::chrono::milliseconds(pick(random)));
 }

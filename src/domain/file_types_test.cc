@@ -1,6 +1,8 @@
 // What a file's name says: extension, fileType, MIME type, folder filters, sizes, clean titles.
 #include "domain/file_types.h"
 
+#include "base/utf8.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,37 +21,6 @@ std::size_t code_points(const std::string& utf8) {
   return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
-}
-
-// Whether `text` is well-formed UTF-8 (a strict decoder, independent of the one under test).
-bool valid_utf8(const std::string& text) {
-  std::size_t i = 0;
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  while (i < text.size()) {
-    const unsigned char b = at(i);
-    std::size_t n = 0;
-    std::uint32_t cp = 0, min = 0;
-    if (b < 0x80) {
-      ++i;
-      continue;
-    } else if ((b & 0xE0) == 0xC0) {
-      n = 1, cp = b & 0x1F, min = 0x80;
-    } else if ((b & 0xF0) == 0xE0) {
-      n = 2, cp = b & 0x0F, min = 0x800;
-    } else if ((b & 0xF8) == 0xF0) {
-      n = 3, cp = b & 0x07, min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + n >= text.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((at(i + k) & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (at(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n + 1;
-  }
-  return true;
 }
 
 TEST(FileTypesTest, ExtensionIsLowercaseAfterTheLastDotOfTheName) {
@@ -308,7 +279,7 @@ TEST(FileTypesTest, CleanTitleReplacesIllFormedUtf8) {
             "_x.txt");  // truncated 4-byte
   for (const char* raw :
        {"\xFF\xFE", "\xC3(", "\xE2\x28\xA1", "\xF0\x28\x8C\x28", "ok\xC3\xA9\xC3"}) {
-    EXPECT_TRUE(valid_utf8(clean_file_title(raw))) << raw;
+    EXPECT_TRUE(utf8::is_valid(clean_file_title(raw))) << raw;
   }
 }
 
@@ -323,13 +294,13 @@ TEST(FileTypesTest, CleanTitleCutsAt165CharactersWithoutSplittingOne) {
   const std::string cut = clean_file_title(cyrillic);
   EXPECT_EQ(code_points(cut), 165u);
   EXPECT_EQ(cut.size(), 330u);
-  EXPECT_TRUE(valid_utf8(cut));
+  EXPECT_TRUE(utf8::is_valid(cut));
 
   std::string emoji;
   for (int i = 0; i < 170; ++i)
     emoji += "😀";
   EXPECT_EQ(code_points(clean_file_title(emoji)), 165u);
-  EXPECT_TRUE(valid_utf8(clean_file_title(emoji)));
+  EXPECT_TRUE(utf8::is_valid(clean_file_title(emoji)));
 }
 
 TEST(FileTypesTest, CleanTitleCutKeepsTheExtension) {

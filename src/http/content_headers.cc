@@ -3,6 +3,7 @@
 // are sloppy (unquoted values with spaces, Windows paths in quoted filenames) and strict where a
 // wrong guess would change meaning (percent-escapes of `filename*`).
 #include "base/ascii.h"
+#include "base/utf8.h"
 #include "http/multipart.h"
 
 #include <cstdint>
@@ -89,32 +90,6 @@ const HeaderParam* find_param(const std::vector<HeaderParam>& params, std::strin
   return nullptr;
 }
 
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = byte < 0x80           ? 1
-                         : (byte >> 5) == 0x6  ? 2
-                         : (byte >> 4) == 0xE  ? 3
-                         : (byte >> 3) == 0x1E ? 4
-                                               : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    std::uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
-    static constexpr std::uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < kMinimum[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 // Each ISO-8859-1 byte as its UTF-8 character (the code points coincide).
 std::string latin1_to_utf8(std::string_view bytes) {
   std::string utf8;
@@ -153,7 +128,7 @@ std::optional<std::string> decode_ext_value(std::string_view text) {
     i += 2;
   }
   if (ascii::iequals(charset, "utf-8")) {
-    if (!is_valid_utf8(bytes)) return std::nullopt;
+    if (!utf8::is_valid(bytes)) return std::nullopt;
     return bytes;
   }
   if (ascii::iequals(charset, "iso-8859-1")) return latin1_to_utf8(bytes);
@@ -165,7 +140,7 @@ std::optional<std::string> decode_ext_value(std::string_view text) {
 // ISO-8859-1, so the name stored, rendered as JSON and written back in `filename*=UTF-8''` is
 // always valid UTF-8 (found by fuzz/fuzz_headers.cc).
 std::string plain_filename(std::string_view value) {
-  return is_valid_utf8(value) ? std::string(value) : latin1_to_utf8(value);
+  return utf8::is_valid(value) ? std::string(value) : latin1_to_utf8(value);
 }
 
 // The file name without any directory a client leaked; `.` and `..` name no file.

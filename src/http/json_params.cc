@@ -7,6 +7,7 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,14 +26,15 @@ class FlattenHandler {
   explicit FlattenHandler(Params& params) : params_(params) {}
 
   bool not_object() const { return not_object_; }
+  const std::optional<ApiError>& refusal() const { return refusal_; }
 
   bool on_document_begin(boost::json::error_code&) { return true; }
   bool on_document_end(boost::json::error_code&) { return true; }
 
   bool on_object_begin(boost::json::error_code& ec) { return begin_container(false, ec); }
-  bool on_object_end(std::size_t, boost::json::error_code&) { return end_container(); }
+  bool on_object_end(std::size_t, boost::json::error_code& ec) { return end_container(ec); }
   bool on_array_begin(boost::json::error_code& ec) { return begin_container(true, ec); }
-  bool on_array_end(std::size_t, boost::json::error_code&) { return end_container(); }
+  bool on_array_end(std::size_t, boost::json::error_code& ec) { return end_container(ec); }
 
   bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
     key_.append(s.data(), s.size());
@@ -80,14 +82,18 @@ class FlattenHandler {
 
   // The name of the next value in the current container: `parent[key]` inside an object, the
   // array's own name for a scalar array item (repeated keys), `list[i]` for a nested container.
-  std::string next_name(bool is_container) {
+  // A name past Params::kMaxKeySize is refused before it is built, so a long key nested 32 deep
+  // never costs 32 copies of itself.
+  std::optional<std::string> next_name(bool is_container) {
     Frame& frame = frames_.back();
     std::string name;
     if (!frame.is_array) {
+      if (frame.name.size() + key_.size() + 2 > Params::kMaxKeySize) return std::nullopt;
       name = frame.name.empty() ? key_ : frame.name + "[" + key_ + "]";
       key_.clear();
     } else if (is_container) {
       name = frame.name + "[" + std::to_string(frame.count) + "]";
+      if (name.size() > Params::kMaxKeySize) return std::nullopt;
     } else {
       name = frame.name;
     }
@@ -101,25 +107,48 @@ class FlattenHandler {
       frames_.push_back(Frame{false, std::string()});
       return true;
     }
-    std::string name = next_name(true);
-    frames_.push_back(Frame{is_array, std::move(name)});
+    auto name = next_name(true);
+    if (!name) return name_too_long(ec);
+    frames_.push_back(Frame{is_array, std::move(*name)});
     return true;
   }
 
   // `{"files":[]}` was sent and is empty: a null keeps it visible to has() and clears on PUT.
-  bool end_container() {
+  bool end_container(boost::json::error_code& ec) {
     Frame frame = std::move(frames_.back());
     frames_.pop_back();
-    if (!frames_.empty() && frame.count == 0) params_.add(frame.name, ParamValue{"", true}, kBody);
+    if (!frames_.empty() && frame.count == 0) return add(frame.name, ParamValue{"", true}, ec);
     return true;
   }
 
   bool scalar(bool is_null, boost::json::error_code& ec) {
     if (frames_.empty()) return reject(ec);
-    std::string name = next_name(false);
-    params_.add(name, ParamValue{is_null ? std::string() : std::move(text_), is_null}, kBody);
+    auto name = next_name(false);
+    if (!name) return name_too_long(ec);
+    const bool added =
+        add(*name, ParamValue{is_null ? std::string() : std::move(text_), is_null}, ec);
     text_.clear();
-    return true;
+    return added;
+  }
+
+  // Params::add refuses (bad UTF-8 cannot reach it: the parser checks that first, but the budget
+  // can); the refusal stops the parse and is thrown once the parser has returned.
+  bool add(const std::string& name, ParamValue value, boost::json::error_code& ec) {
+    try {
+      params_.add(name, std::move(value), ParamSource::kBody);
+      return true;
+    } catch (const ApiError& error) {
+      refusal_ = error;
+      ec = boost::json::error::exception;
+      return false;
+    }
+  }
+
+  bool name_too_long(boost::json::error_code& ec) {
+    refusal_ = ApiError(ErrorKind::kBadRequest, "A parameter name is longer than " +
+                                                    std::to_string(Params::kMaxKeySize) + " bytes");
+    ec = boost::json::error::exception;
+    return false;
   }
 
   bool reject(boost::json::error_code& ec) {
@@ -128,12 +157,12 @@ class FlattenHandler {
     return false;
   }
 
-  static constexpr ParamSource kBody = ParamSource::kBody;
   Params& params_;
   std::vector<Frame> frames_;
   std::string key_;
   std::string text_;
   bool not_object_ = false;
+  std::optional<ApiError> refusal_;
 };
 
 }  // namespace
@@ -144,13 +173,15 @@ void add_json_params(Params& params, std::string_view body) {
   // Clients send `Content-Type: application/json` with no body on GET: no parameters, no error.
   if (ascii::trim(body).empty()) return;
 
-  // Flatten into a scratch collection so a body that fails half-way adds nothing.
-  Params scratch;
+  // Flattened straight into `params`; a body that fails half-way is taken out again.
+  const std::size_t before = params.size();
   boost::json::parse_options options;
   options.max_depth = kMaxJsonDepth;
-  boost::json::basic_parser<FlattenHandler> parser(options, scratch);
+  boost::json::basic_parser<FlattenHandler> parser(options, params);
   boost::json::error_code ec;
   std::size_t used = parser.write_some(false, body.data(), body.size(), ec);
+  if (ec || used != body.size()) params.truncate(before);
+  if (parser.handler().refusal()) throw *parser.handler().refusal();
   if (parser.handler().not_object()) {
     throw ApiError(ErrorKind::kBadRequest, "The request body must be a JSON object");
   }
@@ -161,8 +192,6 @@ void add_json_params(Params& params, std::string_view body) {
   if (ec || used != body.size()) {
     throw ApiError(ErrorKind::kBadRequest, "The request body is not valid JSON");
   }
-  for (auto& [key, value] : scratch.entries())
-    params.add(key, value, ParamSource::kBody);
 }
 
 }  // namespace projectd

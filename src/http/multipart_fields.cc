@@ -39,14 +39,17 @@ class FieldCollector : public MultipartSink {
 void add_multipart_fields(Params& params, std::string_view body, std::string_view boundary) {
   // An empty body is no body, whatever the Content-Type says.
   if (ascii::trim(body).empty()) return;
-  // Collected aside so that a body rejected half-way adds nothing.
-  Params fields;
-  FieldCollector collector(fields);
-  MultipartParser parser(std::string(boundary), collector);
-  parser.feed(body);
-  parser.finish();
-  for (const auto& [key, value] : fields.entries())
-    params.add(key, value, ParamSource::kBody);
+  // A body rejected half-way is taken out again.
+  const std::size_t before = params.size();
+  try {
+    FieldCollector collector(params);
+    MultipartParser parser(std::string(boundary), collector);
+    parser.feed(body);
+    parser.finish();
+  } catch (...) {
+    params.truncate(before);
+    throw;
+  }
 }
 
 }  // namespace projectd

@@ -2,6 +2,7 @@
 
 #include "base/ascii.h"
 #include "base/errors.h"
+#include "base/utf8.h"
 #include "wire/date.h"
 
 #include <algorithm>
@@ -101,9 +102,42 @@ std::optional<std::string> normalize_guid(std::string_view text) {
 
 }  // namespace
 
+std::size_t Params::budget_for(std::size_t request_bytes) {
+  // Dense bodies bind to many times their size: `{"tasks":[{"title":"a",...` names every value
+  // `tasks[12][title]`, and each item of `"files":[1,2,...]` costs kEntryCost for two bytes. The
+  // base holds any list of the 1,000 items a list parameter may have (Params::kMaxListItems).
+  constexpr std::size_t kBase = 256 * 1024;
+  constexpr std::size_t kPerByte = 32;
+  if (request_bytes >= kMaxBudget / kPerByte) return kMaxBudget;
+  return std::min(kMaxBudget, kBase + kPerByte * request_bytes);
+}
+
 void Params::add(std::string_view key, ParamValue value, ParamSource source) {
+  if (key.size() > kMaxKeySize) {
+    throw ApiError(ErrorKind::kBadRequest,
+                   "A parameter name is longer than " + std::to_string(kMaxKeySize) + " bytes");
+  }
+  if (!utf8::is_valid(key))
+    throw ApiError(ErrorKind::kBadRequest, "A parameter name is not valid UTF-8 text");
+  if (!utf8::is_valid(value.text))
+    throw ApiError(ErrorKind::kBadRequest, quoted(key) + " is not valid UTF-8 text");
+  const std::size_t cost = cost_of(key, value);
+  if (cost > budget_ - std::min(used_, budget_)) {
+    throw ApiError(ErrorKind::kPayloadTooLarge,
+                   "The request has more parameters than projectd binds for a request of its "
+                   "size");
+  }
   index_.push_back(Entry{ascii::to_lower(key), source, entries_.size()});
   entries_.emplace_back(std::string(key), std::move(value));
+  used_ += cost;
+}
+
+void Params::truncate(std::size_t size) {
+  if (size >= entries_.size()) return;
+  for (std::size_t i = size; i < entries_.size(); ++i)
+    used_ -= cost_of(entries_[i].first, entries_[i].second);
+  entries_.resize(size);
+  std::erase_if(index_, [size](const Entry& entry) { return entry.index >= size; });
 }
 
 bool Params::has(std::string_view key) const {

@@ -5,7 +5,8 @@
 //  - a list is read from repeated keys `k=1&k=2`, `k[]=1`, a JSON array, a JSON scalar, or a
 //    comma-separated string; JSON null is an empty list; shapes like `k[][id]=1` are ignored;
 //  - enums by name (any case) or number; dates in every form of wire/date.h;
-//  - a value that does not convert answers 400 naming the parameter.
+//  - a value that does not convert answers 400 naming the parameter;
+//  - every name and value is UTF-8 (400 otherwise), and binding stays within a memory budget.
 // Thread safety: none; one Params belongs to one request.
 #pragma once
 
@@ -35,6 +36,21 @@ using EnumNames = std::vector<std::pair<std::string_view, int>>;
 
 class Params {
  public:
+  // What binding one request may allocate (docs/security.md, "Binding budget"): add() charges
+  // each parameter kEntryCost of bookkeeping, its name twice (as sent and folded) and its value,
+  // and refuses with ApiError(kPayloadTooLarge) past the budget, so no body can make binding
+  // allocate more than a small multiple of its own size. A new Params may take kMaxBudget; the
+  // dispatcher narrows it to budget_for(the request's size) before binding.
+  static constexpr std::size_t kEntryCost = 128;
+  static constexpr std::size_t kMaxBudget = 4 * 1024 * 1024;
+  // No client names a parameter with more bytes than this (the longest real ones, such as
+  // `tasks[999][responsibles][]`, have about 30); a longer name answers 400.
+  static constexpr std::size_t kMaxKeySize = 1024;
+  static std::size_t budget_for(std::size_t request_bytes);
+  void set_budget(std::size_t bytes) { budget_ = bytes; }
+
+  // Throws ApiError: 400 when the key or the value is not UTF-8 or the key is longer than
+  // kMaxKeySize, 413 past the budget. Nothing is added then.
   void add(std::string_view key, ParamValue value, ParamSource source);
   void add(std::string_view key, std::string_view text, ParamSource source) {
     add(key, ParamValue{std::string(text), false}, source);
@@ -79,6 +95,10 @@ class Params {
 
   // Every (key, value) in insertion order, keys as sent; for logging and the OpenAPI tests.
   const std::vector<std::pair<std::string, ParamValue>>& entries() const { return entries_; }
+  // How many entries there are, and dropping those added after that count was taken: a body that
+  // fails to bind half-way adds nothing.
+  std::size_t size() const { return entries_.size(); }
+  void truncate(std::size_t size);
 
  private:
   struct Entry {
@@ -90,8 +110,14 @@ class Params {
   std::optional<std::string_view> scalar_text(std::string_view key,
                                               std::string_view& sent_key) const;
 
+  static std::size_t cost_of(std::string_view key, const ParamValue& value) {
+    return kEntryCost + 2 * key.size() + value.text.size();
+  }
+
   std::vector<std::pair<std::string, ParamValue>> entries_;
   std::vector<Entry> index_;
+  std::size_t budget_ = kMaxBudget;
+  std::size_t used_ = 0;
 };
 
 // Body sources. Each adds to `params` with ParamSource::kBody.
@@ -99,6 +125,10 @@ class Params {
 // empty pairs and a leading `?` are skipped; `k` alone is `k=""`; a bad `%` escape throws 400
 // and adds nothing.
 void add_urlencoded_params(Params& params, std::string_view encoded, ParamSource source);
+// The decoded value of the first `key` (ASCII case ignored) in an urlencoded string, without
+// binding the rest: the dispatcher reads a form body's `asc_auth_key` this way before it binds the
+// body of an authenticated route. nullopt when absent or not decodable.
+std::optional<std::string> find_urlencoded_field(std::string_view encoded, std::string_view key);
 // application/json: an object's members become keys; arrays become repeated keys (an empty array
 // a null); numbers and bools keep their JSON text (`1.50`, `true`); nested objects become
 // `parent[child]`, arrays of objects `list[0][field]`; null becomes a null value. A body that is

@@ -1,6 +1,7 @@
 // add_urlencoded_params: query strings and application/x-www-form-urlencoded bodies.
 #include "base/ascii.h"
 #include "base/errors.h"
+#include "base/utf8.h"
 #include "http/params.h"
 
 #include <string>
@@ -43,33 +44,50 @@ std::string where(ParamSource source) {
 void add_urlencoded_params(Params& params, std::string_view encoded, ParamSource source) {
   // A bare `?` (or `?` kept by a caller that did not strip it) starts nothing.
   if (!encoded.empty() && encoded.front() == '?') encoded.remove_prefix(1);
-  // Decoded aside first so that a rejected string adds nothing.
-  std::vector<std::pair<std::string, std::string>> pairs;
+  // Added as decoded, within the binding budget; a rejected string is taken out again.
+  const std::size_t before = params.size();
+  try {
+    while (!encoded.empty()) {
+      std::size_t amp = encoded.find('&');
+      std::string_view pair = encoded.substr(0, amp);
+      encoded = amp == std::string_view::npos ? std::string_view() : encoded.substr(amp + 1);
+      // `?&Count=25` and `a=1&&b=2` carry empty pairs; clients send them, they mean nothing.
+      if (pair.empty()) continue;
+      std::size_t eq = pair.find('=');
+      auto key = form_decode(pair.substr(0, eq));
+      if (!key) {
+        throw ApiError(ErrorKind::kBadRequest,
+                       where(source) + " has a parameter name with an invalid percent-encoding");
+      }
+      if (!utf8::is_valid(*key))  // before it is quoted in a message
+        throw ApiError(ErrorKind::kBadRequest, "A parameter name is not valid UTF-8 text");
+      std::optional<std::string> value =
+          eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1));
+      if (!value) {
+        throw ApiError(ErrorKind::kBadRequest,
+                       "Parameter '" + *key + "' has an invalid percent-encoding");
+      }
+      // `=5` names nothing a handler could ask for.
+      if (key->empty()) continue;
+      params.add(*key, ParamValue{std::move(*value), false}, source);
+    }
+  } catch (...) {
+    params.truncate(before);
+    throw;
+  }
+}
+
+std::optional<std::string> find_urlencoded_field(std::string_view encoded, std::string_view key) {
   while (!encoded.empty()) {
-    std::size_t amp = encoded.find('&');
-    std::string_view pair = encoded.substr(0, amp);
+    const std::size_t amp = encoded.find('&');
+    const std::string_view pair = encoded.substr(0, amp);
     encoded = amp == std::string_view::npos ? std::string_view() : encoded.substr(amp + 1);
-    // `?&Count=25` and `a=1&&b=2` carry empty pairs; clients send them, they mean nothing.
-    if (pair.empty()) continue;
-    std::size_t eq = pair.find('=');
-    auto key = form_decode(pair.substr(0, eq));
-    if (!key) {
-      throw ApiError(ErrorKind::kBadRequest,
-                     where(source) + " has a parameter name with an invalid percent-encoding");
-    }
-    std::optional<std::string> value =
-        eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1));
-    if (!value) {
-      throw ApiError(ErrorKind::kBadRequest,
-                     "Parameter '" + *key + "' has an invalid percent-encoding");
-    }
-    // `=5` names nothing a handler could ask for.
-    if (key->empty()) continue;
-    pairs.emplace_back(std::move(*key), std::move(*value));
+    const std::size_t eq = pair.find('=');
+    const auto name = form_decode(pair.substr(0, eq));
+    if (!name || !ascii::iequals(*name, key)) continue;
+    return eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1));
   }
-  for (auto& [key, value] : pairs) {
-    params.add(key, ParamValue{std::move(value), false}, source);
-  }
+  return std::nullopt;
 }
 
 }  // namespace projectd

@@ -35,6 +35,10 @@ bool has_second_root(const pugi::xml_node& root) {
 
 void add_element(Params& params, const pugi::xml_node& element, const std::string& name,
                  int depth) {
+  if (name.size() > Params::kMaxKeySize) {
+    throw ApiError(ErrorKind::kBadRequest, "A parameter name is longer than " +
+                                               std::to_string(Params::kMaxKeySize) + " bytes");
+  }
   if (depth > kMaxXmlDepth) {
     throw ApiError(ErrorKind::kBadRequest, "The XML body is nested deeper than " +
                                                std::to_string(kMaxXmlDepth) + " levels");
@@ -71,13 +75,16 @@ void add_xml_params(Params& params, std::string_view body) {
   if (!result || !root || has_second_root(root)) {
     throw ApiError(ErrorKind::kBadRequest, "The request body is not valid XML");
   }
-  // Into a scratch collection first: a body rejected half-way adds nothing.
-  Params scratch;
-  for (const pugi::xml_node& child : root.children()) {
-    if (child.type() == pugi::node_element) add_element(scratch, child, child.name(), 2);
+  // A body refused half-way is taken out again.
+  const std::size_t before = params.size();
+  try {
+    for (const pugi::xml_node& child : root.children()) {
+      if (child.type() == pugi::node_element) add_element(params, child, child.name(), 2);
+    }
+  } catch (...) {
+    params.truncate(before);
+    throw;
   }
-  for (const auto& [key, value] : scratch.entries())
-    params.add(key, value, ParamSource::kBody);
 }
 
 }  // namespace projectd

@@ -9,7 +9,6 @@
 
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/url/parse.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -55,28 +54,22 @@ std::optional<IncomingRequest> parse_request(const std::uint8_t* data, std::size
   return request;
 }
 
-// As Dispatcher::handle_or_throw: route, then route, query and body parameters.
+// As Dispatcher::handle: route once, then route, query and body parameters within the request's
+// binding budget.
 void route_and_bind(const IncomingRequest& request) {
-  auto target = boost::urls::parse_origin_form(request.target);
-  if (!target) return;
-  std::vector<std::string> segments;
-  for (std::string segment : target->segments()) {
-    if (segment.find('\0') != std::string::npos) return;
-    if (!segment.empty()) segments.push_back(std::move(segment));
-  }
-  const RouteMatch match = fuzz::router().match(request.method, segments);
-  if (!match.route) return;
+  std::optional<RoutedRequest> routed;
+  fuzz::expect_api_errors_only(
+      [&] { routed = route_request(fuzz::router(), request.method, request.target); });
+  if (!routed || !routed->match.route) return;
 
   Params params;
-  for (const auto& [name, value] : match.path_params)
-    params.add(name, value, ParamSource::kRoute);
+  params.set_budget(Params::budget_for(request.target.size() + request.body.size()));
   fuzz::expect_api_errors_only([&] {
-    if (target->has_query())
-      add_urlencoded_params(params, target->encoded_query(), ParamSource::kQuery);
+    bind_route_and_query(params, *routed);
     add_body_params(params, request);
   });
   fuzz::read_all_params(params);
-  for (const ParamDoc& doc : match.route->params)
+  for (const ParamDoc& doc : routed->match.route->params)
     fuzz::read_key_every_way(params, doc.name);
 }
 

@@ -98,6 +98,32 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
                    "Time a client has to send a request's body")
       ->check(CLI::Range(100, 86400000))
       ->capture_default_str();
+  serve
+      ->add_option("--max-connections", c.max_connections,
+                   "Connections served at once (lowered to what the open files limit allows)")
+      ->envname("PROJECTD_MAX_CONNECTIONS")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-connections-per-address", c.max_connections_per_address,
+                   "Connections served at once from one client address (0: no limit)")
+      ->envname("PROJECTD_MAX_CONNECTIONS_PER_ADDRESS")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-upload-in-flight-mb", c.max_upload_in_flight_mb,
+                   "Upload bytes being received at once from one client address (0: four times "
+                   "--max-upload-mb)")
+      ->envname("PROJECTD_MAX_UPLOAD_IN_FLIGHT_MB")
+      ->check(CLI::Range(0, 4 * 1024 * 1024))
+      ->capture_default_str();
+  serve
+      ->add_option("--min-body-rate", c.min_body_rate,
+                   "Bytes per second an upload must average after its first 10 s, or after "
+                   "--body-timeout-ms when shorter (0: no minimum)")
+      ->envname("PROJECTD_MIN_BODY_RATE")
+      ->check(CLI::Range(0, 1 << 30))
+      ->capture_default_str();
   serve->add_option("--log-level", c.log_level, "trace, debug, info, warn, error, off")
       ->envname("PROJECTD_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))

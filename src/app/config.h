@@ -24,6 +24,12 @@ struct ServeConfig {
   int worker_threads = 0;  // 0: four per core plus 32
   int header_timeout_ms = 15000;
   int body_timeout_ms = 120000;
+  // Connection and upload caps (docs/security.md): in all, per client address, spool bytes per
+  // client address (0: four times max_upload_mb), and a spooled body's minimum rate in bytes/s.
+  int max_connections = 10000;
+  int max_connections_per_address = 512;
+  int max_upload_in_flight_mb = 0;
+  int min_body_rate = 1024;
   int response_cache_mb = 16;  // rendered answers kept for repeated reads; 0: none
   std::string log_level = "info";
 };

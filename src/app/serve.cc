@@ -97,6 +97,13 @@ int run_serve(const ServeConfig& config) {
   options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
   options.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);
   options.spool_dir = blobs.temp_dir();
+  options.max_connections = static_cast<std::size_t>(config.max_connections);
+  options.max_connections_per_address =
+      static_cast<std::size_t>(config.max_connections_per_address);
+  const int in_flight_mb = config.max_upload_in_flight_mb > 0 ? config.max_upload_in_flight_mb
+                                                              : 4 * config.max_upload_mb;
+  options.max_spool_per_address = static_cast<std::uint64_t>(in_flight_mb) * 1024 * 1024;
+  options.min_body_rate = static_cast<std::uint64_t>(config.min_body_rate);
   HttpServer server(dispatcher, options);
   const unsigned short port = server.bind();
   const std::string host =

@@ -49,6 +49,18 @@ ApiError unauthorized(bool had_credentials) {
   return error;
 }
 
+// The answer to a server-side failure never carries its detail (a library's message, SQL, a
+// path): that goes to the log, with the request it failed (docs/architecture.md, "Errors").
+ApiError internal_error() {
+  return ApiError(ErrorKind::kInternal, "The server failed to process the request");
+}
+
+void log_server_error(const IncomingRequest& request, std::string_view detail) {
+  spdlog::error("{} {} from {} failed: {}", http::to_string(request.method),
+                request.routed ? request.routed->path : std::string("(unrouted)"),
+                request.client_address, detail);
+}
+
 // A download: validators, conditional requests and ranges are decided in download_headers; the
 // server streams the slice from disk.
 OutgoingResponse file_response(const FileResponse& file, http::verb method,
@@ -98,15 +110,71 @@ Dispatcher::Dispatcher(const RouteTable& table, Authenticator& authenticator,
                        DispatchOptions options)
     : router_(table), authenticator_(authenticator), options_(std::move(options)) {}
 
-BodyPolicy Dispatcher::body_policy_for(http::verb method, std::string_view target) const {
-  auto parsed = boost::urls::parse_origin_form(target);
-  if (!parsed) return BodyPolicy{};
-  std::vector<std::string> segments;
-  for (std::string segment : parsed->segments())
-    if (!segment.empty()) segments.push_back(std::move(segment));
-  const RouteMatch match = router_.match(method, segments);
-  if (!match.route) return BodyPolicy{};
-  return BodyPolicy{match.route->body_limit, match.route->streams_body};
+namespace {
+
+bool is_form(const HeaderList& headers) {
+  return media_type(header_value(headers, "content-type")) == "application/x-www-form-urlencoded";
+}
+
+// The credentials of the head: the query's asc_auth_key, the cookie, the Authorization header.
+std::vector<Credential> head_credentials(const IncomingRequest& request) {
+  Params query;
+  if (request.routed) add_urlencoded_params(query, request.routed->query, ParamSource::kQuery);
+  return extract_credentials(query, header_value(request.headers, "authorization"),
+                             header_value(request.headers, "cookie"));
+}
+
+// The format an error about this request is written in: the suffix, else Accept.
+Format format_of(const IncomingRequest& request) {
+  if (request.routed && request.routed->match.suffix_format)
+    return *request.routed->match.suffix_format;
+  if (request.routed)
+    if (const auto suffix = format_of_suffix(request.routed->path)) return *suffix;
+  return format_of_accept(header_value(request.headers, "accept"));
+}
+
+}  // namespace
+
+BodyPolicy Dispatcher::route(IncomingRequest& request, bool has_body) const {
+  try {
+    request.routed = route_request(router_, request.method, request.target);
+  } catch (const ApiError&) {
+    return BodyPolicy{};  // handle() answers the bad target
+  }
+  const Route* route = request.routed->match.route;
+  if (!route) return BodyPolicy{};
+  BodyPolicy policy{route->body_limit, route->streams_body, false};
+  // A form body may carry the token as its asc_auth_key field (docs/wire-compatibility.md): such a
+  // request is read within the route's limit, and authenticated before the body is bound. An
+  // upload's credentials never come from its body.
+  policy.authenticate_first =
+      route->requires_auth && has_body &&
+      (route->streams_body || !is_form(request.headers) || !head_credentials(request).empty());
+  return policy;
+}
+
+bool Dispatcher::head_caller_from_cache(IncomingRequest& request) const {
+  try {
+    request.caller = authenticator_.cached_caller(head_credentials(request));
+  } catch (const std::exception&) {
+    request.caller.reset();  // authenticate_head decides
+  }
+  return request.caller.has_value();
+}
+
+std::optional<OutgoingResponse> Dispatcher::authenticate_head(IncomingRequest& request) const {
+  try {
+    const auto credentials = head_credentials(request);
+    request.caller = authenticator_.authenticate(credentials, request.client_address);
+    if (!request.caller) throw unauthorized(!credentials.empty());
+    return std::nullopt;
+  } catch (const ApiError& error) {
+    if (error.http_status() >= 500) log_server_error(request, error.what());
+    return error_response(error, format_of(request));
+  } catch (const std::exception& e) {
+    log_server_error(request, e.what());
+    return error_response(internal_error(), format_of(request));
+  }
 }
 
 std::string Dispatcher::base_url_of(const IncomingRequest& request) const {
@@ -118,8 +186,13 @@ std::string Dispatcher::base_url_of(const IncomingRequest& request) const {
 
 OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format) {
   const int status = error.http_status();
+  // An internal error's own text is for the log (log_server_error), never for the client.
+  const bool internal = error.kind() == ErrorKind::kInternal;
   OutgoingResponse out =
-      envelope_response(status, error_envelope(status, error.what(), error.data()), format);
+      envelope_response(status,
+                        error_envelope(status, internal ? internal_error().what() : error.what(),
+                                       internal ? boost::json::value() : error.data()),
+                        format);
   for (const auto& header : error.headers())
     out.headers.push_back(header);
   return out;
@@ -161,36 +234,41 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
   context.method = request.method;
   context.client_address = request.client_address;
   context.format = format_of_accept(header_value(request.headers, "accept"));
+  OutgoingResponse out;
   try {
-    return handle_or_throw(request, context);
+    const Route& route = bind(request, context);
+    // Read before the caller and the data: an answer rendered while a write committed (a change
+    // of the caller's rights included) is not kept.
+    ResponseCache* cache = route.caches_response && request.method == http::verb::get &&
+                                   request.body.empty() && options_.response_cache &&
+                                   options_.response_cache->enabled()
+                               ? options_.response_cache
+                               : nullptr;
+    const std::uint64_t generation = cache ? cache->generation() : 0;
+    authenticate(route, request, context);
+    std::string cache_key;
+    if (cache && context.caller)
+      cache_key = ResponseCache::key_of(request, context.caller->user_id);
+    out = invoke_and_render(route, request, context);
+    if (!cache_key.empty()) cache->insert(std::move(cache_key), out, generation);
   } catch (const ApiError& error) {
-    OutgoingResponse out = error_response(error, context.format);
-    if (context.caller) out.user_id = context.caller->user_id;
-    return out;
+    if (error.http_status() >= 500) log_server_error(request, error.what());
+    out = error_response(error, context.format);
   } catch (const std::exception& e) {
-    spdlog::error("unhandled error on {} {}: {}", http::to_string(request.method), context.path,
-                  e.what());
-    OutgoingResponse out = error_response(
-        ApiError(ErrorKind::kInternal, "The server failed to process the request"), context.format);
-    if (context.caller) out.user_id = context.caller->user_id;
-    return out;
+    log_server_error(request, e.what());
+    out = error_response(internal_error(), context.format);
   }
+  if (context.caller) out.user_id = context.caller->user_id;
+  return out;
 }
 
-OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
-                                             RequestContext& context) const {
-  auto target = boost::urls::parse_origin_form(request.target);
-  if (!target) throw_bad_request("The request target is not a valid path");
-  std::vector<std::string> segments;
-  for (std::string segment : target->segments()) {
-    if (segment.find('\0') != std::string::npos) throw_bad_request("The path contains a NUL");
-    if (!segment.empty()) segments.push_back(std::move(segment));
-  }
-  for (const std::string& s : segments)
-    context.path += "/" + s;
+// The route, its path parameters and the query; the body waits until the caller is known.
+const Route& Dispatcher::bind(IncomingRequest& request, RequestContext& context) const {
+  if (!request.routed) request.routed = route_request(router_, request.method, request.target);
+  const RoutedRequest& routed = *request.routed;
+  context.path = routed.path;
   if (const auto suffix = format_of_suffix(context.path)) context.format = *suffix;
-
-  RouteMatch match = router_.match(request.method, segments);
+  const RouteMatch& match = routed.match;
   if (!match.route) {
     if (!match.allowed.empty()) {
       ApiError error(ErrorKind::kMethodNotAllowed,
@@ -202,36 +280,45 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
     throw ApiError(ErrorKind::kNotFound, "Method not found");
   }
   if (match.suffix_format) context.format = *match.suffix_format;
-
-  for (auto& [name, value] : match.path_params)
-    context.params.add(name, value, ParamSource::kRoute);
-  if (target->has_query())
-    add_urlencoded_params(context.params, target->encoded_query(), ParamSource::kQuery);
-  const Route& route = *match.route;
-  // An upload is authenticated before its multipart parts are copied out, so an anonymous client
-  // cannot make the server write its body twice; its credentials come from the headers, a cookie
-  // or the query, not from form fields.
-  const bool upload = route.streams_body && request.spooled_body;
-  if (!upload) add_body_params(context.params, request);
-
+  // What binding may allocate is in proportion to what the client sent (docs/security.md).
+  const std::size_t sent = request.target.size() + request.body.size() +
+                           (request.spooled_body ? request.spooled_body->size() : 0);
+  context.params.set_budget(Params::budget_for(sent));
+  bind_route_and_query(context.params, routed);
   context.base_url = base_url_of(request);
-  // Read before the caller and the data: an answer rendered while a write committed is not kept.
-  ResponseCache* cache = route.caches_response && request.method == http::verb::get &&
-                                 request.body.empty() && options_.response_cache &&
-                                 options_.response_cache->enabled()
-                             ? options_.response_cache
-                             : nullptr;
-  const std::uint64_t generation = cache ? cache->generation() : 0;
+  return *match.route;
+}
+
+// The caller, from the head (query, cookie, Authorization) or a form body's asc_auth_key, before
+// the body is bound: an anonymous client never gets a body parsed by a route that needs a caller.
+// Then the body: an upload's multipart parts, or the parameters of any other body.
+void Dispatcher::authenticate(const Route& route, IncomingRequest& request,
+                              RequestContext& context) const {
   if (route.requires_auth) {
-    auto credentials =
-        extract_credentials(context.params, header_value(request.headers, "authorization"),
-                            header_value(request.headers, "cookie"));
-    context.caller = authenticator_.authenticate(credentials, context.client_address);
-    if (!context.caller) throw unauthorized(!credentials.empty());
+    if (request.caller) {
+      context.caller = std::move(request.caller);
+    } else {
+      Params sources;
+      add_urlencoded_params(sources, request.routed->query, ParamSource::kQuery);
+      if (is_form(request.headers))
+        if (auto key = find_urlencoded_field(request.body, "asc_auth_key"))
+          sources.add("asc_auth_key", *key, ParamSource::kBody);
+      const auto credentials =
+          extract_credentials(sources, header_value(request.headers, "authorization"),
+                              header_value(request.headers, "cookie"));
+      context.caller = authenticator_.authenticate(credentials, context.client_address);
+      if (!context.caller) throw unauthorized(!credentials.empty());
+    }
   }
-  if (upload) take_spooled_body(request, context);
-  std::string cache_key;
-  if (cache && context.caller) cache_key = ResponseCache::key_of(request, context.caller->user_id);
+  if (route.streams_body && request.spooled_body) {
+    take_spooled_body(request, context);
+  } else {
+    add_body_params(context.params, request);
+  }
+}
+
+OutgoingResponse Dispatcher::invoke_and_render(const Route& route, IncomingRequest& request,
+                                               RequestContext& context) const {
   context.headers = std::move(request.headers);
 
   HandlerResult result = route.handler(context);
@@ -254,8 +341,6 @@ OutgoingResponse Dispatcher::handle_or_throw(IncomingRequest& request,
     for (auto& header : api.headers)
       out.headers.push_back(std::move(header));
   }
-  if (!cache_key.empty()) cache->insert(std::move(cache_key), out, generation);
-  if (context.caller) out.user_id = context.caller->user_id;
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "base/errors.h"
 #include "domain/authenticator.h"
 #include "http/handler.h"
+#include "http/routed_request.h"
 #include "http/router.h"
 
 #include <boost/beast/http/verb.hpp>
@@ -27,6 +28,11 @@ struct IncomingRequest {
   // own); handle() deletes it in every case.
   std::optional<SpooledFile> spooled_body;
   std::string client_address;
+  // The route, matched once from the head (Dispatcher::route); handle() routes a request that was
+  // not routed yet.
+  std::optional<RoutedRequest> routed;
+  // Set when the caller was authenticated from the head, before the body was read.
+  std::optional<Caller> caller;
 };
 
 // Part of a file to send (a FileResponse after Range was applied).
@@ -40,6 +46,9 @@ struct FileSlice {
 struct BodyPolicy {
   std::size_t limit = kApiBodyLimit;
   bool spool = false;  // stream it to a file in the spool directory
+  // The route needs a signed-in caller and the request has a body: authenticate the head
+  // (authenticate_head) before any of the body is read, spooled or answered 100 Continue.
+  bool authenticate_first = false;
 };
 
 struct OutgoingResponse {
@@ -62,20 +71,34 @@ class Dispatcher {
  public:
   Dispatcher(const RouteTable& table, Authenticator& authenticator, DispatchOptions options);
 
+  // Matches the request's head once (sets request.routed) and says how to read its body.
+  // `has_body`: the head announces a body (a Content-Length above 0, or chunked). Never throws;
+  // never touches the store, so the server calls it on its I/O thread.
+  BodyPolicy route(IncomingRequest& request, bool has_body) const;
+  // For BodyPolicy::authenticate_first, from the head's credentials (query, cookie,
+  // Authorization; never the body): sets request.caller and answers nullopt, or answers the
+  // refusal (401, 429) to send instead of reading the body. May read the store and hash a
+  // password: run it on a worker. head_caller_from_cache is the same without the store, for the
+  // I/O thread: true when it set request.caller.
+  std::optional<OutgoingResponse> authenticate_head(IncomingRequest& request) const;
+  bool head_caller_from_cache(IncomingRequest& request) const;
+
+  // Everything else: bind, authenticate (unless the head was), invoke, render. Errors become
+  // envelopes here; a 5xx is logged with its detail and answered with a generic message.
   OutgoingResponse handle(IncomingRequest& request) const;
   // The answer handle() would give, when the response cache holds it for this caller and the
   // caller is known without the store; nullopt otherwise. Never touches the store and never
   // throws, so the server asks on its I/O thread before handing the request to a worker.
   std::optional<OutgoingResponse> cached_answer(const IncomingRequest& request) const;
-  // The largest body the route of this request accepts (the API default for unknown routes), so
-  // the server can refuse an oversized body before reading it, and whether to spool it.
-  BodyPolicy body_policy_for(boost::beast::http::verb method, std::string_view target) const;
-
   // The envelope answer for an error raised outside handle() (limits, timeouts in the server).
   static OutgoingResponse error_response(const ApiError& error, Format format);
 
  private:
-  OutgoingResponse handle_or_throw(IncomingRequest& request, RequestContext& context) const;
+  // The steps of handle(), in order; each throws ApiError for the client's mistakes.
+  const Route& bind(IncomingRequest& request, RequestContext& context) const;
+  void authenticate(const Route& route, IncomingRequest& request, RequestContext& context) const;
+  OutgoingResponse invoke_and_render(const Route& route, IncomingRequest& request,
+                                     RequestContext& context) const;
   std::string base_url_of(const IncomingRequest& request) const;
 
   Router router_;  // points into the table, which must outlive the dispatcher

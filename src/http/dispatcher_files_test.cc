@@ -190,14 +190,27 @@ TEST_F(DispatcherFiles, SpoolOfAnUnknownRouteIsDeleted) {
   EXPECT_TRUE(fs::is_empty(dir_.path()));
 }
 
-TEST_F(DispatcherFiles, BodyPolicyNamesSpoolingRoutes) {
-  const BodyPolicy upload = dispatcher_->body_policy_for(http::verb::post, "/upload");
+TEST_F(DispatcherFiles, RouteMatchesOnceAndNamesSpoolingRoutes) {
+  const auto policy_of = [this](http::verb method, std::string target) {
+    IncomingRequest request;
+    request.method = method;
+    request.target = std::move(target);
+    const BodyPolicy policy = dispatcher_->route(request, true);
+    EXPECT_TRUE(request.routed);
+    return std::make_pair(policy, std::move(request));
+  };
+  const auto [upload, upload_request] = policy_of(http::verb::post, "/upload?x=1");
   EXPECT_TRUE(upload.spool);
   EXPECT_EQ(upload.limit, 10u * 1024 * 1024);
-  const BodyPolicy other = dispatcher_->body_policy_for(http::verb::get, "/download");
+  EXPECT_FALSE(upload.authenticate_first);  // the test route is anonymous
+  EXPECT_EQ(upload_request.routed->path, "/upload");
+  EXPECT_EQ(upload_request.routed->query, "x=1");
+  const auto [other, other_request] = policy_of(http::verb::get, "/download");
   EXPECT_FALSE(other.spool);
   EXPECT_EQ(other.limit, kApiBodyLimit);
-  EXPECT_FALSE(dispatcher_->body_policy_for(http::verb::post, "/nowhere").spool);
+  const auto [nowhere, nowhere_request] = policy_of(http::verb::post, "/nowhere");
+  EXPECT_FALSE(nowhere.spool);
+  EXPECT_EQ(nowhere_request.routed->match.route, nullptr);
 }
 
 TEST_F(DispatcherFiles, DownloadHeadersAndSlices) {

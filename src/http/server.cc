@@ -17,6 +17,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -25,6 +26,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -47,6 +49,51 @@ constexpr std::size_t kSpoolReadSize = 512 * 1024;
 constexpr std::chrono::seconds kLingerTime{10};
 constexpr std::chrono::seconds kLingerIdle{1};
 constexpr std::size_t kDrainPiece = 64 * 1024;
+
+// A spooled body's minimum rate (ServerOptions::min_body_rate) applies after this start, or after
+// body_timeout when that is shorter.
+constexpr std::chrono::milliseconds kBodyRateGrace{10000};
+
+// Descriptors kept out of the connection cap: the store's files and connections, the logs, the
+// blob store's directories (docs/security.md, "Connections").
+constexpr std::size_t kReservedDescriptors = 128;
+
+// Accept errors that mean "no resources now" (out of descriptors or memory): retried after this
+// pause, never in a loop that spins, and logged at most once per kAcceptErrorLogEvery.
+constexpr std::chrono::milliseconds kAcceptRetryPause{100};
+constexpr std::chrono::seconds kAcceptErrorLogEvery{10};
+
+// The soft RLIMIT_NOFILE in force (raised to the hard limit at start, see Impl's constructor).
+std::size_t open_files_limit() {
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  return limit.rlim_cur == RLIM_INFINITY ? std::size_t{1} << 20
+                                         : static_cast<std::size_t>(limit.rlim_cur);
+}
+
+void raise_open_files_limit() {
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+// Connections the open-files limit leaves room for: two descriptors each (the socket, and a file
+// it uploads or downloads), after the reserve. Read at every accept (a getrlimit), so a limit
+// lowered while the server runs (prlimit) is honoured too.
+std::size_t descriptor_room() {
+  const std::size_t files = open_files_limit();
+  return files > kReservedDescriptors + 2 ? (files - kReservedDescriptors) / 2 : 1;
+}
+
+// RFC 9112 §6.1: a request body is delimited by `chunked` or by Content-Length, nothing else.
+bool unsupported_transfer_coding(const boost::beast::http::fields& head) {
+  const std::size_t count = head.count(boost::beast::http::field::transfer_encoding);
+  if (count == 0) return false;
+  return count > 1 ||
+         !ascii::iequals(ascii::trim(head[boost::beast::http::field::transfer_encoding]),
+                         "chunked");
+}
 
 int default_threads(int configured, int per_core, int minimum) {
   if (configured > 0) return configured;
@@ -80,8 +127,13 @@ class HttpServer::Impl {
         io_threads_(default_threads(options_.io_threads, 1, 1)),
         ioc_(io_threads_),
         acceptor_(net::make_strand(ioc_)),
+        accept_timer_(acceptor_.get_executor()),
         workers_(static_cast<std::size_t>(default_workers(options_.worker_threads))) {
     if (options_.spool_dir.empty()) options_.spool_dir = std::filesystem::temp_directory_path();
+    raise_open_files_limit();
+    if (descriptor_room() < options_.max_connections)
+      spdlog::info("serving at most {} connections (the open files limit is {})", descriptor_room(),
+                   open_files_limit());
   }
 
   unsigned short bind();
@@ -90,14 +142,22 @@ class HttpServer::Impl {
 
   void do_accept();
   void on_accept(beast::error_code ec, tcp::socket socket);
+  // Counts a new connection; false (and nothing counted) when it is over a cap, with the error
+  // to answer it.
+  bool admit(const std::string& address, std::optional<ApiError>& refusal);
   void session_started(const std::shared_ptr<Session>& s);
-  void session_ended(Session* s);
+  void session_ended(Session* s, const std::string& address, bool counted);
+  // Spool bytes in flight per client address (ServerOptions::max_spool_per_address).
+  bool reserve_spool(const std::string& address, std::uint64_t bytes);
+  void release_spool(const std::string& address, std::uint64_t bytes);
 
   Dispatcher& dispatcher_;
   ServerOptions options_;
   int io_threads_;
   net::io_context ioc_;
   tcp::acceptor acceptor_;
+  net::steady_timer accept_timer_;  // the pause after an accept error (on the acceptor's strand)
+  std::chrono::steady_clock::time_point accept_error_logged_;
   net::thread_pool workers_;
   std::atomic<bool> stopping_{false};
   std::thread stopper_;  // waits for connections to drain, then stops the I/O loop
@@ -106,21 +166,37 @@ class HttpServer::Impl {
   std::condition_variable sessions_cv_;
   std::unordered_set<Session*> sessions_;
   std::vector<std::weak_ptr<Session>> session_refs_;
+  std::size_t admitted_ = 0;
+  std::size_t refused_unlogged_ = 0;
+  std::chrono::steady_clock::time_point refusal_logged_;
+  std::unordered_map<std::string, std::size_t> connections_per_address_;
+
+  std::mutex spool_mutex_;
+  std::unordered_map<std::string, std::uint64_t> spool_per_address_;
 };
 
 // One connection. All of its handlers run on its strand; the request handler runs on the worker
 // pool and posts its answer back to the strand.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(HttpServer::Impl& server, tcp::socket socket)
-      : server_(server), stream_(std::move(socket)), read_timer_(stream_.get_executor()) {
-    beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
-    client_ = ec ? "unknown" : endpoint.address().to_string();
-  }
+  // `counted`: the connection was admitted (Impl::admit) and is uncounted when it ends.
+  Session(HttpServer::Impl& server, tcp::socket socket, std::string client, bool counted)
+      : server_(server),
+        stream_(std::move(socket)),
+        client_(std::move(client)),
+        counted_(counted),
+        read_timer_(stream_.get_executor()) {}
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+  }
+
+  // A connection over a cap: answered with `error` at once and closed, its request never read.
+  void refuse(ApiError error) {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this(), error = std::move(error)] {
+      self->fail(error);
+      self->linger_ = true;  // the client may already have sent its request
+    });
   }
 
   // Called on shutdown: an idle connection closes now, a busy one after its answer.
@@ -130,13 +206,17 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
-  ~Session() { server_.session_ended(this); }
+  ~Session() {
+    release_spool();
+    server_.session_ended(this, client_, counted_);
+  }
 
  private:
   void read_header() {
     if (server_.stopping_) return close();
     idle_ = true;
     have_head_ = false;
+    incoming_.reset();
     spool_parser_.reset();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options_.header_limit));
@@ -190,23 +270,51 @@ class Session : public std::enable_shared_from_this<Session> {
     have_head_ = true;
     head_method_ = request.method();
     head_target_ = std::string(request.target());
-    const BodyPolicy policy = server_.dispatcher_.body_policy_for(head_method_, head_target_);
-    body_limit_ = policy.limit;
-    if (parser_->content_length() && *parser_->content_length() > policy.limit)
-      return fail(too_large(policy.limit));
+    if (unsupported_transfer_coding(request)) {
+      return fail(ApiError(ErrorKind::kBadRequest,
+                           "Transfer-Encoding must be chunked when it is sent (RFC 9112 6.1)"));
+    }
+    incoming_ = incoming_of(request);
+    const bool has_body =
+        parser_->chunked() || (parser_->content_length() && *parser_->content_length() > 0);
+    policy_ = server_.dispatcher_.route(*incoming_, has_body);
+    body_limit_ = policy_.limit;
+    if (parser_->content_length() && *parser_->content_length() > policy_.limit)
+      return fail(too_large(policy_.limit));
+    // A route that needs a caller reads no body, spools nothing and promises no 100 Continue
+    // before the head has said who is calling (docs/security.md, "Authentication before the
+    // body"). A token the cache knows costs nothing here; anything else is checked on a worker.
+    if (!policy_.authenticate_first || server_.dispatcher_.head_caller_from_cache(*incoming_))
+      return read_body_of_head();
+    net::post(server_.workers_, [self = shared_from_this()] {
+      auto refusal = self->server_.dispatcher_.authenticate_head(*self->incoming_);
+      net::post(self->stream_.get_executor(), [self, refusal = std::move(refusal)]() mutable {
+        if (refusal) return self->fail_with(std::move(*refusal));
+        self->read_body_of_head();
+      });
+    });
+  }
+
+  // The head is accepted: reserve the spool space an upload needs, answer 100 Continue if the
+  // client waits for it, then read the body.
+  void read_body_of_head() {
+    auto& request = parser_->get();
     const bool expects_continue =
         beast::iequals(request[http::field::expect], "100-continue") && !parser_->is_done();
-    if (policy.spool) {
+    if (policy_.spool) {
+      if (!reserve_spool(parser_->content_length().value_or(0))) return fail(spool_full());
       // No body byte has been parsed yet, so the head moves to a parser that spools the body.
       spool_parser_.emplace(std::move(*parser_));
       parser_.reset();
       spool_parser_->get().body().dir = server_.options_.spool_dir;
-      spool_parser_->body_limit(policy.limit);
+      spool_parser_->body_limit(policy_.limit);
       spool_parser_->eager(true);
     } else {
-      parser_->body_limit(policy.limit);
+      parser_->body_limit(policy_.limit);
     }
-    start_read_timer(server_.options_.body_timeout);
+    body_started_ = std::chrono::steady_clock::now();
+    body_received_ = 0;
+    start_read_timer(body_deadline_after(server_.options_.body_timeout));
     if (expects_continue) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
@@ -217,6 +325,40 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     read_body();
+  }
+
+  // A spooled body's deadline: the idle timeout, but never past what the minimum rate allows for
+  // the bytes received so far. Both only move later as bytes arrive, as extend_read_timer needs.
+  std::chrono::milliseconds body_deadline_after(std::chrono::milliseconds idle) const {
+    if (!spool_parser_ || server_.options_.min_body_rate == 0) return idle;
+    const auto allowed =
+        body_started_ + std::min(kBodyRateGrace, server_.options_.body_timeout) +
+        std::chrono::milliseconds(body_received_ * 1000 / server_.options_.min_body_rate);
+    const auto now = std::chrono::steady_clock::now();
+    const auto by_rate = std::chrono::duration_cast<std::chrono::milliseconds>(allowed - now);
+    return std::max(std::chrono::milliseconds(0), std::min(idle, by_rate));
+  }
+
+  // Spool space for this request from this address: all of an announced Content-Length at once,
+  // a chunked body's pieces as they arrive.
+  bool reserve_spool(std::uint64_t bytes) {
+    if (bytes == 0) return true;
+    if (!server_.reserve_spool(client_, bytes)) return false;
+    spool_reserved_ += bytes;
+    return true;
+  }
+
+  void release_spool() {
+    if (spool_reserved_ == 0) return;
+    server_.release_spool(client_, spool_reserved_);
+    spool_reserved_ = 0;
+  }
+
+  static ApiError spool_full() {
+    ApiError error(ErrorKind::kTooManyRequests,
+                   "Too many uploads are in progress from this address; try again shortly");
+    error.with_header("Retry-After", "5");
+    return error;
   }
 
   void read_body() {
@@ -231,9 +373,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return on_read_error(ec);
     auto request = parser_->release();
     keep_alive_ = request.keep_alive();
-    auto incoming = incoming_of(request);
-    incoming->body = std::move(request.body());
-    dispatch(std::move(incoming));
+    incoming_->body = std::move(request.body());
+    dispatch(std::move(incoming_));
   }
 
   // A spooled body is read piece by piece (kSpoolReadSize at a time, fed to the parser here rather
@@ -270,7 +411,12 @@ class Session : public std::enable_shared_from_this<Session> {
       }
     }
     if (ec) return on_spool_error(ec);
-    extend_read_timer(server_.options_.body_timeout);
+    body_received_ += n;
+    if (!spool_parser_->content_length() && !reserve_spool(n)) {
+      stop_read_timer();
+      return fail(spool_full());
+    }
+    extend_read_timer(body_deadline_after(server_.options_.body_timeout));
     read_spooled_some();
   }
 
@@ -296,9 +442,8 @@ class Session : public std::enable_shared_from_this<Session> {
     auto request = spool_parser_->release();
     spool_parser_.reset();
     keep_alive_ = request.keep_alive();
-    auto incoming = incoming_of(request);
-    if (!request.body().file.empty()) incoming->spooled_body = std::move(request.body().file);
-    dispatch(std::move(incoming));
+    if (!request.body().file.empty()) incoming_->spooled_body = std::move(request.body().file);
+    dispatch(std::move(incoming_));
   }
 
   template <class Body>
@@ -328,6 +473,7 @@ class Session : public std::enable_shared_from_this<Session> {
       auto file = std::make_shared<FileSliceBody::value_type>();
       if (response->file) open_slice(*response, *file);
       net::post(self->stream_.get_executor(), [self, incoming, response, file] {
+        self->release_spool();  // the handler adopted or deleted the spooled body
         self->write(*incoming, std::move(*response), std::move(*file));
       });
     });
@@ -376,14 +522,17 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Answers a protocol-level error and closes: the rest of the stream cannot be trusted. A body
   // spooled so far is deleted now.
-  void fail(const ApiError& error) {
+  void fail(const ApiError& error) { fail_with(Dispatcher::error_response(error, Format::kJson)); }
+
+  void fail_with(OutgoingResponse response) {
     keep_alive_ = false;
     linger_ = have_head_;  // the client may still be sending the body
     spool_parser_.reset();
+    release_spool();
     IncomingRequest request;
     request.method = have_head_ ? head_method_ : http::verb::unknown;
     if (have_head_) request.target = head_target_;
-    write(request, Dispatcher::error_response(error, Format::kJson), {});
+    write(request, std::move(response), {});
   }
 
   void write(const IncomingRequest& request, OutgoingResponse response,
@@ -479,11 +628,18 @@ class Session : public std::enable_shared_from_this<Session> {
   // The head is read with parser_; a route that streams its body continues with spool_parser_.
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::request_parser<SpoolBody>> spool_parser_;
+  // The request being read, from its head on: routed once, maybe authenticated before its body.
+  std::shared_ptr<IncomingRequest> incoming_;
+  BodyPolicy policy_;
+  std::chrono::steady_clock::time_point body_started_;
+  std::uint64_t body_received_ = 0;
+  std::uint64_t spool_reserved_ = 0;
   bool have_head_ = false;
   http::verb head_method_ = http::verb::unknown;
   std::string head_target_;
   std::size_t body_limit_ = kApiBodyLimit;
   std::string client_;
+  bool counted_;
   net::steady_timer read_timer_;
   std::uint64_t timer_generation_ = 0;
   std::chrono::steady_clock::time_point read_deadline_;
@@ -511,23 +667,63 @@ void HttpServer::Impl::do_accept() {
 
 void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
   if (stopping_) return;
-  if (!ec) {
-    bool full;
-    {
-      std::lock_guard lock(sessions_mutex_);
-      full = sessions_.size() >= options_.max_connections;
+  if (ec) {
+    // Out of descriptors or memory the same call fails again at once: pause rather than spin,
+    // and say so (the connections already open go on being served).
+    const bool no_resources = ec == net::error::no_descriptors ||
+                              ec == boost::system::errc::too_many_files_open_in_system ||
+                              ec == net::error::no_buffer_space || ec == net::error::no_memory;
+    if (!no_resources) return do_accept();
+    const auto now = std::chrono::steady_clock::now();
+    if (now - accept_error_logged_ >= kAcceptErrorLogEvery) {
+      accept_error_logged_ = now;
+      spdlog::error("cannot accept connections: {}; retrying every {} ms", ec.message(),
+                    kAcceptRetryPause.count());
     }
-    if (full) {
-      spdlog::warn("connection limit of {} reached; refusing a connection",
-                   options_.max_connections);
-    } else {
-      socket.set_option(tcp::no_delay(true), ec);
-      auto session = std::make_shared<Session>(*this, std::move(socket));
-      session_started(session);
-      session->start();
-    }
+    accept_timer_.expires_after(kAcceptRetryPause);
+    accept_timer_.async_wait([this](beast::error_code) { do_accept(); });
+    return;
+  }
+  beast::error_code ignored;
+  socket.set_option(tcp::no_delay(true), ignored);
+  const auto endpoint = socket.remote_endpoint(ignored);
+  std::string address = ignored ? "unknown" : endpoint.address().to_string();
+  std::optional<ApiError> refusal;
+  const bool admitted = admit(address, refusal);
+  auto session = std::make_shared<Session>(*this, std::move(socket), std::move(address), admitted);
+  session_started(session);
+  if (admitted) {
+    session->start();
+  } else {
+    session->refuse(std::move(*refusal));
   }
   do_accept();
+}
+
+bool HttpServer::Impl::admit(const std::string& address, std::optional<ApiError>& refusal) {
+  std::lock_guard lock(sessions_mutex_);
+  if (admitted_ >= std::min(options_.max_connections, descriptor_room())) {
+    refusal.emplace(ErrorKind::kServiceUnavailable, "The server is at its connection limit");
+  } else if (options_.max_connections_per_address > 0 &&
+             connections_per_address_[address] >= options_.max_connections_per_address) {
+    refusal.emplace(ErrorKind::kTooManyRequests, "Too many connections from this address");
+  } else {
+    ++admitted_;
+    ++connections_per_address_[address];
+    return true;
+  }
+  // A flood of refusals is logged as one line per kAcceptErrorLogEvery, with its count.
+  ++refused_unlogged_;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - refusal_logged_ >= kAcceptErrorLogEvery) {
+    spdlog::warn("refused {} connection(s), the last from {}: {}", refused_unlogged_, address,
+                 refusal->what());
+    refusal_logged_ = now;
+    refused_unlogged_ = 0;
+  }
+  refusal->with_header("Retry-After", "1");
+  if (connections_per_address_[address] == 0) connections_per_address_.erase(address);
+  return false;
 }
 
 void HttpServer::Impl::session_started(const std::shared_ptr<Session>& s) {
@@ -539,10 +735,35 @@ void HttpServer::Impl::session_started(const std::shared_ptr<Session>& s) {
   session_refs_.push_back(s);
 }
 
-void HttpServer::Impl::session_ended(Session* s) {
+void HttpServer::Impl::session_ended(Session* s, const std::string& address, bool counted) {
   std::lock_guard lock(sessions_mutex_);
   sessions_.erase(s);
+  if (counted) {
+    --admitted_;
+    auto it = connections_per_address_.find(address);
+    if (it != connections_per_address_.end() && --it->second == 0)
+      connections_per_address_.erase(it);
+  }
   sessions_cv_.notify_all();
+}
+
+bool HttpServer::Impl::reserve_spool(const std::string& address, std::uint64_t bytes) {
+  std::lock_guard lock(spool_mutex_);
+  std::uint64_t& in_flight = spool_per_address_[address];
+  if (in_flight + bytes > options_.max_spool_per_address) {
+    if (in_flight == 0) spool_per_address_.erase(address);
+    return false;
+  }
+  in_flight += bytes;
+  return true;
+}
+
+void HttpServer::Impl::release_spool(const std::string& address, std::uint64_t bytes) {
+  std::lock_guard lock(spool_mutex_);
+  auto it = spool_per_address_.find(address);
+  if (it == spool_per_address_.end()) return;
+  it->second -= std::min(it->second, bytes);
+  if (it->second == 0) spool_per_address_.erase(it);
 }
 
 void HttpServer::Impl::run() {

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -25,13 +26,26 @@ struct ServerOptions {
   // body_timeout. A slow client is answered 408 and closed.
   std::chrono::milliseconds header_timeout{std::chrono::seconds(15)};
   std::chrono::milliseconds body_timeout{std::chrono::seconds(120)};
+  // Connections served at once, in all and from one client address; more are answered 503 and
+  // closed at once (docs/security.md, "Connections"). The soft open-files limit is raised to the
+  // hard one at start, and max_connections never exceeds what it leaves room for (two descriptors
+  // per connection: its socket and a file it uploads or downloads, plus a reserve for the store
+  // and the logs). 0: no per-address cap.
   std::size_t max_connections = 10000;
+  std::size_t max_connections_per_address = 512;
+  // Upload bytes being spooled at once from one client address (announced Content-Lengths, or
+  // what a chunked body has sent so far); an upload past it answers 429 before it is spooled.
+  std::uint64_t max_spool_per_address = std::uint64_t{400} * 1024 * 1024;
+  // A spooled body must keep this average rate (bytes/s) after its first 10 s (or body_timeout if
+  // shorter), on top of the idle body_timeout, so trickling a byte at a time cannot hold spool
+  // space for long. 0: no minimum.
+  std::uint64_t min_body_rate = 1024;
   std::chrono::milliseconds shutdown_grace{std::chrono::seconds(30)};
   // Where bodies of streams_body routes are spooled (the blob store's temp directory, so adopting
   // an upload is a rename). For spooled bodies body_timeout is an idle timeout: it restarts
-  // whenever bytes arrive, so a large upload is not cut off while it makes progress; writes use
-  // the same idle rule, so a large download is not cut off either. Empty: the system's temporary
-  // directory (tests and tools without a blob store).
+  // whenever bytes arrive, so a large upload is not cut off while it makes progress (min_body_rate
+  // still applies); writes use the same idle rule, so a large download is not cut off either.
+  // Empty: the system's temporary directory (tests and tools without a blob store).
   std::filesystem::path spool_dir;
 };
 

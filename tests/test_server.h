@@ -65,6 +65,7 @@ class TestServer {
   TestServer& operator=(const TestServer&) = delete;
 
   unsigned short port() const { return port_; }
+  pid_t pid() const { return pid_; }
   const std::string& data_dir() const { return data_dir_; }
   // What the server was started with as --store.
   const std::string& store_url() const { return store_url_; }

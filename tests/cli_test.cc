@@ -64,6 +64,25 @@ TEST(Cli, ServeRefusesANodeNameThatIsNoSafeDirectoryName) {
   EXPECT_NE(help.output.find("PROJECTD_NODE"), std::string::npos) << help.output;
 }
 
+// Issue 21: every grace from 0 to 30 days keeps acknowledged uploads (blob_store.h); a negative,
+// larger or non-numeric one is refused with the option's name, before anything is made.
+TEST(Cli, ServeRefusesABlobGraceOutsideItsRange) {
+  TempDir data;
+  for (const std::string value : {"-1", "2592001", "soon"}) {
+    const auto refused =
+        run_projectd({"serve", "--data", data.path(), "--blob-grace-seconds", value});
+    EXPECT_NE(refused.exit_code, 0) << value;
+    EXPECT_NE(refused.output.find("--blob-grace-seconds"), std::string::npos) << refused.output;
+  }
+  const auto from_env =
+      run_projectd({"serve", "--data", data.path()}, {{"PROJECTD_BLOB_GRACE_SECONDS", "-5"}});
+  EXPECT_NE(from_env.exit_code, 0);
+  EXPECT_NE(from_env.output.find("-5"), std::string::npos) << from_env.output;
+  EXPECT_TRUE(std::filesystem::is_empty(data.path()));
+  const auto help = run_projectd({"serve", "--help"});
+  EXPECT_NE(help.output.find("0 too"), std::string::npos) << help.output;
+}
+
 TEST(Cli, MigrateAppliesOnce) {
   TempDir data;
   auto first =

@@ -4,8 +4,11 @@
 // before the kill is there, no attachment points to a missing task, file or content, and no
 // spooled upload is left. The seeds are fixed so CI is reproducible; PROJECTD_CRASH_SEEDS=N runs
 // seeds 1..N instead of the default 1..4 (a longer run by hand). Every failure names its seed.
+// A kill inside a content removal (issue 21), stopped at its quarantine rename by the fault shim
+// while an upload of the same bytes commits, keeps that upload's content.
 #include "crash_test_support.h"
 
+#include "disk_test_support.h"
 #include "store_sql.h"
 
 #include <gmock/gmock.h>
@@ -13,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <thread>
 
 namespace projectd::test {
 namespace {
@@ -149,6 +153,90 @@ TEST_P(CrashConsistencyTest, KillNineKeepsEveryAcknowledgedWrite) {
 
 INSTANTIATE_TEST_SUITE_P(CrashConsistency, CrashConsistencyTest, ::testing::ValuesIn(crash_seeds()),
                          [](const auto& info) { return "seed" + std::to_string(info.param); });
+
+// Issue 21: a removal is killed right after it renamed a content to its quarantine name, having
+// found it unreferenced just before an upload of the same bytes committed. The shim holds the
+// removal (a file's delete) at that rename while the upload is acknowledged, then lets the rename
+// happen and SIGKILLs the server. After the restart the upload downloads whole; a content nobody
+// uploaded meanwhile is removed by the restart's sweep instead. Both stores.
+class RemovalCrashTest : public ::testing::Test {
+ protected:
+  static constexpr const char* kBytes = "uploaded, deleted, uploaded again";
+
+  void start(std::map<std::string, std::string> env) {
+    server_ = std::make_unique<TestServer>(std::vector<std::string>{"--blob-grace-seconds", "0"},
+                                           data_.path() + "/data", std::move(env));
+    auth_ = HttpClient::auth(sign_in(server_->port(), kAdminEmail, kAdminPassword));
+  }
+  std::int64_t upload() const {
+    const HttpResponse res = files_request(server_->port(), "POST", "@my/upload", kBytes,
+                                           raw_upload_headers(auth_, "again.bin"));
+    EXPECT_EQ(res.status, 201) << res.body;
+    return res.status == 201 ? res.json().at("response").at("id").as_int64() : 0;
+  }
+  // Deletes `file` and kills the server inside the removal of its content, after `meanwhile` ran
+  // while the removal was held before its quarantine rename.
+  void kill_inside_the_removal_of(std::int64_t file, const std::function<void()>& meanwhile) {
+    set_fault(faults_.path(), "hold-quarantine", true);
+    std::thread deleting([&] {
+      try {
+        files_request(server_->port(), "DELETE", "file/" + std::to_string(file), "", auth_);
+      } catch (const std::exception&) {
+        // The kill cut the answer off.
+      }
+    });
+    const auto held = std::filesystem::path(faults_.path()) / "quarantine-held";
+    EXPECT_TRUE(eventually([&] { return std::filesystem::exists(held); }));
+    meanwhile();
+    set_fault(faults_.path(), "kill-quarantine", true);
+    set_fault(faults_.path(), "hold-quarantine", false);
+    deleting.join();
+    server_->kill_hard();
+    server_.reset();
+  }
+  std::vector<std::string> quarantined() const {
+    std::vector<std::string> names;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(data_.path() + "/data/blobs"))
+      if (entry.path().filename().string().find(".gone-") != std::string::npos)
+        names.push_back(entry.path().string());
+    return names;
+  }
+
+  TempDir faults_;
+  TempDir data_;
+  std::unique_ptr<TestServer> server_;
+  Headers auth_;
+};
+
+TEST_F(RemovalCrashTest, AKillAtTheQuarantineRenameKeepsAnUploadThatCommittedMeanwhile) {
+  start(fault_preload_env(faults_.path()));
+  const std::int64_t first = upload();
+  std::int64_t second = 0;
+  kill_inside_the_removal_of(first, [&] { second = upload(); });
+  ASSERT_NE(second, 0);
+
+  start(TestServer::admin_env());
+  const HttpResponse got = fetch_file(server_->port(), second, auth_);
+  EXPECT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.body, kBytes);
+  EXPECT_TRUE(eventually([&] { return quarantined().empty(); })) << quarantined().size();
+  EXPECT_TRUE(
+      std::filesystem::is_regular_file(content_path(server_->data_dir(), sha256_hex(kBytes))));
+  EXPECT_EQ(server_->stop(), 0) << server_->output();
+}
+
+TEST_F(RemovalCrashTest, AKillAtTheQuarantineRenameOfAnUnusedContentEndsInItsRemoval) {
+  start(fault_preload_env(faults_.path()));
+  const std::int64_t only = upload();
+  kill_inside_the_removal_of(only, [] {});
+
+  start(TestServer::admin_env());
+  EXPECT_TRUE(eventually([&] { return quarantined().empty(); })) << quarantined().size();
+  EXPECT_FALSE(std::filesystem::exists(content_path(server_->data_dir(), sha256_hex(kBytes))));
+  EXPECT_EQ(fetch_file(server_->port(), only, auth_).status, 404);
+  EXPECT_EQ(server_->stop(), 0) << server_->output();
+}
 
 }  // namespace
 }  // namespace projectd::test

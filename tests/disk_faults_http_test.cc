@@ -6,20 +6,15 @@
 // keep working, and after the restart writes work again. (A full disk: disk_full_http_test.cc.)
 #include "disk_test_support.h"
 
-#include <cstdlib>
-#include <fstream>
-
 namespace projectd::test {
 namespace {
-
-namespace fs = std::filesystem;
 
 class DiskFaultsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     faults_ = std::make_unique<TempDir>();
     data_ = std::make_unique<TempDir>();
-    start({{"LD_PRELOAD", PROJECTD_FAULT_PRELOAD}, {"PROJECTD_FAULT_DIR", faults_->path()}});
+    start(fault_preload_env(faults_->path()));
   }
   void TearDown() override {
     if (server_) {
@@ -32,22 +27,13 @@ class DiskFaultsTest : public ::testing::Test {
       EXPECT_EQ(server_->stop(), 0) << server_->output();
     }
     env.merge(TestServer::admin_env());
-    // The shim comes before the sanitizer runtime in the library list, which ASan otherwise
-    // refuses.
-    const char* asan = std::getenv("ASAN_OPTIONS");
-    env["ASAN_OPTIONS"] = std::string(asan ? asan : "") + ":verify_asan_link_order=0";
     server_ =
         std::make_unique<TestServer>(std::vector<std::string>{}, data_->path() + "/data", env);
     auth_ = HttpClient::auth(sign_in(server_->port(), kAdminEmail, kAdminPassword));
   }
 
   void set_fault(const std::string& name, bool on) const {
-    const fs::path trigger = fs::path(faults_->path()) / name;
-    if (on) {
-      std::ofstream(trigger) << "on";
-    } else {
-      fs::remove(trigger);
-    }
+    projectd::test::set_fault(faults_->path(), name, on);
   }
 
   HttpResponse upload(const std::string& title) const {

@@ -1,10 +1,37 @@
 // What the disk tests (disk_full_http_test.cc, disk_faults_http_test.cc) ask of a server of their
-// own: uploads of a given size, how many files @my holds, the titles of the projects.
+// own: uploads of a given size, how many files @my holds, the titles of the projects; and the
+// fault shim (tests/preload/fault_preload.cc) those and the crash tests preload into it.
 #pragma once
 
 #include "files_test_support.h"
 
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
 namespace projectd::test {
+
+// The environment of a server with the fault shim preloaded, its triggers in `fault_dir`, and the
+// first admin.
+inline std::map<std::string, std::string> fault_preload_env(const std::string& fault_dir) {
+  std::map<std::string, std::string> env = TestServer::admin_env();
+  env["LD_PRELOAD"] = PROJECTD_FAULT_PRELOAD;
+  env["PROJECTD_FAULT_DIR"] = fault_dir;
+  // The shim comes before the sanitizer runtime in the library list, which ASan otherwise refuses.
+  const char* asan = std::getenv("ASAN_OPTIONS");
+  env["ASAN_OPTIONS"] = std::string(asan ? asan : "") + ":verify_asan_link_order=0";
+  return env;
+}
+
+// Makes or removes the shim's trigger `name` in `fault_dir`.
+inline void set_fault(const std::string& fault_dir, const std::string& name, bool on) {
+  const std::filesystem::path trigger = std::filesystem::path(fault_dir) / name;
+  if (on) {
+    std::ofstream(trigger) << "on";
+  } else {
+    std::filesystem::remove(trigger);
+  }
+}
 
 // POST files/@my/upload: `bytes` bytes as a raw body named `title`.
 inline HttpResponse upload_bytes(unsigned short port, const Headers& auth, const std::string& title,

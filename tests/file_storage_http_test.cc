@@ -1,13 +1,20 @@
 // Where uploads go (DESIGN §4 "Files", §5; README "Limits"): one size limit, reported by
 // files/settings and enforced before the body is read (declared length) or while it streams
 // (chunked), with nothing stored after a refusal; contents stored once per SHA-256 under
-// blobs/<aa>/<sha256>; a content nothing uses any more removed after the grace period; no spooled
-// upload left behind in blobs/tmp.
+// blobs/<aa>/<sha256>; a content nothing uses any more removed after the grace period, but never
+// one an acknowledged upload names, whatever the grace (issue 21); no spooled upload left behind
+// in blobs/tmp; everything under --data private to the service (issue 14).
 #include "files_test_support.h"
 #include "raw_socket.h"
 
+#include <gmock/gmock.h>
+#include <sys/stat.h>
+
+#include <atomic>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace projectd::test {
 namespace {
@@ -143,6 +150,78 @@ TEST(ContentRemovalTest, AContentNothingUsesIsRemovedAndOneStillUsedStays) {
   EXPECT_EQ(res.status, 200);
   EXPECT_EQ(res.body, shared);
   EXPECT_EQ(spooled_files(server.data_dir()), 0u);
+}
+
+// Issue 21: clients uploading the same bytes, downloading and deleting them at once, with the
+// smallest grace there is: a removal that started while no file named the content meets uploads
+// that adopt it, and every acknowledged upload must still download with its bytes.
+TEST(ContentRemovalTest, IdenticalUploadsDownloadsAndDeletesAtGraceZeroLoseNothing) {
+  OwnServer server({"--blob-grace-seconds", "0"});
+  constexpr int kClients = 4;
+  const std::string contents[] = {"bytes every even client uploads", "bytes of the odd ones"};
+  const auto until = std::chrono::steady_clock::now() + seconds(4);
+  std::mutex mutex;
+  std::vector<std::string> failures;
+  std::atomic<int> acknowledged{0};
+  auto fail = [&](const std::string& what, const HttpResponse& res) {
+    std::lock_guard lock(mutex);
+    failures.push_back(what + ": " + std::to_string(res.status) + " " + res.body.substr(0, 200));
+  };
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      const std::string& bytes = contents[c % 2];
+      for (int n = 0; std::chrono::steady_clock::now() < until; ++n) {
+        const std::string name = "client " + std::to_string(c) + " upload " + std::to_string(n);
+        const HttpResponse up = server.upload("c.bin", bytes);
+        if (up.status != 201) return fail(name, up);
+        ++acknowledged;
+        const std::int64_t id = up.json().at("response").at("id").as_int64();
+        const HttpResponse got = fetch_file(server.port(), id, server.admin());
+        if (got.status != 200 || got.body != bytes) fail(name + " downloaded", got);
+        const HttpResponse gone = server.remove(id);
+        if (gone.status != 200) return fail(name + " deleted", gone);
+      }
+    });
+  }
+  for (std::thread& client : clients)
+    client.join();
+  EXPECT_THAT(failures, testing::IsEmpty());
+  EXPECT_GT(acknowledged.load(), 4 * kClients);
+  // Neither pins nor quarantined copies stay behind.
+  EXPECT_TRUE(eventually([&] { return spooled_files(server.data_dir()) == 0; }));
+  EXPECT_LE(stored_contents(server.data_dir()), 2u);
+}
+
+// Issue 14: the service makes everything under --data private to its user: no file or directory
+// there is group- or world-accessible (the database with its journals, contents, spool).
+TEST(DataPrivacyTest, NothingUnderDataIsGroupOrWorldAccessible) {
+  TempDir parent;
+  const std::string data = parent.path() + "/data";  // made by the server
+  std::vector<std::string> open_to_others;
+  {
+    TestServer server({}, data);
+    const Headers admin = HttpClient::auth(sign_in(server.port(), kAdminEmail, kAdminPassword));
+    EXPECT_EQ(HttpClient(server.port())
+                  .post_json("/api/2.0/project", {{"title", "A write"}}, admin)
+                  .status,
+              201);
+    EXPECT_EQ(files_request(server.port(), "POST", "@my/upload", "private bytes",
+                            raw_upload_headers(admin, "private.bin"))
+                  .status,
+              201);
+    auto check = [&](const std::filesystem::path& path) {
+      struct stat st {};
+      if (::lstat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+        open_to_others.push_back(path.string() + " " + std::to_string(st.st_mode & 0777));
+    };
+    // While the server runs: SQLite's -wal and -shm exist only then.
+    check(data);
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(data))
+      check(entry.path());
+    EXPECT_EQ(server.stop(), 0);
+  }
+  EXPECT_THAT(open_to_others, testing::IsEmpty());
 }
 
 }  // namespace

@@ -65,7 +65,8 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
       ->capture_default_str();
   serve
       ->add_option("--blob-grace-seconds", c.blob_grace_seconds,
-                   "How long an unreferenced file content is kept before it is removed")
+                   "How long an unreferenced file content is kept before it is removed. Any "
+                   "value is safe, 0 too: a removal never takes a content an upload is storing")
       ->envname("PROJECTD_BLOB_GRACE_SECONDS")
       ->check(CLI::Range(0, 30 * 86400))
       ->capture_default_str();

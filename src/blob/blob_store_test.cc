@@ -59,7 +59,7 @@ const auto kNothingReferenced = [](std::string_view) { return false; };
 TEST(BlobStore, PutStoresContentUnderItsHash) {
   ScratchDir dir;
   BlobStore store(dir.path() / "blobs");
-  const BlobRef ref = store.put("abc");
+  const BlobRef ref = store.put("abc").ref;
   EXPECT_EQ(ref.sha256, kAbc);
   EXPECT_EQ(ref.size, 3u);
   EXPECT_EQ(store.path_of(kAbc), dir.path() / "blobs" / "ba" / kAbc);
@@ -71,7 +71,7 @@ TEST(BlobStore, PutStoresContentUnderItsHash) {
 TEST(BlobStore, EmptyContentIsAContentToo) {
   ScratchDir dir;
   BlobStore store(dir.path());
-  const BlobRef ref = store.put("");
+  const BlobRef ref = store.put("").ref;
   EXPECT_EQ(ref.sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(ref.size, 0u);
   EXPECT_TRUE(store.exists(ref.sha256));
@@ -81,8 +81,8 @@ TEST(BlobStore, SameBytesTwiceAreStoredOnce) {
   ScratchDir dir;
   BlobStore store(dir.path() / "blobs", std::chrono::seconds(3600), "n1");
   store.put("same bytes");
-  age(store.path_of(store.put("same bytes").sha256), 7200);
-  const BlobRef again = store.put("same bytes");
+  age(store.path_of(store.put("same bytes").ref.sha256), 7200);
+  const BlobRef again = store.put("same bytes").ref;
   EXPECT_EQ(count_files(dir.path() / "blobs"), 1u);
   // The second store refreshed the kept copy, so the sweeper's grace protects it again.
   EXPECT_GT(mtime_of(store.path_of(again.sha256)), ::time(nullptr) - 60);
@@ -95,7 +95,7 @@ TEST(BlobStore, WriterInChunksEqualsPut) {
   writer.write("a");
   writer.write("");
   writer.write("bc");
-  const BlobRef ref = writer.commit();
+  const BlobRef ref = writer.commit().ref;
   EXPECT_EQ(ref.sha256, kAbc);
   EXPECT_EQ(ref.size, 3u);
   EXPECT_THROW(writer.write("more"), std::logic_error);
@@ -164,9 +164,9 @@ TEST(BlobStore, NodeNamesAreCheckedBecauseTheyBecomeDirectoryNames) {
 TEST(BlobStore, RemoveUnreferencedHonoursGraceAndReferences) {
   ScratchDir dir;
   BlobStore store(dir.path(), std::chrono::seconds(3600));
-  const std::string kept = store.put("referenced").sha256;
-  const std::string fresh = store.put("fresh").sha256;
-  const std::string old = store.put("old").sha256;
+  const std::string kept = store.put("referenced").ref.sha256;
+  const std::string fresh = store.put("fresh").ref.sha256;
+  const std::string old = store.put("old").ref.sha256;
   age(store.path_of(kept), 7200);
   age(store.path_of(old), 7200);
   const auto referenced = [&](std::string_view sha) { return sha == kept; };
@@ -179,27 +179,154 @@ TEST(BlobStore, RemoveUnreferencedHonoursGraceAndReferences) {
   EXPECT_TRUE(fs::is_empty(store.temp_dir()));
 }
 
-// An upload of the same bytes that refreshes the content between the sweeper's checks and its
-// removal wins: the content is put back.
-TEST(BlobStore, ContentRefreshedDuringRemovalIsKept) {
+// The pins and quarantine copies a removal or an upload may leave, next to the contents.
+std::vector<std::string> leftovers(const fs::path& root) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && (name.starts_with("pin-") || name.find(".gone-") != name.npos))
+      names.push_back(name);
+  }
+  return names;
+}
+
+// An upload of the same bytes pins the content between the removal's checks and its rename: the
+// removal's second look finds the pin and puts the content back.
+TEST(BlobStore, ContentPinnedDuringRemovalIsPutBack) {
   ScratchDir dir;
-  BlobStore store(dir.path(), std::chrono::seconds(3600));
-  const std::string sha = store.put("racing bytes").sha256;
-  age(store.path_of(sha), 7200);
-  const auto refresh_meanwhile = [&](std::string_view) {
-    store.put("racing bytes");
+  BlobStore store(dir.path(), std::chrono::seconds(0));
+  const std::string sha = store.put("racing bytes").ref.sha256;
+  PinnedBlob upload;
+  int checks = 0;
+  const auto upload_meanwhile = [&](std::string_view) {
+    if (++checks == 1) upload = store.put("racing bytes");  // found there: kept, pinned
+    return false;                                           // not committed yet
+  };
+  EXPECT_EQ(store.remove_unreferenced({sha}, upload_meanwhile), 0u);
+  EXPECT_EQ(checks, 1);  // the pin alone decided
+  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  upload = PinnedBlob();
+  EXPECT_TRUE(leftovers(dir.path()).empty());
+}
+
+// The upload pinned, found the content, committed and unpinned between the removal's first look
+// and its rename: the store read after the rename sees the reference.
+TEST(BlobStore, ContentCommittedDuringRemovalIsPutBack) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(0));
+  const std::string sha = store.put("racing bytes").ref.sha256;
+  bool committed = false;
+  const auto commit_meanwhile = [&](std::string_view) {
+    if (committed) return true;
+    store.put("racing bytes");  // pinned and unpinned again at once
+    committed = true;
+    return false;  // the removal's first read came before the commit
+  };
+  EXPECT_EQ(store.remove_unreferenced({sha}, commit_meanwhile), 0u);
+  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  EXPECT_TRUE(leftovers(dir.path()).empty());
+}
+
+// An upload that comes after the rename finds no copy and links its own; the quarantined copy is
+// then put back beside it (or removed) without replacing the upload's.
+TEST(BlobStore, UploadDuringQuarantineLinksItsOwnCopy) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(0));
+  const std::string sha = store.put("racing bytes").ref.sha256;
+  PinnedBlob upload;
+  store.on_quarantined = [&](const fs::path& quarantined) {
+    EXPECT_FALSE(store.exists(sha));
+    EXPECT_TRUE(fs::exists(quarantined));
+    upload = store.put("racing bytes");
+    EXPECT_TRUE(store.exists(sha));
+  };
+  EXPECT_EQ(store.remove_unreferenced({sha}, kNothingReferenced), 0u);
+  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  upload = PinnedBlob();
+  EXPECT_TRUE(leftovers(dir.path()).empty());
+  // Unpinned and unreferenced, it goes.
+  store.on_quarantined = nullptr;
+  EXPECT_EQ(store.remove_unreferenced({sha}, kNothingReferenced), 1u);
+  EXPECT_FALSE(store.exists(sha));
+}
+
+struct Crash {};
+
+// A crash between the rename and the settling leaves the copy in quarantine beside the contents;
+// a download puts it back at once, and the next sweep (the first runs at start) settles it by the
+// same rule: referenced now means kept, unreferenced means removed.
+TEST(BlobStore, QuarantineLeftByACrashIsSettledByTheNextSweep) {
+  ScratchDir dir;
+  std::string kept;
+  std::string dropped;
+  {
+    BlobStore store(dir.path(), std::chrono::seconds(0), "n1");
+    kept = store.put("committed meanwhile").ref.sha256;
+    dropped = store.put("really unused").ref.sha256;
+    store.on_quarantined = [](const fs::path&) { throw Crash{}; };
+    EXPECT_THROW(store.remove_unreferenced({kept}, kNothingReferenced), Crash);
+    EXPECT_THROW(store.remove_unreferenced({dropped}, kNothingReferenced), Crash);
+    EXPECT_FALSE(store.exists(kept));
+    EXPECT_FALSE(store.exists(dropped));
+  }
+  BlobStore restarted(dir.path(), std::chrono::seconds(0), "n1");
+  EXPECT_EQ(leftovers(dir.path()).size(), 2u);
+  EXPECT_EQ(restarted.sweep([&](std::string_view sha) { return sha == kept; }), 1u);
+  EXPECT_EQ(read_file(restarted.path_of(kept)), "committed meanwhile");
+  EXPECT_FALSE(restarted.exists(dropped));
+  EXPECT_TRUE(leftovers(dir.path()).empty());
+}
+
+TEST(BlobStore, RestoreQuarantinedPutsACopyBackForAReader) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(0), "n1");
+  const std::string sha = store.put("read meanwhile").ref.sha256;
+  store.on_quarantined = [](const fs::path&) { throw Crash{}; };
+  EXPECT_THROW(store.remove_unreferenced({sha}, kNothingReferenced), Crash);
+  EXPECT_FALSE(store.exists(sha));
+  EXPECT_TRUE(store.restore_quarantined(sha));
+  EXPECT_EQ(read_file(store.path_of(sha)), "read meanwhile");
+  EXPECT_TRUE(leftovers(dir.path()).empty());
+  EXPECT_FALSE(store.restore_quarantined(std::string(64, 'a')));
+  EXPECT_FALSE(store.restore_quarantined("../x"));
+}
+
+// Another node's pin protects the content as well: pins are looked for in every node's temp
+// directory.
+TEST(BlobStore, AnotherNodesPinKeepsTheContent) {
+  ScratchDir dir;
+  BlobStore one(dir.path(), std::chrono::seconds(0), "n1");
+  BlobStore two(dir.path(), std::chrono::seconds(0), "n2");
+  const std::string sha = one.put("shared").ref.sha256;
+  {
+    const PinnedBlob pinned = two.put("shared");
+    EXPECT_FALSE(fs::is_empty(two.temp_dir()));
+    EXPECT_EQ(one.remove_unreferenced({sha}, kNothingReferenced), 0u);
+    EXPECT_TRUE(one.exists(sha));
+  }
+  EXPECT_TRUE(fs::is_empty(two.temp_dir()));
+  EXPECT_EQ(one.remove_unreferenced({sha}, kNothingReferenced), 1u);
+}
+
+// When the second look cannot be made, the copy goes back before the error.
+TEST(BlobStore, AFailedSecondLookPutsTheContentBack) {
+  ScratchDir dir;
+  BlobStore store(dir.path(), std::chrono::seconds(0));
+  const std::string sha = store.put("bytes").ref.sha256;
+  int checks = 0;
+  const auto store_fails_second_time = [&](std::string_view) -> bool {
+    if (++checks == 2) throw std::runtime_error("the store is gone");
     return false;
   };
-  EXPECT_EQ(store.remove_unreferenced({sha}, refresh_meanwhile), 0u);
+  EXPECT_THROW(store.remove_unreferenced({sha}, store_fails_second_time), std::runtime_error);
   EXPECT_TRUE(store.exists(sha));
-  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
-  EXPECT_TRUE(fs::is_empty(store.temp_dir()));
+  EXPECT_TRUE(leftovers(dir.path()).empty());
 }
 
 TEST(BlobStore, GraceZeroRemovesAtOnce) {
   ScratchDir dir;
   BlobStore store(dir.path(), std::chrono::seconds(0));
-  const std::string sha = store.put("bytes").sha256;
+  const std::string sha = store.put("bytes").ref.sha256;
   EXPECT_EQ(store.remove_unreferenced({sha}, [](std::string_view) { return true; }), 0u);
   EXPECT_EQ(store.remove_unreferenced({sha}, kNothingReferenced), 1u);
   EXPECT_FALSE(store.exists(sha));
@@ -208,9 +335,9 @@ TEST(BlobStore, GraceZeroRemovesAtOnce) {
 TEST(BlobStore, SweepWalksEveryContent) {
   ScratchDir dir;
   BlobStore store(dir.path(), std::chrono::seconds(60));
-  const std::string a = store.put("a").sha256;
-  const std::string b = store.put("b").sha256;
-  const std::string c = store.put("c").sha256;
+  const std::string a = store.put("a").ref.sha256;
+  const std::string b = store.put("b").ref.sha256;
+  const std::string c = store.put("c").ref.sha256;
   age(store.path_of(a), 120);
   age(store.path_of(b), 120);
   std::ofstream(dir.path() / "stray-file") << "not a content";
@@ -231,7 +358,7 @@ TEST(BlobStore, AdoptRenamesASpooledFile) {
   EXPECT_EQ(file.sha256(), kAbc);
   EXPECT_EQ(file.size(), 3u);
   const fs::path spooled = file.path();
-  const BlobRef ref = store.adopt(file);
+  const BlobRef ref = store.adopt(file).ref;
   EXPECT_EQ(ref.sha256, kAbc);
   EXPECT_EQ(ref.size, 3u);
   EXPECT_TRUE(file.empty());

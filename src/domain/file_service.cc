@@ -285,13 +285,17 @@ FileViews FileService::upload(const Caller& caller, FolderRef ref, std::vector<S
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
   // Refuse before moving bytes around; the write below checks again in its own snapshot.
   store_.read([&](StoreTx& tx) { editable_folder(tx, viewer, ref); });
+  // The pins keep the contents from any removal until the versions naming them have committed.
+  std::vector<PinnedBlob> pins;
   std::vector<std::pair<std::string, BlobRef>> contents;
   for (SpooledFile& file : files) {
     std::string title = clean_file_title(file.filename);
     if (title.empty()) title = "file" + extension_for_content_type(file.content_type);
-    contents.emplace_back(std::move(title), blobs_.adopt(file));
+    pins.push_back(blobs_.adopt(file));
+    contents.emplace_back(std::move(title), pins.back().ref);
   }
   const std::vector<std::int64_t> ids = store_files(caller, ref, std::move(contents), options);
+  pins.clear();
   return store_.read_value(
       [&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
 }
@@ -302,9 +306,11 @@ FileViews FileService::create(const Caller& caller, FolderRef ref, const std::st
   std::string clean = required_title(title, "The title");
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
   store_.read([&](StoreTx& tx) { editable_folder(tx, viewer, ref); });
+  PinnedBlob pinned = blobs_.put(content);  // until the version naming it has committed
   std::vector<std::pair<std::string, BlobRef>> contents;
-  contents.emplace_back(std::move(clean), blobs_.put(content));
+  contents.emplace_back(std::move(clean), pinned.ref);
   const std::vector<std::int64_t> ids = store_files(caller, ref, std::move(contents), options);
+  pinned = PinnedBlob();
   return store_.read_value(
       [&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
 }
@@ -395,12 +401,15 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
 
 Download FileService::download(const Caller& caller, std::int64_t id, std::optional<int> version) {
   const Viewer viewer = viewer_of(caller);
-  return store_.read_value([&](StoreTx& tx) {
+  Download out = store_.read_value([&](StoreTx& tx) {
     FileAccessResolver access(tx, viewer);
     const FileRecord file = readable_file(tx, access, id, version);
     return Download{blobs_.path_of(file.version.sha256),
                     static_cast<std::uint64_t>(file.version.size), file.version.sha256, file.title};
   });
+  // A committed version's content may be in a removal's quarantine for a moment (blob_store.h).
+  blobs_.restore_quarantined(out.sha256);
+  return out;
 }
 
 void FileService::release_contents(const std::vector<std::string>& sha256s) {

@@ -231,9 +231,34 @@ BENCH_PAIRS="$work/pairs-run.txt" BENCH_WARM_PAIRS="$work/pairs-warm.txt" \
   BENCH_WRK_THREADS=$threads run_wrk attach "$base" bench/attach_detach.lua "$pid_big"
 
 # --- sign-in beside projectd's own Argon2id ------------------------------------------------------
-run_wrk login "$base/api/2.0/authentication" bench/login.lua "$pid_big"
+# As many connections as the hashing queue admits (four per hashing thread, two threads): more
+# would be answered 503 at once and count as answers.
+connections=8 run_wrk login "$base/api/2.0/authentication" bench/login.lua "$pid_big"
 read -r argon2_rate argon2_ms < <("$root/build-bench/projectd_argon2_rate" --seconds "$duration")
 say "Argon2id verify (pool of 2): $argon2_rate/s, $argon2_ms ms CPU each"
+
+# --- signed-in GET alone and during a sign-in flood -------------------------------------------
+# GET api/2.0/project on the small data set with the response cache off, so every GET needs a
+# request worker and the store. Measured alone, then while wrk floods sign-ins for unknown user
+# names over more connections than the server has request workers (four per core plus 32): the
+# hashing queue (four per hashing thread) answers the excess 503 at once, so the GETs find free
+# workers. The GETs run over 8 connections.
+start_projectd flood "$work/small" "${serve_flags[@]}" --response-cache-mb 0
+port_flood=$started_port pid_flood=$started_pid
+flood_token=$(sign_in "$port_flood")
+projects_url="http://127.0.0.1:$port_flood/api/2.0/project"
+flood_connections=$((4 * cores + 48))
+BENCH_TOKEN=$flood_token connections=8 run_wrk get_alone "$projects_url" bench/auth.lua "$pid_flood"
+wrk -t2 -c"$flood_connections" -d"$((warmup + duration + 2))s" --timeout 30s -s bench/flood.lua \
+  "http://127.0.0.1:$port_flood/api/2.0/authentication" >"$work/wrk-flood.txt" &
+flood_pid=$!
+sleep 1
+BENCH_TOKEN=$flood_token connections=8 run_wrk get_flood "$projects_url" bench/auth.lua "$pid_flood"
+wait "$flood_pid" || die "the sign-in flood failed: $(cat "$work/wrk-flood.txt")"
+stop_pid "$pid_flood"
+read -r flood_401 flood_503 flood_other < <(awk '/^flood:/ {print $2, $4, $6}' "$work/wrk-flood.txt")
+flood_rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$work/wrk-flood.txt")
+say "flood: $flood_rps sign-ins/s, $flood_401 answered 401, $flood_503 answered 503, $flood_other other"
 
 after_kib=$(kib_of "$pid_big" VmRSS)
 final_hwm_kib=$(kib_of "$pid_big" VmHWM)
@@ -281,6 +306,7 @@ with wrk and with other work on this machine), and per answer.
 | the same in XML ($xml_bytes B) | $(lat xml) | JSON: ${rps[json]} req/s | $xml_vs_json | >= 0.8 | $(yes_no "$xml_vs_json >= 0.8") |
 | GET project/task/filter?count=100 | at $BENCH_TASKS tasks: $(lat filter_big) | at $small_tasks tasks: $(lat filter_small) | $filter_slowdown x slower | <= 1.5 x | $(yes_no "$filter_slowdown <= 1.5") |
 | POST + DELETE project/task/{id}/files | $(lat attach) | dd oflag=dsync 4 KiB: $fsync_rate writes/s | $attach_vs_fsync | >= 2000 ops/s | $(yes_no "${rps[attach]} >= 2000") |
+| GET api/2.0/project (no response cache) during a sign-in flood for unknown names ($flood_connections connections, $flood_rps sign-ins/s: $flood_401 hashed and 401, $flood_503 refused 503, $flood_other other) | $(lat get_flood) | alone: $(lat get_alone) | p99 $(ratio "${p99[get_flood]}" "${p99[get_alone]}") x alone | every GET answered 2xx | $(yes_no "${bad[get_flood]} == 0 && $flood_other == 0") |
 | POST api/2.0/authentication | $(lat login) | projectd's Argon2id verify alone, pool of 2: $argon2_rate/s, $argon2_ms ms CPU each | Argon2 is $argon2_share of a sign-in's CPU | Argon2-bound | $(yes_no "$argon2_share >= 0.8") |
 | upload $file_mib MiB | $(mbps "$up_s") MB/s | dd conv=fsync: $(mbps "$dd_up_s") MB/s | $up_ratio | >= 0.5 | $(yes_no "$up_ratio >= 0.5") |
 | download $file_mib MiB | $download_row |

@@ -7,7 +7,10 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <latch>
 #include <regex>
+#include <thread>
+#include <vector>
 
 namespace projectd::test {
 namespace {
@@ -198,13 +201,196 @@ TEST_F(AuthTest, PasswordChangeRevokesTokens) {
   const std::string token = sign_in(port(), "changer@example.com", "first-password-1");
   HttpClient client(port());
   const auto changed =
-      client.put_json("/api/2.0/people/" + id + "/password", {{"password", "second-password-2"}},
+      client.put_json("/api/2.0/people/" + id + "/password",
+                      {{"password", "second-password-2"}, {"currentPassword", "first-password-1"}},
                       HttpClient::auth(token));
   EXPECT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(client.get("/api/2.0/people/@self", HttpClient::auth(token)).status, 401);
   EXPECT_EQ(sign_in_status_from(port(), "127.0.0.3", "changer@example.com", "first-password-1"),
             401);
   EXPECT_FALSE(sign_in(port(), "changer@example.com", "second-password-2").empty());
+}
+
+// The statuses of `count` sign-ins sent at once from `source`, in no particular order.
+std::vector<int> sign_in_statuses_at_once(unsigned short port, int count, const std::string& source,
+                                          const std::string& user, const std::string& password) {
+  std::vector<int> statuses(count);
+  std::latch connected(count);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < count; ++i) {
+    threads.emplace_back([&, i] {
+      RawSocket socket(port, source);
+      connected.arrive_and_wait();  // every connection open before any request goes
+      socket.send(form_sign_in(user, password));
+      statuses[i] = socket.receive_status(std::chrono::seconds(60));
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  return statuses;
+}
+
+TEST_F(AuthTest, ConcurrentWrongSignInsCheckAtMostTheLimitAndThenTheRightOneIsThrottledToo) {
+  add_person("race@example.com", "right-password-1");
+  const std::vector<int> statuses =
+      sign_in_statuses_at_once(port(), 30, "127.0.0.4", "race@example.com", "wrong-pass");
+  // Each attempt is reserved before its password is hashed, so only five passwords are checked.
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 5);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 25);
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.4", "race@example.com", "right-password-1"), 429);
+  // Five failures, stored as five, each with a time of its own.
+  const auto db = connect_store(server_->store_url());
+  EXPECT_EQ(first_column(*db, "SELECT count(*) FROM login_failures WHERE client = '127.0.0.4'"),
+            std::vector<std::string>{"5"});
+  EXPECT_EQ(first_column(*db,
+                         "SELECT count(DISTINCT failed_at) FROM login_failures "
+                         "WHERE client = '127.0.0.4'"),
+            std::vector<std::string>{"5"});
+}
+
+TEST_F(AuthTest, TheEmailAndTheUserNameOfOnePersonShareOneThrottleWindow) {
+  const std::string id = add_person("twoforms@example.com", "right-password-1");
+  HttpClient client(port());
+  const auto person = client.get("/api/2.0/people/" + id,
+                                 HttpClient::auth(sign_in(port(), kAdminEmail, kAdminPassword)));
+  const std::string user_name(person.json().at("response").at("userName").as_string());
+  ASSERT_EQ(user_name, "twoforms");
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(sign_in_status_from(port(), "127.0.0.5", "twoforms@example.com", "wrong-pass"), 401);
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(sign_in_status_from(port(), "127.0.0.5", "TwoForms", "wrong-pass"), 401);
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.5", "twoforms", "wrong-pass"), 429);
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.5", "twoforms@example.com", "right-password-1"),
+            429);
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.5", "twoforms", "right-password-1"), 429);
+}
+
+TEST_F(AuthTest, BasicCredentialsFollowAChangeOfEmailAtOnce) {
+  const std::string id = add_person("before@example.com", "basic-password-1");
+  HttpClient client(port());
+  ASSERT_EQ(
+      client.get("/api/2.0/people/@self", basic_auth("before@example.com", "basic-password-1"))
+          .status,
+      200);  // verified and cached
+  const auto changed =
+      client.put_json("/api/2.0/people/" + id, {{"email", "after@example.com"}},
+                      HttpClient::auth(sign_in(port(), kAdminEmail, kAdminPassword)));
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(
+      client.get("/api/2.0/people/@self", basic_auth("before@example.com", "basic-password-1"))
+          .status,
+      401);
+  const auto after =
+      client.get("/api/2.0/people/@self", basic_auth("after@example.com", "basic-password-1"));
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.json().at("response").at("id").as_string(), id);
+}
+
+// PUT people/{id}/password for oneself needs the current password (currentPassword or
+// oldPassword); an administrator setting someone else's does not.
+class OwnPasswordTest : public AuthTest {
+ protected:
+  static HttpResponse change(const std::string& id, const Headers& auth, boost::json::object body) {
+    return HttpClient(port()).put_json("/api/2.0/people/" + id + "/password", body, auth);
+  }
+  static int self_status(const std::string& token) {
+    return HttpClient(port()).get("/api/2.0/people/@self", HttpClient::auth(token)).status;
+  }
+};
+
+TEST_F(OwnPasswordTest, WithoutTheCurrentPasswordIs400AndChangesNothing) {
+  const std::string id = add_person("nocurrent@example.com", "first-password-1");
+  const std::string token = sign_in(port(), "nocurrent@example.com", "first-password-1");
+  const auto res = change(id, HttpClient::auth(token), {{"password", "second-password-2"}});
+  EXPECT_EQ(res.status, 400) << res.body;
+  EXPECT_EQ(res.json().at("error").at("message"),
+            "Parameter 'currentPassword' is required to change your own password");
+  EXPECT_EQ(self_status(token), 200);  // not revoked: nothing changed
+  EXPECT_FALSE(sign_in(port(), "nocurrent@example.com", "first-password-1").empty());
+}
+
+TEST_F(OwnPasswordTest, AWrongCurrentPasswordIs403AndChangesNothing) {
+  const std::string id = add_person("wrongcurrent@example.com", "first-password-1");
+  const std::string token = sign_in(port(), "wrongcurrent@example.com", "first-password-1");
+  const auto res =
+      change(id, HttpClient::auth(token),
+             {{"password", "second-password-2"}, {"currentPassword", "not-it-at-all"}});
+  EXPECT_EQ(res.status, 403) << res.body;
+  EXPECT_EQ(res.json().at("error").at("message"),
+            "The current password is wrong; the password was not changed");
+  EXPECT_EQ(self_status(token), 200);
+  EXPECT_EQ(
+      sign_in_status_from(port(), "127.0.0.6", "wrongcurrent@example.com", "second-password-2"),
+      401);
+  EXPECT_FALSE(sign_in(port(), "wrongcurrent@example.com", "first-password-1").empty());
+}
+
+TEST_F(OwnPasswordTest, TheRightCurrentPasswordUnderEitherNameChangesIt) {
+  const std::string id = add_person("rightcurrent@example.com", "first-password-1");
+  std::string token = sign_in(port(), "rightcurrent@example.com", "first-password-1");
+  auto res = change(id, HttpClient::auth(token),
+                    {{"password", "second-password-2"}, {"currentPassword", "first-password-1"}});
+  EXPECT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(self_status(token), 401);  // revoked with the old password
+  token = sign_in(port(), "rightcurrent@example.com", "second-password-2");
+  res = change(id, HttpClient::auth(token),
+               {{"password", "third-password-3"}, {"oldPassword", "second-password-2"}});
+  EXPECT_EQ(res.status, 200) << res.body;
+  EXPECT_FALSE(sign_in(port(), "rightcurrent@example.com", "third-password-3").empty());
+}
+
+TEST_F(OwnPasswordTest, WrongCurrentPasswordsCountTowardTheSignInThrottle) {
+  const std::string id = add_person("oracle@example.com", "first-password-1");
+  const std::string token = sign_in(port(), "oracle@example.com", "first-password-1");
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(change(id, HttpClient::auth(token),
+                     {{"password", "second-password-2"},
+                      {"currentPassword", "guess-" + std::to_string(i)}})
+                  .status,
+              403);
+  }
+  // A stolen token is no password oracle: the sixth guess, even the right one, is throttled ...
+  const auto limited =
+      change(id, HttpClient::auth(token),
+             {{"password", "second-password-2"}, {"currentPassword", "first-password-1"}});
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  EXPECT_FALSE(limited.header("retry-after").empty());
+  // ... and so is signing in to that account from that address.
+  EXPECT_EQ(sign_in_status_from(port(), "127.0.0.1", "oracle@example.com", "first-password-1"),
+            429);
+  EXPECT_EQ(self_status(token), 200);  // nothing changed
+}
+
+TEST_F(OwnPasswordTest, AnAdministratorSetsOthersWithoutButTheirOwnOnlyWithTheCurrentOne) {
+  const std::string id = add_person("reset@example.com", "first-password-1");
+  const Headers admin = HttpClient::auth(sign_in(port(), kAdminEmail, kAdminPassword));
+  const auto reset = change(id, admin, {{"password", "second-password-2"}});
+  EXPECT_EQ(reset.status, 200) << reset.body;
+  EXPECT_FALSE(sign_in(port(), "reset@example.com", "second-password-2").empty());
+
+  // The administrator's own, on a server of its own (this suite's other tests sign in as admin).
+  TestServer own;
+  HttpClient client(own.port());
+  const Headers self = HttpClient::auth(sign_in(own.port(), kAdminEmail, kAdminPassword));
+  const std::string self_id(
+      client.get("/api/2.0/people/@self", self).json().at("response").at("id").as_string());
+  const std::string target = "/api/2.0/people/" + self_id + "/password";
+  EXPECT_EQ(client.put_json(target, {{"password", "new-admin-password-2"}}, self).status, 400);
+  EXPECT_EQ(
+      client
+          .put_json(target,
+                    {{"password", "new-admin-password-2"}, {"currentPassword", "wrong-one-1"}},
+                    self)
+          .status,
+      403);
+  EXPECT_EQ(
+      client
+          .put_json(target,
+                    {{"password", "new-admin-password-2"}, {"currentPassword", kAdminPassword}},
+                    self)
+          .status,
+      200);
+  EXPECT_FALSE(sign_in(own.port(), kAdminEmail, "new-admin-password-2").empty());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 
 namespace projectd::test {
@@ -89,6 +90,21 @@ HttpResponse HttpClient::put_json(const std::string& target, const boost::json::
   Headers all = headers;
   all.emplace_back("Content-Type", "application/json");
   return request("PUT", target, boost::json::serialize(body), all);
+}
+
+std::string base64(std::string_view text) {
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, text.size() - i);
+    std::uint32_t group = 0;
+    for (std::size_t k = 0; k < 3; ++k)
+      group = group << 8 | (k < n ? static_cast<unsigned char>(text[i + k]) : 0u);
+    for (std::size_t k = 0; k < 4; ++k)
+      out += k <= n ? kDigits[(group >> (18 - 6 * k)) & 0x3f] : '=';
+  }
+  return out;
 }
 
 std::string sign_in(unsigned short port, const std::string& user, const std::string& password) {

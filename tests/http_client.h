@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,13 @@ class HttpClient {
   std::unique_ptr<Impl> impl_;
   unsigned short port_;
 };
+
+// Standard base64 with padding, for Basic credentials.
+std::string base64(std::string_view text);
+// The Authorization header of HTTP Basic credentials.
+inline Headers basic_auth(const std::string& login, const std::string& password) {
+  return {{"Authorization", "Basic " + base64(login + ":" + password)}};
+}
 
 // Signs in and returns the token; fails the test when sign-in does not answer 201.
 std::string sign_in(unsigned short port, const std::string& user, const std::string& password);

@@ -151,12 +151,24 @@ void add_people_routes(RouteTable& table, ApiEnv& env) {
          {"disable", ParamIn::kBody, "boolean", false, "administrators only; revokes tokens"}},
         [&env](RequestContext& r) { return update(env, r); });
   route(http::verb::put, "api/2.0/people/{userid}/password",
-        "Set a password (yourself, or anyone as an administrator); revokes the user's tokens",
-        {path_param("userid"), {"password", ParamIn::kBody, "string", true, ""}},
+        "Set a password (yourself with your current one, or anyone as an administrator); revokes "
+        "the user's tokens",
+        {path_param("userid"),
+         {"password", ParamIn::kBody, "string", true, ""},
+         {"currentPassword", ParamIn::kBody, "string", false,
+          "required for your own password; wrong ones count toward the sign-in limit"},
+         {"oldPassword", ParamIn::kBody, "string", false, "another name for currentPassword"}},
         [&env](RequestContext& r) {
+          const std::string current =
+              r.params.get_string("currentPassword")
+                  .value_or(r.params.get_string("oldPassword").value_or(""));
           return one(env, r,
                      env.people.set_password(*r.caller, r.params.get_string("userid").value_or(""),
-                                             r.params.get_string("password").value_or("")));
+                                             r.params.get_string("password").value_or(""),
+                                             [&](const std::string& user_id) {
+                                               env.auth.confirm_password(user_id, current,
+                                                                         r.client_address);
+                                             }));
         });
 }
 

@@ -4,10 +4,8 @@
 #include "auth/random.h"
 
 #include <argon2.h>
-#include <boost/asio/post.hpp>
 
 #include <cstdint>
-#include <future>
 #include <stdexcept>
 
 namespace projectd {
@@ -61,32 +59,26 @@ bool verify_now(Argon2idPhc& phc, Argon2Memory& memory, std::string_view passwor
 
 }  // namespace
 
-PasswordHasher::PasswordHasher(std::size_t pool_size, Argon2Params params)
-    : params_(params), pool_(pool_size) {
+PasswordHasher::PasswordHasher(std::size_t pool_size, Argon2Params params, std::size_t queue_bound)
+    : params_(params),
+      pool_(pool_size, queue_bound != 0 ? queue_bound : kQueuePerThread * pool_size) {
   dummy_hash_ = hash_now(params_, memory_, random_bytes(16));
 }
 
-PasswordHasher::~PasswordHasher() {
-  pool_.join();
-}
-
-template <class F>
-auto PasswordHasher::run(F&& fn) -> decltype(fn()) {
-  std::packaged_task<decltype(fn())()> task(std::forward<F>(fn));
-  auto result = task.get_future();
-  boost::asio::post(pool_, [&task] { task(); });
-  return result.get();
-}
-
 std::string PasswordHasher::hash(std::string_view password) {
-  return run([&] { return hash_now(params_, memory_, password); });
+  return pool_.run([&] { return hash_now(params_, memory_, password); });
 }
 
 bool PasswordHasher::verify(std::string_view encoded, std::string_view password) {
+  return verify(pool_.admit(), encoded, password);
+}
+
+bool PasswordHasher::verify(const Place& place, std::string_view encoded,
+                            std::string_view password) {
   std::optional<Argon2idPhc> stored = parse_phc_string(encoded);
   const bool usable = stored.has_value();
   if (!usable) stored = parse_phc_string(dummy_hash_);
-  const bool ok = run([&] { return verify_now(*stored, memory_, password); });
+  const bool ok = pool_.run(place, [&] { return verify_now(*stored, memory_, password); });
   return usable && ok;
 }
 

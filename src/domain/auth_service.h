@@ -1,6 +1,11 @@
 // Signing in and recognising callers: password logins issue tokens (only their SHA-256 is stored),
-// tokens and HTTP Basic credentials become Callers, logout revokes. Failed logins are throttled per
-// account and client address, so nobody can lock the admin out from elsewhere (DESIGN §4).
+// tokens and HTTP Basic credentials become Callers, logout revokes.
+// Password checks (sign-in, Basic, confirming one's own password) are throttled per account and
+// client address, so nobody can lock the admin out from elsewhere (DESIGN §4). The account is the
+// user the login names (email and user name share one window), else the login as normalized. Each
+// check first reserves its attempt in the store, in the transaction that counts the window, so at
+// most max_failures passwords are checked per window whatever the concurrency and on every node;
+// a verified password clears the window, a refused hashing place (503) releases the reservation.
 // Thread safety: every method may be called from any worker thread at once.
 #pragma once
 
@@ -11,6 +16,7 @@
 #include "store/store.h"
 
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -43,6 +49,11 @@ class AuthService : public Authenticator {
   IssuedToken login(std::string_view login, std::string_view password, std::string_view client);
   // Revokes the token the caller authenticated with (no-op for Basic).
   void logout(const Caller& caller);
+  // Checks the current password of user `user_id` (a person changing their own password), counted
+  // by the same throttle as signing in: 400 when it is empty, 429 when throttled, 403 when wrong,
+  // 503 when the hashing queue is full.
+  void confirm_password(std::string_view user_id, std::string_view password,
+                        std::string_view client);
 
   std::optional<Caller> authenticate(const std::vector<Credential>& credentials,
                                      const std::string& client_address) override;
@@ -57,6 +68,22 @@ class AuthService : public Authenticator {
   // Verifies a password with throttling; the user on success, nullopt on a wrong password.
   std::optional<UserRecord> check_password(std::string_view login, std::string_view password,
                                            std::string_view client);
+
+  // One password check reserved in the store.
+  struct Attempt {
+    std::optional<UserRecord> user;  // read in the reserving transaction
+    std::string key;                 // the throttle's account: "user:<id>" or "login:<login>"
+    Timestamp at;                    // the reservation's own time
+  };
+  // Reserves an attempt for the user `find_user` reads (nullopt: keyed by `login` lower-cased),
+  // after forgetting expired failures; 429 with Retry-After when the window is full.
+  Attempt reserve_attempt(const std::function<std::optional<UserRecord>(StoreTx&)>& find_user,
+                          std::string_view login, std::string_view client);
+  // A place in the hashing queue, or the attempt released and the 503 rethrown.
+  PasswordHasher::Place admit_or_release(const Attempt& attempt, std::string_view client);
+  // Hashes `password` for a reserved attempt; true when it is the password of a user who may sign
+  // in, and the window is cleared. A wrong password leaves the reservation as its failure.
+  bool verify_attempt(const Attempt& attempt, std::string_view password, std::string_view client);
 
   struct CachedBasic {
     std::string user_id;

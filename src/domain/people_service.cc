@@ -181,12 +181,15 @@ UserRecord PeopleService::update(const Caller& caller, std::string_view id,
   });
 }
 
-UserRecord PeopleService::set_password(const Caller& caller, std::string_view id,
-                                       std::string_view password) {
+UserRecord PeopleService::set_password(
+    const Caller& caller, std::string_view id, std::string_view password,
+    const std::function<void(const std::string& user_id)>& confirm_current) {
   validate_password(password);
   const UserRecord target = get(caller, id);
-  if (target.id != caller.user_id && !caller.is_admin)
-    throw_forbidden("You may only change your own password");
+  const bool self = target.id == caller.user_id;
+  if (!self && !caller.is_admin) throw_forbidden("You may only change your own password");
+  // A token alone must not be enough to take over the account for good.
+  if (self) confirm_current(target.id);
   const std::string hash = hasher_.hash(password);
   return store_.write_value([&](StoreTx& tx) {
     UserRecord user = load(tx, target.id);

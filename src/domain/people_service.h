@@ -8,6 +8,7 @@
 #include "domain/caller.h"
 #include "store/store.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,7 +54,12 @@ class PeopleService {
   // The caller themself or an admin (403 otherwise); roles and disabling are admin-only and an
   // admin cannot demote or disable themself (409), so a portal always keeps an admin.
   UserRecord update(const Caller& caller, std::string_view id, const UserChanges& changes);
-  UserRecord set_password(const Caller& caller, std::string_view id, std::string_view password);
+  // The caller themself or an admin (403 otherwise). A person changing their own password (an
+  // admin too) must confirm the current one: `confirm_current(user id)` is called then, before
+  // anything is hashed or written, and throws when it is missing or wrong
+  // (AuthService::confirm_password). An admin setting someone else's password is not asked.
+  UserRecord set_password(const Caller& caller, std::string_view id, std::string_view password,
+                          const std::function<void(const std::string& user_id)>& confirm_current);
 
   // For the command line and the first start: no caller, no permission check.
   UserRecord add_user(const NewUser& user);

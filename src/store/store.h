@@ -49,13 +49,31 @@ class SessionRepo {
   // Failed logins, keyed by account and client address (DESIGN §4).
   virtual void add_login_failure(std::string_view account, std::string_view client,
                                  Timestamp at) = 0;
-  // How many failures since `since`, and the oldest of them (for Retry-After).
+  // How many failures since `since`, the oldest of them (for Retry-After) and the newest.
   struct FailureWindow {
     std::int64_t count = 0;
     std::optional<Timestamp> oldest;
+    std::optional<Timestamp> newest;
   };
   virtual FailureWindow login_failures(std::string_view account, std::string_view client,
                                        Timestamp since) = 0;
+  // Reserves one sign-in attempt before its password is checked: records it as a failure unless
+  // `limit` failures are recorded since `since` already. Counting and recording are one step of
+  // the caller's write transaction, so concurrent attempts (on any node) cannot all see room: at
+  // most `limit` are granted per window. A granted attempt's time is `at`, or one tick after the
+  // newest failure of this account and client, so each has a time of its own and
+  // release_login_attempt(at) removes exactly that one.
+  struct AttemptReservation {
+    bool granted = false;
+    Timestamp at;          // when granted: the attempt's own time
+    FailureWindow window;  // the failures before this attempt
+  };
+  virtual AttemptReservation reserve_login_attempt(std::string_view account,
+                                                   std::string_view client, Timestamp since,
+                                                   std::int64_t limit, Timestamp at) = 0;
+  // Forgets one reserved attempt whose password was never checked.
+  virtual void release_login_attempt(std::string_view account, std::string_view client,
+                                     Timestamp at) = 0;
   virtual void clear_login_failures(std::string_view account, std::string_view client) = 0;
   // Forgets failures older than `before`, so the table holds only live throttling windows.
   virtual void delete_login_failures_before(Timestamp before) = 0;

@@ -43,6 +43,11 @@ class SqlSessionRepo final : public SessionRepo {
   void add_login_failure(std::string_view account, std::string_view client, Timestamp at) override;
   FailureWindow login_failures(std::string_view account, std::string_view client,
                                Timestamp since) override;
+  AttemptReservation reserve_login_attempt(std::string_view account, std::string_view client,
+                                           Timestamp since, std::int64_t limit,
+                                           Timestamp at) override;
+  void release_login_attempt(std::string_view account, std::string_view client,
+                             Timestamp at) override;
   void clear_login_failures(std::string_view account, std::string_view client) override;
   void delete_login_failures_before(Timestamp before) override;
 

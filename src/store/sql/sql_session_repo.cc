@@ -45,11 +45,40 @@ SessionRepo::FailureWindow SqlSessionRepo::login_failures(std::string_view accou
                                                           std::string_view client,
                                                           Timestamp since) {
   SqlStatement statement = connection_.prepare(
-      "SELECT count(*), min(failed_at) FROM login_failures "
+      "SELECT count(*), min(failed_at), max(failed_at) FROM login_failures "
       "WHERE account = ?1 AND client = ?2 AND failed_at >= ?3");
   statement.bind_all(account, client, since);
   statement.step();
-  return FailureWindow{.count = statement.int64(0), .oldest = statement.optional_timestamp(1)};
+  return FailureWindow{.count = statement.int64(0),
+                       .oldest = statement.optional_timestamp(1),
+                       .newest = statement.optional_timestamp(2)};
+}
+
+SessionRepo::AttemptReservation SqlSessionRepo::reserve_login_attempt(std::string_view account,
+                                                                      std::string_view client,
+                                                                      Timestamp since,
+                                                                      std::int64_t limit,
+                                                                      Timestamp at) {
+  // Atomic because it runs inside the caller's write: SQLite has one writer at a time, and
+  // PostgreSQL's serializable transactions make one of two concurrent reservations that read the
+  // same window run again (the read of the window conflicts with the other's insert).
+  AttemptReservation reservation;
+  reservation.window = login_failures(account, client, since);
+  if (reservation.window.count >= limit) return reservation;
+  reservation.granted = true;
+  reservation.at = reservation.window.newest && *reservation.window.newest >= at
+                       ? *reservation.window.newest + Ticks(1)
+                       : at;
+  add_login_failure(account, client, reservation.at);
+  return reservation;
+}
+
+void SqlSessionRepo::release_login_attempt(std::string_view account, std::string_view client,
+                                           Timestamp at) {
+  connection_
+      .prepare("DELETE FROM login_failures WHERE account = ?1 AND client = ?2 AND failed_at = ?3")
+      .bind_all(account, client, at)
+      .run();
 }
 
 void SqlSessionRepo::delete_login_failures_before(Timestamp before) {

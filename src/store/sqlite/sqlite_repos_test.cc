@@ -307,5 +307,44 @@ TEST_F(SqliteReposTest, LoginFailuresCountWithinTheWindowPerAccountAndClient) {
   EXPECT_EQ(window("bob", "10.0.0.1", 0).count, 0);
 }
 
+TEST_F(SqliteReposTest, ReservedLoginAttemptsStopAtTheLimitEachWithATimeOfItsOwn) {
+  auto reserve = [&](std::int64_t at) {
+    return store_->write_value([&](StoreTx& tx) {
+      return tx.sessions().reserve_login_attempt("user:ann", "10.0.0.1", from_ticks(100), 3,
+                                                 from_ticks(at));
+    });
+  };
+  const auto first = reserve(500);
+  ASSERT_TRUE(first.granted);
+  EXPECT_EQ(first.at, from_ticks(500));
+  const auto second = reserve(500);  // the same clock reading: one tick after the newest
+  ASSERT_TRUE(second.granted);
+  EXPECT_EQ(second.at, from_ticks(501));
+  const auto third = reserve(400);  // a clock behind the newest
+  ASSERT_TRUE(third.granted);
+  EXPECT_EQ(third.at, from_ticks(502));
+  const auto refused = reserve(600);
+  EXPECT_FALSE(refused.granted);
+  EXPECT_EQ(refused.window.count, 3);
+  EXPECT_EQ(refused.window.oldest, from_ticks(500));
+  EXPECT_EQ(refused.window.newest, from_ticks(502));
+
+  // Releasing one frees exactly one place.
+  store_->write([](StoreTx& tx) {
+    tx.sessions().release_login_attempt("user:ann", "10.0.0.1", from_ticks(501));
+  });
+  const auto again = reserve(600);
+  ASSERT_TRUE(again.granted);
+  EXPECT_EQ(again.window.count, 2);
+  EXPECT_FALSE(reserve(700).granted);
+  // Another client of the same account has a window of its own.
+  EXPECT_TRUE(store_
+                  ->write_value([](StoreTx& tx) {
+                    return tx.sessions().reserve_login_attempt("user:ann", "10.0.0.2",
+                                                               from_ticks(100), 3, from_ticks(500));
+                  })
+                  .granted);
+}
+
 }  // namespace
 }  // namespace projectd

@@ -78,10 +78,15 @@ std::string admin_rule(const RouteSpec& route) {
   return expected + ": the admin may do everything (invariant 6)";
 }
 
+// GET, or HEAD: the headers of the same answer without its body.
+bool is_read(const RouteSpec& route) {
+  return route.method == "GET" || route.method == "HEAD";
+}
+
 // A change of a project's content: guests make none.
 bool changes_project(const RouteSpec& route) {
-  return route.method != "GET" && (route.path.rfind("api/2.0/project", 0) == 0 ||
-                                   route.path.rfind("api/2.0/files/", 0) == 0);
+  return !is_read(route) && (route.path.rfind("api/2.0/project", 0) == 0 ||
+                             route.path.rfind("api/2.0/files/", 0) == 0);
 }
 
 // What a closed project still allows (DESIGN §4): the project itself, its team, following and
@@ -102,7 +107,7 @@ const char* const kClosedMayChange[] = {
 
 // A change of what a closed project holds: a non-GET naming its content or one of its lists.
 bool changes_closed_content(const RouteSpec& route, unsigned named) {
-  if (route.method == "GET" || !changes_project(route)) return false;
+  if (!changes_project(route)) return false;
   if (!named && !project_list_module(route)) return false;
   return std::none_of(std::begin(kClosedMayChange), std::end(kClosedMayChange),
                       [&](const char* key) { return route.key() == key; });
@@ -195,7 +200,11 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
     if (!holds) out.push_back(name + " got " + std::to_string(status) + ", expected " + expected);
   };
   expect(res.status < 500 && status < 500, "no 5xx (invariant 2)");
-  if (res.status >= 400 && res.status < 500) {
+  // A HEAD answer has no body: its status is all there is to judge.
+  const bool head = route.method == "HEAD";
+  if (head) {
+    if (!res.body.empty()) out.push_back(name + " got a body: a HEAD answer has none");
+  } else if (res.status >= 400 && res.status < 500) {
     if (const auto problem = envelope_problem(res))
       out.push_back(name + " got " + *problem + " (invariant 7)");
   }
@@ -206,7 +215,7 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
   const unsigned named = named_objects(route);
   const bool outsider = r.role == Role::kNonMember || r.role == Role::kGuest;
   if (r.is_private && outsider && named) {
-    expect(status == 404 && answer.message == "Item not found",
+    expect(status == 404 && (head || answer.message == "Item not found"),
            "404 Item not found: a private project is hidden from " + std::string(name_of(r.role)) +
                " (invariant 3)");
   }
@@ -224,7 +233,7 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
     // judges what they show.
     if (named & ~kProject) {
       expect(status == 404, "404: team security hides this module (invariant 5)");
-    } else if (project_list_module(route) && route.method != "GET") {
+    } else if (project_list_module(route) && !is_read(route)) {
       expect(!ok, "no 2xx: team security denies this module (invariant 5)");
     }
   }
@@ -241,7 +250,7 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
       (r.role == Role::kRestricted && named == kProject && !project_list_module(route))) {
     expect(status != 404, "no 404: the team reads its project (invariant 8)");
   }
-  if (!r.is_private && route.method == "GET" && named) {
+  if (!r.is_private && is_read(route) && named) {
     expect(ok, "2xx: a public project is readable by everybody signed in (invariant 9)");
   }
   return out;

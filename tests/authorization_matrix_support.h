@@ -105,7 +105,9 @@ std::string content_marker(const std::string& marker);
 //     of a denied module, no 2xx for a change of a denied module's list, and no 2xx answer shows
 //     the content's marker (lists may answer: they keep what the member is responsible for);
 //   6 the admin gets 2xx, or a business refusal listed in kAdminRefusals (never 401/403/404);
-//   7 every 4xx is the envelope: status 1, statusCode the HTTP status, a non-empty message;
+//   7 every 4xx is the envelope: status 1, statusCode the HTTP status, a non-empty message (a
+//     HEAD answer has no body at all, and is judged by its status; HEAD counts as a read, like
+//     GET);
 //   8 the manager, the member and the team guest never get 404 for their project's objects, nor
 //     the restricted member for the project itself;
 //   9 on a public project, every signed-in role reads (2xx) every route that names its objects;

@@ -2,6 +2,7 @@
 // (original-wire §6.3, spec README point 11, DESIGN §4 "Files"): the exact bytes with their type,
 // a SHA-256 ETag, If-None-Match, Range, RFC 6266 names, every way of authenticating, refusals.
 #include "files_test_support.h"
+#include "raw_socket.h"
 
 #include <algorithm>
 #include <cctype>
@@ -53,6 +54,43 @@ TEST_F(DownloadsTest, ADownloadAnswersTheBytesWithTheirHeaders) {
   const std::string disposition = res.header("content-disposition");
   EXPECT_EQ(disposition.rfind("attachment", 0), 0u) << disposition;
   EXPECT_NE(disposition.find("hello.txt"), std::string::npos) << disposition;
+}
+
+// Issue 21, item 16b: HEAD answers what GET would, headers and all, without the content.
+TEST_F(DownloadsTest, HeadAnswersTheHeadersOfGetWithoutTheBody) {
+  auto raw = [&](const std::string& method, std::int64_t file, const std::string& token) {
+    RawSocket socket(port());
+    socket.send(method + " /Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=" +
+                std::to_string(file) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token +
+                "\r\nConnection: close\r\n\r\n");
+    return socket.receive(std::chrono::seconds(5));
+  };
+  // The head of an answer (each line ending in CRLF), lowercased, and what follows it.
+  auto split = [](const std::string& answer) {
+    const std::size_t end = answer.find("\r\n\r\n");
+    EXPECT_NE(end, std::string::npos) << answer;
+    return std::pair{lowercase(answer.substr(0, end + 2)), answer.substr(end + 4)};
+  };
+  const auto [head, head_body] = split(raw("HEAD", hello_, admin_->token));
+  const auto [get, get_body] = split(raw("GET", hello_, admin_->token));
+  EXPECT_EQ(head.rfind("http/1.1 200 ok\r\n", 0), 0u) << head;
+  EXPECT_EQ(head_body, "");
+  EXPECT_EQ(get_body, kHello);
+  EXPECT_NE(head.find("\r\ncontent-length: 11\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("\r\netag: " + lowercase(kHelloTag) + "\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("\r\ncontent-disposition: attachment"), std::string::npos) << head;
+  // The very same head as GET's but for the date (none is sent) and the order kept.
+  EXPECT_EQ(head, get);
+  // A file the caller may not read: GET's 404, without its body.
+  const Person outsider = add_person();
+  const std::int64_t hidden =
+      create_text_id(std::to_string(my_folder(admin())), "mine", "m", admin());
+  const auto [refused, refused_body] = split(raw("HEAD", hidden, outsider.token));
+  EXPECT_EQ(refused.rfind("http/1.1 404 not found\r\n", 0), 0u) << refused;
+  EXPECT_EQ(refused_body, "");
+  // Another route still answers HEAD with 405 and says what it allows.
+  const auto other = HttpClient(port()).request("HEAD", "/api/2.0/people/@self", "", admin());
+  EXPECT_EQ(other.status, 405);
 }
 
 TEST_F(DownloadsTest, ANonAsciiNameIsSentAsAnRfc6266ExtendedFilename) {

@@ -141,5 +141,91 @@ TEST_F(EntityFilesTest, ATaskMadeFromADiscussionCarriesItsTextCommentsFilesAndSu
             403);
 }
 
+// Issue 21, item 8: a discussion moved out of a private project must not carry that project's
+// files along, or the new project's readers would see their ids, titles, sizes and creators.
+TEST_F(EntityFilesTest, MovingADiscussionDetachesTheFilesOutsideItsNewProject) {
+  const Person member = add_person();
+  const Person outsider = add_person();
+  const std::int64_t secret = create_project_id(
+      {{"title", "Secret source"}, {"private", true}, {"participants", {member.id}}}, admin());
+  const std::string secret_folder = std::to_string(project_folder(secret));
+  const std::int64_t first = create_text_id(secret_folder, "merger plan", "a", member.auth());
+  const std::int64_t second = create_text_id(secret_folder, "layoffs", "b", member.auth());
+  const std::int64_t open = make_project({member.id}, "Open target");
+  auto res = HttpClient(port()).post_json(project_path(secret, "/message"),
+                                          {{"title", "Plans"}, {"content", "<p>see files</p>"}},
+                                          member.auth());
+  ASSERT_EQ(res.status, 201) << res.body;
+  const std::string message =
+      "message/" + std::to_string(res.json().at("response").at("id").as_int64());
+  ASSERT_EQ(call("POST", message + "/files", {{"files", {first, second}}}, member.auth()).status,
+            201);
+
+  res = call("PUT", message, {{"projectid", open}}, member.auth());
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(res.json().at("response").at("projectOwner").at("id"), open);
+  EXPECT_EQ(res.json().at("response").at("files"), boost::json::array());
+
+  // Nobody sees them through the discussion any more; the files stay where they were.
+  for (const Headers& auth : {outsider.auth(), member.auth(), admin()}) {
+    res = call("GET", message + "/files", nullptr, auth);
+    ASSERT_EQ(res.status, 200) << res.body;
+    EXPECT_EQ(res.json().at("response"), boost::json::array());
+  }
+  EXPECT_EQ(ids_of(get_ok("/api/2.0/project/" + message, outsider.auth()).at("files")),
+            std::vector<std::int64_t>{});
+  EXPECT_EQ(file_status(first, member.auth()), 200);
+  EXPECT_EQ(file_status(first, outsider.auth()), 404);
+  // The detach is on record as the mover's, and only for those who may read the files.
+  const auto history = get_ok("/api/2.0/project/" + message + "/files/history", member.auth());
+  ASSERT_EQ(history.as_array().size(), 4u) << history;
+  for (int i : {2, 3}) {
+    EXPECT_EQ(history.at(i).at("action"), "detach");
+    EXPECT_EQ(history.at(i).at("reason"), "discussion moved to another project");
+    EXPECT_EQ(history.at(i).at("by").at("id").as_string(), member.id);
+  }
+  const auto seen_outside =
+      get_ok("/api/2.0/project/" + message + "/files/history", outsider.auth());
+  EXPECT_EQ(seen_outside, boost::json::array()) << seen_outside;
+}
+
+// A move keeps the files in the new project's documents: here the discussion moves between two
+// projects of the same person and only the file of the old one is detached.
+TEST_F(EntityFilesTest, AMovedDiscussionKeepsNothingButTheNewProjectsFiles) {
+  const std::int64_t target = make_project({}, "Move target");
+  const std::string message = "message/" + std::to_string(message_);
+  ASSERT_EQ(call("POST", message + "/files", {{"files", {file_, other_}}}, admin()).status, 201);
+  auto res = call("PUT", message, {{"projectid", target}}, admin());
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(call("GET", message + "/files", nullptr, admin()).json().at("response"),
+            boost::json::array());
+  // Back where the files are, it may take them again; a move to the same project detaches nothing.
+  ASSERT_EQ(call("PUT", message, {{"projectid", project_}}, admin()).status, 200);
+  ASSERT_EQ(call("POST", message + "/files", {{"files", {file_}}}, admin()).status, 201);
+  ASSERT_EQ(
+      call("PUT", message, {{"projectid", project_}, {"title", "Same place"}}, admin()).status,
+      200);
+  res = call("GET", message + "/files", nullptr, admin());
+  EXPECT_EQ(ids_of(res.json().at("response")), std::vector<std::int64_t>{file_});
+}
+
+// Tasks cannot change project in place (PUT task/{id} with projectID is 400); the move is a copy
+// with removeOld, which takes only the files of the target's documents and detaches the rest.
+TEST_F(EntityFilesTest, ATaskNeverCarriesAnotherProjectsFilesToItsNewProject) {
+  const std::int64_t target = make_project({}, "Task target");
+  ASSERT_EQ(call("POST", task_path(task_, "/files"), {{"files", {file_, other_}}}, admin()).status,
+            201);
+  auto res = call("PUT", task_path(task_), {{"projectID", target}}, admin());
+  EXPECT_EQ(res.status, 400) << res.body;
+  EXPECT_EQ(attached(task_, admin()), std::vector<std::int64_t>({file_, other_}));
+  res = call("POST", task_path(task_, "/copy"),
+             {{"title", "Moved"}, {"projectId", target}, {"copyFiles", true}, {"removeOld", true}},
+             admin());
+  ASSERT_EQ(res.status, 201) << res.body;
+  const std::int64_t moved = res.json().at("response").at("id").as_int64();
+  EXPECT_EQ(attached(moved, admin()), std::vector<std::int64_t>{});
+  EXPECT_EQ(call("GET", task_path(task_), nullptr, admin()).status, 404);
+}
+
 }  // namespace
 }  // namespace projectd::test

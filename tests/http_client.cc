@@ -56,6 +56,8 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
     http::write(*impl_->stream, req, ec);
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
+    // The answer to a HEAD has the GET's Content-Length and no body.
+    parser.skip(method == "HEAD");
     if (!ec) http::read(*impl_->stream, impl_->buffer, parser, ec);
     if (ec) {
       // The server may have closed an idle keep-alive connection: reconnect once.

@@ -227,13 +227,63 @@ TEST_F(PeopleTest, GuestsDoNotSeeOthersEmail) {
   add("guest@example.com", true);
   const std::string guest = sign_in(port(), "guest@example.com", "member-password");
   HttpClient client(port());
-  const auto admin_seen =
-      client.get("/api/2.0/people/" + std::string(kAdminEmail), HttpClient::auth(guest));
+  const auto me = client.get("/api/2.0/people/@self", admin());
+  const std::string admin_id(me.json().at("response").at("id").as_string());
+  const auto admin_seen = client.get("/api/2.0/people/" + admin_id, HttpClient::auth(guest));
   ASSERT_EQ(admin_seen.status, 200);
   EXPECT_EQ(admin_seen.json().at("response").at("email"), nullptr);
   const auto self = client.get("/api/2.0/people/@self", HttpClient::auth(guest));
   EXPECT_EQ(self.json().at("response").at("email"), "guest@example.com");
   EXPECT_EQ(self.json().at("response").at("isVisitor"), true);
+}
+
+// Issue 21, item 10: whom emails are hidden from cannot test them either. A guest's lookup by
+// someone's email answers exactly what an address nobody has answers, and searches match names
+// and user names only; the id, the user name and the guest's own email still work.
+TEST_F(PeopleTest, GuestsCannotTestEmailsByLookupOrSearch) {
+  const auto sam = add("secretive.sam@hidden-corp.example", false);
+  const std::string sam_id(sam.at("id").as_string());
+  add("peeping.guest@example.com", true);
+  const Headers guest =
+      HttpClient::auth(sign_in(port(), "peeping.guest@example.com", "member-password"));
+  HttpClient client(port());
+  const auto by_email = client.get("/api/2.0/people/secretive.sam@hidden-corp.example", guest);
+  const auto nobody = client.get("/api/2.0/people/no.one.here@hidden-corp.example", guest);
+  EXPECT_EQ(by_email.status, 404);
+  EXPECT_EQ(by_email.status, nobody.status);
+  EXPECT_EQ(by_email.body, nobody.body);
+  EXPECT_EQ(client.get("/api/2.0/people/SECRETIVE.SAM@hidden-corp.example", guest).status, 404);
+  // Nor does a change tell (403 for someone, 404 for no one).
+  for (const std::string target :
+       {"secretive.sam@hidden-corp.example", "no.one.here@hidden-corp.example"}) {
+    EXPECT_EQ(client.put_json("/api/2.0/people/" + target, {{"title", "x"}}, guest).status, 404);
+    EXPECT_EQ(client
+                  .put_json("/api/2.0/people/" + target + "/password",
+                            {{"password", "x-password-2"}}, guest)
+                  .status,
+              404);
+  }
+  // The id and the user name (both shown to guests) still find Sam; the guest finds themself.
+  EXPECT_EQ(client.get("/api/2.0/people/" + sam_id, guest).status, 200);
+  const auto by_name = client.get("/api/2.0/people/secretive.sam", guest);
+  ASSERT_EQ(by_name.status, 200) << by_name.body;
+  EXPECT_EQ(by_name.json().at("response").at("id"), sam.at("id"));
+  EXPECT_EQ(client.get("/api/2.0/people/peeping.guest@example.com", guest).status, 200);
+  // Searches: the email's domain matches nobody for the guest, everybody's names still match.
+  for (const std::string path :
+       {"/api/2.0/people/filter?filterValue=hidden-corp", "/api/2.0/people/@search/hidden-corp"}) {
+    const auto guest_res = client.get(path, guest);
+    ASSERT_EQ(guest_res.status, 200) << guest_res.body;
+    EXPECT_EQ(guest_res.json().at("response"), boost::json::array()) << path;
+    EXPECT_EQ(guest_res.json().at("total"), 0) << path;
+    const auto admin_res = client.get(path, admin());
+    ASSERT_EQ(admin_res.json().at("response").as_array().size(), 1u) << path;
+    EXPECT_EQ(admin_res.json().at("response").at(0).at("id"), sam.at("id"));
+  }
+  const auto by_first_name = client.get("/api/2.0/people/filter?filterValue=First%20sec", guest);
+  ASSERT_EQ(by_first_name.json().at("response").as_array().size(), 1u) << by_first_name.body;
+  EXPECT_EQ(by_first_name.json().at("response").at(0).at("email"), nullptr);
+  EXPECT_EQ(client.get("/api/2.0/people/@search/secretive.sam", guest).json().at("total"), 1);
 }
 
 }  // namespace

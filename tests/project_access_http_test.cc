@@ -45,6 +45,57 @@ TEST_F(ProjectAccessTest, PrivateProjectsExistOnlyForTheirTeamAndAdmins) {
   EXPECT_EQ(after.at("participantCount"), 2);  // the admin manages it, with the member
 }
 
+// Issue 21, item 16a: the counts of a module team security hides are 0 for that member, or the
+// project wrapper would tell how much it hides.
+TEST_F(ProjectAccessTest, CountsOfHiddenModulesAreZero) {
+  const Person member = add_person();
+  const Person peer = add_person();
+  const auto id = create_project_id({{"title", "Counted secrets"},
+                                     {"private", true},
+                                     {"participants", boost::json::array{member.id, peer.id}}},
+                                    admin());
+  HttpClient client(port());
+  for (const char* title : {"One", "Two"}) {
+    const auto res = client.post_json(project_path(id, "/task"), {{"title", title}}, admin());
+    ASSERT_EQ(res.status, 201) << res.body;
+  }
+  auto res = client.post_json(
+      project_path(id, "/milestone"),
+      {{"title", "M"}, {"deadline", "2030-01-01"}, {"responsible", admin_id()}}, admin());
+  ASSERT_EQ(res.status, 201) << res.body;
+  res = client.post_json(project_path(id, "/message"), {{"title", "D"}, {"content", "<p>d</p>"}},
+                         admin());
+  ASSERT_EQ(res.status, 201) << res.body;
+  res = client.put_json(
+      project_path(id, "/team/security"),
+      {{"userId", member.id}, {"security", "tasks,milestones,messages"}, {"visible", false}},
+      admin());
+  ASSERT_EQ(res.status, 200) << res.body;
+
+  const std::vector<std::string> counts = {"taskCount", "taskCountTotal", "milestoneCount",
+                                           "discussionCount"};
+  const auto seen_by_peer = get_ok(project_path(id), peer.auth());
+  EXPECT_EQ(seen_by_peer.at("taskCount"), 2);
+  EXPECT_EQ(seen_by_peer.at("taskCountTotal"), 2);
+  EXPECT_EQ(seen_by_peer.at("milestoneCount"), 1);
+  EXPECT_EQ(seen_by_peer.at("discussionCount"), 1);
+  const auto seen = get_ok(project_path(id), member.auth());
+  EXPECT_EQ(seen.at("security").at("canReadTasks"), false);
+  for (const std::string& count : counts)
+    EXPECT_EQ(seen.at(count), 0) << count;
+  EXPECT_EQ(seen.at("participantCount"), 3);
+  // The filter shows the same wrapper.
+  int listed_times = 0;
+  const auto list = get_ok("/api/2.0/project/filter", member.auth());
+  for (const auto& listed : list.as_array()) {
+    if (listed.at("id") != id) continue;
+    ++listed_times;
+    for (const std::string& count : counts)
+      EXPECT_EQ(listed.at(count), 0) << count;
+  }
+  EXPECT_EQ(listed_times, 1);
+}
+
 TEST_F(ProjectAccessTest, DeleteNeedsTheDeleteRightAndAnswersTheDeletedProject) {
   const Person manager = add_person();
   const auto id = create_project_id({{"title", "Doomed"}, {"responsibleId", manager.id}}, admin());

@@ -222,6 +222,45 @@ TEST_F(TaskFilesTest, AMemberWithoutFilesSeesNoFilesAndCannotList) {
             403);
 }
 
+// Issue 21, item 9: the history names files (ids, titles), so it needs the right the file list
+// needs: a member whose team security hides Files gets 403 for both, tasks and discussions.
+TEST_F(TaskFilesTest, TheHistoryNeedsTheFilesRightLikeTheList) {
+  const Person member = add_person();
+  const std::int64_t project = create_project_id({{"title", "Hidden files"},
+                                                  {"responsibleId", admin_id()},
+                                                  {"private", true},
+                                                  {"participants", {member.id}}},
+                                                 admin());
+  const std::int64_t task = create_task_id(project, {{"title", "T"}}, admin());
+  const std::int64_t file =
+      create_text_id(std::to_string(project_folder(project)), "salaries", "s", admin());
+  auto res = HttpClient(port()).post_json(project_path(project, "/message"),
+                                          {{"title", "D"}, {"content", "<p>d</p>"}}, admin());
+  ASSERT_EQ(res.status, 201) << res.body;
+  const std::string message =
+      "message/" + std::to_string(res.json().at("response").at("id").as_int64());
+  ASSERT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, admin()).status, 201);
+  ASSERT_EQ(call("POST", message + "/files", {{"files", {file}}}, admin()).status, 201);
+  for (const std::string& entity : {task_path(task), message}) {
+    res = call("GET", entity + "/files/history", nullptr, member.auth());
+    ASSERT_EQ(res.status, 200) << entity << " " << res.body;
+    EXPECT_EQ(res.json().at("response").at(0).at("fileTitle"), "salaries.txt");
+  }
+  ASSERT_EQ(
+      HttpClient(port())
+          .put_json(project_path(project, "/team/security"),
+                    {{"userId", member.id}, {"security", "Files"}, {"visible", false}}, admin())
+          .status,
+      200);
+  for (const std::string& entity : {task_path(task), message}) {
+    EXPECT_EQ(call("GET", entity + "/files", nullptr, member.auth()).status, 403) << entity;
+    res = call("GET", entity + "/files/history", nullptr, member.auth());
+    EXPECT_EQ(res.status, 403) << entity << " " << res.body;
+    EXPECT_EQ(res.body.find("salaries"), std::string::npos) << res.body;
+    EXPECT_EQ(call("GET", entity + "/files/history", nullptr, admin()).status, 200) << entity;
+  }
+}
+
 TEST_F(TaskFilesTest, AClosedProjectIs409AndChangesNothing) {
   ASSERT_EQ(attach({{"files", {file_}}}, admin()).status, 201);
   set_project_status(project_, "closed");

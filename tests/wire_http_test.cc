@@ -208,6 +208,11 @@ TEST_F(WireTest, OpenApiDocumentListsEveryRouteWithItsParameters) {
   EXPECT_TRUE(paths.at("/api/2.0/authentication").at("post").at("requestBody").is_object());
   EXPECT_TRUE(paths.contains("/api/2.0/people/filter"));
   EXPECT_TRUE(paths.contains("/healthz"));
+  // HEAD is listed where it is served: downloads only.
+  EXPECT_FALSE(person.contains("head"));
+  const auto& download = paths.at("/Products/Files/HttpHandlers/filehandler.ashx").as_object();
+  EXPECT_TRUE(download.contains("get"));
+  EXPECT_TRUE(download.contains("head"));
 }
 
 TEST(ServerLifecycle, SigtermFinishesCleanlyAndDataSurvivesARestart) {

@@ -11,7 +11,8 @@ namespace projectd {
 namespace http = boost::beast::http;
 
 void add_download_routes(RouteTable& table, ApiEnv& env) {
-  table.add(Route{
+  // HEAD answers what GET would, without the content: clients size and validate a download first.
+  Route& download = table.add(Route{
       http::verb::get,
       "Products/Files/HttpHandlers/filehandler.ashx",
       "Download a file (the FileWrapper's viewUrl): Range, ETag and If-None-Match are honoured",
@@ -33,6 +34,7 @@ void add_download_routes(RouteTable& table, ApiEnv& env) {
         return FileResponse{file.path,  file.size, file.sha256, content_type_of(file.title),
                             file.title, {}};
       }});
+  download.answers_head = true;
 }
 
 }  // namespace projectd

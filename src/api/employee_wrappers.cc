@@ -1,5 +1,7 @@
 #include "api/employee_wrappers.h"
 
+#include "domain/people_service.h"
+
 namespace projectd {
 
 namespace {
@@ -25,11 +27,6 @@ boost::json::value date_or_null(const std::optional<Timestamp>& t, const WrapCon
   return boost::json::string(format_api_date(*t, context.zone));
 }
 
-// Guests see other people's names, not their contact data.
-bool may_see_private(const UserRecord& user, const Caller& viewer) {
-  return !viewer.is_visitor || viewer.user_id == user.id;
-}
-
 }  // namespace
 
 boost::json::object employee_brief(const UserRecord& user, const WrapContext& context) {
@@ -49,7 +46,8 @@ boost::json::object employee_full(const UserRecord& user, const WrapContext& con
   out["isVisitor"] = user.is_visitor;
   out["firstName"] = user.first_name;
   out["lastName"] = user.last_name;
-  if (may_see_private(user, context.viewer)) {
+  // Guests see other people's names, not their contact data.
+  if (may_see_email(context.viewer, user)) {
     out["email"] = user.email;
   } else {
     out["email"] = nullptr;

@@ -109,7 +109,13 @@ boost::json::object openapi_document(const RouteTable& table) {
   for (const Route& route : table.routes()) {
     const std::string path = openapi_path(route.pattern);
     if (!paths.contains(path)) paths[path] = boost::json::object();
-    paths[path].as_object()[lowercase_method(route.method)] = operation_of(route);
+    boost::json::object& operations = paths[path].as_object();
+    operations[lowercase_method(route.method)] = operation_of(route);
+    if (serves(route, boost::beast::http::verb::head)) {
+      boost::json::object head = operation_of(route);
+      head["summary"] = "The headers GET answers, without the body: " + route.summary;
+      operations["head"] = std::move(head);
+    }
   }
   boost::json::object doc;
   doc["openapi"] = "3.0.3";

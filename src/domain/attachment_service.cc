@@ -98,10 +98,10 @@ void audit(StoreTx& tx, EntityKind kind, std::int64_t entity_id, const FileRecor
       AttachmentAuditRecord{0, kind, entity_id, file.id, file.title, action, reason, user_id, at});
 }
 
-}  // namespace
-
-void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
-                      const std::string& user_id, const std::string& reason) {
+// Detaches the entity's files that `detach` selects, each with an audit record.
+template <class Select>
+void detach_where(StoreTx& tx, EntityKind kind, std::int64_t entity_id, const std::string& user_id,
+                  const std::string& reason, Select detach) {
   const std::vector<AttachmentRecord> attached = tx.attachments().of_entities(kind, {entity_id});
   if (attached.empty()) return;
   std::vector<std::int64_t> ids;
@@ -109,9 +109,24 @@ void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
     ids.push_back(a.file_id);
   const Timestamp now = now_utc();
   for (const FileRecord& file : tx.files().by_ids(ids)) {
+    if (!detach(file)) continue;
     tx.attachments().detach(kind, entity_id, file.id);
     audit(tx, kind, entity_id, file, AttachmentAction::kDetach, reason, user_id, now);
   }
+}
+
+}  // namespace
+
+void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
+                      const std::string& user_id, const std::string& reason) {
+  detach_where(tx, kind, entity_id, user_id, reason, [](const FileRecord&) { return true; });
+}
+
+void detach_outside_project_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
+                                  const ProjectRecord& project, const std::string& user_id,
+                                  const std::string& reason) {
+  detach_where(tx, kind, entity_id, user_id, reason,
+               [&](const FileRecord& file) { return !in_project_tree(file, project); });
 }
 
 AttachmentService::AttachmentService(Store& store, FileService& files)
@@ -169,9 +184,21 @@ AuditViews AttachmentService::history(const Caller& caller, EntityKind kind,
                                       std::int64_t entity_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.read_value([&](StoreTx& tx) {
-    readable_entity(tx, viewer, kind, entity_id);
+    // The history names the files, so it needs the right the file list needs.
+    entity_for_reading(tx, viewer, kind, entity_id);
+    std::vector<AttachmentAuditRecord> entries = tx.attachments().audit(kind, entity_id);
+    std::vector<std::int64_t> ids;
+    for (const AttachmentAuditRecord& r : entries)
+      ids.push_back(r.file_id);
+    // Nor may it name a file the caller cannot read: one of another project, detached when the
+    // discussion moved. A deleted file's records stay: the history outlives the files.
+    FileAccessResolver access(tx, viewer);
+    std::set<std::int64_t> hidden;
+    for (const FileRecord& file : tx.files().by_ids(distinct(ids)))
+      if (!access.of_file(file).read) hidden.insert(file.id);
     AuditViews out;
-    out.entries = tx.attachments().audit(kind, entity_id);
+    for (AttachmentAuditRecord& r : entries)
+      if (!hidden.contains(r.file_id)) out.entries.push_back(std::move(r));
     std::vector<std::string> people;
     for (const AttachmentAuditRecord& r : out.entries)
       people.push_back(r.user_id);

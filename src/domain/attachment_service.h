@@ -1,12 +1,14 @@
 // Files attached to tasks and discussions (original-wire §5 with DESIGN §4): listing, atomic
 // attach, detach, the audit history, and upload-and-attach. Rules:
-//   read    the entity must be readable (404) and its project's files readable (403);
+//   read    the list and the history: the entity must be readable (404) and its project's files
+//           readable (403); the history leaves out the records of files the caller cannot read;
 //   attach  all ids or none: an unknown or unreadable id -> 404 "Item not found" with the ids in
 //           error.data; a readable file outside the entity's project folder tree -> 400 saying
 //           where to upload it; closed project -> 409; no canEditFiles -> 403; already attached ->
 //           no-op; an empty list -> nothing changes;
 //   detach  same checks for the entity; a file that is not attached is a no-op.
-// Every attach and detach that changes something writes an audit record.
+// Every attach and detach that changes something writes an audit record; so does moving a
+// discussion, which detaches the files outside its new project's documents.
 // Thread safety: every method may be called from any worker thread at once.
 #pragma once
 
@@ -50,5 +52,12 @@ class AttachmentService {
 // e.g. "task deleted"); the files stay in their folders.
 void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
                       const std::string& user_id, const std::string& reason);
+// Inside a write transaction, once the entity belongs to `project` (a discussion moved there):
+// detaches, with audit records (`reason`) by `user_id`, the files that lie outside that project's
+// documents, which could not be attached there by hand. Otherwise the entity's file list would
+// show another project's files to the new project's readers.
+void detach_outside_project_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
+                                  const ProjectRecord& project, const std::string& user_id,
+                                  const std::string& reason);
 
 }  // namespace projectd

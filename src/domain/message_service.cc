@@ -171,6 +171,9 @@ MessageFullView MessageService::update(const Caller& caller, std::int64_t id,
         throw_conflict("The target project is closed; reopen it before moving discussions there");
       if (!target.security.can_create_message()) throw_forbidden();
       m.project_id = *changes.project_id;
+      // The old project's files would stay readable through the discussion in the new one.
+      detach_outside_project_in_tx(tx, EntityKind::kMessage, id, target.project, viewer.user_id,
+                                   "discussion moved to another project");
     }
     if (changes.title) m.title = clean_title(*changes.title);
     if (changes.content)

@@ -79,7 +79,8 @@ class MessageService {
   MessageFullView get(const Caller& caller, std::int64_t id);
   // 400 without a title or content, or with an unknown participant. The creator participates.
   MessageViews create(const Caller& caller, std::int64_t project_id, const NewMessage& message);
-  // Moving to another project needs the create right there.
+  // Moving to another project needs the create right there, and detaches (with audit records)
+  // the files outside the new project's documents.
   MessageFullView update(const Caller& caller, std::int64_t id, const MessageChanges& changes);
   MessageViews remove(const Caller& caller, std::int64_t id);
 

@@ -26,6 +26,17 @@ UserRecord load(StoreTx& tx, std::string_view id_or_login) {
   return *user;
 }
 
+// load() as `caller` may look people up: by an email only when they may see it. A user name never
+// holds '@', so a match that is neither the id nor the user name came from the email, and whom
+// emails are hidden from gets what an address nobody has answers.
+UserRecord load_for(StoreTx& tx, const Caller& caller, std::string_view id_or_login) {
+  UserRecord user = load(tx, id_or_login);
+  const std::string key = to_lower(id_or_login);
+  if (!may_see_email(caller, user) && user.id != key && to_lower(user.user_name) != key)
+    throw_not_found();
+  return user;
+}
+
 // A user name derived from the email's local part, made unique with a number when taken.
 std::string free_user_name(StoreTx& tx, std::string_view email) {
   std::string base = to_lower(email.substr(0, email.find('@')));
@@ -36,6 +47,10 @@ std::string free_user_name(StoreTx& tx, std::string_view email) {
 }
 
 }  // namespace
+
+bool may_see_email(const Caller& viewer, const UserRecord& user) {
+  return !viewer.is_visitor || viewer.user_id == user.id;
+}
 
 void validate_email(std::string_view email) {
   const std::size_t at = email.find('@');
@@ -70,13 +85,16 @@ UserRecord PeopleService::self(const Caller& caller) {
   return get(caller, caller.user_id);
 }
 
-UserRecord PeopleService::get(const Caller&, std::string_view id_or_login) {
-  return store_.read_value([&](StoreTx& tx) { return load(tx, id_or_login); });
+UserRecord PeopleService::get(const Caller& caller, std::string_view id_or_login) {
+  return store_.read_value([&](StoreTx& tx) { return load_for(tx, caller, id_or_login); });
 }
 
-UserPage PeopleService::list(const Caller&, const UserQuery& query) {
+UserPage PeopleService::list(const Caller& caller, const UserQuery& query) {
+  UserQuery scoped = query;
+  // Otherwise a search would tell whether an address belongs to someone.
+  scoped.match_email = query.match_email && !caller.is_visitor;
   return store_.read_value([&](StoreTx& tx) {
-    return UserPage{tx.users().page(query), tx.users().count(query)};
+    return UserPage{tx.users().page(scoped), tx.users().count(scoped)};
   });
 }
 
@@ -143,7 +161,7 @@ UserRecord PeopleService::update(const Caller& caller, std::string_view id,
   if (changes.sex && *changes.sex && **changes.sex != "male" && **changes.sex != "female")
     throw_bad_request("Parameter 'sex' must be male or female");
   return store_.write_value([&](StoreTx& tx) {
-    UserRecord user = load(tx, id);
+    UserRecord user = load_for(tx, caller, id);
     const bool self = user.id == caller.user_id;
     if (!self && !caller.is_admin) throw_forbidden("You may only change your own profile");
     const bool role_change = changes.is_visitor || changes.is_admin || changes.disabled;

@@ -1,5 +1,7 @@
 // People: who may see and change whom. Everyone signed in may read the directory; only admins
-// create people, change roles or disable accounts; everyone may edit their own profile.
+// create people, change roles or disable accounts; everyone may edit their own profile. A guest
+// sees no one's email but their own, so a guest's lookup by someone's email answers 404 as for an
+// address nobody has, and a guest's searches match names and user names only.
 // Changing a password or disabling a user revokes that user's tokens.
 // Thread safety: every method may be called from any worker thread at once.
 #pragma once
@@ -45,7 +47,8 @@ class PeopleService {
   PeopleService(Store& store, PasswordHasher& hasher);
 
   UserRecord self(const Caller& caller);
-  // By id, user name or email; 404 when there is no such user.
+  // By id, user name or email (the email only for whom may_see_email); 404 when there is no such
+  // user.
   UserRecord get(const Caller& caller, std::string_view id_or_login);
   UserPage list(const Caller& caller, const UserQuery& query);
 
@@ -75,6 +78,10 @@ class PeopleService {
   Store& store_;
   PasswordHasher& hasher_;
 };
+
+// Whether `viewer` may see `user`'s email (and other contact data): everyone but a guest, and a
+// guest their own.
+bool may_see_email(const Caller& viewer, const UserRecord& user);
 
 // Field rules shared by create and update; each throws ApiError(kBadRequest) naming the field.
 void validate_email(std::string_view email);

@@ -55,6 +55,19 @@ AccessibleProject load_readable_project(StoreTx& tx, const Viewer& viewer, std::
   return AccessibleProject{std::move(*project), std::move(security)};
 }
 
+namespace {
+
+// The counts of the modules the viewer may read; a hidden module counts 0, or its size would tell
+// what team security hides.
+ProjectCounts visible_counts(ProjectCounts counts, const ProjectSecurity& security) {
+  if (!security.can_read_module(team_security::kTasks)) counts.open_tasks = counts.all_tasks = 0;
+  if (!security.can_read_module(team_security::kMilestones)) counts.open_milestones = 0;
+  if (!security.can_read_module(team_security::kMessages)) counts.discussions = 0;
+  return counts;
+}
+
+}  // namespace
+
 std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
                                   std::vector<AccessibleProject> projects) {
   std::vector<ProjectView> views;
@@ -74,7 +87,8 @@ std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
   for (AccessibleProject& p : projects) {
     const std::int64_t id = p.project.id;
     const bool is_follow = std::binary_search(followed.begin(), followed.end(), id);
-    views.push_back(ProjectView{std::move(p.project), std::move(p.security), counts[id], is_follow,
+    const ProjectCounts shown = visible_counts(counts[id], p.security);
+    views.push_back(ProjectView{std::move(p.project), std::move(p.security), shown, is_follow,
                                 std::move(tags[id])});
   }
   return views;

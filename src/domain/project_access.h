@@ -25,7 +25,7 @@ struct AccessibleProject {
 struct ProjectView {
   ProjectRecord project;
   ProjectSecurity security;
-  ProjectCounts counts;
+  ProjectCounts counts;  // of the modules the viewer may read; 0 for a hidden one
   bool is_follow = false;
   std::vector<std::string> tags;
 };
@@ -42,6 +42,7 @@ std::map<std::int64_t, AccessibleProject> projects_with_security(StoreTx& tx, co
 AccessibleProject load_readable_project(StoreTx& tx, const Viewer& viewer, std::int64_t id);
 // The views of a page of projects, in the given order, with three statements (four when the
 // rights still have to be read) whatever the page's length.
+// The counts of a module the viewer may not read are 0.
 std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
                                   std::vector<AccessibleProject> projects);
 std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,

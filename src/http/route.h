@@ -47,7 +47,17 @@ struct Route {
   // kept in the response cache and repeated to the same caller until any write commits. Set it by
   // name too.
   bool caches_response = false;
+  // A GET route that answers HEAD too, with the handler GET runs: the same status and headers
+  // (Content-Length included), and no body (the server sends only the head). Set it by name.
+  bool answers_head = false;
 };
+
+// Whether `route` serves `method`: its own, or HEAD on a GET route that answers it.
+inline bool serves(const Route& route, boost::beast::http::verb method) {
+  return route.method == method ||
+         (method == boost::beast::http::verb::head && route.answers_head &&
+          route.method == boost::beast::http::verb::get);
+}
 
 class RouteTable {
  public:

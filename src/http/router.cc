@@ -4,6 +4,8 @@
 
 namespace projectd {
 
+namespace http = boost::beast::http;
+
 namespace {
 
 bool all_digits(std::string_view s) {
@@ -102,7 +104,7 @@ RouteMatch Router::match(boost::beast::http::verb method,
 
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     for (const Compiled& compiled : routes_) {
-      if (compiled.route->method != method) continue;
+      if (!serves(*compiled.route, method)) continue;
       if (matches(compiled, candidates[c], &result.path_params)) {
         result.route = compiled.route;
         result.suffix_format = formats[c];
@@ -113,9 +115,12 @@ RouteMatch Router::match(boost::beast::http::verb method,
   for (const auto& candidate : candidates) {
     for (const Compiled& compiled : routes_) {
       if (!matches(compiled, candidate, nullptr)) continue;
-      if (std::find(result.allowed.begin(), result.allowed.end(), compiled.route->method) ==
-          result.allowed.end())
-        result.allowed.push_back(compiled.route->method);
+      for (const http::verb allowed : {compiled.route->method, http::verb::head}) {
+        if (!serves(*compiled.route, allowed)) continue;
+        if (std::find(result.allowed.begin(), result.allowed.end(), allowed) ==
+            result.allowed.end())
+          result.allowed.push_back(allowed);
+      }
     }
   }
   return result;

@@ -1,6 +1,7 @@
 // Matches a method and path against the route table. Literal segments win over parameters, so
 // `task/@self` beats `task/{taskid}`. Every route also answers with a `.json`, `.xml` or `.tml`
-// suffix on its last segment. Thread safety: immutable after construction; match() is reentrant.
+// suffix on its last segment. HEAD matches the GET routes that declare answers_head. Thread
+// safety: immutable after construction; match() is reentrant.
 #pragma once
 
 #include "http/route.h"

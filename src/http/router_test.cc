@@ -25,6 +25,7 @@ class RouterTest : public ::testing::Test {
     table_.add(route(http::verb::post, "api/2.0/project/task/{taskid:int}/files"));
     table_.add(route(http::verb::delete_, "api/2.0/project/task/{taskid:int}/files"));
     table_.add(route(http::verb::get, "api/2.0/openapi.json"));
+    table_.add(route(http::verb::get, "download")).answers_head = true;
     router_.emplace(table_);
   }
   RouteMatch match(http::verb method, std::vector<std::string> segments) {
@@ -75,6 +76,19 @@ TEST_F(RouterTest, WrongMethodListsTheAllowedOnes) {
   auto none = match(http::verb::get, {"api", "2.0", "nothing"});
   EXPECT_EQ(none.route, nullptr);
   EXPECT_TRUE(none.allowed.empty());
+}
+
+TEST_F(RouterTest, HeadMatchesOnlyTheGetRoutesThatAnswerIt) {
+  auto head = match(http::verb::head, {"download"});
+  ASSERT_NE(head.route, nullptr);
+  EXPECT_EQ(head.route->pattern, "download");
+  EXPECT_EQ(head.route->method, http::verb::get);
+  auto put = match(http::verb::put, {"download"});
+  EXPECT_EQ(put.route, nullptr);
+  EXPECT_EQ(put.allowed, (std::vector<http::verb>{http::verb::get, http::verb::head}));
+  auto other = match(http::verb::head, {"api", "2.0", "openapi.json"});
+  EXPECT_EQ(other.route, nullptr);
+  EXPECT_EQ(other.allowed, std::vector<http::verb>{http::verb::get});
 }
 
 TEST(SplitPath, DropsEmptySegments) {

@@ -46,6 +46,9 @@ struct UserQuery {
   std::string text;  // empty: everyone
   std::optional<EmployeeStatus> status;
   std::optional<bool> is_visitor;
+  // false: the text matches names and user names, never the email (whom emails are hidden from
+  // must not test them through a search).
+  bool match_email = true;
   std::int64_t offset = 0;
   std::int64_t limit = 1000;
 };

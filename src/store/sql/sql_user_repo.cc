@@ -14,11 +14,11 @@ const std::string kColumns =
 const std::string kSelect = "SELECT " + kColumns + " FROM users ";
 
 // ?1 the filter text ('' for none), ?2 its LIKE pattern, ?3 status or NULL, ?4 is_visitor or
-// NULL.
+// NULL, ?5 1 when the text may match the email.
 std::string filter_sql(const SqlDialect& dialect) {
   return "WHERE (?1 = '' OR " + dialect.like("first_name", "?2") + " OR " +
-         dialect.like("last_name", "?2") + " OR " + dialect.like("email", "?2") + " OR " +
-         dialect.like("user_name", "?2") +
+         dialect.like("last_name", "?2") + " OR (?5 = 1 AND " + dialect.like("email", "?2") +
+         ") OR " + dialect.like("user_name", "?2") +
          ") AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR is_visitor = ?4) ";
 }
 
@@ -85,7 +85,8 @@ void run_unique(SqlStatement& statement) {
 }
 
 void bind_filter(SqlStatement& statement, const UserQuery& query) {
-  statement.bind_all(query.text, like_pattern(query.text), query.status, query.is_visitor);
+  statement.bind_all(query.text, like_pattern(query.text), query.status, query.is_visitor,
+                     query.match_email);
 }
 
 std::optional<UserRecord> one_user(SqlStatement& statement) {
@@ -121,10 +122,10 @@ std::vector<UserRecord> SqlUserRepo::by_ids(const std::vector<std::string>& ids)
 std::vector<UserRecord> SqlUserRepo::page(const UserQuery& query) {
   SqlStatement statement =
       connection_.prepare(kSelect + filter_sql(connection_.dialect()) +
-                          "ORDER BY first_name, last_name, id LIMIT ?5 OFFSET ?6");
+                          "ORDER BY first_name, last_name, id LIMIT ?6 OFFSET ?7");
   bind_filter(statement, query);
-  statement.bind(5, query.limit);
-  statement.bind(6, query.offset);
+  statement.bind(6, query.limit);
+  statement.bind(7, query.offset);
   std::vector<UserRecord> users;
   while (statement.step())
     users.push_back(read_user(statement));

@@ -196,6 +196,13 @@ TEST_F(SqliteReposTest, PageFiltersOrdersAndPages) {
   EXPECT_EQ(page_ids(query("MARSH")), (std::vector<std::string>{"id-u6"}));
   EXPECT_EQ(page_ids(query("u6@EXAMPLE")), (std::vector<std::string>{"id-u6"}));
   EXPECT_EQ(page_ids(query("user.u1")), (std::vector<std::string>{"id-u1"}));
+  // Without the email, the text matches names and user names only.
+  UserQuery names_only = query("u6@EXAMPLE");
+  names_only.match_email = false;
+  EXPECT_EQ(page_ids(names_only), (std::vector<std::string>{}));
+  EXPECT_EQ(count(names_only), 0);
+  names_only.text = "MARSH";
+  EXPECT_EQ(page_ids(names_only), (std::vector<std::string>{"id-u6"}));
   // Status and visitor filters combine with the text.
   EXPECT_EQ(page_ids(with_status(query(""), EmployeeStatus::kTerminated)),
             (std::vector<std::string>{"id-u6"}));

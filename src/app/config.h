@@ -16,8 +16,10 @@ struct ServeConfig {
   std::string timezone = "UTC";
   std::string public_url;  // empty: http://<Host header>
   int max_upload_mb = 100;
-  // An unreferenced content waits this long before removal, so an upload of the same bytes that
-  // has stored its content but not yet committed is never lost (DESIGN §5).
+  // How long an unreferenced content is kept before removal. Any value, 0 included, is safe for
+  // uploads in flight: removal re-checks pins and references after a quarantine rename
+  // (blob/blob_store.h); the grace is what lets a blob backup taken after the database hold every
+  // content the database names.
   int blob_grace_seconds = 3600;
   int token_days = 30;
   int io_threads = 0;      // 0: one per core

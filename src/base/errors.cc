@@ -20,8 +20,6 @@ int http_status_of(ErrorKind kind) {
       return 409;
     case ErrorKind::kPayloadTooLarge:
       return 413;
-    case ErrorKind::kUnsupportedMedia:
-      return 415;
     case ErrorKind::kTooManyRequests:
       return 429;
     case ErrorKind::kHeaderTooLarge:

@@ -1,6 +1,8 @@
 // The one error taxonomy of projectd. Any layer throws an ApiError; the HTTP edge maps it once to a
-// status code and the error envelope (wire/error_mapping.h). The message is what the client sees,
-// so it must be clear and must never leak internals or the existence of hidden objects.
+// status code and the error envelope (Dispatcher::error_response). The message is what the client
+// sees, so it must be clear and must never leak the existence of hidden objects; the message of a
+// kInternal error is never shown (the client gets a generic one, the log gets it with the request's
+// id: docs/architecture.md, "Errors").
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -21,7 +23,6 @@ enum class ErrorKind {
   kRequestTimeout,       // 408: the client was too slow sending the request
   kConflict,             // 409: a business rule refuses it (closed project, link exists)
   kPayloadTooLarge,      // 413: body over the route's limit
-  kUnsupportedMedia,     // 415: a body we cannot read at all
   kTooManyRequests,      // 429: login throttling
   kHeaderTooLarge,       // 431: request head over the limit
   kInternal,             // 500: a defect of ours, never a client's mistake

@@ -22,7 +22,8 @@ class Authenticator {
  public:
   virtual ~Authenticator() = default;
   // The caller of the first credential that is valid; nullopt when none is. May throw
-  // ApiError(kTooManyRequests) when Basic credentials hit login throttling.
+  // ApiError(kTooManyRequests) when Basic credentials hit login throttling, and
+  // ApiError(kServiceUnavailable) when the password hashing queue is full.
   virtual std::optional<Caller> authenticate(const std::vector<Credential>& credentials,
                                              const std::string& client_address) = 0;
   // The caller authenticate() would return, when it is known without the store: cheap and never

@@ -56,9 +56,9 @@ ApiError internal_error() {
 }
 
 void log_server_error(const IncomingRequest& request, std::string_view detail) {
-  spdlog::error("{} {} from {} failed: {}", http::to_string(request.method),
+  spdlog::error("{} {} from {} failed (request {}): {}", http::to_string(request.method),
                 request.routed ? request.routed->path : std::string("(unrouted)"),
-                request.client_address, detail);
+                request.client_address, request.id.empty() ? "-" : request.id, detail);
 }
 
 // A download: validators, conditional requests and ranges are decided in download_headers; the

@@ -28,6 +28,7 @@ struct IncomingRequest {
   // own); handle() deletes it in every case.
   std::optional<SpooledFile> spooled_body;
   std::string client_address;
+  std::string id;  // http/request_id.h; in the log lines of this request and X-Request-Id
   // The route, matched once from the head (Dispatcher::route); handle() routes a request that was
   // not routed yet.
   std::optional<RoutedRequest> routed;

@@ -13,9 +13,9 @@ TEST(ErrorMapping, EveryKindHasItsStatusAndTheEnvelope) {
       {ErrorKind::kForbidden, 403},          {ErrorKind::kNotFound, 404},
       {ErrorKind::kMethodNotAllowed, 405},   {ErrorKind::kRequestTimeout, 408},
       {ErrorKind::kConflict, 409},           {ErrorKind::kPayloadTooLarge, 413},
-      {ErrorKind::kUnsupportedMedia, 415},   {ErrorKind::kTooManyRequests, 429},
-      {ErrorKind::kHeaderTooLarge, 431},     {ErrorKind::kInternal, 500},
-      {ErrorKind::kServiceUnavailable, 503}, {ErrorKind::kInsufficientStorage, 507}};
+      {ErrorKind::kTooManyRequests, 429},    {ErrorKind::kHeaderTooLarge, 431},
+      {ErrorKind::kInternal, 500},           {ErrorKind::kServiceUnavailable, 503},
+      {ErrorKind::kInsufficientStorage, 507}};
   for (const auto& [kind, status] : kinds) {
     const auto out = Dispatcher::error_response(ApiError(kind, "why"), Format::kJson);
     EXPECT_EQ(out.status, status);

@@ -1,8 +1,9 @@
 // Replays fuzz inputs without libFuzzer, so CI (GCC, ASan+UBSan) runs every seed and every
-// regression input through LLVMFuzzerTestOneInput: `replay DIR_OR_FILE...`. Directories are read
-// one level deep, in name order; dot files (.gitkeep) are skipped. Exits non-zero when no input
-// was found at all, so a mistyped path cannot pass silently; a finding aborts in the sanitizer or
-// the target.
+// regression input through a target's LLVMFuzzerTestOneInput: `projectd_fuzz_replay TARGET
+// DIR_OR_FILE...`, where each target's entry point was compiled as projectd_fuzz_<target>
+// (fuzz/CMakeLists.txt). Directories are read one level deep, in name order; dot files (.gitkeep)
+// are skipped. Exits non-zero for an unknown target or when no input was found at all, so a
+// mistyped path cannot pass silently; a finding aborts in the sanitizer or the target.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -11,11 +12,33 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+extern "C" {
+int projectd_fuzz_request(const std::uint8_t* data, std::size_t size);
+int projectd_fuzz_params(const std::uint8_t* data, std::size_t size);
+int projectd_fuzz_multipart(const std::uint8_t* data, std::size_t size);
+int projectd_fuzz_dates(const std::uint8_t* data, std::size_t size);
+int projectd_fuzz_headers(const std::uint8_t* data, std::size_t size);
+}
 
 namespace {
+
+using Entry = int (*)(const std::uint8_t*, std::size_t);
+
+struct Target {
+  std::string_view name;
+  Entry entry;
+};
+
+// Every target of PROJECTD_FUZZ_TARGETS (fuzz/CMakeLists.txt); a target missing here fails the link
+// or the replay test that names it.
+constexpr Target kTargets[] = {{"request", projectd_fuzz_request},
+                               {"params", projectd_fuzz_params},
+                               {"multipart", projectd_fuzz_multipart},
+                               {"dates", projectd_fuzz_dates},
+                               {"headers", projectd_fuzz_headers}};
 
 std::vector<std::filesystem::path> inputs_of(const std::filesystem::path& path) {
   if (!std::filesystem::is_directory(path)) return {path};
@@ -30,8 +53,18 @@ std::vector<std::filesystem::path> inputs_of(const std::filesystem::path& path) 
 }  // namespace
 
 int main(int argc, char** argv) {
+  Entry entry = nullptr;
+  for (const Target& target : kTargets)
+    if (argc > 1 && target.name == argv[1]) entry = target.entry;
+  if (entry == nullptr) {
+    std::fprintf(stderr, "usage: %s TARGET DIR_OR_FILE...; targets:", argv[0]);
+    for (const Target& target : kTargets)
+      std::fprintf(stderr, " %.*s", static_cast<int>(target.name.size()), target.name.data());
+    std::fprintf(stderr, "\n");
+    return 2;
+  }
   std::size_t replayed = 0;
-  for (int i = 1; i < argc; ++i) {
+  for (int i = 2; i < argc; ++i) {
     for (const auto& file : inputs_of(argv[i])) {
       std::ifstream in(file, std::ios::binary);
       if (!in) {
@@ -40,7 +73,7 @@ int main(int argc, char** argv) {
       }
       const std::string bytes{std::istreambuf_iterator<char>(in), {}};
       std::fprintf(stderr, "replaying %s (%zu bytes)\n", file.c_str(), bytes.size());
-      LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+      entry(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
       ++replayed;
     }
   }

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake ninja-build pkg-config clang-format
+  g++ cmake ninja-build pkg-config clang-format ccache
   # libraries (DESIGN.md §1); Boost 1.81 only, never the 1.74 -dev packages
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpugixml-dev libsqlite3-dev libpq-dev libargon2-dev libssl-dev

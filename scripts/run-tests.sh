@@ -10,9 +10,21 @@ jobs=$(nproc)
 echo "== clang-format (the repo's .clang-format; any difference fails)"
 git ls-files '*.cc' '*.h' '*.cpp' | xargs clang-format --dry-run --Werror
 
+# ccache (install-deps.sh installs it) keeps every compiled object by the hash of its input, so a
+# rerun, or another clone on the same machine, compiles only what changed. Paths are taken relative
+# to the checkout and the working directory is left out of the hash, so two clones share one cache;
+# the build's absolute paths reach only the few files that need them (CMakeLists.txt). A machine
+# with an empty cache builds everything, as before.
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  ccache --max-size=20G >/dev/null
+fi
+
 build() {  # build DIR TYPE EXTRA...
   local dir=$1 type=$2; shift 2
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" "$@" >/dev/null
   cmake --build "$dir" -j "$jobs"
 }
 

@@ -15,7 +15,7 @@ namespace projectd::test {
 // first admin.
 inline std::map<std::string, std::string> fault_preload_env(const std::string& fault_dir) {
   std::map<std::string, std::string> env = TestServer::admin_env();
-  env["LD_PRELOAD"] = PROJECTD_FAULT_PRELOAD;
+  env["LD_PRELOAD"] = fault_preload_library();
   env["PROJECTD_FAULT_DIR"] = fault_dir;
   // The shim comes before the sanitizer runtime in the library list, which ASan otherwise refuses.
   const char* asan = std::getenv("ASAN_OPTIONS");

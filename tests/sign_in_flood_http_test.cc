@@ -1,7 +1,7 @@
 // A flood of sign-ins for unknown user names must not starve the request workers: hashing goes
 // through a bounded queue (four per hashing thread) that answers 503 with Retry-After when full,
 // so signed-in reads keep being answered during the flood. Counts only, no timings (bench/ has
-// the latencies: bench/flood.sh).
+// the latencies: bench/run.sh, "signed-in GET during a sign-in flood").
 #include "http_client.h"
 #include "test_server.h"
 

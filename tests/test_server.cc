@@ -99,6 +99,12 @@ ProcessResult run_projectd(const std::vector<std::string>& args,
   return result;
 }
 
+// The build's paths reach this file alone (CMakeLists.txt), so every other test file compiles the
+// same in any checkout and ccache can reuse it across clones.
+std::string fault_preload_library() {
+  return PROJECTD_FAULT_PRELOAD;
+}
+
 bool testing_postgres() {
   const char* store = std::getenv("PROJECTD_TEST_STORE");
   return store != nullptr && std::string_view(store) == "postgresql";

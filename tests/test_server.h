@@ -40,6 +40,8 @@ ProcessResult run_projectd(const std::vector<std::string>& args,
 // PROJECTD_TEST_STORE=postgresql, against PostgreSQL: each data directory then gets a schema of its
 // own in the cluster at PROJECTD_TEST_POSTGRES (a base URL; CTest's postgres fixture starts one).
 bool testing_postgres();
+// The fault-injection library of tests/preload/ (built beside the binary), for LD_PRELOAD.
+std::string fault_preload_library();
 // The --store URL of a server on `data_dir`. For PostgreSQL the schema is made on first use and
 // remembered in the directory, so a server restarted on it finds its data again.
 std::string test_store_url(const std::string& data_dir);

@@ -62,7 +62,7 @@ TEST_F(DownloadsTest, HeadAnswersTheHeadersOfGetWithoutTheBody) {
     RawSocket socket(port());
     socket.send(method + " /Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=" +
                 std::to_string(file) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token +
-                "\r\nConnection: close\r\n\r\n");
+                "\r\nX-Request-Id: same-for-both\r\nConnection: close\r\n\r\n");
     return socket.receive(std::chrono::seconds(5));
   };
   // The head of an answer (each line ending in CRLF), lowercased, and what follows it.
@@ -79,7 +79,7 @@ TEST_F(DownloadsTest, HeadAnswersTheHeadersOfGetWithoutTheBody) {
   EXPECT_NE(head.find("\r\ncontent-length: 11\r\n"), std::string::npos) << head;
   EXPECT_NE(head.find("\r\netag: " + lowercase(kHelloTag) + "\r\n"), std::string::npos) << head;
   EXPECT_NE(head.find("\r\ncontent-disposition: attachment"), std::string::npos) << head;
-  // The very same head as GET's but for the date (none is sent) and the order kept.
+  // The very same head as GET's (the request id is the client's, so it is the same too).
   EXPECT_EQ(head, get);
   // A file the caller may not read: GET's 404, without its body.
   const Person outsider = add_person();

@@ -1,6 +1,6 @@
-// The one error taxonomy of projectd. Any layer throws an ApiError; the HTTP edge maps it once to a
-// status code and the error envelope (wire/error_mapping.h). The message is what the client sees,
-// so it must be clear and must never leak internals or the existence of hidden objects.
+// The one error taxonomy of projectd (docs/architecture.md, "Errors"). Any layer throws ApiError;
+// the HTTP edge maps it once to a status and the envelope (Dispatcher::error_response). What the
+// client sees is the message: clear, never leaking internals or the existence of hidden objects.
 #pragma once
 
 #include <boost/json/value.hpp>

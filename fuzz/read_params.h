@@ -10,8 +10,8 @@
 namespace projectd::fuzz {
 
 // Calls `read`, treating a 4xx ApiError as the expected answer to bad input. Anything else
-// propagates, so libFuzzer reports it: the server would answer it with a 500 (DESIGN §4: never a
-// 500 for a client's mistake).
+// propagates, so libFuzzer reports it: the server would answer it with a 500 (docs/architecture.md,
+// "Errors": never a 500 for a client's mistake).
 template <typename Read>
 void expect_api_errors_only(Read&& read) {
   try {

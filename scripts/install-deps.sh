@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config clang-format ccache
-  # libraries (DESIGN.md §1); Boost 1.81 only, never the 1.74 -dev packages
+  # libraries (Debian packages, never vendored); Boost 1.81 only, never the 1.74 -dev packages
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpugixml-dev libsqlite3-dev libpq-dev libargon2-dev libssl-dev
   libhowardhinnant-date-dev tzdata libgumbo-dev libzip-dev libcli11-dev libspdlog-dev

@@ -10,6 +10,10 @@ jobs=$(nproc)
 echo "== clang-format (the repo's .clang-format; any difference fails)"
 git ls-files '*.cc' '*.h' '*.cpp' | xargs clang-format --dry-run --Werror
 
+echo "== layers (docs/architecture.md: which layer may include which)"
+bash scripts/check-layers.sh
+bash scripts/check-layers-test.sh >/dev/null  # and the check can fail: planted bad includes are caught
+
 # ccache (install-deps.sh installs it) keeps every compiled object by the hash of its input, so a
 # rerun, or another clone on the same machine, compiles only what changed. Paths are taken relative
 # to the checkout and the working directory is left out of the hash, so two clones share one cache;

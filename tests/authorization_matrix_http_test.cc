@@ -1,8 +1,8 @@
-// The authorization matrix (DESIGN §4 "Permission rules are consistent"): every route that
-// GET api/2.0/openapi.json lists, for every role, on a public, a private and a closed project. Each
-// route gets fixtures of its own, made through the API as the admin; a route added to the route
-// table is covered without a change here, or fails by name until the generator can fill it. What
-// each route sends is in authorization_matrix_requests.cc, the invariants in
+// The authorization matrix (docs/wire-compatibility.md, "Permission rules are consistent"): every
+// route that GET api/2.0/openapi.json lists, for every role, on a public, a private and a closed
+// project. Each route gets fixtures of its own, made through the API as the admin; a route added to
+// the route table is covered without a change here, or fails by name until the generator can fill
+// it. What each route sends is in authorization_matrix_requests.cc, the invariants in
 // authorization_matrix_rules.cc; this file makes the fixtures, runs the cases and keeps the table
 // of known deviations. With PROJECTD_MATRIX_OUT=<file> it also writes every case's status and the
 // start of its answer.

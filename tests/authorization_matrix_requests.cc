@@ -26,7 +26,8 @@ enum class Kind { kJson, kMultipart, kRaw };
 // kSpoils: a 2xx changes the fixture so that the same call by the next role would fail for that
 // reason alone (the route deletes, or adds what may exist once).
 // kBatch: the route acts on the ids of its body, answers 200 and lists each refused id in `failed`
-// (DESIGN §4); the matrix judges the one id it sends by its entry there.
+// (docs/wire-compatibility.md, "Batches report what they refused"); the matrix judges the one id it
+// sends by its entry there.
 enum Flag : unsigned { kNoFlag = 0, kSpoils = 1, kRevokesToken = 2, kBatch = 4 };
 
 // A minimal valid body for each write route, so that the permission decides the answer, not

@@ -89,8 +89,8 @@ bool changes_project(const RouteSpec& route) {
                              route.path.rfind("api/2.0/files/", 0) == 0);
 }
 
-// What a closed project still allows (DESIGN §4): the project itself, its team, following and
-// subscribing.
+// What a closed project still allows (docs/wire-compatibility.md, "Closed projects"): the project
+// itself, its team, following and subscribing.
 const char* const kClosedMayChange[] = {
     "PUT api/2.0/project/{id}",
     "PUT api/2.0/project/{id}/status",

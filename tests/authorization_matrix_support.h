@@ -1,7 +1,7 @@
 // The generator and the rules of the authorization matrix (authorization_matrix_http_test.cc): the
 // routes as GET api/2.0/openapi.json lists them, the request each route gets from a fixture, and
-// the generic invariants every answer must keep (DESIGN §4, original-wire §4.10,
-// domain/security.h).
+// the generic invariants every answer must keep (docs/wire-compatibility.md, "Permission rules are
+// consistent"; domain/security.h).
 #pragma once
 
 #include "http_client.h"
@@ -112,9 +112,10 @@ std::string content_marker(const std::string& marker);
 //     the restricted member for the project itself;
 //   9 on a public project, every signed-in role reads (2xx) every route that names its objects;
 //  10 on a closed (public) project, no change of its content succeeds: every signed-in role gets
-//     409 (the checks run 404 -> 409 -> 403, DESIGN §4), the restricted member may get 404 for a
-//     module hidden from them; changing the project itself (status, properties, tags, deletion),
-//     its team, following and subscribing stay allowed (kClosedMayChange);
+//     409 (the checks run 404 -> 409 -> 403, docs/wire-compatibility.md, "Checks run 404, then 409,
+//     then 403"), the restricted member may get 404 for a module hidden from them; changing the
+//     project itself (status, properties, tags, deletion), its team, following and subscribing stay
+//     allowed (kClosedMayChange);
 // and where a wrapper flag promises a change (flag_check_of), the change succeeds exactly when the
 // flag, read by the same role just before, says so.
 struct CaseResult {

@@ -1,9 +1,10 @@
-// Disk faults as the server meets them (issue 7, DESIGN §5): tests/preload/fault_preload.cc is
-// preloaded into the real server and makes chosen system calls fail with EIO while a trigger file
-// exists. An upload whose spool write or whose move into the blob store fails answers a 5xx
-// envelope and leaves nothing (no file, no spooled bytes), and the server serves on. A failed fsync
-// of the database fails stop: that write and every later one answer 503 until a restart, reads
-// keep working, and after the restart writes work again. (A full disk: disk_full_http_test.cc.)
+// Disk faults as the server meets them (issue 7; docs/architecture.md, "Storage and durability"):
+// tests/preload/fault_preload.cc is preloaded into the real server and makes chosen system calls
+// fail with EIO while a trigger file exists. An upload whose spool write or whose move into the
+// blob store fails answers a 5xx envelope and leaves nothing (no file, no spooled bytes), and the
+// server serves on. A failed fsync of the database fails stop: that write and every later one
+// answer 503 until a restart, reads keep working, and after the restart writes work again. (A full
+// disk: disk_full_http_test.cc.)
 #include "disk_test_support.h"
 
 namespace projectd::test {

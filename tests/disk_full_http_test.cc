@@ -1,9 +1,10 @@
-// A full disk as the server meets it (issue 7, DESIGN §5), on a real one: the whole data directory
-// (database and contents) lives on a small tmpfs. An upload that does not fit answers 507 and
-// leaves neither a spooled file nor a file; a store write that does not fit answers 507 and changes
-// nothing; reads keep working throughout; and once space is freed, writes succeed again (a full
-// disk is no reason to fail stop, unlike an I/O error: store/sqlite/sqlite_fault_test.cc).
-// Mounting needs root, as `.ci/run` has; elsewhere the test is skipped and says why.
+// A full disk as the server meets it (issue 7; docs/architecture.md, "Storage and durability"), on
+// a real one: the whole data directory (database and contents) lives on a small tmpfs. An upload
+// that does not fit answers 507 and leaves neither a spooled file nor a file; a store write that
+// does not fit answers 507 and changes nothing; reads keep working throughout; and once space is
+// freed, writes succeed again (a full disk is no reason to fail stop, unlike an I/O error:
+// store/sqlite/sqlite_fault_test.cc). Mounting needs root, as `.ci/run` has; elsewhere the test is
+// skipped and says why.
 #include "disk_test_support.h"
 
 #include <sys/mount.h>

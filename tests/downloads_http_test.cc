@@ -1,6 +1,6 @@
 // Downloads at the FileWrapper's viewUrl, /Products/Files/HttpHandlers/filehandler.ashx
-// (original-wire §6.3, spec README point 11, DESIGN §4 "Files"): the exact bytes with their type,
-// a SHA-256 ETag, If-None-Match, Range, RFC 6266 names, every way of authenticating, refusals.
+// (docs/wire-compatibility.md, "Downloads"): the exact bytes with their type, a SHA-256 ETag,
+// If-None-Match, Range, RFC 6266 names, every way of authenticating, refusals.
 #include "files_test_support.h"
 #include "raw_socket.h"
 

@@ -1,7 +1,8 @@
-// Who may read and change Documents (DESIGN §4 "Who may change a project's files", README "Files"):
-// @my is its owner's alone (404 for everyone else, admins included), everyone reads @common and
-// admins change it, guests have no @my, and a project folder follows the project's file rights;
-// a closed project answers 409 to changes and keeps being readable. Order: 404 -> 409 -> 403.
+// Who may read and change Documents (docs/wire-compatibility.md, "Who may change a project's
+// files"): @my is its owner's alone (404 for everyone else, admins included), everyone reads
+// @common and admins change it, guests have no @my, and a project folder follows the project's
+// file rights; a closed project answers 409 to changes and keeps being readable.
+// Order: 404 -> 409 -> 403.
 #include "files_test_support.h"
 
 #include <map>

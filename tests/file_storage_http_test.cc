@@ -1,9 +1,10 @@
-// Where uploads go (DESIGN §4 "Files", §5; README "Limits"): one size limit, reported by
-// files/settings and enforced before the body is read (declared length) or while it streams
-// (chunked), with nothing stored after a refusal; contents stored once per SHA-256 under
-// blobs/<aa>/<sha256>; a content nothing uses any more removed after the grace period, but never
-// one an acknowledged upload names, whatever the grace (issue 21); no spooled upload left behind
-// in blobs/tmp; everything under --data private to the service (issue 14).
+// Where uploads go (docs/wire-compatibility.md, "Uploads"; docs/architecture.md, "Storage and
+// durability"; README "Limits"): one size limit, reported by files/settings and enforced before the
+// body is read (declared length) or while it streams (chunked), with nothing stored after a
+// refusal; contents stored once per SHA-256 under blobs/<aa>/<sha256>; a content nothing uses any
+// more removed after the grace period, but never one an acknowledged upload names, whatever the
+// grace (issue 21); no spooled upload left behind in blobs/tmp; everything under --data private to
+// the service (issue 14).
 #include "files_test_support.h"
 #include "raw_socket.h"
 

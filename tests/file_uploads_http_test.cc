@@ -1,6 +1,7 @@
-// Making files under api/2.0/files (original-wire §6.1, spec README points 10 and 13, DESIGN §4
-// "Uploads"): multipart and raw uploads, insert, text, html, blank office documents, and what a
-// title already in the folder does: a numbered copy, or a new version with createNewIfExist=false.
+// Making files under api/2.0/files (docs/wire-compatibility.md, "Uploads" and
+// "Uploads with a taken name"): multipart and raw uploads, insert, text, html, blank office
+// documents, and what a title already in the folder does: a numbered copy, or a new version with
+// createNewIfExist=false.
 #include "files_test_support.h"
 
 namespace projectd::test {

@@ -1,5 +1,6 @@
-// api/2.0/files (original-wire §6, DESIGN §4 "Files"): folder content with paging and filters,
-// subfolders, the upload limit setting, the FileWrapper as written, renames and deletes.
+// api/2.0/files (docs/wire-compatibility.md, "Folders", "Uploads", "Downloads"): folder content
+// with paging and filters, subfolders, the upload limit setting, the FileWrapper as written,
+// renames and deletes.
 #include "files_test_support.h"
 
 #include <algorithm>

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -15,19 +14,10 @@ std::string read_file(const std::string& path) {
   if (!in) throw std::runtime_error("cannot read " + path);
   std::stringstream text;
   text << in.rdbuf();
-  std::string out = text.str();
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
-    out.pop_back();
-  return out;
+  return text.str();
 }
 
 }  // namespace
-
-std::string spec_golden(const std::string& name) {
-  const char* from_env = std::getenv("PROJECTD_SPEC_DIR");
-  const std::string dir = from_env && *from_env ? from_env : PROJECTD_SPEC_DIR;
-  return read_file(dir + "/golden/" + name);
-}
 
 std::string own_golden(const std::string& name) {
   const std::string text = read_file(std::string(PROJECTD_TEST_GOLDEN_DIR) + "/" + name);

@@ -1,6 +1,6 @@
-// Golden files for the byte-for-byte answer tests: reading them (the published ones in
-// shared/spec/golden, projectd's own in tests/golden) and turning their sample values or
-// {{PLACEHOLDER}}s into the values of the test's own fixture.
+// Golden files for the byte-for-byte answer tests: reading them from tests/golden (its README says
+// where each comes from) and turning their sample values or {{PLACEHOLDER}}s into the values of
+// the test's own fixture.
 #pragma once
 
 #include <map>
@@ -8,12 +8,9 @@
 
 namespace projectd::test {
 
-// spec/golden/<name> (PROJECTD_SPEC_DIR in the environment wins), without trailing line breaks.
-std::string spec_golden(const std::string& name);
-
-// tests/golden/<name>, written one member per line for review: every line break and the
-// indentation after it are dropped, which gives the one-line answer (no value in these files
-// holds a line break).
+// tests/golden/<name> as the one-line answer. A file may be written one member per line for
+// review: every line break and the indentation after it are dropped (no value in these files
+// holds a line break), so a file that is already one line only loses its final newline.
 std::string own_golden(const std::string& name);
 
 void replace_all(std::string& text, const std::string& from, const std::string& to);

@@ -1,7 +1,7 @@
-// Several projectd nodes on one PostgreSQL database and one blob directory (DESIGN §6): a token,
-// an upload and an attachment made on one node are seen on the other, nginx in front spreads
-// requests over both, attaching and detaching from both nodes at once keeps one consistent set of
-// links, and sign-in throttling counts failures on every node together.
+// Several projectd nodes on one PostgreSQL database and one blob directory (docs/architecture.md,
+// "Several nodes"): a token, an upload and an attachment made on one node are seen on the other,
+// nginx in front spreads requests over both, attaching and detaching from both nodes at once keeps
+// one consistent set of links, and sign-in throttling counts failures on every node together.
 #include "files_test_support.h"
 #include "nginx_balancer.h"
 #include "store_sql.h"

@@ -1,5 +1,6 @@
-// POST api/2.0/project with a plan: the `milestones` and `tasks` it may carry (original-wire §3.2:
-// tasks name their milestone by its 1-based position), made with the project or not at all.
+// POST api/2.0/project with a plan: the `milestones` and `tasks` it may carry
+// (docs/wire-compatibility.md, "Endpoints": tasks name their milestone by its 1-based position),
+// made with the project or not at all.
 #include "task_test_support.h"
 
 #include <gmock/gmock.h>

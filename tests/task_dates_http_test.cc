@@ -1,5 +1,5 @@
-// Task dates are written in the portal's time zone, deadlines too (DESIGN §4), and a date sent
-// without a zone is wall-clock time there.
+// Task dates are written in the portal's time zone, deadlines too (docs/wire-compatibility.md,
+// "Dates"), and a date sent without a zone is wall-clock time there.
 #include "http_client.h"
 #include "test_server.h"
 

@@ -1,6 +1,6 @@
-// project/task/{id}/files, the seed endpoint (DESIGN §4 "Attach is atomic and checked"): every list
-// form, atomicity, idempotency, each refusal with its status, detaching, the audit trail, and what
-// deleting a task or a file does to attachments.
+// project/task/{id}/files, the seed endpoint (docs/wire-compatibility.md, "Attach is atomic and
+// checked"): every list form, atomicity, idempotency, each refusal with its status, detaching, the
+// audit trail, and what deleting a task or a file does to attachments.
 #include "files_test_support.h"
 
 #include "store/store.h"

@@ -1,7 +1,8 @@
-// The TaskWrapper of spec/golden/seed-response.json and .xml, byte for byte in JSON and XML, with
-// the test's own ids, dates, host and person substituted: the answer to the seed request
-// (spec/seed-task-files.txt) sent byte for byte as published, and to its XML twin; and a new
-// task (POST {projectid}/task), whose golden lacks what a new task cannot have yet.
+// The TaskWrapper of tests/golden/seed-response.json and .xml, byte for byte in JSON and XML, with
+// the test's own ids, dates, host and person substituted: the answer to the seed request (the
+// published page of POST task/{taskid}/files, tests/golden/README.md) sent byte for byte, and to
+// its XML twin; and a new task (POST {projectid}/task), whose golden lacks what a new task cannot
+// have yet.
 #include "files_test_support.h"
 #include "golden_support.h"
 #include "raw_socket.h"
@@ -87,7 +88,7 @@ TEST_F(TaskGoldenTest, ANewTaskIsTheGoldenTaskWrapperWithoutWhatItCannotHaveYet)
     const auto res = create_sample(xml ? ".xml" : "");
     ASSERT_EQ(res.status, 201) << res.body;
     // A new task has no subtasks or links yet and is at 0 %.
-    std::string expected = spec_golden(xml ? "seed-response.xml" : "seed-response.json");
+    std::string expected = own_golden(xml ? "seed-response.xml" : "seed-response.json");
     if (xml) {
       replace_all(expected, "<progress>55</progress>", "");
       cut(expected, "<subtasks>", "</subtasks>");
@@ -165,7 +166,7 @@ TEST_F(TaskGoldenTest, TheSeedRequestAnswersTheGoldenTaskWrapper) {
     const auto json = call("GET", task_path(task, "/notify"), nullptr, admin()).json();
     const auto& view = json.at("response");
     std::string expected =
-        substituted(spec_golden(xml ? "seed-response.xml" : "seed-response.json"), ids_, xml);
+        substituted(own_golden(xml ? "seed-response.xml" : "seed-response.json"), ids_, xml);
     set_dates(expected,
               {date_at(view.at("subtasks").at(0), "created"),
                date_at(view.at("subtasks").at(0), "updated"), date_at(view, "created"),

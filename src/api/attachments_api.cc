@@ -1,6 +1,7 @@
-// Files attached to tasks and discussions (original-wire §5 with DESIGN §4): the API clients' paths
-// (project/task/{id}/files, project/message/{id}/files) answer the task or discussion; the web
-// front end's generic paths (project/{id}/entityfiles?entityType=...) answer the files.
+// Files attached to tasks and discussions (docs/wire-compatibility.md, "Attachments", "Attach is
+// atomic and checked"): the API clients' paths (project/task/{id}/files,
+// project/message/{id}/files) answer the task or discussion; the web front end's generic paths
+// (project/{id}/entityfiles?entityType=...) answer the files.
 #include "api/file_wrappers.h"
 #include "api/files_routes.h"
 #include "api/message_wrappers.h"

@@ -1,4 +1,4 @@
-// POST api/2.0/authentication (original-wire §2.1) and logout.
+// POST api/2.0/authentication (docs/wire-compatibility.md, "Credentials") and logout.
 #include "api/routes.h"
 
 #include "wire/date.h"

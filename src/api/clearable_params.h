@@ -1,5 +1,6 @@
-// PUT keeps what you do not send (DESIGN §4): the outer optional says whether the field was sent,
-// the inner one whether it was sent empty (`""` or null), which clears it.
+// PUT keeps what you do not send (docs/wire-compatibility.md, "PUT keeps what you do not send"):
+// the outer optional says whether the field was sent, the inner one whether it was sent empty (`""`
+// or null), which clears it.
 #pragma once
 
 #include "http/params.h"

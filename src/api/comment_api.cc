@@ -1,6 +1,6 @@
-// api/2.0/project comments (original-wire §3.8): on tasks and on discussions, and one comment by
-// its GUID. Content is sanitised HTML; PUT answers the stored text and DELETE the id, as the
-// original.
+// api/2.0/project comments (docs/wire-compatibility.md, "Endpoints"): on tasks and on discussions,
+// and one comment by its GUID. Content is sanitised HTML; PUT answers the stored text and DELETE
+// the id, as the original.
 #include "api/comment_wrappers.h"
 #include "api/project_binding.h"
 #include "api/routes.h"

@@ -1,6 +1,7 @@
-// The comment objects of original-wire §4: CommentWrapper (the comment endpoints) and CommentInfo
-// (the web client's shape, inside TaskWrapperFull and the full discussion: top-level comments
-// with their replies nested in `commentList`), members in the original's order.
+// The comment objects (docs/wire-compatibility.md, "Objects"): CommentWrapper (the comment
+// endpoints) and CommentInfo (the web client's shape, inside TaskWrapperFull and the full
+// discussion: top-level comments with their replies nested in `commentList`), members in the
+// original's order.
 #pragma once
 
 #include "api/employee_wrappers.h"

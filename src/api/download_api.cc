@@ -1,6 +1,6 @@
-// File downloads at the original's address (original-wire §6.3): the FileWrapper's viewUrl,
-// authenticated by any token form. The HTTP layer adds ETag, Range and If-None-Match handling and
-// streams the content from disk.
+// File downloads at the original's address (docs/wire-compatibility.md, "Downloads"): the
+// FileWrapper's viewUrl, authenticated by any token form. The HTTP layer adds ETag, Range and
+// If-None-Match handling and streams the content from disk.
 #include "api/files_routes.h"
 #include "api/project_binding.h"
 #include "base/ascii.h"

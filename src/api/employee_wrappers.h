@@ -1,5 +1,5 @@
-// The person objects of original-wire §4.1-4.2: Employee (brief, for createdBy, responsibles...)
-// and EmployeeFull (people endpoints), members in the original's order.
+// The person objects (docs/wire-compatibility.md, "Objects"): Employee (brief, for createdBy,
+// responsibles...) and EmployeeFull (people endpoints), members in the original's order.
 #pragma once
 
 #include "domain/caller.h"

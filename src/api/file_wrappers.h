@@ -1,6 +1,6 @@
-// The Documents objects of original-wire §6: FileWrapper (also the element of task files),
-// FolderWrapper, FolderContentWrapper, the file operation of deletes, and the attach audit entry.
-// Members in the original's order; `access` as the caller's rights make it.
+// The Documents objects (docs/wire-compatibility.md, "Objects"): FileWrapper (also the element of
+// task files), FolderWrapper, FolderContentWrapper, the file operation of deletes, and the attach
+// audit entry. Members in the original's order; `access` as the caller's rights make it.
 #pragma once
 
 #include "api/employee_wrappers.h"

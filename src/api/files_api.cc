@@ -1,5 +1,6 @@
-// api/2.0/files (DocumentsApi, original-wire §6): folders, uploads and files made in code, file
-// info, versions, renames and deletes, and the upload limit.
+// api/2.0/files (the original's DocumentsApi; docs/wire-compatibility.md, "Folders", "Uploads"):
+// folders, uploads and files made in code, file info, versions, renames and deletes, and the upload
+// limit.
 #include "api/file_wrappers.h"
 #include "api/files_routes.h"
 #include "api/paging.h"
@@ -113,7 +114,7 @@ HandlerResult folder_answer(ApiEnv& env, const RequestContext& request,
 HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request,
                                 const FileViews& views) {
   boost::json::array files = file_wrappers(views, wrap_context(env, request));
-  // One file answers an object, several an array (spec README point 10).
+  // One file answers an object, several an array (docs/wire-compatibility.md, "Uploads").
   if (files.size() == 1) return ApiResponse{std::move(files.front()), {}, std::nullopt, {}};
   return ApiResponse{std::move(files), {}, std::nullopt, {}};
 }

@@ -13,9 +13,10 @@ void add_attachment_routes(RouteTable& table, ApiEnv& env);
 
 // The `folderid` route parameter: @my, @common or an id; 404 for anything else.
 FolderRef route_folder(const Params& params);
-// createNewIfExist (default true, DESIGN §4).
+// createNewIfExist (default true; docs/wire-compatibility.md, "Uploads with a taken name").
 UploadOptions upload_options(const Params& params);
-// An upload's answer: one file as an object, several as an array (spec README point 10).
+// An upload's answer: one file as an object, several as an array (docs/wire-compatibility.md,
+// "Uploads").
 HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request, const FileViews& views);
 // GET files/{folder}: the FolderContentWrapper of one folder, paged and filtered by the request.
 HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, FolderRef ref);

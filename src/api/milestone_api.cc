@@ -1,4 +1,5 @@
-// api/2.0/project milestones (original-wire §3.3): MilestoneWrapper everywhere.
+// api/2.0/project milestones (docs/wire-compatibility.md, "Endpoints"): MilestoneWrapper
+// everywhere.
 #include "api/batch_response.h"
 #include "api/milestone_params.h"
 #include "api/milestone_wrappers.h"

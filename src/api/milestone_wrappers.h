@@ -1,4 +1,4 @@
-// MilestoneWrapper (original-wire §4.9), members in the original's order.
+// MilestoneWrapper (docs/wire-compatibility.md, "Objects"), members in the original's order.
 #pragma once
 
 #include "api/employee_wrappers.h"

@@ -1,4 +1,4 @@
-// The paging parameters every list reads (original-wire §1.7, DESIGN §4 "Paging is honest"):
+// The paging parameters every list reads (docs/wire-compatibility.md, "Paging", "Honest paging"):
 // `count` is clamped to 1..1000 (omitted or 0 means 1000), `startIndex` is at least 0.
 #pragma once
 

@@ -1,4 +1,4 @@
-// api/2.0/people: the directory (EmployeeFull, original-wire §4.2).
+// api/2.0/people: the directory (EmployeeFull, docs/wire-compatibility.md, "Objects").
 #include "api/clearable_params.h"
 #include "api/employee_wrappers.h"
 #include "api/paging.h"

@@ -1,5 +1,5 @@
-// api/2.0/project: projects (original-wire §3.2, DESIGN §4). Lists answer ProjectWrapper, single
-// projects and the filter ProjectWrapperFull.
+// api/2.0/project: projects (docs/wire-compatibility.md, "Endpoints", "Deliberate differences from
+// the original"). Lists answer ProjectWrapper, single projects and the filter ProjectWrapperFull.
 #include "api/batch_response.h"
 #include "api/milestone_params.h"
 #include "api/paging.h"

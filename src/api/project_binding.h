@@ -1,5 +1,5 @@
 // Request binding shared by the project, team and search endpoints: status names, ids, people
-// lists, the `simple` mode and the filter query (original-wire §1.7, §3.2).
+// lists, the `simple` mode and the filter query (docs/wire-compatibility.md, "Lists", "Endpoints").
 #pragma once
 
 #include "api/api_env.h"

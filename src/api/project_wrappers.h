@@ -1,4 +1,4 @@
-// The project objects of original-wire §4.3 and §4.8, members in the original's order:
+// The project objects (docs/wire-compatibility.md, "Objects"), members in the original's order:
 // SimpleProjectWrapper (`projectOwner` of tasks and milestones), ProjectWrapper (lists),
 // ProjectWrapperFull (one project, filter), ProjectSecurityInfo and ParticipantWrapper (team).
 #pragma once

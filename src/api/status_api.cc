@@ -1,4 +1,5 @@
-// api/2.0/project/status and statuses (original-wire §3.2): custom task statuses.
+// api/2.0/project/status and statuses (docs/wire-compatibility.md, "Endpoints"): custom task
+// statuses.
 #include "api/routes.h"
 #include "api/status_wrappers.h"
 #include "base/errors.h"

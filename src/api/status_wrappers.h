@@ -1,6 +1,6 @@
-// CustomTaskStatus (original-wire §3.1). Json.NET writes a derived class's members before its
-// base class's, so CustomTaskStatus's own statusType and canChangeAvailable come first, then
-// CustomStatus's; every member is written, null included.
+// CustomTaskStatus (docs/wire-compatibility.md, "Objects"). Json.NET writes a derived class's
+// members before its base class's, so CustomTaskStatus's own statusType and canChangeAvailable come
+// first, then CustomStatus's; every member is written, null included.
 #pragma once
 
 #include "domain/status_rules.h"

@@ -1,4 +1,5 @@
-// api/2.0/project/task/{taskid}/...: subtasks (original-wire §3.5), answered as SubtaskWrapper.
+// api/2.0/project/task/{taskid}/...: subtasks (docs/wire-compatibility.md, "Endpoints"), answered
+// as SubtaskWrapper.
 #include "api/project_binding.h"
 #include "api/task_params.h"
 #include "api/task_routes.h"

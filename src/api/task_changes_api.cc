@@ -1,5 +1,7 @@
-// api/2.0/project/task: changing, copying, deleting and following tasks (original-wire §3.4,
-// DESIGN §4: PUT keeps what is not sent; batches report the ids they refused in `failed`).
+// api/2.0/project/task: changing, copying, deleting and following tasks
+// (docs/wire-compatibility.md, "Endpoints"). PUT keeps what is not sent and batches report the ids
+// they refused in `failed` (there: "PUT keeps what you do not send", "Batches report what they
+// refused").
 #include "api/batch_response.h"
 #include "api/project_binding.h"
 #include "api/task_params.h"

@@ -1,5 +1,5 @@
-// api/2.0/project/task/{id}/link: Gantt dependencies (original-wire §3.6), answered as the
-// dependent task's TaskWrapper.
+// api/2.0/project/task/{id}/link: Gantt dependencies (docs/wire-compatibility.md, "Endpoints"),
+// answered as the dependent task's TaskWrapper.
 #include "api/project_binding.h"
 #include "api/task_params.h"
 #include "api/task_routes.h"

@@ -81,7 +81,8 @@ TaskQuery task_filter(const Params& params, const PortalTimeZone& zone) {
   query.deadline_stop = params.get_date("deadlineStop", zone);
   query.last_id = positive_id(params, "lastId");
   query.text = params.get_string("filterValue").value_or("");
-  // An unknown column falls back to the default order (DESIGN §4), as the original does.
+  // An unknown column falls back to the default order (docs/wire-compatibility.md, "Paging"), as
+  // the original does.
   const std::string sort_by = ascii::to_lower(params.get_string("sortBy").value_or(""));
   for (const auto& [name, sort] : kSortColumns)
     if (sort_by == name) query.sort = sort;

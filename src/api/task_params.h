@@ -1,5 +1,6 @@
 // Request parameters of the task, subtask and link endpoints bound to domain values, tolerant as
-// spec/README points 1-7 ask: enums by name or number, GUID lists in every form, absent vs empty.
+// docs/wire-compatibility.md asks ("Parameter sources" to "Unknown parameters"): enums by name or
+// number, GUID lists in every form, absent vs empty.
 #pragma once
 
 #include "domain/task_service.h"
@@ -19,8 +20,8 @@ extern const EnumNames kTaskLinkTypeNames;  // start 0, end 1, endstart 2
 // A milestoneid of 0, "" or null detaches; a negative one is 400.
 TaskChanges task_changes(const Params& params, const PortalTimeZone& zone);
 
-// The filters of GET task/filter (original-wire §3.4) and the paging and sort of §1.7; the
-// viewer is left for the service to set.
+// The filters of GET task/filter (docs/wire-compatibility.md, "Endpoints") and its paging and sort
+// ("Paging"); the viewer is left for the service to set.
 TaskQuery task_filter(const Params& params, const PortalTimeZone& zone);
 
 std::optional<TaskStatus> task_status(const Params& params, std::string_view key = "status");

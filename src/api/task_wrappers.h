@@ -1,7 +1,7 @@
-// The task objects of original-wire §4.5-4.7, members in the original's order (the golden file
-// spec/golden/seed-response.json shows TaskWrapper): TaskWrapper, TaskWrapperFull,
+// The task objects (docs/wire-compatibility.md, "Objects"), members in the original's order (the
+// golden file tests/golden/seed-response.json shows TaskWrapper): TaskWrapper, TaskWrapperFull,
 // SimpleTaskWrapper, SubtaskWrapper and TaskLinkWrapper. Dates in the portal time zone, deadlines
-// too (DESIGN §4).
+// too (docs/wire-compatibility.md, "Dates").
 #pragma once
 
 #include "api/employee_wrappers.h"

@@ -1,5 +1,5 @@
-// api/2.0/project: reading tasks and creating them (original-wire §3.4). Lists answer TaskWrapper
-// pages with their total, one task TaskWrapperFull.
+// api/2.0/project: reading tasks and creating them (docs/wire-compatibility.md, "Endpoints"). Lists
+// answer TaskWrapper pages with their total, one task TaskWrapperFull.
 #include "api/project_binding.h"
 #include "api/task_params.h"
 #include "api/task_routes.h"

@@ -1,8 +1,8 @@
 // Removes file contents no version references any more: once at start (contents orphaned by a
 // crash or by deleted projects, and quarantined copies a crash left in the middle of a removal)
 // and then every so often, since deletes only remove contents that are already past the grace
-// period (DESIGN §5). The removal protocol that keeps every acknowledged upload: blob_store.h.
-// Thread safety: owns one background thread.
+// period (docs/architecture.md, "Storage and durability"). The removal protocol that keeps every
+// acknowledged upload: blob_store.h. Thread safety: owns one background thread.
 #pragma once
 
 #include "blob/blob_store.h"

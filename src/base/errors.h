@@ -1,8 +1,8 @@
-// The one error taxonomy of projectd. Any layer throws an ApiError; the HTTP edge maps it once to a
-// status code and the error envelope (Dispatcher::error_response). The message is what the client
-// sees, so it must be clear and must never leak the existence of hidden objects; the message of a
-// kInternal error is never shown (the client gets a generic one, the log gets it with the request's
-// id: docs/architecture.md, "Errors").
+// The one error taxonomy of projectd (docs/architecture.md, "Errors"). Any layer throws ApiError;
+// the HTTP edge maps it once to a status and the envelope (Dispatcher::error_response). What the
+// client sees is the message: clear, never leaking the existence of hidden objects. The message of
+// a kInternal error is never shown: the client gets a generic one, the log gets it with the
+// request's id.
 #pragma once
 
 #include <boost/json/value.hpp>

@@ -1,7 +1,7 @@
-// File contents, content-addressed by SHA-256 (DESIGN §5): `<root>/<aa>/<sha256>` where aa is the
-// first two hex digits. New contents are written to `<root>/tmp/<node>/`, hashed while they
-// stream, fsynced and placed; only then may the database commit a version that names them.
-// Identical contents are stored once.
+// File contents, content-addressed by SHA-256 (docs/architecture.md, "Storage and durability"):
+// `<root>/<aa>/<sha256>` where aa is the first two hex digits. New contents are written to
+// `<root>/tmp/<node>/`, hashed while they stream, fsynced and placed; only then may the database
+// commit a version that names them. Identical contents are stored once.
 //
 // Content removal protocol (issue 21). An acknowledged upload's content is never removed, for
 // every grace period (0 included) and any number of nodes sharing the directory, by construction

@@ -1,4 +1,5 @@
-// AttachmentService: files attached to tasks and discussions, with the rules of DESIGN §4.
+// AttachmentService: files attached to tasks and discussions, with the rules of
+// docs/wire-compatibility.md ("Attach is atomic and checked").
 #include "domain/attachment_service.h"
 
 #include "base/errors.h"

@@ -1,5 +1,6 @@
-// Files attached to tasks and discussions (original-wire §5 with DESIGN §4): listing, atomic
-// attach, detach, the audit history, and upload-and-attach. Rules:
+// Files attached to tasks and discussions (docs/wire-compatibility.md, "Attachments", "Attach is
+// atomic and checked"): listing, atomic attach, detach, the audit history, and upload-and-attach.
+// Rules:
 //   read    the list and the history: the entity must be readable (404) and its project's files
 //           readable (403); the history leaves out the records of files the caller cannot read;
 //   attach  all ids or none: an unknown or unreadable id -> 404 "Item not found" with the ids in

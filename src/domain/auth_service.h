@@ -1,12 +1,13 @@
 // Signing in and recognising callers: password logins issue tokens (only their SHA-256 is stored),
 // tokens and HTTP Basic credentials become Callers, logout revokes.
 // Password checks (sign-in, Basic, confirming one's own password) are throttled per account and
-// client address, so nobody can lock the admin out from elsewhere (DESIGN §4). The account is the
-// user the login names (email and user name share one window), else the login as normalized. Each
-// check first reserves its attempt in the store, in the transaction that counts the window, so at
-// most max_failures passwords are checked per window whatever the concurrency and on every node;
-// a verified password clears the window, a refused hashing place (503) releases the reservation.
-// Thread safety: every method may be called from any worker thread at once.
+// client address, so nobody can lock the admin out from elsewhere (docs/wire-compatibility.md,
+// "Logins and throttling"). The account is the user the login names (email and user name share one
+// window), else the login as normalized. Each check first reserves its attempt in the store, in the
+// transaction that counts the window, so at most max_failures passwords are checked per window
+// whatever the concurrency and on every node; a verified password clears the window, a refused
+// hashing place (503) releases the reservation. Thread safety: every method may be called from any
+// worker thread at once.
 #pragma once
 
 #include "auth/password_hasher.h"

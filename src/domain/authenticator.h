@@ -1,6 +1,7 @@
-// The credentials a request carries, in the order the original tries them (original-wire §2.2):
-// `asc_auth_key` query or form parameter, `asc_auth_key` cookie, then the Authorization header as
-// Basic, Bearer or a raw token. The domain decides whether any of them is good.
+// The credentials a request carries, in the order the original tries them
+// (docs/wire-compatibility.md, "Credentials"): `asc_auth_key` query or form parameter,
+// `asc_auth_key` cookie, then the Authorization header as Basic, Bearer or a raw token. The domain
+// decides whether any of them is good.
 #pragma once
 
 #include "domain/caller.h"

@@ -1,8 +1,9 @@
-// Comments on tasks and discussions (original-wire §3.8): listing, adding (optionally as a reply),
-// reading, editing and soft-deleting. Content is sanitised HTML (DESIGN §4), stored and returned
-// as stored. Checks run 404 (the comment or its task/discussion is missing or unreadable) -> 409
-// (closed project) -> 403 (not allowed) -> 400 (bad content); a refused call changes nothing.
-// Thread safety: every method may be called from any worker thread at once.
+// Comments on tasks and discussions (docs/wire-compatibility.md, "Endpoints"): listing, adding
+// (optionally as a reply), reading, editing and soft-deleting. Content is sanitised HTML
+// (docs/wire-compatibility.md, "Sanitised HTML"), stored and returned as stored. Checks run 404
+// (the comment or its task/discussion is missing or unreadable) -> 409 (closed project) -> 403 (not
+// allowed) -> 400 (bad content); a refused call changes nothing. Thread safety: every method may be
+// called from any worker thread at once.
 #pragma once
 
 #include "domain/caller.h"

@@ -1,9 +1,11 @@
-// Who may read and change files (issue 4, DESIGN §4): a file's rights are its folder tree's.
+// Who may read and change files (issue 4; docs/wire-compatibility.md, "Who may change a project's
+// files"): a file's rights are its folder tree's.
 //   @my      its owner reads and changes; nobody else sees it (not even admins);
 //   @common  everyone signed in reads; admins change;
-//   project  whoever may read the project and its Files module reads (original-wire §4.10
-//            canReadFiles); admin, the manager, or a member whose Files module is not restricted
-//            changes, while the project is not closed.
+//   project  whoever may read the project and its Files module reads (canReadFiles,
+//            docs/wire-compatibility.md, "Permission rules are consistent"); admin, the manager, or
+//            a member whose Files module is not restricted changes, while the project is not
+//            closed.
 // Refusals follow the service order: cannot read -> 404, closed project -> 409, cannot change ->
 // 403. Thread safety: a resolver belongs to one transaction.
 #pragma once

@@ -1,9 +1,9 @@
-// The Documents surface (original-wire §6 with DESIGN §4): folders (@my, @common, project folders
-// and their subfolders), files with versions, uploads, and downloads. Contents go to the blob store
-// before the database commits the version that names them; deleting a file removes its
-// attachments (with audit records) and, once nothing references them, its contents.
-// Checks run 404 -> 409 -> 403 -> 400 (file_access.h); a refused call changes nothing.
-// Thread safety: every method may be called from any worker thread at once.
+// The Documents surface (docs/wire-compatibility.md, "Folders" to "Downloads", with "Uploads with a
+// taken name"): folders (@my, @common, project folders and their subfolders), files with versions,
+// uploads, and downloads. Contents go to the blob store before the database commits the version
+// that names them; deleting a file removes its attachments (with audit records) and, once nothing
+// references them, its contents. Checks run 404 -> 409 -> 403 -> 400 (file_access.h); a refused
+// call changes nothing. Thread safety: every method may be called from any worker thread at once.
 #pragma once
 
 #include "blob/blob_store.h"
@@ -67,8 +67,9 @@ struct FolderContentQuery {
 };
 
 struct UploadOptions {
-  // DESIGN §4: a title that exists in the folder makes a new file `name (1).ext` unless this is
-  // false, which adds a version to the existing file.
+  // docs/wire-compatibility.md, "Uploads with a taken name": a title that exists in the folder
+  // makes a new file `name (1).ext` unless this is false, which adds a version to the existing
+  // file.
   bool create_new_if_exist = true;
   std::optional<std::string> comment;  // the version comment; null otherwise
 };

@@ -1,6 +1,7 @@
-// Comments and discussions arrive as HTML and are shown to other people as HTML (DESIGN §4), so
-// they are cleaned once, on write: parsed with a real HTML5 parser (gumbo) as a fragment, then
-// re-serialised keeping only an allowlist of harmless tags and attributes.
+// Comments and discussions arrive as HTML and are shown to other people as HTML
+// (docs/wire-compatibility.md, "Sanitised HTML"), so they are cleaned once, on write: parsed with a
+// real HTML5 parser (gumbo) as a fragment, then re-serialised keeping only an allowlist of harmless
+// tags and attributes.
 //
 // What survives:
 // - tags p br b strong i em u s strike sub sup blockquote pre code ul ol li a span div h1-h6

@@ -1,8 +1,9 @@
-// Discussions (the original's "messages", original-wire §3 / ProjectApi.Messages): creating,
-// listing what the caller may read, reading one with its comments, changing and deleting. A
-// discussion is readable when its project is and the messages module is not denied to the caller
-// by team security; otherwise 404. Checks run 404 -> 409 (closed project) -> 403 -> 400, and a
-// refused call changes nothing. Thread safety: every method may be called from any thread at once.
+// Discussions (the original's "messages", ProjectApi.Messages; docs/wire-compatibility.md,
+// "Endpoints"): creating, listing what the caller may read, reading one with its comments, changing
+// and deleting. A discussion is readable when its project is and the messages module is not denied
+// to the caller by team security; otherwise 404. Checks run 404 -> 409 (closed project) -> 403 ->
+// 400, and a refused call changes nothing. Thread safety: every method may be called from any
+// thread at once.
 #pragma once
 
 #include "domain/caller.h"
@@ -25,7 +26,8 @@ struct NewMessage {
   std::vector<std::string> participants;
 };
 
-// A partial update (DESIGN §4): absent members keep their value.
+// A partial update (docs/wire-compatibility.md, "PUT keeps what you do not send"): absent members
+// keep their value.
 struct MessageChanges {
   std::optional<std::int64_t> project_id;
   std::optional<std::string> title;

@@ -1,7 +1,8 @@
 // Milestones: creating, listing what the caller may read, changing, closing and deleting, with the
-// rules of original-wire §3.3 and §4.10 as DESIGN §4 corrects them. Checks run 404 (missing or
-// unreadable) -> 409 (closed project, open tasks) -> 403; a refused operation changes nothing.
-// Thread safety: every method may be called from any worker thread at once.
+// rules of the original as docs/wire-compatibility.md corrects them ("Permission rules are
+// consistent"). Checks run 404 (missing or unreadable) -> 409 (closed project, open tasks) -> 403;
+// a refused operation changes nothing. Thread safety: every method may be called from any worker
+// thread at once.
 #pragma once
 
 #include "domain/batch.h"
@@ -27,7 +28,8 @@ struct NewMilestone {
   std::optional<std::string> responsible_id;  // none: the creator
 };
 
-// A partial update (DESIGN §4): absent members keep their value.
+// A partial update (docs/wire-compatibility.md, "PUT keeps what you do not send"): absent members
+// keep their value.
 struct MilestoneChanges {
   std::optional<std::string> title;
   std::optional<std::string> description;

@@ -134,7 +134,7 @@ std::optional<UserRecord> PeopleService::insert_user(const NewUser& user, bool o
     UserRecord record = build_user(user, tx);
     record.password_hash = hash;
     tx.users().insert(record);
-    // Everyone but a guest has My Documents (original-wire §6.2).
+    // Everyone but a guest has My Documents (docs/wire-compatibility.md, "Folders").
     if (!record.is_visitor) {
       FolderRecord my;
       my.kind = static_cast<int>(FolderKind::kMy);

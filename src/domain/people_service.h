@@ -28,8 +28,8 @@ struct NewUser {
   bool is_visitor = false;
 };
 
-// A partial update: an absent member keeps its value (DESIGN §4: PUT keeps what you do not send);
-// an inner nullopt clears an optional field.
+// A partial update: an absent member keeps its value (docs/wire-compatibility.md, "PUT keeps what
+// you do not send"); an inner nullopt clears an optional field.
 struct UserChanges {
   std::optional<std::string> first_name, last_name, title, location, notes, email;
   std::optional<std::optional<std::string>> sex;

@@ -1,5 +1,6 @@
 // Project views against a real store: a page of views costs the same statements whatever its
-// length (DESIGN §5), and the batch gives each project what its own reads would.
+// length (docs/architecture.md, "Storage and durability"), and the batch gives each project what
+// its own reads would.
 #include "domain/project_access.h"
 #include "store/sqlite/sqlite_project_test_support.h"
 

@@ -1,7 +1,7 @@
 // Projects: listing what the caller may read, creating, changing, deleting, following and tagging.
 // Every operation is one store transaction; checks run 404 (missing or unreadable) -> 409 -> 403
-// (DESIGN §3, §4), and a refused operation changes nothing.
-// Thread safety: every method may be called from any worker thread at once.
+// (docs/wire-compatibility.md, "Checks run 404, then 409, then 403"), and a refused operation
+// changes nothing. Thread safety: every method may be called from any worker thread at once.
 #pragma once
 
 #include "domain/batch.h"
@@ -38,8 +38,8 @@ struct NewProject {
   std::vector<NewProjectTask> tasks;
 };
 
-// A partial update (DESIGN §4: PUT keeps what you do not send). An empty title or responsible
-// is refused with 400: a project always has both.
+// A partial update (docs/wire-compatibility.md, "PUT keeps what you do not send"). An empty title
+// or responsible is refused with 400: a project always has both.
 struct ProjectChanges {
   std::optional<std::string> title;
   std::optional<std::string> description;
@@ -116,11 +116,13 @@ class ProjectService {
   // leaves nothing behind.
   ProjectDetails create(const Caller& caller, const NewProject& project);
   ProjectDetails update(const Caller& caller, std::int64_t id, const ProjectChanges& changes);
-  // Closed projects may be reopened (DESIGN §4); needs the edit right.
+  // Closed projects may be reopened (docs/wire-compatibility.md, "Closed projects"); needs the edit
+  // right.
   ProjectDetails set_status(const Caller& caller, std::int64_t id, ProjectStatus status);
   ProjectDetails set_tags(const Caller& caller, std::int64_t id,
                           const std::vector<std::string>& tags);
-  // Needs the delete right (DESIGN §4, not the original's edit right); removes the folder too.
+  // Needs the delete right (docs/wire-compatibility.md, "Permission rules are consistent": not the
+  // original's edit right); removes the folder too.
   ProjectDetails remove(const Caller& caller, std::int64_t id);
   // Each id as remove() would; the refused ones are reported, the others deleted in one commit.
   BatchDeleted remove_many(const Caller& caller, const std::vector<std::int64_t>& ids);

@@ -1,9 +1,10 @@
-// Who may read and change what in a project: original-wire §4.10 with DESIGN §4's corrections
-// (delete checks the delete right, subtask creation checks canCreateSubtask, and every change of a
-// closed project's content is refused, so no flag says "yes" where the action would answer 409).
-// Enforcement order in the services is 404 (cannot read) -> 409 (closed project) -> 403 (rule).
-// The SQL visibility filters of the store implement can_read()/can_read_task() too; the
-// authorization matrix test keeps both in step. Thread safety: immutable value, pure functions.
+// Who may read and change what in a project: the original's rules with the corrections of
+// docs/wire-compatibility.md, "Permission rules are consistent": delete checks the delete right,
+// subtask creation checks canCreateSubtask, and every change of a closed project's content is
+// refused, so no flag says "yes" where the action would answer 409. Enforcement order in the
+// services is 404 (cannot read) -> 409 (closed project) -> 403 (rule). The SQL visibility filters
+// of the store implement can_read()/can_read_task() too; the authorization matrix test keeps both
+// in step. Thread safety: immutable value, pure functions.
 #pragma once
 
 #include "domain/caller.h"
@@ -40,7 +41,8 @@ class ProjectSecurity {
   // Upload, rename, delete in the project's folder tree.
   bool can_edit_files() const { return !is_closed() && files_editor(); }
   // The files rule without the project's status: admin, the manager, or a member whose Files
-  // module is not restricted. A closed project answers 409 rather than 403 (DESIGN §4).
+  // module is not restricted. A closed project answers 409 rather than 403
+  // (docs/wire-compatibility.md, "Checks run 404, then 409, then 403").
   bool files_editor() const;
 
   // `milestone` is the task's milestone when it has one.

@@ -1,4 +1,5 @@
-// The permission rules of original-wire §4.10 as corrected by DESIGN §4, role by role.
+// The permission rules as corrected by docs/wire-compatibility.md ("Permission rules are
+// consistent"), role by role.
 #include "domain/security.h"
 
 #include <gtest/gtest.h>

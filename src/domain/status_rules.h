@@ -1,6 +1,7 @@
 // What a task status is: one of the two built-in defaults (id -1 Open, -2 Closed, immutable) or a
-// custom status an admin defined (original-wire §3.1). Shared by the status admin endpoints and
-// the task status change. Thread safety: pure functions over the given transaction.
+// custom status an admin defined (docs/wire-compatibility.md, "Enumerations"). Shared by the status
+// admin endpoints and the task status change. Thread safety: pure functions over the given
+// transaction.
 #pragma once
 
 #include "domain/security.h"

@@ -1,8 +1,8 @@
-// Custom task statuses (original-wire §3.1, §3.2): everyone signed in reads them, admins define,
-// change and delete them. The built-in defaults -1 and -2 are listed first and cannot be changed
-// or deleted (409); a status that tasks are on cannot be deleted or change its type (409) until
-// they move. A refused request changes nothing. Thread safety: every method may be called from
-// any worker thread at once.
+// Custom task statuses (docs/wire-compatibility.md, "Endpoints"): everyone signed in reads them,
+// admins define, change and delete them. The built-in defaults -1 and -2 are listed first and
+// cannot be changed or deleted (409); a status that tasks are on cannot be deleted or change its
+// type (409) until they move. A refused request changes nothing. Thread safety: every method may be
+// called from any worker thread at once.
 #pragma once
 
 #include "domain/caller.h"

@@ -1,7 +1,8 @@
-// Subtasks (original-wire §3.5 with DESIGN §4's corrections): creating one checks canCreateSubtask,
-// a closed parent task refuses every change of its subtasks (409) as a closed project does, and a
-// subtask named by the path must belong to the task named by the path (404). Thread safety: every
-// method may be called from any worker thread at once.
+// Subtasks (docs/wire-compatibility.md, "Endpoints", with the corrections of "Permission rules are
+// consistent"): creating one checks canCreateSubtask, a closed parent task refuses every change of
+// its subtasks (409) as a closed project does, and a subtask named by the path must belong to the
+// task named by the path (404). Thread safety: every method may be called from any worker thread at
+// once.
 #pragma once
 
 #include "domain/caller.h"

@@ -1,7 +1,8 @@
-// The checks every task, subtask and link operation starts with, in DESIGN §3's order: 404 (missing
-// or not readable by the caller) -> 409 (closed project, closed parent task) -> 403 (the rule of
-// domain/security). Each function runs inside the caller's transaction, so a write checks what it
-// changes in the same snapshot.
+// The checks every task, subtask and link operation starts with, in the order of
+// docs/wire-compatibility.md ("Checks run 404, then 409, then 403"): 404 (missing or not readable
+// by the caller) -> 409 (closed project, closed parent task) -> 403 (the rule of domain/security).
+// Each function runs inside the caller's transaction, so a write checks what it changes in the same
+// snapshot.
 #pragma once
 
 #include "domain/security.h"

@@ -1,6 +1,7 @@
-// Gantt dependencies between tasks (original-wire §3.6). Every rule the original answers with 500
-// answers 409 here with what to do, linking a task to itself 400; changing a link needs the edit
-// right on both tasks. Thread safety: every method may be called from any worker thread at once.
+// Gantt dependencies between tasks (docs/wire-compatibility.md, "Endpoints"). Every rule the
+// original answers with 500 answers 409 here with what to do, linking a task to itself 400;
+// changing a link needs the edit right on both tasks. Thread safety: every method may be called
+// from any worker thread at once.
 #pragma once
 
 #include "domain/caller.h"

@@ -15,7 +15,7 @@ namespace projectd {
 namespace {
 
 // Who follows a new task: its creator, responsibles, the project manager and the milestone's
-// responsible (original-wire §3.4).
+// responsible (docs/wire-compatibility.md, "Endpoints").
 void subscribe_new_task(StoreTx& tx, const TaskRecord& task, const ProjectRecord& project) {
   std::vector<std::string> followers = task.responsibles;
   followers.push_back(task.created_by);
@@ -143,7 +143,8 @@ TaskViews TaskService::create_from_message(const Caller& caller, std::int64_t pr
                                            std::int64_t message_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    // The discussion first: one hidden from the caller answers 404, never 403 (DESIGN §4).
+    // The discussion first: one hidden from the caller answers 404, never 403
+    // (docs/wire-compatibility.md, "Not found, not forbidden").
     const MessageRecord message = readable_message(tx, viewer, message_id).message;
     const AccessibleProject target = project_for_new_task(tx, viewer, project_id);
     TaskChanges fields;

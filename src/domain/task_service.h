@@ -1,7 +1,7 @@
-// Tasks: create, read, change, copy, delete, follow (original-wire §3.4 with DESIGN §4's
-// corrections). Every operation checks 404 -> 409 -> 403 in its own transaction and answers the
-// task as it is after the change. Thread safety: every method may be called from any worker
-// thread at once.
+// Tasks: create, read, change, copy, delete, follow (docs/wire-compatibility.md, "Endpoints", with
+// its "Deliberate differences from the original"). Every operation checks 404 -> 409 -> 403 in its
+// own transaction and answers the task as it is after the change. Thread safety: every method may
+// be called from any worker thread at once.
 #pragma once
 
 #include "domain/batch.h"

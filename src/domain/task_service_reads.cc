@@ -32,7 +32,8 @@ TaskViews TaskService::list_project(const Caller& caller, std::int64_t project_i
   });
 }
 
-// Following stays allowed in a closed project (DESIGN §4): it changes nothing of its content.
+// Following stays allowed in a closed project (docs/wire-compatibility.md, "Closed projects"): it
+// changes nothing of its content.
 TaskViews TaskService::toggle_subscription(const Caller& caller, std::int64_t task_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {

@@ -125,7 +125,8 @@ TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task
   CommentThread comments =
       comment_thread(tx, viewer, load_comment_scope(tx, viewer, CommentTarget::kTask, task_id));
   collect_comment_people(comments, people);
-  // DESIGN §4: without canReadFiles the list is empty rather than an error.
+  // docs/wire-compatibility.md, "Who may change a project's files": without canReadFiles the list
+  // is empty rather than an error.
   std::vector<FileView> files;
   if (project.security.can_read_files())
     files = file_views(tx, viewer, attached_files(tx, EntityKind::kTask, task_id), people);

@@ -1,8 +1,8 @@
 // Tasks as the API shows them: each with its project, milestone, subtasks, links and the caller's
 // rights, plus every person they name. A page of tasks (or one task) loads with a fixed number of
-// statements whatever the number of rows (DESIGN §5): the tasks, their subtasks, their links, their
-// milestones, their projects, the caller's membership of each distinct project, and one batch of
-// people.
+// statements whatever the number of rows (docs/architecture.md, "Storage and durability"): the
+// tasks, their subtasks, their links, their milestones, their projects, the caller's membership of
+// each distinct project, and one batch of people.
 #pragma once
 
 #include "domain/comment_service.h"
@@ -18,7 +18,8 @@
 
 namespace projectd {
 
-// The caller's rights on one task (original-wire §4.10 as domain/security decides them).
+// The caller's rights on one task (docs/wire-compatibility.md, "Permission rules are consistent",
+// as domain/security decides them).
 struct TaskRights {
   bool edit = false;
   bool create_subtask = false;

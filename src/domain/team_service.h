@@ -1,7 +1,8 @@
 // Project teams: who is in a project and which modules team security hides from them. Reading
 // needs read access to the project (404 otherwise); every change needs the edit-team right (403),
-// also in a closed project (DESIGN §4). Each change answers the team as it is afterwards.
-// Thread safety: every method may be called from any worker thread at once.
+// also in a closed project (docs/wire-compatibility.md, "Closed projects"). Each change answers the
+// team as it is afterwards. Thread safety: every method may be called from any worker thread at
+// once.
 #pragma once
 
 #include "domain/caller.h"

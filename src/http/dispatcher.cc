@@ -80,7 +80,7 @@ OutgoingResponse file_response(const FileResponse& file, http::verb method,
 
 }  // namespace
 
-// An empty body is no body whatever its type (DESIGN §4); a type we do not read is ignored rather
+// An empty body is no body whatever its type (docs/wire-compatibility.md, "Unknown parameters"); a type we do not read is ignored rather
 // than refused, as the original does.
 void add_body_params(Params& params, const IncomingRequest& request) {
   if (ascii::trim(request.body).empty()) return;

@@ -1,9 +1,10 @@
 // A Beast body type that sends a slice of an open file in 1 MiB pread()s, so a download never
-// loads the file into memory (DESIGN §5). 1 MiB, not less: each piece is a pread, a send and a
-// re-armed write deadline; at 64 KiB a GiB took 840 ms of server CPU, at 1 MiB 496 ms (bench/).
-// The buffer lives as long as the download, so N downloads at once hold N MiB. The descriptor is
-// opened off the I/O thread (see open_file_slice) and closed with the body. Include only from
-// server.cc: Beast is costly to compile. Thread safety: one body belongs to one response.
+// loads the file into memory (docs/architecture.md, "Storage and durability"). 1 MiB, not less:
+// each piece is a pread, a send and a re-armed write deadline; at 64 KiB a GiB took 840 ms of
+// server CPU, at 1 MiB 496 ms (bench/). The buffer lives as long as the download, so N downloads at
+// once hold N MiB. The descriptor is opened off the I/O thread (see open_file_slice) and closed
+// with the body. Include only from server.cc: Beast is costly to compile. Thread safety: one body
+// belongs to one response.
 #pragma once
 
 #include "blob/file_io.h"

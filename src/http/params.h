@@ -1,6 +1,6 @@
 // Request parameters merged from every source (route, query, urlencoded or multipart form, JSON
 // body, XML body) into one case-insensitive collection, with the tolerant binding rules of
-// spec/README.md points 1-7 and DESIGN §4:
+// docs/wire-compatibility.md ("Parameter sources" to "Unknown parameters"):
 //  - a repeated scalar key takes the route's value, else the first one added;
 //  - a list is read from repeated keys `k=1&k=2`, `k[]=1`, a JSON array, a JSON scalar, or a
 //    comma-separated string; JSON null is an empty list; shapes like `k[][id]=1` are ignored;

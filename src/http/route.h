@@ -15,8 +15,9 @@ namespace projectd {
 
 enum class ParamIn { kPath, kQuery, kBody };
 
-// A documented parameter. Binding itself stays tolerant (spec/README points 1-7): `in` says where
-// clients usually send it, but every source is accepted.
+// A documented parameter. Binding itself stays tolerant (docs/wire-compatibility.md, "Parameter
+// sources" to "Unknown parameters"): `in` says where clients usually send it, but every source is
+// accepted.
 struct ParamDoc {
   std::string name;
   ParamIn in = ParamIn::kQuery;

@@ -23,7 +23,8 @@ struct RouteMatch {
   std::vector<boost::beast::http::verb> allowed;
 };
 
-// Splits a path on `/`, dropping empty segments, so `a//b/` is `a`, `b` (spec/README point 1).
+// Splits a path on `/`, dropping empty segments, so `a//b/` is `a`, `b`
+// (docs/wire-compatibility.md, "Paths").
 std::vector<std::string> split_path(std::string_view path);
 
 class Router {

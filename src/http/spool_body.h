@@ -1,7 +1,7 @@
-// A Beast body type that streams a request body into a spool file while hashing it (DESIGN §3:
-// uploads are never held in memory). The server switches to it once the head says the route
-// streams its body. Include only from server.cc: Beast is costly to compile.
-// Thread safety: one body belongs to one parser.
+// A Beast body type that streams a request body into a spool file while hashing it (uploads are
+// never held in memory: docs/architecture.md, "A request's way through the edge"). The server
+// switches to it once the head says the route streams its body. Include only from server.cc: Beast
+// is costly to compile. Thread safety: one body belongs to one parser.
 #pragma once
 
 #include "blob/spool_writer.h"

@@ -107,7 +107,8 @@ void take_spooled_body(IncomingRequest& request, RequestContext& context) {
   // Whatever happens below, the raw spool goes when this returns.
   SpooledFile spool = std::move(*request.spooled_body);
   request.spooled_body.reset();
-  if (spool.empty() || spool.size() == 0) return;  // an empty body is no body (DESIGN §4)
+  // An empty body is no body (docs/wire-compatibility.md, "Parameter sources").
+  if (spool.empty() || spool.size() == 0) return;
 
   const std::string_view content_type = header_value(request.headers, "content-type");
   const std::string media_type =

@@ -1,5 +1,5 @@
 // add_xml_params: a text/xml or application/xml body read as names. The shape mirrors the XML that
-// Json.NET writes for JSON (original-wire.md §1.5): the root's children are members, a list is the
+// Json.NET writes for JSON (docs/wire-compatibility.md, "JSON and XML"): the root's children are members, a list is the
 // same element repeated, a nested object is an element with element children.
 #include "base/ascii.h"
 #include "base/errors.h"

@@ -1,5 +1,6 @@
 // Rows of the project surface as the store keeps them: projects and their teams, milestones, tasks,
-// subtasks and task links. Enum values are the original's numbers (original-wire §3.1).
+// subtasks and task links. Enum values are the original's numbers (docs/wire-compatibility.md,
+// "Enumerations").
 #pragma once
 
 #include "base/time.h"

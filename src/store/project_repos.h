@@ -75,8 +75,8 @@ class TaskRepo {
   virtual std::int64_t insert(const TaskRecord& task) = 0;  // responsibles too
   virtual void update(const TaskRecord& task) = 0;          // replaces the responsibles
   virtual void remove(std::int64_t id) = 0;  // cascades to subtasks, links, subscribers
-  // Tasks the query's viewer may read (original-wire §4.10 read rules), filtered, sorted, paged in
-  // SQL; without a status filter open tasks come first.
+  // Tasks the query's viewer may read (docs/wire-compatibility.md, "Permission rules are
+  // consistent"), filtered, sorted, paged in SQL; without a status filter open tasks come first.
   virtual std::vector<TaskRecord> page(const TaskQuery& query) = 0;
   virtual std::int64_t count(const TaskQuery& query) = 0;
 

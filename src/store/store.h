@@ -46,7 +46,8 @@ class SessionRepo {
   virtual void delete_tokens_of(std::string_view user_id) = 0;
   virtual void delete_expired_tokens(Timestamp now) = 0;
 
-  // Failed logins, keyed by account and client address (DESIGN §4).
+  // Failed logins, keyed by account and client address (docs/wire-compatibility.md, "Logins and
+  // throttling").
   virtual void add_login_failure(std::string_view account, std::string_view client,
                                  Timestamp at) = 0;
   // How many failures since `since`, the oldest of them (for Retry-After) and the newest.
@@ -135,7 +136,8 @@ class Store {
 struct StoreOptions {
   std::string url;  // "sqlite:/path/projectd.db" or "postgresql://user@host/database?..."
   int reader_connections = 4;  // SQLite's readers (its one writer comes on top)
-  int connections = 0;         // PostgreSQL's pool; 0: two per core, at least four (DESIGN §6)
+  // PostgreSQL's pool; 0: two per core, at least four (docs/architecture.md, "Several nodes").
+  int connections = 0;
 };
 
 // Opens the store named by the URL and brings its schema up to date when `migrate` is true;

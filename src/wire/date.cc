@@ -18,7 +18,7 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 
 // .NET's DateTime.MinValue and MaxValue. The original writes anything not strictly between them as
-// MinValue in UTC, its "unset" date (original-wire.md §7).
+// MinValue in UTC, its "unset" date (docs/wire-compatibility.md, "Dates").
 constexpr Timestamp kMinValue{date::sys_days{date::year{1} / 1 / 1}};
 constexpr Timestamp kMaxValue = Timestamp{date::sys_days{date::year{10000} / 1 / 1}} - Ticks{1};
 

@@ -1,6 +1,7 @@
-// ONLYOFFICE API dates (original-wire.md §7): written as yyyy-MM-ddTHH:mm:ss.fffffff plus `Z` or
-// `±hh:mm`, the wall clock in the portal time zone; read in every form the original accepts.
-// Thread safety: PortalTimeZone is immutable after construction; all functions are reentrant.
+// ONLYOFFICE API dates (docs/wire-compatibility.md, "Dates"): written as
+// yyyy-MM-ddTHH:mm:ss.fffffff plus `Z` or `±hh:mm`, the wall clock in the portal time zone; read in
+// every form the original accepts. Thread safety: PortalTimeZone is immutable after construction;
+// all functions are reentrant.
 #pragma once
 
 #include "base/time.h"
@@ -43,7 +44,8 @@ class PortalTimeZone {
 // are the original's unset date `0001-01-01T00:00:00.0000000Z`; a wall clock past year 9999 is
 // written in UTC.
 std::string format_api_date(Timestamp instant, const PortalTimeZone& zone);
-// The same, but UTC is written `+00:00`: the authentication answer's `expires` (DESIGN §4).
+// The same, but UTC is written `+00:00`: the authentication answer's `expires`
+// (docs/wire-compatibility.md, "Dates").
 std::string format_api_date_numeric_offset(Timestamp instant, const PortalTimeZone& zone);
 
 // Accepts: .NET round-trip `o` (up to 7 fractional digits), yyyy-MM-ddTHH-mm-ss[.f{1,7}]K,

@@ -1,7 +1,6 @@
-// The response envelope of original-wire.md §1.1-1.2, with DESIGN §4's honest paging: members in
-// the original's order (count, startIndex, nextIndex, total, status, statusCode, response | error,
-// then our `failed` of batch calls),
-// zero and null members left out as the original does.
+// The response envelope (docs/wire-compatibility.md, "Envelope"), with its "Honest paging": members
+// in the original's order (count, startIndex, nextIndex, total, status, statusCode, response |
+// error, then our `failed` of batch calls), zero and null members left out as the original does.
 #pragma once
 
 #include <boost/json/array.hpp>

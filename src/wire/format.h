@@ -1,5 +1,6 @@
-// Which representation a response takes (DESIGN §4): a `.json`/`.xml`/`.tml` suffix on the path
-// decides first, then an Accept header that prefers XML, else JSON.
+// Which representation a response takes (docs/wire-compatibility.md, "JSON and XML"): a
+// `.json`/`.xml`/`.tml` suffix on the path decides first, then an Accept header that prefers XML,
+// else JSON.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -19,7 +20,8 @@ std::optional<Format> format_of_suffix(std::string_view path);
 Format format_of_accept(std::string_view accept);
 
 std::string_view content_type_of(Format format);
-// The envelope rendered in the format: compact JSON, or the original's XML (original-wire §1.5).
+// The envelope rendered in the format: compact JSON, or the original's XML
+// (docs/wire-compatibility.md, "JSON and XML").
 std::string render(const boost::json::value& envelope, Format format);
 
 }  // namespace projectd

@@ -1,6 +1,6 @@
-// The XML form of a response (original-wire.md §1.5): what Json.NET's XmlNodeConverter makes of
-// `{"result": <envelope>}`, serialized as the original's XmlDocument is: root `<result>`, no XML
-// declaration, one line, no indentation.
+// The XML form of a response (docs/wire-compatibility.md, "JSON and XML"): what Json.NET's
+// XmlNodeConverter makes of `{"result": <envelope>}`, serialized as the original's XmlDocument is:
+// root `<result>`, no XML declaration, one line, no indentation.
 //
 // - A member becomes an element of the same name. An array member becomes one sibling element per
 //   item and no element at all when empty. An array directly inside an array becomes a wrapper

@@ -4,7 +4,6 @@
 #include <boost/json/parse.hpp>
 #include <pugixml.hpp>
 
-#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -16,17 +15,11 @@ namespace {
 
 namespace json = boost::json;
 
-// The environment wins so a worktree that does not sit beside shared/ can point at it.
-std::string spec_dir() {
-  if (const char* from_env = std::getenv("PROJECTD_SPEC_DIR"); from_env && *from_env) {
-    return from_env;
-  }
-  return PROJECTD_SPEC_DIR;
-}
-
-std::string read_file(const std::string& path) {
+// tests/golden in the clone (PROJECTD_TEST_GOLDEN_DIR, set by CMakeLists.txt).
+std::string read_golden(const std::string& name) {
+  const std::string path = std::string(PROJECTD_TEST_GOLDEN_DIR) + "/" + name;
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path + " (set PROJECTD_SPEC_DIR)");
+  if (!in) throw std::runtime_error("cannot read " + path);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -41,8 +34,8 @@ std::string wrapped(const std::string& inner) {
 }
 
 TEST(ToApiXml, GoldenSeedResponseMatchesByteForByte) {
-  const std::string json_text = read_file(spec_dir() + "/golden/seed-response.json");
-  std::string expected = read_file(spec_dir() + "/golden/seed-response.xml");
+  const std::string json_text = read_golden("seed-response.json");
+  std::string expected = read_golden("seed-response.xml");
   // The file ends with the newline every text file has; the response body does not.
   ASSERT_FALSE(expected.empty());
   ASSERT_EQ(expected.back(), '\n');

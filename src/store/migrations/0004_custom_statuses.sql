@@ -1,5 +1,6 @@
--- Custom task statuses (original-wire §3.1 CustomTaskStatus). The built-in defaults -1 (Open) and
--- -2 (Closed) are not rows: they are constants of the domain and cannot change.
+-- Custom task statuses (the original's CustomTaskStatus, docs/wire-compatibility.md,
+-- "Enumerations"). The built-in defaults -1 (Open) and -2 (Closed) are not rows: they are
+-- constants of the domain and cannot change.
 -- tasks.custom_status_id (0002) refers to a row here; a status in use cannot be deleted, so the
 -- reference is checked by the domain rather than a foreign key the old table cannot gain.
 CREATE TABLE custom_statuses (

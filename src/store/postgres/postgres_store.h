@@ -10,8 +10,8 @@
 // COMMIT is run again on a fresh connection. fn may therefore run more than once: it must deliver
 // its result only through what it returns or assigns, never by appending to outside state. A
 // COMMIT whose connection dropped is never retried (it may have committed): it fails with
-// kServiceUnavailable and the client retries (DESIGN §6). Durability is PostgreSQL's
-// (synchronous_commit as the server is configured).
+// kServiceUnavailable and the client retries (docs/architecture.md, "Several nodes"). Durability is
+// PostgreSQL's (synchronous_commit as the server is configured).
 //
 // generation() changes on every call: other nodes write too, so no cache keyed by it may ever be
 // current here.

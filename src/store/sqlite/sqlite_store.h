@@ -11,8 +11,8 @@
 // fails, every write of the group fails: with kInsufficientStorage when the disk is full, else
 // with kServiceUnavailable. After an I/O error on the writer connection durability is unknown, so
 // the store fails stop: later writes throw kServiceUnavailable until projectd restarts, while
-// reads keep working (DESIGN §5). A full disk does not fail stop: nothing was half-written, and
-// writes succeed again once space is freed.
+// reads keep working (docs/architecture.md, "Storage and durability"). A full disk does not fail
+// stop: nothing was half-written, and writes succeed again once space is freed.
 //
 // Calling read(), write() or close() from inside a write's fn, or read() or close() from inside a
 // read's fn, throws ApiError(kInternal): each could deadlock (a read inside a write waits for a

@@ -318,8 +318,8 @@ TEST_F(SqliteTaskQueryTest, PagesAreStableSlicesOfTheWholeOrder) {
   }
 }
 
-// The visibility matrix of original-wire §4.10 on one private project, one public project and one
-// private project managed by a guest.
+// The visibility matrix (docs/wire-compatibility.md, "Permission rules are consistent") on one
+// private project, one public project and one private project managed by a guest.
 class SqliteTaskVisibilityTest : public SqliteTaskQueryTest {
  protected:
   SqliteTaskVisibilityTest() {

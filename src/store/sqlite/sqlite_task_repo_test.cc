@@ -141,7 +141,8 @@ TEST_F(SqliteTaskRepoTest, ByIdsReturnsEachTaskOnceWithItsOwnResponsibles) {
   EXPECT_TRUE(tx_.tasks().by_ids({}).empty());
 }
 
-// DESIGN §5: a task with its subtasks, links and responsibles costs O(1) statements.
+// docs/architecture.md, "Storage and durability": a task with its subtasks, links and responsibles
+// costs O(1) statements.
 TEST_F(SqliteTaskRepoTest, BatchReadsCostAFixedNumberOfStatements) {
   Ids ids;
   for (int i = 0; i < 60; ++i) {

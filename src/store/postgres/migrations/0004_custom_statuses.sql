@@ -1,6 +1,7 @@
 -- PostgreSQL spelling of src/store/migrations/0004_custom_statuses.sql; keep both in step.
--- Custom task statuses (original-wire §3.1 CustomTaskStatus). The built-in defaults -1 (Open) and
--- -2 (Closed) are not rows: they are constants of the domain and cannot change.
+-- Custom task statuses (the original's CustomTaskStatus, docs/wire-compatibility.md,
+-- "Enumerations"). The built-in defaults -1 (Open) and -2 (Closed) are not rows: they are
+-- constants of the domain and cannot change.
 -- tasks.custom_status_id (0002) refers to a row here; a status in use cannot be deleted, so the
 -- reference is checked by the domain, as in SQLite, where the old table cannot gain a foreign key.
 CREATE TABLE custom_statuses (

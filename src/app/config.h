@@ -11,7 +11,8 @@ struct ServeConfig {
   std::string store_url;  // empty: sqlite:<data_dir>/projectd.db
   std::string blobs_dir;  // empty: <data_dir>/blobs
   // Names this node's upload spool, <blobs>/tmp/<node>/, which it cleans at start; processes that
-  // share a blob directory need different names (docs/architecture.md, "Several nodes"). Empty: the host name.
+  // share a blob directory need different names (docs/architecture.md, "Several nodes"). Empty: the
+  // host name.
   std::string node;
   std::string timezone = "UTC";
   std::string public_url;  // empty: http://<Host header>

@@ -80,8 +80,8 @@ OutgoingResponse file_response(const FileResponse& file, http::verb method,
 
 }  // namespace
 
-// An empty body is no body whatever its type (docs/wire-compatibility.md, "Unknown parameters"); a type we do not read is ignored rather
-// than refused, as the original does.
+// An empty body is no body whatever its type (docs/wire-compatibility.md, "Unknown parameters"); a
+// type we do not read is ignored rather than refused, as the original does.
 void add_body_params(Params& params, const IncomingRequest& request) {
   if (ascii::trim(request.body).empty()) return;
   const std::string_view content_type = header_value(request.headers, "content-type");

@@ -1,6 +1,7 @@
 // add_json_params: an application/json body flattened into names the way the original's binder
-// sees it (docs/wire-compatibility.md, "JSON and XML"). A SAX-style parse keeps numbers exactly as sent (`1.50` stays
-// `1.50`, an id beyond int64 is not rounded through a double) and keeps duplicate members in order.
+// sees it (docs/wire-compatibility.md, "JSON and XML"). A SAX-style parse keeps numbers exactly as
+// sent (`1.50` stays `1.50`, an id beyond int64 is not rounded through a double) and keeps
+// duplicate members in order.
 #include "base/ascii.h"
 #include "base/errors.h"
 #include "http/params.h"

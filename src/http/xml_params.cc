@@ -1,6 +1,7 @@
 // add_xml_params: a text/xml or application/xml body read as names. The shape mirrors the XML that
-// Json.NET writes for JSON (docs/wire-compatibility.md, "JSON and XML"): the root's children are members, a list is the
-// same element repeated, a nested object is an element with element children.
+// Json.NET writes for JSON (docs/wire-compatibility.md, "JSON and XML"): the root's children are
+// members, a list is the same element repeated, a nested object is an element with element
+// children.
 #include "base/ascii.h"
 #include "base/errors.h"
 #include "http/params.h"

@@ -2,10 +2,11 @@
 // atomic and checked"): the API clients' paths (project/task/{id}/files,
 // project/message/{id}/files) answer the task or discussion; the web front end's generic paths
 // (project/{id}/entityfiles?entityType=...) answer the files.
+#include "api/binding.h"
 #include "api/file_wrappers.h"
 #include "api/files_routes.h"
 #include "api/message_wrappers.h"
-#include "api/project_binding.h"
+#include "api/route_group.h"
 #include "api/task_routes.h"
 
 namespace projectd {
@@ -56,18 +57,15 @@ EntityKind required_kind(const Params& p) {
 }
 
 HandlerResult files_answer(ApiEnv& env, const RequestContext& r, const FileViews& views) {
-  return ApiResponse{file_wrappers(views, wrap_context(env, r)), {}, std::nullopt, {}};
+  return ok(file_wrappers(views, wrap_context(env, r)));
 }
 
 HandlerResult entity_answer(ApiEnv& env, const RequestContext& r, EntityKind kind,
                             std::int64_t id) {
   if (kind == EntityKind::kTask)
     return task_answer(env, r, env.tasks.tasks.get(*r.caller, id).views);
-  return ApiResponse{message_wrapper_full(env.messages.get(*r.caller, id), wrap_context(env, r),
-                                          simple_mode(r.params)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(message_wrapper_full(env.messages.get(*r.caller, id), wrap_context(env, r),
+                                 simple_mode(r.params)));
 }
 
 // The entity paths of one kind: `<noun>/{id}/files` (GET, POST, DELETE) and its history.
@@ -77,78 +75,65 @@ void add_entity_paths(RouteTable& table, ApiEnv& env, EntityKind kind, const std
   const std::string base = "api/2.0/project/" + noun + "/{" + key + ":int}/files";
   const std::string tag = kind == EntityKind::kTask ? "task files" : "discussion files";
   const std::string what = kind == EntityKind::kTask ? "task" : "discussion";
-  auto route = [&](http::verb method, std::string suffix, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    params.insert(params.begin(), id_doc);
-    table.add(Route{method, base + suffix, std::move(summary), tag, true, kApiBodyLimit,
-                    std::move(params), std::move(handler)});
-  };
-  route(http::verb::get, "", "The files attached to a " + what, {},
-        [&env, kind, key](RequestContext& r) {
-          return files_answer(env, r,
-                              env.attachments.list(*r.caller, kind, route_id(r.params, key)));
-        });
-  route(http::verb::post, "",
-        "Attach project files to a " + what + ": all or none; answers the " + what, {kFiles},
-        [&env, kind, key](RequestContext& r) {
-          const std::int64_t id = route_id(r.params, key);
-          env.attachments.attach(*r.caller, kind, id, file_list(r.params, "files"));
-          return entity_answer(env, r, kind, id);
-        });
-  route(http::verb::delete_, "",
-        "Detach a file (a file that is not attached is a no-op); answers the " + what, {kFileId},
-        [&env, kind, key](RequestContext& r) {
-          const std::int64_t id = route_id(r.params, key);
-          env.attachments.detach(*r.caller, kind, id, one_file(r.params));
-          return entity_answer(env, r, kind, id);
-        });
-  route(
+  RouteGroup routes(table, base, tag, {id_doc});
+  routes.add(http::verb::get, "", "The files attached to a " + what, {},
+             [&env, kind, key](RequestContext& r) {
+               return files_answer(env, r,
+                                   env.attachments.list(*r.caller, kind, route_id(r.params, key)));
+             });
+  routes.add(http::verb::post, "",
+             "Attach project files to a " + what + ": all or none; answers the " + what, {kFiles},
+             [&env, kind, key](RequestContext& r) {
+               const std::int64_t id = route_id(r.params, key);
+               env.attachments.attach(*r.caller, kind, id, file_list(r.params, "files"));
+               return entity_answer(env, r, kind, id);
+             });
+  routes.add(http::verb::delete_, "",
+             "Detach a file (a file that is not attached is a no-op); answers the " + what,
+             {kFileId}, [&env, kind, key](RequestContext& r) {
+               const std::int64_t id = route_id(r.params, key);
+               env.attachments.detach(*r.caller, kind, id, one_file(r.params));
+               return entity_answer(env, r, kind, id);
+             });
+  routes.add(
       http::verb::get, "/history", "Who attached and detached which file when (outlives the files)",
       {}, [&env, kind, key](RequestContext& r) {
         const AuditViews audit = env.attachments.history(*r.caller, kind, route_id(r.params, key));
-        return ApiResponse{audit_entries(audit, wrap_context(env, r)), {}, std::nullopt, {}};
+        return ok(audit_entries(audit, wrap_context(env, r)));
       });
 }
 
 void add_generic_paths(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string suffix, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    params.insert(params.begin(), kEntityType);
-    params.insert(params.begin(), kEntityId);
-    table.add(Route{method, "api/2.0/project/{entityid:int}/" + suffix, std::move(summary),
-                    "task files", true, kApiBodyLimit, std::move(params), std::move(handler)});
-  };
-  route(http::verb::get, "entityfiles", "The files of a task or discussion (other types: [])", {},
-        [&env](RequestContext& r) -> HandlerResult {
-          const auto kind = entity_kind(r.params);
-          if (!kind) return ApiResponse{boost::json::array(), {}, std::nullopt, {}};
-          return files_answer(
-              env, r, env.attachments.list(*r.caller, *kind, route_id(r.params, "entityid")));
-        });
-  route(http::verb::post, "entityfiles", "Attach files; answers them", {kFiles},
-        [&env](RequestContext& r) {
-          return files_answer(
-              env, r,
-              env.attachments.attach(*r.caller, required_kind(r.params),
-                                     route_id(r.params, "entityid"), file_list(r.params, "files")));
-        });
-  route(http::verb::delete_, "entityfiles", "Detach a file; answers it", {kFileId},
-        [&env](RequestContext& r) {
-          const FileViews views =
-              env.attachments.detach(*r.caller, required_kind(r.params),
-                                     route_id(r.params, "entityid"), one_file(r.params));
-          return ApiResponse{file_wrapper(views.files.front(), views.people, wrap_context(env, r)),
-                             {},
-                             std::nullopt,
-                             {}};
-        });
-  route(http::verb::delete_, "entityfilesmany", "Detach files; answers them", {kFiles},
-        [&env](RequestContext& r) {
-          return files_answer(
-              env, r,
-              env.attachments.detach(*r.caller, required_kind(r.params),
-                                     route_id(r.params, "entityid"), file_list(r.params, "files")));
-        });
+  RouteGroup routes(table, "api/2.0/project/{entityid:int}/", "task files",
+                    {kEntityId, kEntityType});
+  routes.add(http::verb::get, "entityfiles", "The files of a task or discussion (other types: [])",
+             {}, [&env](RequestContext& r) -> HandlerResult {
+               const auto kind = entity_kind(r.params);
+               if (!kind) return ok(boost::json::array());
+               return files_answer(
+                   env, r, env.attachments.list(*r.caller, *kind, route_id(r.params, "entityid")));
+             });
+  routes.add(http::verb::post, "entityfiles", "Attach files; answers them", {kFiles},
+             [&env](RequestContext& r) {
+               return files_answer(env, r,
+                                   env.attachments.attach(*r.caller, required_kind(r.params),
+                                                          route_id(r.params, "entityid"),
+                                                          file_list(r.params, "files")));
+             });
+  routes.add(http::verb::delete_, "entityfiles", "Detach a file; answers it", {kFileId},
+             [&env](RequestContext& r) {
+               const FileViews views =
+                   env.attachments.detach(*r.caller, required_kind(r.params),
+                                          route_id(r.params, "entityid"), one_file(r.params));
+               return ok(file_wrapper(views.files.front(), views.people, wrap_context(env, r)));
+             });
+  routes.add(http::verb::delete_, "entityfilesmany", "Detach files; answers them", {kFiles},
+             [&env](RequestContext& r) {
+               return files_answer(env, r,
+                                   env.attachments.detach(*r.caller, required_kind(r.params),
+                                                          route_id(r.params, "entityid"),
+                                                          file_list(r.params, "files")));
+             });
   Route upload{http::verb::post,
                "api/2.0/project/{entityid:int}/entityfiles/upload",
                "Upload files (multipart, field `userfile`) into the project folder (or `folderid` "
@@ -177,35 +162,27 @@ void add_generic_paths(RouteTable& table, ApiEnv& env) {
 
 void add_attachment_routes(RouteTable& table, ApiEnv& env) {
   add_entity_paths(table, env, EntityKind::kTask, "task", kTaskId);
-  table.add(Route{http::verb::delete_,
-                  "api/2.0/project/task/{taskid:int}/filesmany",
-                  "Detach several files (the original attached them: a bug); answers the task",
-                  "task files",
-                  true,
-                  kApiBodyLimit,
-                  {kTaskId, kFiles},
-                  [&env](RequestContext& r) {
-                    const std::int64_t id = route_id(r.params, "taskid");
-                    env.attachments.detach(*r.caller, EntityKind::kTask, id,
-                                           file_list(r.params, "files"));
-                    return entity_answer(env, r, EntityKind::kTask, id);
-                  }});
+  RouteGroup task_files_routes(table, "", "task files");
+  task_files_routes.add(
+      http::verb::delete_, "api/2.0/project/task/{taskid:int}/filesmany",
+      "Detach several files (the original attached them: a bug); answers the task",
+      {kTaskId, kFiles}, [&env](RequestContext& r) {
+        const std::int64_t id = route_id(r.params, "taskid");
+        env.attachments.detach(*r.caller, EntityKind::kTask, id, file_list(r.params, "files"));
+        return entity_answer(env, r, EntityKind::kTask, id);
+      });
   add_entity_paths(table, env, EntityKind::kMessage, "message", kMessageId);
   add_generic_paths(table, env);
-  table.add(Route{http::verb::get,
-                  "api/2.0/project/{projectid:int}/files",
-                  "A project's documents folder (FolderContentWrapper)",
-                  "files",
-                  true,
-                  kApiBodyLimit,
-                  {{"projectid", ParamIn::kPath, "integer", true, "project id"}},
-                  [&env](RequestContext& r) {
-                    const ProjectDetails project =
-                        env.projects.get(*r.caller, route_id(r.params, "projectid"));
-                    if (!project.view.project.folder_id) throw_not_found();
-                    return folder_content_answer(
-                        env, r, FolderRef{FolderRef::Kind::kId, *project.view.project.folder_id});
-                  }});
+  RouteGroup file_routes(table, "", "files");
+  file_routes.add(
+      http::verb::get, "api/2.0/project/{projectid:int}/files",
+      "A project's documents folder (FolderContentWrapper)",
+      {{"projectid", ParamIn::kPath, "integer", true, "project id"}}, [&env](RequestContext& r) {
+        const ProjectDetails project = env.projects.get(*r.caller, route_id(r.params, "projectid"));
+        if (!project.view.project.folder_id) throw_not_found();
+        return folder_content_answer(
+            env, r, FolderRef{FolderRef::Kind::kId, *project.view.project.folder_id});
+      });
 }
 
 }  // namespace projectd

@@ -1,4 +1,5 @@
 // POST api/2.0/authentication (docs/wire-compatibility.md, "Credentials") and logout.
+#include "api/route_group.h"
 #include "api/routes.h"
 
 #include "wire/date.h"
@@ -36,23 +37,18 @@ HandlerResult sign_out(ApiEnv& env, RequestContext& request) {
 }  // namespace
 
 void add_authentication_routes(RouteTable& table, ApiEnv& env) {
-  table.add(Route{http::verb::post,
-                  "api/2.0/authentication",
-                  "Sign in with a user name (or email) and password; returns a token",
-                  "authentication",
-                  false,
-                  64 * 1024,
-                  {{"userName", ParamIn::kBody, "string", true, "email or user name"},
-                   {"password", ParamIn::kBody, "string", true, ""}},
-                  [&env](RequestContext& r) { return sign_in(env, r); }});
-  table.add(Route{http::verb::post,
-                  "api/2.0/authentication/logout",
-                  "Revoke the token this request is authenticated with",
-                  "authentication",
-                  true,
-                  kApiBodyLimit,
-                  {},
-                  [&env](RequestContext& r) { return sign_out(env, r); }});
+  RouteGroup authentication_routes(table, "", "authentication");
+  Route& sign_in_route =
+      authentication_routes.add(http::verb::post, "api/2.0/authentication",
+                                "Sign in with a user name (or email) and password; returns a token",
+                                {{"userName", ParamIn::kBody, "string", true, "email or user name"},
+                                 {"password", ParamIn::kBody, "string", true, ""}},
+                                [&env](RequestContext& r) { return sign_in(env, r); });
+  sign_in_route.requires_auth = false;
+  sign_in_route.body_limit = 64 * 1024;
+  authentication_routes.add(http::verb::post, "api/2.0/authentication/logout",
+                            "Revoke the token this request is authenticated with", {},
+                            [&env](RequestContext& r) { return sign_out(env, r); });
 }
 
 }  // namespace projectd

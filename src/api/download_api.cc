@@ -1,8 +1,9 @@
 // File downloads at the original's address (docs/wire-compatibility.md, "Downloads"): the
 // FileWrapper's viewUrl, authenticated by any token form. The HTTP layer adds ETag, Range and
 // If-None-Match handling and streams the content from disk.
+#include "api/binding.h"
 #include "api/files_routes.h"
-#include "api/project_binding.h"
+#include "api/route_group.h"
 #include "base/ascii.h"
 #include "domain/file_types.h"
 
@@ -12,13 +13,11 @@ namespace http = boost::beast::http;
 
 void add_download_routes(RouteTable& table, ApiEnv& env) {
   // HEAD answers what GET would, without the content: clients size and validate a download first.
-  Route& download = table.add(Route{
-      http::verb::get,
-      "Products/Files/HttpHandlers/filehandler.ashx",
-      "Download a file (the FileWrapper's viewUrl): Range, ETag and If-None-Match are honoured",
-      "files",
-      true,
-      kApiBodyLimit,
+  RouteGroup file_routes(table, "", "files");
+  Route& download = file_routes.add(
+      http::verb::get, "Products/Files/HttpHandlers/filehandler.ashx",
+      "Download a file (the FileWrapper's viewUrl): Range, ETag and If-None-Match are "
+      "honoured",
       {{"action", ParamIn::kQuery, "string", true, "download (or stream)"},
        {"fileid", ParamIn::kQuery, "integer", true, "file id"},
        {"version", ParamIn::kQuery, "integer", false, "default: the current version"}},
@@ -33,7 +32,7 @@ void add_download_routes(RouteTable& table, ApiEnv& env) {
         const Download file = env.files.download(*r.caller, *id, version);
         return FileResponse{file.path,  file.size, file.sha256, content_type_of(file.title),
                             file.title, {}};
-      }});
+      });
   download.answers_head = true;
 }
 

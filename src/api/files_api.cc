@@ -1,10 +1,11 @@
 // api/2.0/files (the original's DocumentsApi; docs/wire-compatibility.md, "Folders", "Uploads"):
 // folders, uploads and files made in code, file info, versions, renames and deletes, and the upload
 // limit.
+#include "api/binding.h"
 #include "api/file_wrappers.h"
 #include "api/files_routes.h"
 #include "api/paging.h"
-#include "api/project_binding.h"
+#include "api/route_group.h"
 #include "domain/file_types.h"
 #include "domain/office_templates.h"
 
@@ -22,10 +23,7 @@ const ParamDoc kCreateNew{"createNewIfExist", ParamIn::kBody, "boolean", false,
                           "version to the existing file"};
 
 HandlerResult first_file(ApiEnv& env, const RequestContext& request, const FileViews& views) {
-  return ApiResponse{file_wrapper(views.files.front(), views.people, wrap_context(env, request)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(file_wrapper(views.files.front(), views.people, wrap_context(env, request)));
 }
 
 // `title` with `extension` unless it already ends with it (the original's text and html rule).
@@ -103,10 +101,7 @@ HandlerResult delete_answer(ApiEnv& env, RequestContext& r, const DeleteOutcome&
 
 HandlerResult folder_answer(ApiEnv& env, const RequestContext& request,
                             const FolderAnswer& answer) {
-  return ApiResponse{folder_wrapper(answer.folder, answer.people, wrap_context(env, request)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(folder_wrapper(answer.folder, answer.people, wrap_context(env, request)));
 }
 
 }  // namespace
@@ -115,8 +110,8 @@ HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request,
                                 const FileViews& views) {
   boost::json::array files = file_wrappers(views, wrap_context(env, request));
   // One file answers an object, several an array (docs/wire-compatibility.md, "Uploads").
-  if (files.size() == 1) return ApiResponse{std::move(files.front()), {}, std::nullopt, {}};
-  return ApiResponse{std::move(files), {}, std::nullopt, {}};
+  if (files.size() == 1) return ok(std::move(files.front()));
+  return ok(std::move(files));
 }
 
 UploadOptions upload_options(const Params& p) {
@@ -134,10 +129,7 @@ HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, Folder
   query.offset = page.start_index;
   query.limit = page.count;
   const FolderContent content = env.files.folder(*request.caller, ref, query);
-  return ApiResponse{folder_content_wrapper(content, page.start_index, wrap_context(env, request)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(folder_content_wrapper(content, page.start_index, wrap_context(env, request)));
 }
 
 FolderRef route_folder(const Params& params) {
@@ -147,23 +139,19 @@ FolderRef route_folder(const Params& params) {
 }
 
 void add_files_routes(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string pattern, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler, bool uploads = false) {
-    Route r{method,        "api/2.0/files/" + pattern, std::move(summary), "files", true,
-            kApiBodyLimit, std::move(params),          std::move(handler)};
-    if (uploads) {
-      r.body_limit = static_cast<std::size_t>(env.files.max_upload_bytes());
-      r.streams_body = true;
-    }
-    table.add(std::move(r));
+  RouteGroup routes(table, "api/2.0/files/", "files");
+  // Upload routes stream their body to the spool, up to the upload limit.
+  auto uploads = [&env](Route& route) {
+    route.body_limit = static_cast<std::size_t>(env.files.max_upload_bytes());
+    route.streams_body = true;
   };
-  route(http::verb::get, "settings", "The Documents settings: maxUploadSize in bytes", {},
-        [&env](RequestContext&) -> HandlerResult {
-          boost::json::object out;
-          out["maxUploadSize"] = env.files.max_upload_bytes();
-          return ApiResponse{std::move(out), {}, std::nullopt, {}};
-        });
-  route(
+  routes.add(http::verb::get, "settings", "The Documents settings: maxUploadSize in bytes", {},
+             [&env](RequestContext&) -> HandlerResult {
+               boost::json::object out;
+               out["maxUploadSize"] = env.files.max_upload_bytes();
+               return ok(std::move(out));
+             });
+  routes.add(
       http::verb::get, "{folderid}",
       "A folder's subfolders and files (FolderContentWrapper), subfolders first",
       {kFolderId,
@@ -174,80 +162,84 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
        {"startIndex", ParamIn::kQuery, "integer", false, ""},
        {"count", ParamIn::kQuery, "integer", false, "at most 1000"}},
       [&env](RequestContext& r) { return folder_content_answer(env, r, route_folder(r.params)); });
-  route(http::verb::post, "folder/{folderid}", "Create a subfolder", {kFolderId, kTitle},
-        [&env](RequestContext& r) {
-          const FolderAnswer view = env.files.create_folder(
-              *r.caller, route_folder(r.params), r.params.get_string("title").value_or(""));
-          return folder_answer(env, r, view);
-        });
-  route(http::verb::put, "folder/{folderid:int}", "Rename a subfolder", {kFolderId, kTitle},
-        [&env](RequestContext& r) {
-          const FolderAnswer view = env.files.rename_folder(
-              *r.caller, route_id(r.params, "folderid"), r.params.get_string("title").value_or(""));
-          return folder_answer(env, r, view);
-        });
-  route(http::verb::delete_, "folder/{folderid:int}",
-        "Delete a subfolder with everything in it; answers the finished operation", {kFolderId},
-        [&env](RequestContext& r) {
-          return delete_answer(env, r,
-                               env.files.delete_folder(*r.caller, route_id(r.params, "folderid")));
-        });
-  route(
+  routes.add(http::verb::post, "folder/{folderid}", "Create a subfolder", {kFolderId, kTitle},
+             [&env](RequestContext& r) {
+               const FolderAnswer view = env.files.create_folder(
+                   *r.caller, route_folder(r.params), r.params.get_string("title").value_or(""));
+               return folder_answer(env, r, view);
+             });
+  routes.add(http::verb::put, "folder/{folderid:int}", "Rename a subfolder", {kFolderId, kTitle},
+             [&env](RequestContext& r) {
+               const FolderAnswer view =
+                   env.files.rename_folder(*r.caller, route_id(r.params, "folderid"),
+                                           r.params.get_string("title").value_or(""));
+               return folder_answer(env, r, view);
+             });
+  routes.add(http::verb::delete_, "folder/{folderid:int}",
+             "Delete a subfolder with everything in it; answers the finished operation",
+             {kFolderId}, [&env](RequestContext& r) {
+               return delete_answer(
+                   env, r, env.files.delete_folder(*r.caller, route_id(r.params, "folderid")));
+             });
+  uploads(routes.add(
       http::verb::post, "{folderid}/upload",
       "Upload files: multipart (any part names) or a raw body named by Content-Disposition; "
       "one file answers an object, several an array",
-      {kFolderId, kCreateNew}, [&env](RequestContext& r) { return upload(env, r); }, true);
-  route(
+      {kFolderId, kCreateNew}, [&env](RequestContext& r) { return upload(env, r); }));
+  uploads(routes.add(
       http::verb::post, "{folderid}/insert",
       "Upload one file as the raw body (or a multipart part), named by `title`",
       {kFolderId, {"title", ParamIn::kQuery, "string", false, "the file name"}, kCreateNew},
-      [&env](RequestContext& r) { return insert(env, r); }, true);
+      [&env](RequestContext& r) { return insert(env, r); }));
   const ParamDoc content{"content", ParamIn::kBody, "string", false, "the text, UTF-8"};
-  route(http::verb::post, "{folderid}/text",
-        "Create a text file (.txt, or .html when the content looks like HTML)",
-        {kFolderId, kTitle, content},
-        [&env](RequestContext& r) { return create_text(env, r, false); });
-  route(http::verb::post, "{folderid}/html", "Create an HTML file", {kFolderId, kTitle, content},
-        [&env](RequestContext& r) { return create_text(env, r, true); });
-  route(http::verb::post, "{folderid}/file",
-        "Create an empty .docx, .xlsx or .pptx (another extension becomes .docx)",
-        {kFolderId, kTitle}, [&env](RequestContext& r) { return create_document(env, r); });
-  route(http::verb::get, "file/{fileid:int}", "A file (FileWrapper); `version` picks a version",
-        {kFileId, {"version", ParamIn::kQuery, "integer", false, "default: the current one"}},
-        [&env](RequestContext& r) {
-          std::optional<int> version;
-          if (auto v = r.params.get_int("version"); v && *v > 0) version = static_cast<int>(*v);
-          return first_file(env, r,
-                            env.files.get(*r.caller, route_id(r.params, "fileid"), version));
-        });
-  route(http::verb::get, "file/{fileid:int}/history", "Every version of a file, newest first",
-        {kFileId}, [&env](RequestContext& r) {
-          const FileViews views = env.files.history(*r.caller, route_id(r.params, "fileid"));
-          return ApiResponse{file_wrappers(views, wrap_context(env, r)), {}, std::nullopt, {}};
-        });
-  route(http::verb::put, "file/{fileid:int}", "Rename a file (it keeps its extension)",
-        {kFileId, kTitle}, [&env](RequestContext& r) {
-          return first_file(env, r,
-                            env.files.rename(*r.caller, route_id(r.params, "fileid"),
-                                             r.params.get_string("title").value_or("")));
-        });
-  route(http::verb::delete_, "file/{fileid:int}",
-        "Delete a file at once (its attachments go, with audit records); answers the finished "
-        "operation",
-        {kFileId}, [&env](RequestContext& r) {
-          return delete_answer(env, r, env.files.remove(*r.caller, route_id(r.params, "fileid")));
-        });
-  route(http::verb::put, "fileops/delete",
-        "Delete files and folders; refused ids are listed in `failed`",
-        {{"fileIds", ParamIn::kBody, "array", false, "file ids"},
-         {"folderIds", ParamIn::kBody, "array", false, "folder ids"}},
-        [&env](RequestContext& r) {
-          return delete_answer(
-              env, r,
-              env.files.remove_many(
-                  *r.caller, r.params.get_int_list("fileIds").value_or(std::vector<std::int64_t>{}),
-                  r.params.get_int_list("folderIds").value_or(std::vector<std::int64_t>{})));
-        });
+  routes.add(http::verb::post, "{folderid}/text",
+             "Create a text file (.txt, or .html when the content looks like HTML)",
+             {kFolderId, kTitle, content},
+             [&env](RequestContext& r) { return create_text(env, r, false); });
+  routes.add(http::verb::post, "{folderid}/html", "Create an HTML file",
+             {kFolderId, kTitle, content},
+             [&env](RequestContext& r) { return create_text(env, r, true); });
+  routes.add(http::verb::post, "{folderid}/file",
+             "Create an empty .docx, .xlsx or .pptx (another extension becomes .docx)",
+             {kFolderId, kTitle}, [&env](RequestContext& r) { return create_document(env, r); });
+  routes.add(
+      http::verb::get, "file/{fileid:int}", "A file (FileWrapper); `version` picks a version",
+      {kFileId, {"version", ParamIn::kQuery, "integer", false, "default: the current one"}},
+      [&env](RequestContext& r) {
+        std::optional<int> version;
+        if (auto v = r.params.get_int("version"); v && *v > 0) version = static_cast<int>(*v);
+        return first_file(env, r, env.files.get(*r.caller, route_id(r.params, "fileid"), version));
+      });
+  routes.add(http::verb::get, "file/{fileid:int}/history", "Every version of a file, newest first",
+             {kFileId}, [&env](RequestContext& r) {
+               const FileViews views = env.files.history(*r.caller, route_id(r.params, "fileid"));
+               return ok(file_wrappers(views, wrap_context(env, r)));
+             });
+  routes.add(http::verb::put, "file/{fileid:int}", "Rename a file (it keeps its extension)",
+             {kFileId, kTitle}, [&env](RequestContext& r) {
+               return first_file(env, r,
+                                 env.files.rename(*r.caller, route_id(r.params, "fileid"),
+                                                  r.params.get_string("title").value_or("")));
+             });
+  routes.add(http::verb::delete_, "file/{fileid:int}",
+             "Delete a file at once (its attachments go, with audit records); answers the finished "
+             "operation",
+             {kFileId}, [&env](RequestContext& r) {
+               return delete_answer(env, r,
+                                    env.files.remove(*r.caller, route_id(r.params, "fileid")));
+             });
+  routes.add(
+      http::verb::put, "fileops/delete",
+      "Delete files and folders; refused ids are listed in `failed`",
+      {{"fileIds", ParamIn::kBody, "array", false, "file ids"},
+       {"folderIds", ParamIn::kBody, "array", false, "folder ids"}},
+      [&env](RequestContext& r) {
+        return delete_answer(
+            env, r,
+            env.files.remove_many(
+                *r.caller, r.params.get_int_list("fileIds").value_or(std::vector<std::int64_t>{}),
+                r.params.get_int_list("folderIds").value_or(std::vector<std::int64_t>{})));
+      });
 }
 
 }  // namespace projectd

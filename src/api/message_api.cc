@@ -1,8 +1,9 @@
 // api/2.0/project discussions (ProjectApi.Messages): MessageWrapper for lists, create and delete,
 // the full variant for one discussion and its update.
+#include "api/binding.h"
 #include "api/message_wrappers.h"
 #include "api/paging.h"
-#include "api/project_binding.h"
+#include "api/route_group.h"
 #include "api/routes.h"
 
 namespace projectd {
@@ -18,23 +19,16 @@ HandlerResult views_response(ApiEnv& env, RequestContext& request, const Message
   for (const MessageView& view : found.messages)
     out.push_back(message_wrapper(view, found.people, wrap_context(env, request), simple));
   const auto returned = static_cast<std::int64_t>(out.size());
-  return ApiResponse{std::move(out), page_result(page, returned, found.total), std::nullopt, {}};
+  return ok(std::move(out), page_result(page, returned, found.total));
 }
 
 HandlerResult one_response(ApiEnv& env, RequestContext& request, const MessageViews& found) {
-  return ApiResponse{message_wrapper(found.messages.front(), found.people,
-                                     wrap_context(env, request), simple_mode(request.params)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(message_wrapper(found.messages.front(), found.people, wrap_context(env, request),
+                            simple_mode(request.params)));
 }
 
 HandlerResult full_response(ApiEnv& env, RequestContext& request, const MessageFullView& found) {
-  return ApiResponse{
-      message_wrapper_full(found, wrap_context(env, request), simple_mode(request.params)),
-      {},
-      std::nullopt,
-      {}};
+  return ok(message_wrapper_full(found, wrap_context(env, request), simple_mode(request.params)));
 }
 
 HandlerResult list(ApiEnv& env, RequestContext& request, MessageQuery query) {
@@ -72,50 +66,46 @@ const std::vector<ParamDoc> kMessageFields = {
 }  // namespace
 
 void add_message_routes(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string pattern, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    table.add(Route{method, "api/2.0/project/" + pattern, std::move(summary), "discussions", true,
-                    kApiBodyLimit, std::move(params), std::move(handler)});
-  };
+  RouteGroup routes(table, "api/2.0/project/", "discussions");
   std::vector<ParamDoc> create_docs = kMessageFields;
   create_docs.insert(create_docs.begin(), kProjectId);
   create_docs.push_back({"notify", ParamIn::kBody, "boolean", false, "ignored"});
-  route(http::verb::post, "{projectid:int}/message", "Start a discussion in a project", create_docs,
-        [&env](RequestContext& r) {
-          return one_response(env, r,
-                              env.messages.create(*r.caller, route_id(r.params, "projectid"),
-                                                  new_message(r.params)));
-        });
-  route(http::verb::get, "{projectid:int}/message", "A project's discussions, newest first",
-        {kProjectId}, [&env](RequestContext& r) {
-          MessageQuery q;
-          q.project_id = route_id(r.params, "projectid");
-          return list(env, r, q);
-        });
-  route(http::verb::get, "message", "Discussions of every readable project, newest first", {},
-        [&env](RequestContext& r) { return list(env, r, MessageQuery{}); });
-  route(http::verb::get, "message/{messageid:int}",
-        "One discussion with its subscribers, comments and project", {kMessageId},
-        [&env](RequestContext& r) {
-          return full_response(env, r,
-                               env.messages.get(*r.caller, route_id(r.params, "messageid")));
-        });
+  routes.add(http::verb::post, "{projectid:int}/message", "Start a discussion in a project",
+             create_docs, [&env](RequestContext& r) {
+               return one_response(env, r,
+                                   env.messages.create(*r.caller, route_id(r.params, "projectid"),
+                                                       new_message(r.params)));
+             });
+  routes.add(http::verb::get, "{projectid:int}/message", "A project's discussions, newest first",
+             {kProjectId}, [&env](RequestContext& r) {
+               MessageQuery q;
+               q.project_id = route_id(r.params, "projectid");
+               return list(env, r, q);
+             });
+  routes.add(http::verb::get, "message", "Discussions of every readable project, newest first", {},
+             [&env](RequestContext& r) { return list(env, r, MessageQuery{}); });
+  routes.add(http::verb::get, "message/{messageid:int}",
+             "One discussion with its subscribers, comments and project", {kMessageId},
+             [&env](RequestContext& r) {
+               return full_response(env, r,
+                                    env.messages.get(*r.caller, route_id(r.params, "messageid")));
+             });
   std::vector<ParamDoc> update_docs = kMessageFields;
   update_docs.insert(update_docs.begin(), kMessageId);
   update_docs.push_back({"projectid", ParamIn::kBody, "integer", false, "move to this project"});
-  route(http::verb::put, "message/{messageid:int}",
-        "Change a discussion (author, project manager or admin); absent fields are kept",
-        update_docs, [&env](RequestContext& r) {
-          return full_response(env, r,
-                               env.messages.update(*r.caller, route_id(r.params, "messageid"),
-                                                   changes_of(r.params)));
-        });
-  route(http::verb::delete_, "message/{messageid:int}",
-        "Delete a discussion with its comments (author, project manager or admin)", {kMessageId},
-        [&env](RequestContext& r) {
-          return one_response(env, r,
-                              env.messages.remove(*r.caller, route_id(r.params, "messageid")));
-        });
+  routes.add(http::verb::put, "message/{messageid:int}",
+             "Change a discussion (author, project manager or admin); absent fields are kept",
+             update_docs, [&env](RequestContext& r) {
+               return full_response(env, r,
+                                    env.messages.update(*r.caller, route_id(r.params, "messageid"),
+                                                        changes_of(r.params)));
+             });
+  routes.add(http::verb::delete_, "message/{messageid:int}",
+             "Delete a discussion with its comments (author, project manager or admin)",
+             {kMessageId}, [&env](RequestContext& r) {
+               return one_response(env, r,
+                                   env.messages.remove(*r.caller, route_id(r.params, "messageid")));
+             });
 }
 
 }  // namespace projectd

@@ -1,10 +1,11 @@
 // api/2.0/project milestones (docs/wire-compatibility.md, "Endpoints"): MilestoneWrapper
 // everywhere.
 #include "api/batch_response.h"
+#include "api/binding.h"
 #include "api/milestone_params.h"
 #include "api/milestone_wrappers.h"
 #include "api/paging.h"
-#include "api/project_binding.h"
+#include "api/route_group.h"
 #include "api/routes.h"
 
 namespace projectd {
@@ -28,11 +29,8 @@ HandlerResult views_response(ApiEnv& env, RequestContext& request, const Milesto
 }
 
 HandlerResult one_response(ApiEnv& env, RequestContext& request, const MilestoneViews& found) {
-  return ApiResponse{milestone_wrapper(found.milestones.front(), found.people,
-                                       wrap_context(env, request), simple_mode(request.params)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(milestone_wrapper(found.milestones.front(), found.people, wrap_context(env, request),
+                              simple_mode(request.params)));
 }
 
 // With `project`, that project's own list, which answers 404 when the project is missing or
@@ -99,104 +97,102 @@ const std::vector<ParamDoc> kMilestoneFields = {
 }  // namespace
 
 void add_milestone_routes(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string pattern, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    table.add(Route{method, "api/2.0/project/" + pattern, std::move(summary), "milestones", true,
-                    kApiBodyLimit, std::move(params), std::move(handler)});
-  };
+  RouteGroup routes(table, "api/2.0/project/", "milestones");
   std::vector<ParamDoc> create_docs = kMilestoneFields;
   create_docs.insert(create_docs.begin(), kProjectId);
-  route(http::verb::post, "{projectid:int}/milestone", "Add a milestone to a project", create_docs,
-        [&env](RequestContext& r) {
-          const auto id = route_id(r.params, "projectid");
-          return one_response(
-              env, r,
-              env.milestones.create(*r.caller, id,
-                                    new_milestone(r.params, env.zone, r.caller->user_id)));
-        });
-  route(http::verb::get, "{projectid:int}/milestone", "A project's milestones", {kProjectId},
-        [&env](RequestContext& r) {
-          return list(env, r, MilestoneQuery{}, route_id(r.params, "projectid"));
-        });
-  route(http::verb::get, "{projectid:int}/milestone/{status}",
-        "A project's milestones with a status (open, closed)",
-        {kProjectId, {"status", ParamIn::kPath, "string", true, "open or closed"}},
-        [&env](RequestContext& r) {
-          MilestoneQuery q;
-          q.status = status_param(r.params);
-          return list(env, r, q, route_id(r.params, "projectid"));
-        });
-  route(http::verb::get, "milestone", "Milestones of every readable project, newest first", {},
-        [&env](RequestContext& r) {
-          MilestoneQuery q;
-          q.sort = MilestoneSort::kCreated;
-          q.descending = true;
-          return list(env, r, q);
-        });
-  route(http::verb::get, "milestone/filter", "Milestones matching a filter, paged, with total",
-        {{"projectid", ParamIn::kQuery, "integer", false, ""},
-         {"tag", ParamIn::kQuery, "integer", false, ""},
-         {"status", ParamIn::kQuery, "string", false, "open or closed"},
-         {"deadlineStart", ParamIn::kQuery, "date", false, ""},
-         {"deadlineStop", ParamIn::kQuery, "date", false, ""},
-         {"taskResponsible", ParamIn::kQuery, "guid", false, ""},
-         {"milestoneResponsible", ParamIn::kQuery, "guid", false, ""},
-         {"lastId", ParamIn::kQuery, "integer", false, ""},
-         {"myProjects", ParamIn::kQuery, "boolean", false, ""},
-         {"filterValue", ParamIn::kQuery, "string", false, "text in title or description"},
-         {"sortBy", ParamIn::kQuery, "string", false, "deadline, create_on or title"},
-         {"sortOrder", ParamIn::kQuery, "string", false, "ascending or descending"}},
-        [&env](RequestContext& r) { return list(env, r, filter_query(r.params, env.zone)); });
-  route(http::verb::get, "milestone/late", "Open milestones whose deadline has passed", {},
-        [&env](RequestContext& r) {
-          MilestoneQuery q;
-          q.status = MilestoneStatus::kOpen;
-          q.deadline_stop = now_utc() - Ticks(1);
-          return list(env, r, q);
-        });
-  route(http::verb::get, "milestone/upcoming", "Open milestones whose deadline is ahead", {},
-        [&env](RequestContext& r) {
-          MilestoneQuery q;
-          q.status = MilestoneStatus::kOpen;
-          q.deadline_start = now_utc();
-          return list(env, r, q);
-        });
-  route(http::verb::get, "milestone/{milestoneid:int}", "One milestone", {kMilestoneId},
-        [&env](RequestContext& r) {
-          return one_response(env, r,
-                              env.milestones.get(*r.caller, route_id(r.params, "milestoneid")));
-        });
+  routes.add(http::verb::post, "{projectid:int}/milestone", "Add a milestone to a project",
+             create_docs, [&env](RequestContext& r) {
+               const auto id = route_id(r.params, "projectid");
+               return one_response(
+                   env, r,
+                   env.milestones.create(*r.caller, id,
+                                         new_milestone(r.params, env.zone, r.caller->user_id)));
+             });
+  routes.add(http::verb::get, "{projectid:int}/milestone", "A project's milestones", {kProjectId},
+             [&env](RequestContext& r) {
+               return list(env, r, MilestoneQuery{}, route_id(r.params, "projectid"));
+             });
+  routes.add(http::verb::get, "{projectid:int}/milestone/{status}",
+             "A project's milestones with a status (open, closed)",
+             {kProjectId, {"status", ParamIn::kPath, "string", true, "open or closed"}},
+             [&env](RequestContext& r) {
+               MilestoneQuery q;
+               q.status = status_param(r.params);
+               return list(env, r, q, route_id(r.params, "projectid"));
+             });
+  routes.add(http::verb::get, "milestone", "Milestones of every readable project, newest first", {},
+             [&env](RequestContext& r) {
+               MilestoneQuery q;
+               q.sort = MilestoneSort::kCreated;
+               q.descending = true;
+               return list(env, r, q);
+             });
+  routes.add(http::verb::get, "milestone/filter", "Milestones matching a filter, paged, with total",
+             {{"projectid", ParamIn::kQuery, "integer", false, ""},
+              {"tag", ParamIn::kQuery, "integer", false, ""},
+              {"status", ParamIn::kQuery, "string", false, "open or closed"},
+              {"deadlineStart", ParamIn::kQuery, "date", false, ""},
+              {"deadlineStop", ParamIn::kQuery, "date", false, ""},
+              {"taskResponsible", ParamIn::kQuery, "guid", false, ""},
+              {"milestoneResponsible", ParamIn::kQuery, "guid", false, ""},
+              {"lastId", ParamIn::kQuery, "integer", false, ""},
+              {"myProjects", ParamIn::kQuery, "boolean", false, ""},
+              {"filterValue", ParamIn::kQuery, "string", false, "text in title or description"},
+              {"sortBy", ParamIn::kQuery, "string", false, "deadline, create_on or title"},
+              {"sortOrder", ParamIn::kQuery, "string", false, "ascending or descending"}},
+             [&env](RequestContext& r) { return list(env, r, filter_query(r.params, env.zone)); });
+  routes.add(http::verb::get, "milestone/late", "Open milestones whose deadline has passed", {},
+             [&env](RequestContext& r) {
+               MilestoneQuery q;
+               q.status = MilestoneStatus::kOpen;
+               q.deadline_stop = now_utc() - Ticks(1);
+               return list(env, r, q);
+             });
+  routes.add(http::verb::get, "milestone/upcoming", "Open milestones whose deadline is ahead", {},
+             [&env](RequestContext& r) {
+               MilestoneQuery q;
+               q.status = MilestoneStatus::kOpen;
+               q.deadline_start = now_utc();
+               return list(env, r, q);
+             });
+  routes.add(http::verb::get, "milestone/{milestoneid:int}", "One milestone", {kMilestoneId},
+             [&env](RequestContext& r) {
+               return one_response(
+                   env, r, env.milestones.get(*r.caller, route_id(r.params, "milestoneid")));
+             });
   std::vector<ParamDoc> update_docs = kMilestoneFields;
   update_docs.insert(update_docs.begin(), kMilestoneId);
   update_docs.push_back({"status", ParamIn::kBody, "string", false, "open or closed"});
-  route(http::verb::put, "milestone/{milestoneid:int}",
-        "Change a milestone; absent fields are kept, status too", update_docs,
-        [&env](RequestContext& r) {
-          return one_response(env, r,
-                              env.milestones.update(*r.caller, route_id(r.params, "milestoneid"),
-                                                    changes_of(r.params, env.zone)));
-        });
-  route(http::verb::put, "milestone/{milestoneid:int}/status",
-        "Open or close a milestone; closing needs its tasks closed",
-        {kMilestoneId, {"status", ParamIn::kBody, "string", true, "open or closed"}},
-        [&env](RequestContext& r) {
-          const auto status = status_param(r.params);
-          if (!status) throw_bad_request("Parameter 'status' is required: open or closed");
-          return one_response(
-              env, r,
-              env.milestones.set_status(*r.caller, route_id(r.params, "milestoneid"), *status));
-        });
-  route(http::verb::delete_, "milestone/{milestoneid:int}", "Delete a milestone; its tasks stay",
-        {kMilestoneId}, [&env](RequestContext& r) {
-          return one_response(env, r,
-                              env.milestones.remove(*r.caller, route_id(r.params, "milestoneid")));
-        });
-  route(http::verb::delete_, "milestone",
-        "Delete several milestones; the refused ones are listed in `failed`",
-        {{"ids", ParamIn::kBody, "array", true, "milestone ids"}}, [&env](RequestContext& r) {
-          const auto ids = r.params.get_int_list("ids").value_or(std::vector<std::int64_t>{});
-          return views_response(env, r, env.milestones.remove_many(*r.caller, ids), PageRequest{});
-        });
+  routes.add(http::verb::put, "milestone/{milestoneid:int}",
+             "Change a milestone; absent fields are kept, status too", update_docs,
+             [&env](RequestContext& r) {
+               return one_response(
+                   env, r,
+                   env.milestones.update(*r.caller, route_id(r.params, "milestoneid"),
+                                         changes_of(r.params, env.zone)));
+             });
+  routes.add(http::verb::put, "milestone/{milestoneid:int}/status",
+             "Open or close a milestone; closing needs its tasks closed",
+             {kMilestoneId, {"status", ParamIn::kBody, "string", true, "open or closed"}},
+             [&env](RequestContext& r) {
+               const auto status = status_param(r.params);
+               if (!status) throw_bad_request("Parameter 'status' is required: open or closed");
+               return one_response(env, r,
+                                   env.milestones.set_status(
+                                       *r.caller, route_id(r.params, "milestoneid"), *status));
+             });
+  routes.add(http::verb::delete_, "milestone/{milestoneid:int}",
+             "Delete a milestone; its tasks stay", {kMilestoneId}, [&env](RequestContext& r) {
+               return one_response(
+                   env, r, env.milestones.remove(*r.caller, route_id(r.params, "milestoneid")));
+             });
+  routes.add(http::verb::delete_, "milestone",
+             "Delete several milestones; the refused ones are listed in `failed`",
+             {{"ids", ParamIn::kBody, "array", true, "milestone ids"}}, [&env](RequestContext& r) {
+               const auto ids = r.params.get_int_list("ids").value_or(std::vector<std::int64_t>{});
+               return views_response(env, r, env.milestones.remove_many(*r.caller, ids),
+                                     PageRequest{});
+             });
 }
 
 }  // namespace projectd

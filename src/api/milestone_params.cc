@@ -1,6 +1,6 @@
 #include "api/milestone_params.h"
 
-#include "api/project_binding.h"
+#include "api/binding.h"
 
 namespace projectd {
 

@@ -2,6 +2,7 @@
 #include "api/clearable_params.h"
 #include "api/employee_wrappers.h"
 #include "api/paging.h"
+#include "api/route_group.h"
 #include "api/routes.h"
 
 namespace projectd {
@@ -26,7 +27,7 @@ HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery quer
   for (const UserRecord& user : result.users)
     users.push_back(employee_full(user, wrap_context(env, request)));
   const auto returned = static_cast<std::int64_t>(users.size());
-  return ApiResponse{std::move(users), page_result(page, returned, result.total), std::nullopt, {}};
+  return ok(std::move(users), page_result(page, returned, result.total));
 }
 
 UserQuery filter_query(const Params& params) {
@@ -40,7 +41,7 @@ UserQuery filter_query(const Params& params) {
 }
 
 HandlerResult one(ApiEnv& env, RequestContext& request, const UserRecord& user) {
-  return ApiResponse{employee_full(user, wrap_context(env, request)), {}, std::nullopt, {}};
+  return ok(employee_full(user, wrap_context(env, request)));
 }
 
 HandlerResult create(ApiEnv& env, RequestContext& request) {
@@ -102,74 +103,73 @@ std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs) {
 }  // namespace
 
 void add_people_routes(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string pattern, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    table.add(Route{method, std::move(pattern), std::move(summary), "people", true, kApiBodyLimit,
-                    std::move(params), std::move(handler)});
-  };
-  route(http::verb::get, "api/2.0/people/@self", "The signed-in user", {},
-        [&env](RequestContext& r) { return one(env, r, env.people.self(*r.caller)); });
-  route(http::verb::get, "api/2.0/people", "Everyone, paged", with_paging({}),
-        [&env](RequestContext& r) { return list_response(env, r, UserQuery{}); });
-  route(http::verb::get, "api/2.0/people/filter", "People matching a filter, paged, with total",
-        with_paging({{"filterValue", ParamIn::kQuery, "string", false, "text in name or email"},
-                     {"employeeStatus", ParamIn::kQuery, "string", false, "active, terminated"},
-                     {"employeeType", ParamIn::kQuery, "string", false, "all, user, visitor"}}),
-        [&env](RequestContext& r) { return list_response(env, r, filter_query(r.params)); });
-  route(http::verb::get, "api/2.0/people/@search/{query}", "People whose name or email contains",
-        with_paging({{"query", ParamIn::kPath, "string", true, "text to search"}}),
-        [&env](RequestContext& r) {
-          UserQuery query;
-          query.text = r.params.get_string("query").value_or("");
-          return list_response(env, r, query);
-        });
-  route(http::verb::get, "api/2.0/people/{userid}", "One person", {path_param("userid")},
-        [&env](RequestContext& r) {
-          return one(env, r, env.people.get(*r.caller, r.params.get_string("userid").value_or("")));
-        });
-  route(http::verb::post, "api/2.0/people", "Add a person (administrators)",
-        {{"email", ParamIn::kBody, "string", true, ""},
-         {"firstName", ParamIn::kBody, "string", true, ""},
-         {"lastName", ParamIn::kBody, "string", true, ""},
-         {"isVisitor", ParamIn::kBody, "boolean", false, "a guest"},
-         {"password", ParamIn::kBody, "string", false, "none: the account waits for one"},
-         {"title", ParamIn::kBody, "string", false, "job title"}},
-        [&env](RequestContext& r) { return create(env, r); });
-  route(http::verb::put, "api/2.0/people/{userid}",
-        "Change a profile (yourself, or anyone as an administrator); absent fields are kept",
-        {path_param("userid"),
-         {"firstName", ParamIn::kBody, "string", false, ""},
-         {"lastName", ParamIn::kBody, "string", false, ""},
-         {"title", ParamIn::kBody, "string", false, ""},
-         {"location", ParamIn::kBody, "string", false, ""},
-         {"comment", ParamIn::kBody, "string", false, "notes"},
-         {"sex", ParamIn::kBody, "string", false, "male, female, or empty"},
-         {"birthday", ParamIn::kBody, "date", false, ""},
-         {"worksFrom", ParamIn::kBody, "date", false, ""},
-         {"email", ParamIn::kBody, "string", false, "administrators only"},
-         {"isVisitor", ParamIn::kBody, "boolean", false, "administrators only"},
-         {"disable", ParamIn::kBody, "boolean", false, "administrators only; revokes tokens"}},
-        [&env](RequestContext& r) { return update(env, r); });
-  route(http::verb::put, "api/2.0/people/{userid}/password",
-        "Set a password (yourself with your current one, or anyone as an administrator); revokes "
-        "the user's tokens",
-        {path_param("userid"),
-         {"password", ParamIn::kBody, "string", true, ""},
-         {"currentPassword", ParamIn::kBody, "string", false,
-          "required for your own password; wrong ones count toward the sign-in limit"},
-         {"oldPassword", ParamIn::kBody, "string", false, "another name for currentPassword"}},
-        [&env](RequestContext& r) {
-          const std::string current =
-              r.params.get_string("currentPassword")
-                  .value_or(r.params.get_string("oldPassword").value_or(""));
-          return one(env, r,
-                     env.people.set_password(*r.caller, r.params.get_string("userid").value_or(""),
-                                             r.params.get_string("password").value_or(""),
-                                             [&](const std::string& user_id) {
-                                               env.auth.confirm_password(user_id, current,
-                                                                         r.client_address);
-                                             }));
-        });
+  RouteGroup routes(table, "", "people");
+  routes.add(http::verb::get, "api/2.0/people/@self", "The signed-in user", {},
+             [&env](RequestContext& r) { return one(env, r, env.people.self(*r.caller)); });
+  routes.add(http::verb::get, "api/2.0/people", "Everyone, paged", with_paging({}),
+             [&env](RequestContext& r) { return list_response(env, r, UserQuery{}); });
+  routes.add(
+      http::verb::get, "api/2.0/people/filter", "People matching a filter, paged, with total",
+      with_paging({{"filterValue", ParamIn::kQuery, "string", false, "text in name or email"},
+                   {"employeeStatus", ParamIn::kQuery, "string", false, "active, terminated"},
+                   {"employeeType", ParamIn::kQuery, "string", false, "all, user, visitor"}}),
+      [&env](RequestContext& r) { return list_response(env, r, filter_query(r.params)); });
+  routes.add(http::verb::get, "api/2.0/people/@search/{query}",
+             "People whose name or email contains",
+             with_paging({{"query", ParamIn::kPath, "string", true, "text to search"}}),
+             [&env](RequestContext& r) {
+               UserQuery query;
+               query.text = r.params.get_string("query").value_or("");
+               return list_response(env, r, query);
+             });
+  routes.add(http::verb::get, "api/2.0/people/{userid}", "One person", {path_param("userid")},
+             [&env](RequestContext& r) {
+               return one(env, r,
+                          env.people.get(*r.caller, r.params.get_string("userid").value_or("")));
+             });
+  routes.add(http::verb::post, "api/2.0/people", "Add a person (administrators)",
+             {{"email", ParamIn::kBody, "string", true, ""},
+              {"firstName", ParamIn::kBody, "string", true, ""},
+              {"lastName", ParamIn::kBody, "string", true, ""},
+              {"isVisitor", ParamIn::kBody, "boolean", false, "a guest"},
+              {"password", ParamIn::kBody, "string", false, "none: the account waits for one"},
+              {"title", ParamIn::kBody, "string", false, "job title"}},
+             [&env](RequestContext& r) { return create(env, r); });
+  routes.add(http::verb::put, "api/2.0/people/{userid}",
+             "Change a profile (yourself, or anyone as an administrator); absent fields are kept",
+             {path_param("userid"),
+              {"firstName", ParamIn::kBody, "string", false, ""},
+              {"lastName", ParamIn::kBody, "string", false, ""},
+              {"title", ParamIn::kBody, "string", false, ""},
+              {"location", ParamIn::kBody, "string", false, ""},
+              {"comment", ParamIn::kBody, "string", false, "notes"},
+              {"sex", ParamIn::kBody, "string", false, "male, female, or empty"},
+              {"birthday", ParamIn::kBody, "date", false, ""},
+              {"worksFrom", ParamIn::kBody, "date", false, ""},
+              {"email", ParamIn::kBody, "string", false, "administrators only"},
+              {"isVisitor", ParamIn::kBody, "boolean", false, "administrators only"},
+              {"disable", ParamIn::kBody, "boolean", false, "administrators only; revokes tokens"}},
+             [&env](RequestContext& r) { return update(env, r); });
+  routes.add(
+      http::verb::put, "api/2.0/people/{userid}/password",
+      "Set a password (yourself with your current one, or anyone as an administrator); revokes "
+      "the user's tokens",
+      {path_param("userid"),
+       {"password", ParamIn::kBody, "string", true, ""},
+       {"currentPassword", ParamIn::kBody, "string", false,
+        "required for your own password; wrong ones count toward the sign-in limit"},
+       {"oldPassword", ParamIn::kBody, "string", false, "another name for currentPassword"}},
+      [&env](RequestContext& r) {
+        const std::string current = r.params.get_string("currentPassword")
+                                        .value_or(r.params.get_string("oldPassword").value_or(""));
+        return one(env, r,
+                   env.people.set_password(*r.caller, r.params.get_string("userid").value_or(""),
+                                           r.params.get_string("password").value_or(""),
+                                           [&](const std::string& user_id) {
+                                             env.auth.confirm_password(user_id, current,
+                                                                       r.client_address);
+                                           }));
+      });
 }
 
 }  // namespace projectd

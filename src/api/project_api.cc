@@ -6,6 +6,7 @@
 #include "api/project_binding.h"
 #include "api/project_routes.h"
 #include "api/project_wrappers.h"
+#include "api/route_group.h"
 #include "api/routes.h"
 #include "api/task_params.h"
 #include "base/ascii.h"
@@ -26,7 +27,7 @@ HandlerResult briefs_response(ApiEnv& env, RequestContext& request, const Projec
   for (const ProjectBrief& brief : found.projects)
     out.push_back(project_wrapper(brief, found.people, wrap_context(env, request)));
   const auto returned = static_cast<std::int64_t>(out.size());
-  return ApiResponse{std::move(out), page_result(page, returned, found.total), std::nullopt, {}};
+  return ok(std::move(out), page_result(page, returned, found.total));
 }
 
 // GET project, @self, @follow, {status}: the readable projects narrowed by `query`, paged.
@@ -64,15 +65,12 @@ HandlerResult filter(ApiEnv& env, RequestContext& request) {
   boost::json::array out = full_array(env, request, found);
   const auto returned = static_cast<std::int64_t>(out.size());
   const PageRequest page{query.offset, query.limit};
-  return ApiResponse{std::move(out), page_result(page, returned, found.total), std::nullopt, {}};
+  return ok(std::move(out), page_result(page, returned, found.total));
 }
 
 HandlerResult one(ApiEnv& env, RequestContext& request, const ProjectDetails& details) {
-  return ApiResponse{project_wrapper_full(details.view, details.people, wrap_context(env, request),
-                                          simple_mode(request.params)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(project_wrapper_full(details.view, details.people, wrap_context(env, request),
+                                 simple_mode(request.params)));
 }
 
 HandlerResult create(ApiEnv& env, RequestContext& request) {
@@ -147,21 +145,13 @@ HandlerResult remove_many(ApiEnv& env, RequestContext& request) {
 HandlerResult toggle_follow(ApiEnv& env, RequestContext& request) {
   const ProjectBriefs found =
       env.projects.toggle_follow(*request.caller, route_id(request.params, "projectid"));
-  return ApiResponse{
-      project_wrapper(found.projects.front(), found.people, wrap_context(env, request)),
-      {},
-      std::nullopt,
-      {}};
+  return ok(project_wrapper(found.projects.front(), found.people, wrap_context(env, request)));
 }
 
 }  // namespace
 
 void add_project_routes(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string pattern, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    table.add(Route{method, "api/2.0/project" + pattern, std::move(summary), "projects", true,
-                    kApiBodyLimit, std::move(params), std::move(handler)});
-  };
+  RouteGroup routes(table, "api/2.0/project", "projects");
   const ParamDoc id{"id", ParamIn::kPath, "integer", true, "project id"};
   const ParamDoc simple{"simple", ParamIn::kQuery, "boolean", false,
                         "ids instead of person objects"};
@@ -176,27 +166,27 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
       {"private", ParamIn::kBody, "boolean", false, "only the team sees it"},
       {"participants", ParamIn::kBody, "array", false, "user ids of the team"}};
 
-  route(http::verb::get, "", "Every project you can read", paging,
-        [&env](RequestContext& r) { return list(env, r, ProjectQuery{}); });
-  route(http::verb::get, "/@self", "Projects whose team you are in", paging,
-        [&env](RequestContext& r) {
-          ProjectQuery query;
-          query.participant = r.caller->user_id;
-          return list(env, r, query);
-        });
-  route(http::verb::get, "/@follow", "Projects you follow", paging, [&env](RequestContext& r) {
+  routes.add(http::verb::get, "", "Every project you can read", paging,
+             [&env](RequestContext& r) { return list(env, r, ProjectQuery{}); });
+  routes.add(http::verb::get, "/@self", "Projects whose team you are in", paging,
+             [&env](RequestContext& r) {
+               ProjectQuery query;
+               query.participant = r.caller->user_id;
+               return list(env, r, query);
+             });
+  routes.add(http::verb::get, "/@follow", "Projects you follow", paging, [&env](RequestContext& r) {
     ProjectQuery query;
     query.follower = r.caller->user_id;
     return list(env, r, query);
   });
   std::vector<ParamDoc> status_docs = paging;
   status_docs.push_back({"status", ParamIn::kPath, "string", true, "open, paused or closed"});
-  route(http::verb::get, "/{status}", "Projects with a status", status_docs,
-        [&env](RequestContext& r) { return list_by_status(env, r); });
-  route(http::verb::get, "/{id:int}", "One project with its figures", {id, simple},
-        [&env](RequestContext& r) {
-          return one(env, r, env.projects.get(*r.caller, route_id(r.params, "id")));
-        });
+  routes.add(http::verb::get, "/{status}", "Projects with a status", status_docs,
+             [&env](RequestContext& r) { return list_by_status(env, r); });
+  routes.add(http::verb::get, "/{id:int}", "One project with its figures", {id, simple},
+             [&env](RequestContext& r) {
+               return one(env, r, env.projects.get(*r.caller, route_id(r.params, "id")));
+             });
   std::vector<ParamDoc> filter_docs = paging;
   filter_docs.insert(
       filter_docs.end(),
@@ -211,8 +201,8 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
        {"sortBy", ParamIn::kQuery, "string", false, "create_on (default) or title"},
        {"sortOrder", ParamIn::kQuery, "string", false, "ascending (default) or descending"},
        simple});
-  route(http::verb::get, "/filter", "Projects matching a filter, paged, with total", filter_docs,
-        [&env](RequestContext& r) { return filter(env, r); });
+  routes.add(http::verb::get, "/filter", "Projects matching a filter, paged, with total",
+             filter_docs, [&env](RequestContext& r) { return filter(env, r); });
   std::vector<ParamDoc> create_docs = fields;
   create_docs.insert(create_docs.end(),
                      {{"milestones", ParamIn::kBody, "array", false,
@@ -221,29 +211,31 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
                       {"tasks", ParamIn::kBody, "array", false,
                        "tasks made with it: title, description, responsibles, startDate, deadline, "
                        "priority, milestone (1-based position in milestones)"}});
-  route(http::verb::post, "", "Create a project with its team and documents folder", create_docs,
-        [&env](RequestContext& r) { return create(env, r); });
+  routes.add(http::verb::post, "", "Create a project with its team and documents folder",
+             create_docs, [&env](RequestContext& r) { return create(env, r); });
   std::vector<ParamDoc> update_docs = fields;
   update_docs.push_back(id);
   update_docs.push_back({"status", ParamIn::kBody, "string", false, "open, paused or closed"});
-  route(http::verb::put, "/{id:int}", "Change a project; absent fields are kept", update_docs,
-        [&env](RequestContext& r) { return update(env, r); });
-  route(http::verb::put, "/{id:int}/status", "Open, pause, close or reopen a project",
-        {id, {"status", ParamIn::kBody, "string", true, "open, paused or closed"}},
-        [&env](RequestContext& r) { return update_status(env, r); });
-  route(http::verb::put, "/{id:int}/tag", "Replace a project's tags",
-        {id, {"tags", ParamIn::kBody, "string", true, "comma-separated; empty clears"}},
-        [&env](RequestContext& r) { return update_tags(env, r); });
-  route(http::verb::delete_, "/{id:int}", "Delete a project and its folder; answers it as it was",
-        {id}, [&env](RequestContext& r) {
-          return one(env, r, env.projects.remove(*r.caller, route_id(r.params, "id")));
-        });
-  route(http::verb::delete_, "", "Delete several projects; the refused ones are listed in `failed`",
-        {{"projectids", ParamIn::kBody, "array", true, "project ids"}},
-        [&env](RequestContext& r) { return remove_many(env, r); });
-  route(http::verb::put, "/{projectid:int}/follow", "Follow or stop following a project",
-        {{"projectid", ParamIn::kPath, "integer", true, "project id"}},
-        [&env](RequestContext& r) { return toggle_follow(env, r); });
+  routes.add(http::verb::put, "/{id:int}", "Change a project; absent fields are kept", update_docs,
+             [&env](RequestContext& r) { return update(env, r); });
+  routes.add(http::verb::put, "/{id:int}/status", "Open, pause, close or reopen a project",
+             {id, {"status", ParamIn::kBody, "string", true, "open, paused or closed"}},
+             [&env](RequestContext& r) { return update_status(env, r); });
+  routes.add(http::verb::put, "/{id:int}/tag", "Replace a project's tags",
+             {id, {"tags", ParamIn::kBody, "string", true, "comma-separated; empty clears"}},
+             [&env](RequestContext& r) { return update_tags(env, r); });
+  routes.add(http::verb::delete_, "/{id:int}",
+             "Delete a project and its folder; answers it as it was", {id},
+             [&env](RequestContext& r) {
+               return one(env, r, env.projects.remove(*r.caller, route_id(r.params, "id")));
+             });
+  routes.add(http::verb::delete_, "",
+             "Delete several projects; the refused ones are listed in `failed`",
+             {{"projectids", ParamIn::kBody, "array", true, "project ids"}},
+             [&env](RequestContext& r) { return remove_many(env, r); });
+  routes.add(http::verb::put, "/{projectid:int}/follow", "Follow or stop following a project",
+             {{"projectid", ParamIn::kPath, "integer", true, "project id"}},
+             [&env](RequestContext& r) { return toggle_follow(env, r); });
   add_team_routes(table, env);
   add_project_search_routes(table, env);
 }

@@ -1,10 +1,8 @@
-// Request binding shared by the project, team and search endpoints: status names, ids, people
-// lists, the `simple` mode and the filter query (docs/wire-compatibility.md, "Lists", "Endpoints").
+// Request binding of the project, team and search endpoints: status names and the filter query
+// (docs/wire-compatibility.md, "Lists", "Endpoints").
 #pragma once
 
-#include "api/api_env.h"
-#include "api/employee_wrappers.h"
-#include "http/handler.h"
+#include "api/binding.h"
 #include "store/project_records.h"
 
 #include <cstdint>
@@ -16,21 +14,6 @@
 namespace projectd {
 
 extern const EnumNames kProjectStatusNames;  // open 0, closed 1, paused 2
-
-WrapContext wrap_context(ApiEnv& env, const RequestContext& request);
-
-// The route's numeric id (the router guarantees digits); 404 when it does not fit an id.
-std::int64_t route_id(const Params& params, std::string_view key);
-// A required GUID: 400 naming the key when absent, empty or malformed.
-std::string required_guid(const Params& params, std::string_view key);
-// A person parameter where the all-zero GUID, which .NET clients send for "not set", is absent.
-std::optional<std::string> optional_person(const Params& params, std::string_view key);
-// A GUID list without the all-zero GUID; nullopt when not sent.
-std::optional<std::vector<std::string>> people_list(const Params& params, std::string_view key);
-
-// `simple` sent with any value except false/0 (the original: any value) asks for ids instead of
-// person objects.
-bool simple_mode(const Params& params);
 
 // project/filter: tag, status, participant, manager, follow, filterValue, sortBy (create_on or
 // title; anything else the default), sortOrder (descending or not), count and startIndex.

@@ -1,8 +1,9 @@
 // GET api/2.0/project/@search/{query} and project/{id}/@search/{query}: SearchWrapper[] as the
 // original writes it, {item: {id, entityType, title, description, created}, owner: item or null}.
 // What is searched: see domain/project_search.cc.
-#include "api/project_binding.h"
+#include "api/binding.h"
 #include "api/project_routes.h"
+#include "api/route_group.h"
 
 namespace projectd {
 
@@ -37,30 +38,24 @@ HandlerResult search(ApiEnv& env, RequestContext& request, std::optional<std::in
     }
     out.push_back(std::move(wrapper));
   }
-  return ApiResponse{std::move(out), {}, std::nullopt, {}};
+  return ok(std::move(out));
 }
 
 }  // namespace
 
 void add_project_search_routes(RouteTable& table, ApiEnv& env) {
   const ParamDoc query{"query", ParamIn::kPath, "string", true, "text to look for"};
-  table.add(Route{http::verb::get,
-                  "api/2.0/project/@search/{query}",
-                  "Projects and tasks you can read whose title or description contains the text",
-                  "projects",
-                  true,
-                  kApiBodyLimit,
-                  {query},
-                  [&env](RequestContext& r) { return search(env, r, std::nullopt); }});
-  table.add(Route{http::verb::get,
-                  "api/2.0/project/{id:int}/@search/{query}",
-                  "Milestones and tasks of one project whose title or description contains the "
-                  "text",
-                  "projects",
-                  true,
-                  kApiBodyLimit,
-                  {{"id", ParamIn::kPath, "integer", true, "project id"}, query},
-                  [&env](RequestContext& r) { return search(env, r, route_id(r.params, "id")); }});
+  RouteGroup projects_routes(table, "", "projects");
+  projects_routes.add(
+      http::verb::get, "api/2.0/project/@search/{query}",
+      "Projects and tasks you can read whose title or description contains the text", {query},
+      [&env](RequestContext& r) { return search(env, r, std::nullopt); });
+  projects_routes.add(
+      http::verb::get, "api/2.0/project/{id:int}/@search/{query}",
+      "Milestones and tasks of one project whose title or description contains the "
+      "text",
+      {{"id", ParamIn::kPath, "integer", true, "project id"}, query},
+      [&env](RequestContext& r) { return search(env, r, route_id(r.params, "id")); });
 }
 
 }  // namespace projectd

@@ -1,5 +1,6 @@
 // api/2.0/project/status and statuses (docs/wire-compatibility.md, "Endpoints"): custom task
 // statuses.
+#include "api/route_group.h"
 #include "api/routes.h"
 #include "api/status_wrappers.h"
 #include "base/errors.h"
@@ -66,14 +67,14 @@ std::vector<StatusChange> changes_of(const Params& p) {
 }
 
 HandlerResult one(const StatusView& view) {
-  return ApiResponse{custom_status_wrapper(view), {}, std::nullopt, {}};
+  return ok(custom_status_wrapper(view));
 }
 
 HandlerResult many(const std::vector<StatusView>& views) {
   boost::json::array out;
   for (const StatusView& view : views)
     out.push_back(custom_status_wrapper(view));
-  return ApiResponse{std::move(out), {}, std::nullopt, {}};
+  return ok(std::move(out));
 }
 
 // The route takes any text so that -1 and -2 reach the rule that protects them.
@@ -101,35 +102,34 @@ const std::vector<ParamDoc> kStatusFields = {
 }  // namespace
 
 void add_status_routes(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string pattern, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    table.add(Route{method, "api/2.0/project/" + pattern, std::move(summary), "statuses", true,
-                    kApiBodyLimit, std::move(params), std::move(handler)});
-  };
-  route(http::verb::get, "status", "Task statuses: the defaults -1 and -2, then the custom ones",
-        {}, [&env](RequestContext& r) { return many(env.statuses.list(*r.caller)); });
-  route(http::verb::post, "status", "Define a custom task status (admin)", kStatusFields,
-        [&env](RequestContext& r) {
-          return one(env.statuses.create(*r.caller, fields_of(r.params)));
-        });
+  RouteGroup routes(table, "api/2.0/project/", "statuses");
+  routes.add(http::verb::get, "status",
+             "Task statuses: the defaults -1 and -2, then the custom ones", {},
+             [&env](RequestContext& r) { return many(env.statuses.list(*r.caller)); });
+  routes.add(http::verb::post, "status", "Define a custom task status (admin)", kStatusFields,
+             [&env](RequestContext& r) {
+               return one(env.statuses.create(*r.caller, fields_of(r.params)));
+             });
   std::vector<ParamDoc> update_docs = kStatusFields;
   update_docs.insert(update_docs.begin(), {"id", ParamIn::kBody, "integer", true, "status id"});
-  route(http::verb::put, "status", "Change a custom task status (admin); absent fields are kept",
-        update_docs, [&env](RequestContext& r) {
-          return one(
-              env.statuses.update(*r.caller, required_id(r.params, "id"), fields_of(r.params)));
-        });
-  route(http::verb::put, "statuses",
-        "Change several custom task statuses at once (admin), all or none",
-        {{"statuses", ParamIn::kBody, "array", true, "objects with id and the fields to change"}},
-        [&env](RequestContext& r) {
-          return many(env.statuses.update_many(*r.caller, changes_of(r.params)));
-        });
-  route(http::verb::delete_, "status/{id}",
-        "Delete a custom task status (admin); its tasks must move first",
-        {{"id", ParamIn::kPath, "integer", true, "status id"}}, [&env](RequestContext& r) {
-          return one(env.statuses.remove(*r.caller, path_status_id(r.params)));
-        });
+  routes.add(http::verb::put, "status",
+             "Change a custom task status (admin); absent fields are kept", update_docs,
+             [&env](RequestContext& r) {
+               return one(env.statuses.update(*r.caller, required_id(r.params, "id"),
+                                              fields_of(r.params)));
+             });
+  routes.add(
+      http::verb::put, "statuses",
+      "Change several custom task statuses at once (admin), all or none",
+      {{"statuses", ParamIn::kBody, "array", true, "objects with id and the fields to change"}},
+      [&env](RequestContext& r) {
+        return many(env.statuses.update_many(*r.caller, changes_of(r.params)));
+      });
+  routes.add(http::verb::delete_, "status/{id}",
+             "Delete a custom task status (admin); its tasks must move first",
+             {{"id", ParamIn::kPath, "integer", true, "status id"}}, [&env](RequestContext& r) {
+               return one(env.statuses.remove(*r.caller, path_status_id(r.params)));
+             });
 }
 
 }  // namespace projectd

@@ -1,6 +1,6 @@
 // api/2.0/project/task/{taskid}/...: subtasks (docs/wire-compatibility.md, "Endpoints"), answered
 // as SubtaskWrapper.
-#include "api/project_binding.h"
+#include "api/binding.h"
 #include "api/task_params.h"
 #include "api/task_routes.h"
 #include "base/errors.h"
@@ -55,38 +55,37 @@ HandlerResult set_status(ApiEnv& env, RequestContext& request) {
 }  // namespace
 
 void add_subtask_routes(RouteTable& table, ApiEnv& env) {
+  RouteGroup routes = task_route_group(table);
   const ParamDoc task = path_doc("taskid", "task id");
   const ParamDoc subtask = path_doc("subtaskid", "subtask id of that task");
   const ParamDoc responsible = body_doc("responsible", "guid", "a team member; empty: nobody");
-  add_task_route(table, http::verb::post, "task/{taskid:int}", "Add a subtask to an open task",
-                 {task, body_doc("title", "string", "", true), responsible},
-                 [&env](RequestContext& r) { return create(env, r); });
-  add_task_route(table, http::verb::put, "task/{taskid:int}/{subtaskid:int}",
-                 "Change a subtask; what is not sent is kept",
-                 {task, subtask, body_doc("title", "string", "never empty"), responsible},
-                 [&env](RequestContext& r) { return update(env, r); });
-  add_task_route(table, http::verb::put, "task/{taskid:int}/{subtaskid:int}/status",
-                 "Open or close a subtask",
-                 {task, subtask, body_doc("status", "string", "open or closed", true)},
-                 [&env](RequestContext& r) { return set_status(env, r); });
-  add_task_route(table, http::verb::delete_, "task/{taskid:int}/{subtaskid:int}",
-                 "Delete a subtask; answers it as it was", {task, subtask},
-                 [&env](RequestContext& r) {
-                   return subtask_answer(
-                       env, r, env.tasks.subtasks.remove(*r.caller, task_id(r), subtask_id(r)));
-                 });
-  add_task_route(table, http::verb::post, "task/{taskid:int}/{subtaskid:int}/copy",
-                 "Copy a subtask within its task", {task, subtask}, [&env](RequestContext& r) {
-                   return subtask_answer(
-                       env, r, env.tasks.subtasks.copy(*r.caller, task_id(r), subtask_id(r)));
-                 });
-  add_task_route(table, http::verb::put, "task/{taskid:int}/{subtaskid:int}/move",
-                 "Move a subtask to the task of the path",
-                 {path_doc("taskid", "the target task"), path_doc("subtaskid", "any subtask")},
-                 [&env](RequestContext& r) {
-                   return subtask_answer(
-                       env, r, env.tasks.subtasks.move(*r.caller, task_id(r), subtask_id(r)));
-                 });
+  routes.add(http::verb::post, "task/{taskid:int}", "Add a subtask to an open task",
+             {task, body_doc("title", "string", "", true), responsible},
+             [&env](RequestContext& r) { return create(env, r); });
+  routes.add(http::verb::put, "task/{taskid:int}/{subtaskid:int}",
+             "Change a subtask; what is not sent is kept",
+             {task, subtask, body_doc("title", "string", "never empty"), responsible},
+             [&env](RequestContext& r) { return update(env, r); });
+  routes.add(http::verb::put, "task/{taskid:int}/{subtaskid:int}/status", "Open or close a subtask",
+             {task, subtask, body_doc("status", "string", "open or closed", true)},
+             [&env](RequestContext& r) { return set_status(env, r); });
+  routes.add(http::verb::delete_, "task/{taskid:int}/{subtaskid:int}",
+             "Delete a subtask; answers it as it was", {task, subtask}, [&env](RequestContext& r) {
+               return subtask_answer(
+                   env, r, env.tasks.subtasks.remove(*r.caller, task_id(r), subtask_id(r)));
+             });
+  routes.add(http::verb::post, "task/{taskid:int}/{subtaskid:int}/copy",
+             "Copy a subtask within its task", {task, subtask}, [&env](RequestContext& r) {
+               return subtask_answer(env, r,
+                                     env.tasks.subtasks.copy(*r.caller, task_id(r), subtask_id(r)));
+             });
+  routes.add(http::verb::put, "task/{taskid:int}/{subtaskid:int}/move",
+             "Move a subtask to the task of the path",
+             {path_doc("taskid", "the target task"), path_doc("subtaskid", "any subtask")},
+             [&env](RequestContext& r) {
+               return subtask_answer(env, r,
+                                     env.tasks.subtasks.move(*r.caller, task_id(r), subtask_id(r)));
+             });
 }
 
 }  // namespace projectd

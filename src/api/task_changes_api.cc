@@ -3,7 +3,7 @@
 // they refused in `failed` (there: "PUT keeps what you do not send", "Batches report what they
 // refused").
 #include "api/batch_response.h"
-#include "api/project_binding.h"
+#include "api/binding.h"
 #include "api/task_params.h"
 #include "api/task_routes.h"
 #include "api/task_wrappers.h"
@@ -67,6 +67,7 @@ HandlerResult update(ApiEnv& env, RequestContext& request) {
 }  // namespace
 
 void add_task_change_routes(RouteTable& table, ApiEnv& env) {
+  RouteGroup routes = task_route_group(table);
   const ParamDoc task = path_doc("taskid", "task id");
   const ParamDoc status = body_doc("status", "string", "open or closed", false);
   const ParamDoc status_id =
@@ -75,55 +76,52 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
   const ParamDoc ids = body_doc("taskids", "array", "task ids", true);
   std::vector<ParamDoc> update_docs = task_field_docs();
   update_docs.insert(update_docs.begin(), task);
-  add_task_route(table, http::verb::put, "task/{taskid:int}",
-                 "Change a task; what is not sent is kept", update_docs,
-                 [&env](RequestContext& r) { return update(env, r); });
-  add_task_route(table, http::verb::put, "task/{taskid:int}/status",
-                 "Open or close a task; closing closes its subtasks", {task, status, status_id},
-                 [&env](RequestContext& r) {
-                   return task_full_answer(
-                       env, r,
-                       env.tasks.tasks.set_status(*r.caller, task_id(r), status_request(r.params)));
-                 });
-  add_task_route(table, http::verb::put, "task/status",
-                 "Open or close several tasks; refused ids are listed in `failed`",
-                 {ids, status, status_id}, [&env](RequestContext& r) {
-                   return full_batch(env, r,
-                                     env.tasks.tasks.set_status_many(*r.caller, task_ids(r.params),
-                                                                     status_request(r.params)));
-                 });
-  add_task_route(
-      table, http::verb::put, "task/{taskid:int}/milestone",
-      "Move a task to a milestone of its project, or out of it", {task, milestone},
-      [&env](RequestContext& r) {
-        return task_full_answer(
-            env, r,
-            env.tasks.tasks.set_milestone(*r.caller, task_id(r), required_milestone(r.params)));
-      });
-  add_task_route(table, http::verb::put, "task/milestone",
-                 "Move several tasks to a milestone; refused ids are listed in `failed`",
-                 {ids, milestone}, [&env](RequestContext& r) {
-                   return full_batch(
-                       env, r,
-                       env.tasks.tasks.set_milestone_many(*r.caller, task_ids(r.params),
-                                                          required_milestone(r.params)));
-                 });
+  routes.add(http::verb::put, "task/{taskid:int}", "Change a task; what is not sent is kept",
+             update_docs, [&env](RequestContext& r) { return update(env, r); });
+  routes.add(http::verb::put, "task/{taskid:int}/status",
+             "Open or close a task; closing closes its subtasks", {task, status, status_id},
+             [&env](RequestContext& r) {
+               return task_full_answer(
+                   env, r,
+                   env.tasks.tasks.set_status(*r.caller, task_id(r), status_request(r.params)));
+             });
+  routes.add(http::verb::put, "task/status",
+             "Open or close several tasks; refused ids are listed in `failed`",
+             {ids, status, status_id}, [&env](RequestContext& r) {
+               return full_batch(env, r,
+                                 env.tasks.tasks.set_status_many(*r.caller, task_ids(r.params),
+                                                                 status_request(r.params)));
+             });
+  routes.add(http::verb::put, "task/{taskid:int}/milestone",
+             "Move a task to a milestone of its project, or out of it", {task, milestone},
+             [&env](RequestContext& r) {
+               return task_full_answer(env, r,
+                                       env.tasks.tasks.set_milestone(*r.caller, task_id(r),
+                                                                     required_milestone(r.params)));
+             });
+  routes.add(http::verb::put, "task/milestone",
+             "Move several tasks to a milestone; refused ids are listed in `failed`",
+             {ids, milestone}, [&env](RequestContext& r) {
+               return full_batch(env, r,
+                                 env.tasks.tasks.set_milestone_many(*r.caller, task_ids(r.params),
+                                                                    required_milestone(r.params)));
+             });
   std::vector<ParamDoc> copy_docs = task_field_docs();
   copy_docs.insert(copy_docs.begin(), task);
   copy_docs.push_back(body_doc("projectid", "integer", "target project; default the task's"));
   copy_docs.push_back(body_doc("copySubtasks", "boolean", ""));
   copy_docs.push_back(body_doc("copyFiles", "boolean", "attach the source's project files"));
   copy_docs.push_back(body_doc("removeOld", "boolean", "delete the source task afterwards"));
-  add_task_route(table, http::verb::post, "task/{taskid:int}/copy",
-                 "Copy a task; what is not sent comes from the source", copy_docs,
-                 [&env](RequestContext& r) { return copy(env, r); });
-  add_task_route(table, http::verb::delete_, "task/{taskid:int}",
-                 "Delete a task; answers it as it was", {task}, [&env](RequestContext& r) {
-                   return task_answer(env, r, env.tasks.tasks.remove(*r.caller, task_id(r)));
-                 });
-  add_task_route(
-      table, http::verb::delete_, "task",
-      "Delete several tasks; refused ids are listed in `failed`", {ids}, [&env](RequestContext& r) {
+  routes.add(http::verb::post, "task/{taskid:int}/copy",
+             "Copy a task; what is not sent comes from the source", copy_docs,
+             [&env](RequestContext& r) { return copy(env, r); });
+  routes.add(http::verb::delete_, "task/{taskid:int}", "Delete a task; answers it as it was",
+             {task}, [&env](RequestContext& r) {
+               return task_answer(env, r, env.tasks.tasks.remove(*r.caller, task_id(r)));
+             });
+  routes.add(
+      http::verb::delete_, "task", "Delete several tasks; refused ids are listed in `failed`",
+      {ids}, [&env](RequestContext& r) {
         const TaskViewBatch batch = env.tasks.tasks.remove_many(*r.caller, task_ids(r.params));
         return ApiResponse{task_wrappers(batch.tasks, wrap_context(env, r), simple_mode(r.params)),
                            {},
@@ -131,11 +129,11 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
                            {},
                            failures_json(batch.failed)};
       });
-  add_task_route(table, http::verb::put, "task/{taskid:int}/subscribe",
-                 "Follow the task, or stop following it", {task}, [&env](RequestContext& r) {
-                   return task_answer(env, r,
-                                      env.tasks.tasks.toggle_subscription(*r.caller, task_id(r)));
-                 });
+  routes.add(http::verb::put, "task/{taskid:int}/subscribe",
+             "Follow the task, or stop following it", {task}, [&env](RequestContext& r) {
+               return task_answer(env, r,
+                                  env.tasks.tasks.toggle_subscription(*r.caller, task_id(r)));
+             });
 }
 
 }  // namespace projectd

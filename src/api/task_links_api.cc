@@ -1,6 +1,6 @@
 // api/2.0/project/task/{id}/link: Gantt dependencies (docs/wire-compatibility.md, "Endpoints"),
 // answered as the dependent task's TaskWrapper.
-#include "api/project_binding.h"
+#include "api/binding.h"
 #include "api/task_params.h"
 #include "api/task_routes.h"
 
@@ -31,19 +31,19 @@ HandlerResult remove(ApiEnv& env, RequestContext& request) {
 }  // namespace
 
 void add_task_link_routes(RouteTable& table, ApiEnv& env) {
-  add_task_route(
-      table, http::verb::post, "task/{parentid:int}/link",
-      "Make a task depend on the task of the path",
-      {path_doc("parentid", "the parent task"),
-       body_doc("dependenceTaskId", "integer", "the dependent task", true),
-       body_doc("linkType", "string", "start, end or endstart (0, 1, 2); default start")},
-      [&env](RequestContext& r) { return add(env, r); });
-  add_task_route(table, http::verb::delete_, "task/{taskid:int}/link",
-                 "Remove a link; the task of the path must be one of its two tasks",
-                 {path_doc("taskid", "the parent or the dependent task"),
-                  body_doc("parentTaskId", "integer", "", true),
-                  body_doc("dependenceTaskId", "integer", "", true)},
-                 [&env](RequestContext& r) { return remove(env, r); });
+  RouteGroup routes = task_route_group(table);
+  routes.add(http::verb::post, "task/{parentid:int}/link",
+             "Make a task depend on the task of the path",
+             {path_doc("parentid", "the parent task"),
+              body_doc("dependenceTaskId", "integer", "the dependent task", true),
+              body_doc("linkType", "string", "start, end or endstart (0, 1, 2); default start")},
+             [&env](RequestContext& r) { return add(env, r); });
+  routes.add(http::verb::delete_, "task/{taskid:int}/link",
+             "Remove a link; the task of the path must be one of its two tasks",
+             {path_doc("taskid", "the parent or the dependent task"),
+              body_doc("parentTaskId", "integer", "", true),
+              body_doc("dependenceTaskId", "integer", "", true)},
+             [&env](RequestContext& r) { return remove(env, r); });
 }
 
 }  // namespace projectd

@@ -1,8 +1,8 @@
 #include "api/task_params.h"
 
+#include "api/binding.h"
 #include "api/clearable_params.h"
 #include "api/paging.h"
-#include "api/project_binding.h"
 #include "base/ascii.h"
 #include "base/errors.h"
 

@@ -1,6 +1,6 @@
 #include "api/task_routes.h"
 
-#include "api/project_binding.h"
+#include "api/binding.h"
 #include "api/routes.h"
 #include "api/task_wrappers.h"
 
@@ -13,11 +13,8 @@ void add_task_routes(RouteTable& table, ApiEnv& env) {
   add_task_link_routes(table, env);
 }
 
-Route& add_task_route(RouteTable& table, boost::beast::http::verb method,
-                      const std::string& pattern, std::string summary, std::vector<ParamDoc> params,
-                      Handler handler) {
-  return table.add(Route{method, "api/2.0/project/" + pattern, std::move(summary), "tasks", true,
-                         kApiBodyLimit, std::move(params), std::move(handler)});
+RouteGroup task_route_group(RouteTable& table) {
+  return RouteGroup(table, "api/2.0/project/", "tasks");
 }
 
 ParamDoc path_doc(std::string name, std::string description) {
@@ -42,19 +39,12 @@ std::vector<ParamDoc> task_field_docs() {
 }
 
 ApiResponse task_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views) {
-  return ApiResponse{task_wrapper(views.tasks.front(), views.people, wrap_context(env, request),
-                                  simple_mode(request.params)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(task_wrapper(views.tasks.front(), views.people, wrap_context(env, request),
+                         simple_mode(request.params)));
 }
 
 ApiResponse task_full_answer(ApiEnv& env, const RequestContext& request, const TaskDetail& detail) {
-  return ApiResponse{
-      task_wrapper_full(detail, wrap_context(env, request), simple_mode(request.params)),
-      {},
-      std::nullopt,
-      {}};
+  return ok(task_wrapper_full(detail, wrap_context(env, request), simple_mode(request.params)));
 }
 
 ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views,
@@ -62,15 +52,12 @@ ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, const T
   boost::json::array out =
       task_wrappers(views, wrap_context(env, request), simple_mode(request.params));
   const auto returned = static_cast<std::int64_t>(out.size());
-  return ApiResponse{std::move(out), page_result(page, returned, views.total), std::nullopt, {}};
+  return ok(std::move(out), page_result(page, returned, views.total));
 }
 
 ApiResponse subtask_answer(ApiEnv& env, const RequestContext& request,
                            const SubtaskResult& result) {
-  return ApiResponse{subtask_wrapper(result.view, result.people, wrap_context(env, request)),
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(subtask_wrapper(result.view, result.people, wrap_context(env, request)));
 }
 
 }  // namespace projectd

@@ -4,6 +4,7 @@
 
 #include "api/api_env.h"
 #include "api/paging.h"
+#include "api/route_group.h"
 #include "http/route.h"
 
 #include <cstdint>
@@ -17,11 +18,8 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env);  // task_changes_ap
 void add_subtask_routes(RouteTable& table, ApiEnv& env);      // subtasks_api.cc
 void add_task_link_routes(RouteTable& table, ApiEnv& env);    // task_links_api.cc
 
-// A route `api/2.0/project/<pattern>` in the OpenAPI group "tasks".
-// The route just added (valid until the next add), for its flags.
-Route& add_task_route(RouteTable& table, boost::beast::http::verb method,
-                      const std::string& pattern, std::string summary, std::vector<ParamDoc> params,
-                      Handler handler);
+// The routes `api/2.0/project/<pattern>` in the OpenAPI group "tasks".
+RouteGroup task_route_group(RouteTable& table);
 
 ParamDoc path_doc(std::string name, std::string description);
 ParamDoc body_doc(std::string name, std::string type, std::string description,

@@ -1,6 +1,6 @@
 // api/2.0/project: reading tasks and creating them (docs/wire-compatibility.md, "Endpoints"). Lists
 // answer TaskWrapper pages with their total, one task TaskWrapperFull.
-#include "api/project_binding.h"
+#include "api/binding.h"
 #include "api/task_params.h"
 #include "api/task_routes.h"
 #include "api/task_wrappers.h"
@@ -54,7 +54,7 @@ HandlerResult my_tasks(ApiEnv& env, RequestContext& request) {
 HandlerResult by_ids(ApiEnv& env, RequestContext& request) {
   TaskQuery query;
   query.ids = request.params.get_int_list("taskid").value_or(std::vector<std::int64_t>{});
-  if (query.ids.empty()) return ApiResponse{boost::json::array(), {}, std::nullopt, {}};
+  if (query.ids.empty()) return ok(boost::json::array());
   return list(env, request, query);
 }
 
@@ -67,7 +67,7 @@ HandlerResult filter(ApiEnv& env, RequestContext& request, bool simple_wrappers)
   for (const TaskView& view : found.tasks)
     out.push_back(simple_task_wrapper(view, wrap_context(env, request)));
   const auto returned = static_cast<std::int64_t>(out.size());
-  return ApiResponse{std::move(out), page_result(page, returned, found.total), std::nullopt, {}};
+  return ok(std::move(out), page_result(page, returned, found.total));
 }
 
 HandlerResult create(ApiEnv& env, RequestContext& request) {
@@ -111,71 +111,68 @@ std::vector<ParamDoc> filter_docs() {
 }  // namespace
 
 void add_task_read_routes(RouteTable& table, ApiEnv& env) {
+  RouteGroup routes = task_route_group(table);
   const ParamDoc project = path_doc("projectid", "project id");
   const ParamDoc task = path_doc("taskid", "task id");
   const ParamDoc status = {"status", ParamIn::kPath, "string", true, "open or closed"};
-  add_task_route(table, http::verb::get, "{projectid:int}/task", "Open tasks of a project",
-                 paged({project}),
-                 [&env](RequestContext& r) { return project_list(env, r, false); });
-  add_task_route(table, http::verb::get, "milestone/{milestoneid:int}/task", "Tasks of a milestone",
-                 paged({path_doc("milestoneid", "milestone id")}),
-                 [&env](RequestContext& r) { return milestone_tasks(env, r); });
-  add_task_route(table, http::verb::get, "{projectid:int}/task/{status}",
-                 "Tasks of a project with a status", paged({project, status}),
-                 [&env](RequestContext& r) { return project_list(env, r, false); });
-  add_task_route(table, http::verb::get, "{projectid:int}/task/@self/{status}",
-                 "The caller's tasks of a project with a status", paged({project, status}),
-                 [&env](RequestContext& r) { return project_list(env, r, true); });
-  add_task_route(
-      table, http::verb::post, "{projectid:int}/task", "Add a task to a project",
+  routes.add(http::verb::get, "{projectid:int}/task", "Open tasks of a project", paged({project}),
+             [&env](RequestContext& r) { return project_list(env, r, false); });
+  routes.add(http::verb::get, "milestone/{milestoneid:int}/task", "Tasks of a milestone",
+             paged({path_doc("milestoneid", "milestone id")}),
+             [&env](RequestContext& r) { return milestone_tasks(env, r); });
+  routes.add(http::verb::get, "{projectid:int}/task/{status}", "Tasks of a project with a status",
+             paged({project, status}),
+             [&env](RequestContext& r) { return project_list(env, r, false); });
+  routes.add(http::verb::get, "{projectid:int}/task/@self/{status}",
+             "The caller's tasks of a project with a status", paged({project, status}),
+             [&env](RequestContext& r) { return project_list(env, r, true); });
+  routes.add(
+      http::verb::post, "{projectid:int}/task", "Add a task to a project",
       [] {
         std::vector<ParamDoc> docs = task_field_docs();
         docs.insert(docs.begin(), path_doc("projectid", "project id"));
         return docs;
       }(),
       [&env](RequestContext& r) { return create(env, r); });
-  add_task_route(table, http::verb::post, "{projectid:int}/task/{messageid:int}",
-                 "Make a task of a discussion: its title, its text and comments as comments, its "
-                 "files and subscribers",
-                 {path_doc("projectid", "project id"), path_doc("messageid", "discussion id")},
-                 [&env](RequestContext& r) {
-                   return task_answer(env, r,
-                                      env.tasks.tasks.create_from_message(
-                                          *r.caller, route_id(r.params, "projectid"),
-                                          route_id(r.params, "messageid")));
-                 });
-  add_task_route(table, http::verb::get, "task/{taskid:int}", "One task (TaskWrapperFull)", {task},
-                 [&env](RequestContext& r) {
-                   return task_full_answer(
-                       env, r, env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid")));
-                 })
+  routes.add(http::verb::post, "{projectid:int}/task/{messageid:int}",
+             "Make a task of a discussion: its title, its text and comments as comments, its "
+             "files and subscribers",
+             {path_doc("projectid", "project id"), path_doc("messageid", "discussion id")},
+             [&env](RequestContext& r) {
+               return task_answer(
+                   env, r,
+                   env.tasks.tasks.create_from_message(*r.caller, route_id(r.params, "projectid"),
+                                                       route_id(r.params, "messageid")));
+             });
+  routes
+      .add(http::verb::get, "task/{taskid:int}", "One task (TaskWrapperFull)", {task},
+           [&env](RequestContext& r) {
+             return task_full_answer(env, r,
+                                     env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid")));
+           })
       .caches_response = true;
-  add_task_route(table, http::verb::get, "task/@self", "Tasks the caller is responsible for",
-                 paged({}), [&env](RequestContext& r) { return my_tasks(env, r); });
-  add_task_route(table, http::verb::get, "task/@self/{status}",
-                 "Tasks the caller is responsible for, with a status", paged({status}),
-                 [&env](RequestContext& r) { return my_tasks(env, r); });
-  add_task_route(table, http::verb::get, "task", "Several tasks by id",
-                 paged({query_doc("taskid", "array", "task ids")}),
-                 [&env](RequestContext& r) { return by_ids(env, r); });
-  add_task_route(table, http::verb::get, "task/filter", "Tasks matching a filter, with total",
-                 filter_docs(), [&env](RequestContext& r) { return filter(env, r, false); });
-  add_task_route(table, http::verb::get, "task/filter/simple",
-                 "Tasks matching a filter as SimpleTaskWrapper, with total", filter_docs(),
-                 [&env](RequestContext& r) { return filter(env, r, true); });
-  add_task_route(table, http::verb::get, "task/{taskid:int}/subscribe",
-                 "Whether the caller follows the task", {task}, [&env](RequestContext& r) {
-                   return ApiResponse{
-                       env.tasks.tasks.is_subscribed(*r.caller, route_id(r.params, "taskid")),
-                       {},
-                       std::nullopt,
-                       {}};
-                 });
-  add_task_route(table, http::verb::get, "task/{taskid:int}/notify",
-                 "Remind the task's responsibles", {task}, [&env](RequestContext& r) {
-                   return task_answer(
-                       env, r, env.tasks.tasks.remind(*r.caller, route_id(r.params, "taskid")));
-                 });
+  routes.add(http::verb::get, "task/@self", "Tasks the caller is responsible for", paged({}),
+             [&env](RequestContext& r) { return my_tasks(env, r); });
+  routes.add(http::verb::get, "task/@self/{status}",
+             "Tasks the caller is responsible for, with a status", paged({status}),
+             [&env](RequestContext& r) { return my_tasks(env, r); });
+  routes.add(http::verb::get, "task", "Several tasks by id",
+             paged({query_doc("taskid", "array", "task ids")}),
+             [&env](RequestContext& r) { return by_ids(env, r); });
+  routes.add(http::verb::get, "task/filter", "Tasks matching a filter, with total", filter_docs(),
+             [&env](RequestContext& r) { return filter(env, r, false); });
+  routes.add(http::verb::get, "task/filter/simple",
+             "Tasks matching a filter as SimpleTaskWrapper, with total", filter_docs(),
+             [&env](RequestContext& r) { return filter(env, r, true); });
+  routes.add(http::verb::get, "task/{taskid:int}/subscribe", "Whether the caller follows the task",
+             {task}, [&env](RequestContext& r) {
+               return ok(env.tasks.tasks.is_subscribed(*r.caller, route_id(r.params, "taskid")));
+             });
+  routes.add(http::verb::get, "task/{taskid:int}/notify", "Remind the task's responsibles", {task},
+             [&env](RequestContext& r) {
+               return task_answer(env, r,
+                                  env.tasks.tasks.remind(*r.caller, route_id(r.params, "taskid")));
+             });
 }
 
 }  // namespace projectd

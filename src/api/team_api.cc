@@ -1,7 +1,8 @@
 // api/2.0/project/{projectid}/team (ParticipantWrapper[]) and project/securityinfo.
-#include "api/project_binding.h"
+#include "api/binding.h"
 #include "api/project_routes.h"
 #include "api/project_wrappers.h"
+#include "api/route_group.h"
 #include "base/ascii.h"
 #include "base/errors.h"
 
@@ -60,7 +61,7 @@ HandlerResult team_response(ApiEnv& env, RequestContext& request, const Team& te
            ascii::to_lower(b.at("displayName").as_string());
   });
   boost::json::array out(members.begin(), members.end());
-  return ApiResponse{std::move(out), {}, std::nullopt, {}};
+  return ok(std::move(out));
 }
 
 std::int64_t project_of(const RequestContext& request) {
@@ -69,69 +70,65 @@ std::int64_t project_of(const RequestContext& request) {
 
 HandlerResult common_security(ApiEnv& env, RequestContext& request) {
   const CommonSecurity security = env.projects.common_security(*request.caller);
-  return ApiResponse{boost::json::object{{"canCreateProject", security.can_create_project},
-                                         {"canCreateTask", security.can_create_task},
-                                         {"canCreateMilestone", security.can_create_milestone},
-                                         {"canCreateMessage", security.can_create_message},
-                                         {"canCreateTimeSpend", security.can_create_time_spend}},
-                     {},
-                     std::nullopt,
-                     {}};
+  return ok(boost::json::object{{"canCreateProject", security.can_create_project},
+                                {"canCreateTask", security.can_create_task},
+                                {"canCreateMilestone", security.can_create_milestone},
+                                {"canCreateMessage", security.can_create_message},
+                                {"canCreateTimeSpend", security.can_create_time_spend}});
 }
 
 }  // namespace
 
 void add_team_routes(RouteTable& table, ApiEnv& env) {
-  auto route = [&](http::verb method, std::string pattern, std::string summary,
-                   std::vector<ParamDoc> params, Handler handler) {
-    table.add(Route{method, "api/2.0/project" + pattern, std::move(summary), "projects", true,
-                    kApiBodyLimit, std::move(params), std::move(handler)});
-  };
+  RouteGroup routes(table, "api/2.0/project", "projects");
   const ParamDoc project{"projectid", ParamIn::kPath, "integer", true, "project id"};
   const ParamDoc user{"userId", ParamIn::kBody, "guid", true, "a user id"};
 
-  route(http::verb::get, "/{projectid:int}/team", "The project's team", {project},
-        [&env](RequestContext& r) {
-          return team_response(env, r, env.teams.team(*r.caller, project_of(r)));
-        });
-  route(http::verb::post, "/{projectid:int}/team", "Add a person to the team", {project, user},
-        [&env](RequestContext& r) {
-          return team_response(
-              env, r, env.teams.add(*r.caller, project_of(r), required_guid(r.params, "userId")));
-        });
-  route(http::verb::put, "/{projectid:int}/team",
-        "Replace the team (the project manager always stays)",
-        {project, {"participants", ParamIn::kBody, "array", true, "user ids"}},
-        [&env](RequestContext& r) {
-          auto participants = people_list(r.params, "participants");
-          if (!participants)
-            throw_bad_request(
-                "Parameter 'participants' is required: the new team; send [] to keep only "
-                "the project manager");
-          return team_response(env, r, env.teams.replace(*r.caller, project_of(r), *participants));
-        });
-  route(http::verb::delete_, "/{projectid:int}/team", "Remove a person from the team",
-        {project, user}, [&env](RequestContext& r) {
-          return team_response(
-              env, r,
-              env.teams.remove(*r.caller, project_of(r), required_guid(r.params, "userId")));
-        });
-  route(http::verb::put, "/{projectid:int}/team/security",
-        "Hide modules of a private project from a member (visible=false) or show them again",
-        {project,
-         user,
-         {"security", ParamIn::kBody, "string", true,
-          "messages (1), tasks (2), files (4), milestone (8), contacts (16), or a sum"},
-         {"visible", ParamIn::kBody, "boolean", false, "false (default) hides, true shows"}},
-        [&env](RequestContext& r) {
-          const std::string user_id = required_guid(r.params, "userId");
-          const int bits = security_bits(r.params);
-          const bool visible = r.params.get_bool("visible").value_or(false);
-          return team_response(
-              env, r, env.teams.set_security(*r.caller, project_of(r), user_id, bits, visible));
-        });
-  route(http::verb::get, "/securityinfo", "What you may create somewhere in the portal", {},
-        [&env](RequestContext& r) { return common_security(env, r); });
+  routes.add(http::verb::get, "/{projectid:int}/team", "The project's team", {project},
+             [&env](RequestContext& r) {
+               return team_response(env, r, env.teams.team(*r.caller, project_of(r)));
+             });
+  routes.add(http::verb::post, "/{projectid:int}/team", "Add a person to the team", {project, user},
+             [&env](RequestContext& r) {
+               return team_response(
+                   env, r,
+                   env.teams.add(*r.caller, project_of(r), required_guid(r.params, "userId")));
+             });
+  routes.add(http::verb::put, "/{projectid:int}/team",
+             "Replace the team (the project manager always stays)",
+             {project, {"participants", ParamIn::kBody, "array", true, "user ids"}},
+             [&env](RequestContext& r) {
+               auto participants = people_list(r.params, "participants");
+               if (!participants)
+                 throw_bad_request(
+                     "Parameter 'participants' is required: the new team; send [] to keep only "
+                     "the project manager");
+               return team_response(env, r,
+                                    env.teams.replace(*r.caller, project_of(r), *participants));
+             });
+  routes.add(http::verb::delete_, "/{projectid:int}/team", "Remove a person from the team",
+             {project, user}, [&env](RequestContext& r) {
+               return team_response(
+                   env, r,
+                   env.teams.remove(*r.caller, project_of(r), required_guid(r.params, "userId")));
+             });
+  routes.add(http::verb::put, "/{projectid:int}/team/security",
+             "Hide modules of a private project from a member (visible=false) or show them again",
+             {project,
+              user,
+              {"security", ParamIn::kBody, "string", true,
+               "messages (1), tasks (2), files (4), milestone (8), contacts (16), or a sum"},
+              {"visible", ParamIn::kBody, "boolean", false, "false (default) hides, true shows"}},
+             [&env](RequestContext& r) {
+               const std::string user_id = required_guid(r.params, "userId");
+               const int bits = security_bits(r.params);
+               const bool visible = r.params.get_bool("visible").value_or(false);
+               return team_response(
+                   env, r,
+                   env.teams.set_security(*r.caller, project_of(r), user_id, bits, visible));
+             });
+  routes.add(http::verb::get, "/securityinfo", "What you may create somewhere in the portal", {},
+             [&env](RequestContext& r) { return common_security(env, r); });
 }
 
 }  // namespace projectd

@@ -57,6 +57,11 @@ struct ApiResponse {
   std::optional<boost::json::array> failed = std::nullopt;
 };
 
+// The usual answer: `response` (and a page's paging) in the envelope, the status by the method.
+inline ApiResponse ok(boost::json::value response, Paging paging = {}) {
+  return ApiResponse{std::move(response), std::move(paging), std::nullopt, {}};
+}
+
 // Anything that is not an envelope: health checks, the OpenAPI document, downloads.
 struct RawResponse {
   int status = 200;

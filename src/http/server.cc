@@ -250,7 +250,13 @@ class Session : public std::enable_shared_from_this<Session> {
       if (std::chrono::steady_clock::now() < self->read_deadline_)
         return self->wait_read_timer(generation);
       self->timed_out_ = true;
+      // cancel() only aborts a read that is pending right now. A composed read (async_read_header)
+      // between two of its steps has none: its next step would start a read no timer watches any
+      // more, and a client trickling bytes would hold the connection unanswered for ever (the
+      // SlowClients test caught one in 300 under load). Shutting the receive side down makes
+      // that read, and any later one, end at once; the answer can still be sent.
       beast::error_code ignored;
+      self->stream_.socket().shutdown(tcp::socket::shutdown_receive, ignored);
       self->stream_.socket().cancel(ignored);
     });
   }
@@ -500,7 +506,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_read_error(beast::error_code ec) {
-    if (ec == net::error::operation_aborted && timed_out_) ec = beast::error::timeout;
+    // After the deadline a read ends aborted or, once the receive side is shut, at end of stream.
+    if (timed_out_) ec = beast::error::timeout;
     if (ec == http::error::end_of_stream || ec == net::error::eof ||
         ec == net::error::operation_aborted || ec == net::error::connection_reset)
       return close();

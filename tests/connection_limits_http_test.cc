@@ -3,6 +3,7 @@
 // capped per client address, a trickling body meets a minimum rate, connections are capped per
 // address and below the open-files limit, and running out of descriptors never makes the accept
 // loop spin. The rules are in docs/security.md.
+#include "files_test_support.h"
 #include "process_memory.h"
 #include "project_test_support.h"
 #include "raw_socket.h"
@@ -31,16 +32,6 @@ std::string upload_head(std::size_t length, const std::string& auth, bool expect
   if (!auth.empty()) head += "Authorization: " + auth + "\r\n";
   if (expect_continue) head += "Expect: 100-continue\r\n";
   return head + "\r\n";
-}
-
-// Regular files anywhere under the upload spools (blobs/tmp/<node>/).
-int spooled_files(const std::string& data_dir) {
-  int files = 0;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(fs::path(data_dir) / "blobs" / "tmp", ec), end;
-       !ec && it != end; it.increment(ec))
-    files += it->is_regular_file();
-  return files;
 }
 
 std::string token_of(const TestServer& server) {

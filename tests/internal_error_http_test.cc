@@ -1,5 +1,6 @@
 // An internal error never shows its internals (issue 14): the client gets the generic message and
 // the request's id, the log gets the detail with the same id (docs/architecture.md, "Errors").
+#include "files_test_support.h"
 #include "http_client.h"
 #include "store_sql.h"
 #include "test_server.h"
@@ -25,10 +26,12 @@ TEST(InternalErrors, AreAnsweredGenericallyAndLoggedWithTheirDetailAndRequestId)
   for (const char* internal : {"projects", "sqlite", "SQLSTATE", "relation", "table", "store"})
     EXPECT_EQ(res.body.find(internal), std::string::npos) << internal << " in " << res.body;
   EXPECT_EQ(res.header("x-request-id"), "report-me-42");
+  // The server's output reaches the test through a pipe: wait for the line rather than race it.
+  const std::string failed = "GET /api/2.0/project from 127.0.0.1 failed (request report-me-42)";
+  ASSERT_TRUE(eventually([&] { return server.output().find(failed) != std::string::npos; }))
+      << server.output();
   const std::string log = server.output();
-  const std::size_t line =
-      log.find("GET /api/2.0/project from 127.0.0.1 failed (request report-me-42)");
-  ASSERT_NE(line, std::string::npos) << log;
+  const std::size_t line = log.find(failed);
   EXPECT_NE(log.find("projects", line), std::string::npos) << "the detail is logged: " << log;
 
   // Answers always carry an id, made by the server when the client sent none (or a bad one).

@@ -3,6 +3,7 @@
 #include "base/ascii.h"
 #include "base/errors.h"
 #include "blob/file_io.h"
+#include "http/connection_limits.h"
 #include "http/file_slice_body.h"
 #include "http/request_id.h"
 #include "http/request_log.h"
@@ -18,7 +19,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -27,7 +27,6 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -55,37 +54,10 @@ constexpr std::size_t kDrainPiece = 64 * 1024;
 // body_timeout when that is shorter.
 constexpr std::chrono::milliseconds kBodyRateGrace{10000};
 
-// Descriptors kept out of the connection cap: the store's files and connections, the logs, the
-// blob store's directories (docs/security.md, "Connections").
-constexpr std::size_t kReservedDescriptors = 128;
-
 // Accept errors that mean "no resources now" (out of descriptors or memory): retried after this
 // pause, never in a loop that spins, and logged at most once per kAcceptErrorLogEvery.
 constexpr std::chrono::milliseconds kAcceptRetryPause{100};
 constexpr std::chrono::seconds kAcceptErrorLogEvery{10};
-
-// The soft RLIMIT_NOFILE in force (raised to the hard limit at start, see Impl's constructor).
-std::size_t open_files_limit() {
-  struct rlimit limit {};
-  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
-  return limit.rlim_cur == RLIM_INFINITY ? std::size_t{1} << 20
-                                         : static_cast<std::size_t>(limit.rlim_cur);
-}
-
-void raise_open_files_limit() {
-  struct rlimit limit {};
-  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
-  limit.rlim_cur = limit.rlim_max;
-  ::setrlimit(RLIMIT_NOFILE, &limit);
-}
-
-// Connections the open-files limit leaves room for: two descriptors each (the socket, and a file
-// it uploads or downloads), after the reserve. Read at every accept (a getrlimit), so a limit
-// lowered while the server runs (prlimit) is honoured too.
-std::size_t descriptor_room() {
-  const std::size_t files = open_files_limit();
-  return files > kReservedDescriptors + 2 ? (files - kReservedDescriptors) / 2 : 1;
-}
 
 // RFC 9112 §6.1: a request body is delimited by `chunked` or by Content-Length, nothing else.
 bool unsupported_transfer_coding(const boost::beast::http::fields& head) {
@@ -129,12 +101,10 @@ class HttpServer::Impl {
         ioc_(io_threads_),
         acceptor_(net::make_strand(ioc_)),
         accept_timer_(acceptor_.get_executor()),
-        workers_(static_cast<std::size_t>(default_workers(options_.worker_threads))) {
+        workers_(static_cast<std::size_t>(default_workers(options_.worker_threads))),
+        limits_(options_.max_connections, options_.max_connections_per_address,
+                options_.max_spool_per_address) {
     if (options_.spool_dir.empty()) options_.spool_dir = std::filesystem::temp_directory_path();
-    raise_open_files_limit();
-    if (descriptor_room() < options_.max_connections)
-      spdlog::info("serving at most {} connections (the open files limit is {})", descriptor_room(),
-                   open_files_limit());
   }
 
   unsigned short bind();
@@ -143,14 +113,8 @@ class HttpServer::Impl {
 
   void do_accept();
   void on_accept(beast::error_code ec, tcp::socket socket);
-  // Counts a new connection; false (and nothing counted) when it is over a cap, with the error
-  // to answer it.
-  bool admit(const std::string& address, std::optional<ApiError>& refusal);
   void session_started(const std::shared_ptr<Session>& s);
   void session_ended(Session* s, const std::string& address, bool counted);
-  // Spool bytes in flight per client address (ServerOptions::max_spool_per_address).
-  bool reserve_spool(const std::string& address, std::uint64_t bytes);
-  void release_spool(const std::string& address, std::uint64_t bytes);
 
   Dispatcher& dispatcher_;
   ServerOptions options_;
@@ -167,20 +131,14 @@ class HttpServer::Impl {
   std::condition_variable sessions_cv_;
   std::unordered_set<Session*> sessions_;
   std::vector<std::weak_ptr<Session>> session_refs_;
-  std::size_t admitted_ = 0;
-  std::size_t refused_unlogged_ = 0;
-  std::chrono::steady_clock::time_point refusal_logged_;
-  std::unordered_map<std::string, std::size_t> connections_per_address_;
-
-  std::mutex spool_mutex_;
-  std::unordered_map<std::string, std::uint64_t> spool_per_address_;
+  ConnectionLimits limits_;
 };
 
 // One connection. All of its handlers run on its strand; the request handler runs on the worker
 // pool and posts its answer back to the strand.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  // `counted`: the connection was admitted (Impl::admit) and is uncounted when it ends.
+  // `counted`: the connection was admitted (ConnectionLimits::admit) and is released when it ends.
   Session(HttpServer::Impl& server, tcp::socket socket, std::string client, bool counted)
       : server_(server),
         stream_(std::move(socket)),
@@ -348,14 +306,14 @@ class Session : public std::enable_shared_from_this<Session> {
   // a chunked body's pieces as they arrive.
   bool reserve_spool(std::uint64_t bytes) {
     if (bytes == 0) return true;
-    if (!server_.reserve_spool(client_, bytes)) return false;
+    if (!server_.limits_.reserve_spool(client_, bytes)) return false;
     spool_reserved_ += bytes;
     return true;
   }
 
   void release_spool() {
     if (spool_reserved_ == 0) return;
-    server_.release_spool(client_, spool_reserved_);
+    server_.limits_.release_spool(client_, spool_reserved_);
     spool_reserved_ = 0;
   }
 
@@ -707,8 +665,8 @@ void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
   socket.set_option(tcp::no_delay(true), ignored);
   const auto endpoint = socket.remote_endpoint(ignored);
   std::string address = ignored ? "unknown" : endpoint.address().to_string();
-  std::optional<ApiError> refusal;
-  const bool admitted = admit(address, refusal);
+  std::optional<ApiError> refusal = limits_.admit(address);
+  const bool admitted = !refusal;
   auto session = std::make_shared<Session>(*this, std::move(socket), std::move(address), admitted);
   session_started(session);
   if (admitted) {
@@ -717,32 +675,6 @@ void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
     session->refuse(std::move(*refusal));
   }
   do_accept();
-}
-
-bool HttpServer::Impl::admit(const std::string& address, std::optional<ApiError>& refusal) {
-  std::lock_guard lock(sessions_mutex_);
-  if (admitted_ >= std::min(options_.max_connections, descriptor_room())) {
-    refusal.emplace(ErrorKind::kServiceUnavailable, "The server is at its connection limit");
-  } else if (options_.max_connections_per_address > 0 &&
-             connections_per_address_[address] >= options_.max_connections_per_address) {
-    refusal.emplace(ErrorKind::kTooManyRequests, "Too many connections from this address");
-  } else {
-    ++admitted_;
-    ++connections_per_address_[address];
-    return true;
-  }
-  // A flood of refusals is logged as one line per kAcceptErrorLogEvery, with its count.
-  ++refused_unlogged_;
-  const auto now = std::chrono::steady_clock::now();
-  if (now - refusal_logged_ >= kAcceptErrorLogEvery) {
-    spdlog::warn("refused {} connection(s), the last from {}: {}", refused_unlogged_, address,
-                 refusal->what());
-    refusal_logged_ = now;
-    refused_unlogged_ = 0;
-  }
-  refusal->with_header("Retry-After", "1");
-  if (connections_per_address_[address] == 0) connections_per_address_.erase(address);
-  return false;
 }
 
 void HttpServer::Impl::session_started(const std::shared_ptr<Session>& s) {
@@ -757,32 +689,8 @@ void HttpServer::Impl::session_started(const std::shared_ptr<Session>& s) {
 void HttpServer::Impl::session_ended(Session* s, const std::string& address, bool counted) {
   std::lock_guard lock(sessions_mutex_);
   sessions_.erase(s);
-  if (counted) {
-    --admitted_;
-    auto it = connections_per_address_.find(address);
-    if (it != connections_per_address_.end() && --it->second == 0)
-      connections_per_address_.erase(it);
-  }
+  if (counted) limits_.release(address);
   sessions_cv_.notify_all();
-}
-
-bool HttpServer::Impl::reserve_spool(const std::string& address, std::uint64_t bytes) {
-  std::lock_guard lock(spool_mutex_);
-  std::uint64_t& in_flight = spool_per_address_[address];
-  if (in_flight + bytes > options_.max_spool_per_address) {
-    if (in_flight == 0) spool_per_address_.erase(address);
-    return false;
-  }
-  in_flight += bytes;
-  return true;
-}
-
-void HttpServer::Impl::release_spool(const std::string& address, std::uint64_t bytes) {
-  std::lock_guard lock(spool_mutex_);
-  auto it = spool_per_address_.find(address);
-  if (it == spool_per_address_.end()) return;
-  it->second -= std::min(it->second, bytes);
-  if (it->second == 0) spool_per_address_.erase(it);
 }
 
 void HttpServer::Impl::run() {

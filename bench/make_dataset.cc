@@ -21,7 +21,7 @@
 // to sign in as (user01, not an administrator) manages every fourth project.
 #include "auth/password_hasher.h"
 #include "blob/blob_store.h"
-#include "domain/people_service.h"
+#include "domain/people/people_service.h"
 #include "store/store.h"
 
 #include <CLI/CLI.hpp>

@@ -1,7 +1,7 @@
 #include "read_params.h"
 #include "portal_zones.h"
 
-#include "api/project_binding.h"
+#include "api/projects/project_binding.h"
 #include "wire/date.h"
 
 #include <set>

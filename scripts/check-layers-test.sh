@@ -49,22 +49,22 @@ expect_violation() {
 }
 
 expect_pass "the tree as it is"
-expect_violation "domain includes http" src/domain/task_service.cc "http/params.h"
+expect_violation "domain includes http" src/domain/projects/task_service.cc "http/params.h"
 expect_violation "domain includes api" src/domain/caller.h "api/routes.h"
-expect_violation "domain includes wire" src/domain/task_views.cc "wire/date.h"
-expect_violation "domain includes a store implementation" src/domain/task_service.cc \
+expect_violation "domain includes wire" src/domain/projects/task_views.cc "wire/date.h"
+expect_violation "domain includes a store implementation" src/domain/projects/task_service.cc \
   "store/sqlite/sqlite_store.h"
-expect_violation "store includes domain" src/store/sqlite/sqlite_store.cc "domain/security.h"
+expect_violation "store includes domain" src/store/sqlite/sqlite_store.cc "domain/projects/security.h"
 expect_violation "store includes api" src/store/store.h "api/paging.h"
 expect_violation "store includes http" src/store/postgres/postgres_store.cc "http/params.h"
 expect_violation "http includes a domain header that is not a port" src/http/dispatcher.cc \
-  "domain/task_service.h"
+  "domain/projects/task_service.h"
 expect_violation "http includes api" src/http/server.cc "api/routes.h"
 expect_violation "wire includes store" src/wire/envelope.cc "store/store.h"
 expect_violation "wire includes http" src/wire/format.h "http/params.h"
 expect_violation "base includes wire" src/base/errors.h "wire/date.h"
 expect_violation "a store test includes more of domain" src/store/sqlite/sqlite_task_query_test.cc \
-  "domain/task_service.h"
+  "domain/projects/task_service.h"
 expect_violation "a file in an unknown folder" src/extra/thing.cc "base/errors.h"
 expect_pass "the tree once every plant is removed"
 

@@ -38,7 +38,7 @@ declare -A allowed=(
 declare -A test_allowed=()
 for layer in "${!allowed[@]}"; do test_allowed[$layer]=${allowed[$layer]}; done
 test_allowed[domain]="${allowed[domain]} store/"
-test_allowed[store]="${allowed[store]} domain/security.h"
+test_allowed[store]="${allowed[store]} domain/projects/security.h"
 
 is_test_file() {
   case ${1##*/} in

@@ -32,13 +32,11 @@ unsigned named_objects(const RouteSpec& route) {
 
 // A project's list or creation of one module: project/{projectid}/task, .../milestone...
 unsigned project_list_module(const RouteSpec& route) {
-  for (const char* prefix : {"api/2.0/project/{projectid}/", "api/2.0/project/{id}/"}) {
-    if (route.path.rfind(prefix, 0) != 0) continue;
-    const std::string rest = route.path.substr(std::string(prefix).size());
-    const auto it = kProjectLists.find(rest.substr(0, rest.find('/')));
-    if (it != kProjectLists.end()) return it->second;
-  }
-  return 0;
+  const std::string prefix = "api/2.0/project/{projectid}/";
+  if (route.path.rfind(prefix, 0) != 0) return 0;
+  const std::string rest = route.path.substr(prefix.size());
+  const auto it = kProjectLists.find(rest.substr(0, rest.find('/')));
+  return it != kProjectLists.end() ? it->second : 0;
 }
 
 // Guests change nothing in projects and their files (security.h: can() is false for a guest),
@@ -92,10 +90,10 @@ bool changes_project(const RouteSpec& route) {
 // What a closed project still allows (docs/wire-compatibility.md, "Closed projects"): the project
 // itself, its team, following and subscribing.
 const char* const kClosedMayChange[] = {
-    "PUT api/2.0/project/{id}",
-    "PUT api/2.0/project/{id}/status",
-    "PUT api/2.0/project/{id}/tag",
-    "DELETE api/2.0/project/{id}",
+    "PUT api/2.0/project/{projectid}",
+    "PUT api/2.0/project/{projectid}/status",
+    "PUT api/2.0/project/{projectid}/tag",
+    "DELETE api/2.0/project/{projectid}",
     "DELETE api/2.0/project",
     "PUT api/2.0/project/{projectid}/follow",
     "POST api/2.0/project/{projectid}/team",

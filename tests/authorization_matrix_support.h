@@ -1,7 +1,7 @@
 // The generator and the rules of the authorization matrix (authorization_matrix_http_test.cc): the
 // routes as GET api/2.0/openapi.json lists them, the request each route gets from a fixture, and
 // the generic invariants every answer must keep (docs/wire-compatibility.md, "Permission rules are
-// consistent"; domain/security.h).
+// consistent"; domain/projects/security.h).
 #pragma once
 
 #include "http_client.h"

@@ -1,17 +1,17 @@
 // What the API handlers share: the domain services and the portal settings they render with.
 #pragma once
 
-#include "domain/attachment_service.h"
-#include "domain/auth_service.h"
-#include "domain/comment_service.h"
-#include "domain/file_service.h"
-#include "domain/message_service.h"
-#include "domain/milestone_service.h"
-#include "domain/people_service.h"
-#include "domain/project_service.h"
-#include "domain/status_service.h"
-#include "domain/task_services.h"
-#include "domain/team_service.h"
+#include "domain/files/file_service.h"
+#include "domain/people/auth_service.h"
+#include "domain/people/people_service.h"
+#include "domain/projects/attachment_service.h"
+#include "domain/projects/comment_service.h"
+#include "domain/projects/message_service.h"
+#include "domain/projects/milestone_service.h"
+#include "domain/projects/project_service.h"
+#include "domain/projects/status_service.h"
+#include "domain/projects/task_services.h"
+#include "domain/projects/team_service.h"
 #include "wire/date.h"
 
 namespace projectd {

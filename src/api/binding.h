@@ -1,10 +1,11 @@
 // Request binding every resource shares: the wrapper context, route ids, people parameters and the
 // `simple` mode (docs/wire-compatibility.md, "Parameter sources" and "Objects"). Resource-specific
-// binding lives beside its resource (api/project_binding.h, api/task_params.h, ...).
+// binding lives beside its resource (api/projects/project_binding.h, api/projects/task_params.h,
+// ...).
 #pragma once
 
 #include "api/api_env.h"
-#include "api/employee_wrappers.h"
+#include "api/people/employee_wrappers.h"
 #include "http/handler.h"
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "api/routes.h"
 
-#include "api/files_routes.h"
+#include "api/files/files_routes.h"
 
 namespace projectd {
 

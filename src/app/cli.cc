@@ -6,7 +6,7 @@
 #include "auth/password_hasher.h"
 #include "base/errors.h"
 #include "blob/blob_store.h"
-#include "domain/people_service.h"
+#include "domain/people/people_service.h"
 #include "store/store.h"
 
 #include <spdlog/spdlog.h>

@@ -2,7 +2,7 @@
 // PROJECTD_ADMIN_PASSWORD; without them a strong password is generated and printed once.
 #pragma once
 
-#include "domain/people_service.h"
+#include "domain/people/people_service.h"
 
 namespace projectd {
 

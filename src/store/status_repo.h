@@ -1,6 +1,6 @@
 // Custom task statuses as the store keeps them (the original's CustomTaskStatus,
 // docs/wire-compatibility.md, "Objects"). The built-in defaults (-1 Open, -2 Closed) are not
-// stored; domain/status_rules.h knows them.
+// stored; domain/projects/status_rules.h knows them.
 #pragma once
 
 #include "store/project_records.h"

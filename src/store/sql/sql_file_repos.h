@@ -30,7 +30,7 @@ namespace projectd {
 
 // The extension a file title is filed under: from the last '.' to the end, ASCII-lowercased
 // (".docx"), or "" when the title has no '.', ends with one, or has its only '.' first (a
-// dot-file such as ".bashrc" has no extension, as on Unix). domain/file_types.h's
+// dot-file such as ".bashrc" has no extension, as on Unix). domain/files/file_types.h's
 // extension_of is expected to agree.
 std::string stored_extension(std::string_view title);
 

@@ -1,7 +1,7 @@
 // Builds the SQL of the filter queries (project and task pages) and their parameters, and holds
-// the read rules of domain/security.cc as SQL, so a page holds only what its viewer may read and
-// never has holes. Every value travels as a bound parameter; the SQL text depends only on which
-// filters are present and on the sort, picked from fixed fragments.
+// the read rules of domain/projects/security.cc as SQL, so a page holds only what its viewer may
+// read and never has holes. Every value travels as a bound parameter; the SQL text depends only on
+// which filters are present and on the sort, picked from fixed fragments.
 //
 // Parameters ?1, ?2 and ?3 are always the viewer's user id, admin flag and guest flag; the
 // fragments below refer to them and to these aliases: p the project, pm the viewer's own

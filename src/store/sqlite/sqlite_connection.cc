@@ -163,7 +163,7 @@ SqlStatement SqliteConnection::prepare(std::string_view sql) {
     return statement;
   };
   auto one_off = [&] { return (new Cursor(*this, prepare_one(0), true))->lease(); };
-  ++statements_leased_;
+  statements_leased_.fetch_add(1, std::memory_order_relaxed);
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     if (cache_.size() >= kMaxCachedStatements) return one_off();

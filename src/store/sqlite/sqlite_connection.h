@@ -13,6 +13,7 @@
 
 #include "store/sql/sql_connection.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -65,8 +66,11 @@ class SqliteConnection final : public SqlConnection {
   const SqlDialect& dialect() const override;
 
   // Statements leased by prepare() since the connection opened, and how many texts are cached.
-  // Tests use them to prove that batch reads cost a fixed number of statements.
-  std::uint64_t statements_leased() const { return statements_leased_; }
+  // Tests use them to prove that batch reads cost a fixed number of statements; the count may be
+  // read from any thread (SqliteStore::statements()).
+  std::uint64_t statements_leased() const {
+    return statements_leased_.load(std::memory_order_relaxed);
+  }
   std::size_t cached_statements() const { return cache_.size(); }
 
   // The extended code of the most recent failure thrown from this connection (0 when none since
@@ -90,7 +94,7 @@ class SqliteConnection final : public SqlConnection {
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Cursor>, SqlHash, std::equal_to<>> cache_;
   int last_failure_ = 0;
-  std::uint64_t statements_leased_ = 0;
+  std::atomic<std::uint64_t> statements_leased_{0};
 };
 
 }  // namespace projectd

@@ -130,7 +130,7 @@ TEST_F(SqliteFolderTreeTest, ARootIsItsOwnRootAndSubfoldersInheritTheirPlace) {
 }
 
 TEST_F(SqliteFolderTreeTest, ProjectRootsMadeByTheProjectServiceWay) {
-  // domain/project_service.cc: kind 3, project_id, no parent.
+  // domain/projects/project_service.cc: kind 3, project_id, no parent.
   FolderRecord folder;
   folder.kind = 3;
   folder.project_id = 42;

@@ -162,6 +162,7 @@ void SqliteStore::read(const std::function<void(StoreTx&)>& fn) {
   }
   ReaderLease lease(*this);
   ThreadMark mark(reading_on_this_thread_, this);
+  reads_.fetch_add(1, std::memory_order_relaxed);
   SqliteConnection& connection = lease.connection();
   // Deferred: the snapshot starts at fn's first statement and holds until COMMIT. If fn throws,
   // the lease rolls back.
@@ -169,6 +170,15 @@ void SqliteStore::read(const std::function<void(StoreTx&)>& fn) {
   SqlTx tx(connection);
   fn(tx);
   connection.execute("COMMIT");
+}
+
+std::uint64_t SqliteStore::statements() const {
+  // The connections live until close(), which the header says not to race with this.
+  if (!writer_connection_) return 0;
+  std::uint64_t total = writer_connection_->statements_leased();
+  for (const auto& reader : readers_)
+    total += reader->statements_leased();
+  return total;
 }
 
 void SqliteStore::close() {

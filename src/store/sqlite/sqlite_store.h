@@ -70,6 +70,12 @@ class SqliteStore final : public Store {
   // is the average group size.
   std::uint64_t commits() const { return commits_.load(std::memory_order_relaxed); }
   std::uint64_t writes() const { return writes_.load(std::memory_order_relaxed); }
+  // Read transactions begun, and statements leased on every connection (readers and writer) since
+  // the store opened. Tests use them to prove what one call costs: e.g. that a change answers
+  // from its own write, with no read transaction of its own and a fixed number of statements.
+  // statements() answers 0 once closed; it must not run while close() does.
+  std::uint64_t reads() const { return reads_.load(std::memory_order_relaxed); }
+  std::uint64_t statements() const;
   // True once an I/O error stopped the store accepting writes.
   bool fail_stopped() const { return fail_stopped_.load(std::memory_order_acquire); }
   // Writes waiting for the writer, not counting the group it is running.
@@ -121,6 +127,7 @@ class SqliteStore final : public Store {
   std::atomic<std::uint64_t> commits_{0};
   std::atomic<std::uint64_t> generation_{0};  // moves after each COMMIT, before it is answered
   std::atomic<std::uint64_t> writes_{0};
+  std::atomic<std::uint64_t> reads_{0};
   std::thread writer_thread_;  // started by the constructor once the readers are open
 };
 

@@ -1,6 +1,6 @@
 // The task filter on SQLite: every TaskQuery filter, each sort both ways, paging, text search,
 // and visibility against the read rules of domain/security.
-#include "domain/security.h"
+#include "domain/projects/security.h"
 #include "store/sql/sql_task_query.h"
 #include "store/sqlite/sqlite_project_test_support.h"
 

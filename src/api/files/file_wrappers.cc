@@ -1,0 +1,160 @@
+#include "api/files/file_wrappers.h"
+
+#include "auth/random.h"
+#include "domain/files/file_types.h"
+
+namespace projectd {
+
+namespace {
+
+// FileEntryWrapper.rootFolderType: COMMON 1, BUNCH 2 (project files), USER 5 (My documents).
+int root_folder_type(int root_kind) {
+  switch (static_cast<FolderKind>(root_kind)) {
+    case FolderKind::kMy:
+      return 5;
+    case FolderKind::kCommon:
+      return 1;
+    case FolderKind::kProject:
+      return 2;
+    case FolderKind::kSubfolder:
+      break;
+  }
+  return 0;
+}
+
+// The members every entry ends with (FileEntryWrapper), after the type's own.
+void add_entry_members(boost::json::object& out, std::int64_t id, const std::string& title,
+                       int access, int root_kind, const std::string& updated_by, Timestamp created,
+                       const std::string& created_by, Timestamp updated, const PeopleIndex& people,
+                       const WrapContext& context) {
+  out["id"] = id;
+  out["title"] = title;
+  out["access"] = access;
+  out["shared"] = false;
+  if (const int type = root_folder_type(root_kind); type != 0) out["rootFolderType"] = type;
+  out["updatedBy"] = employee_brief(people.get(updated_by), context);
+  out["created"] = format_api_date(created, context.zone);
+  out["createdBy"] = employee_brief(people.get(created_by), context);
+  out["updated"] = format_api_date(updated, context.zone);
+}
+
+}  // namespace
+
+std::string file_view_url(const FileRecord& file, const std::string& base_url) {
+  std::string url = base_url +
+                    "/Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=" +
+                    std::to_string(file.id);
+  if (file.version.version != file.current_version)
+    url += "&version=" + std::to_string(file.version.version);
+  return url;
+}
+
+boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people,
+                                 const WrapContext& context) {
+  const FileRecord& file = view.file;
+  const bool current = file.version.version == file.current_version;
+  boost::json::object out;
+  out["folderId"] = file.folder_id;
+  out["version"] = file.version.version;
+  out["versionGroup"] = file.version.version;
+  out["contentLength"] = human_size(static_cast<std::uint64_t>(file.version.size));
+  if (file.version.size != 0) out["pureContentLength"] = file.version.size;
+  out["fileStatus"] = 0;
+  const std::string url = file_view_url(file, context.base_url);
+  out["viewUrl"] = url;
+  // projectd has no document editor: the web address is the download too.
+  out["webUrl"] = url;
+  if (const int type = file_type_of(file.title); type != 0) out["fileType"] = type;
+  out["fileExst"] = extension_of(file.title);
+  if (file.version.comment)
+    out["comment"] = *file.version.comment;
+  else
+    out["comment"] = nullptr;
+  // A version shows who stored it and when; the current one the file's last change.
+  add_entry_members(out, file.id, file.title, view.access, file.root_kind,
+                    current ? file.updated_by : file.version.created_by, file.created,
+                    file.created_by, current ? file.updated : file.version.created, people,
+                    context);
+  return out;
+}
+
+boost::json::array file_wrappers(const FileViews& views, const WrapContext& context) {
+  boost::json::array out;
+  for (const FileView& view : views.files)
+    out.push_back(file_wrapper(view, views.people, context));
+  return out;
+}
+
+boost::json::object folder_wrapper(const FolderView& view, const PeopleIndex& people,
+                                   const WrapContext& context) {
+  const FolderRecord& folder = view.folder;
+  boost::json::object out;
+  out["parentId"] = folder.parent_id.value_or(0);
+  out["filesCount"] = view.counts.files;
+  out["foldersCount"] = view.counts.folders;
+  add_entry_members(out, folder.id, folder.title, view.access, folder.root_kind, folder.updated_by,
+                    folder.created, folder.created_by, folder.updated, people, context);
+  return out;
+}
+
+boost::json::object folder_content_wrapper(const FolderContent& content, std::int64_t start_index,
+                                           const WrapContext& context) {
+  boost::json::object out;
+  boost::json::array files;
+  for (const FileView& view : content.files)
+    files.push_back(file_wrapper(view, content.people, context));
+  boost::json::array folders;
+  for (const FolderView& view : content.folders)
+    folders.push_back(folder_wrapper(view, content.people, context));
+  boost::json::array path;
+  for (const FolderRecord& folder : content.path)
+    path.push_back(folder.id);
+  out["files"] = std::move(files);
+  out["folders"] = std::move(folders);
+  out["current"] = folder_wrapper(content.current, content.people, context);
+  out["pathParts"] = std::move(path);
+  out["startIndex"] = start_index;
+  out["count"] = static_cast<std::int64_t>(content.files.size() + content.folders.size());
+  out["total"] = content.total;
+  out["new"] = 0;
+  return out;
+}
+
+boost::json::object delete_operation(const DeleteOutcome& outcome, const WrapContext& context) {
+  const FileViews& files = outcome.files;
+  const std::vector<FolderView>& folders = outcome.folders;
+  boost::json::object out;
+  out["id"] = random_guid();
+  out["operation"] = 2;  // FileOperationType.Delete
+  out["progress"] = 100;
+  out["error"] = "";
+  out["processed"] = std::to_string(files.files.size() + folders.size());
+  out["finished"] = true;
+  out["files"] = file_wrappers(files, context);
+  boost::json::array folder_array;
+  for (const FolderView& view : folders)
+    folder_array.push_back(folder_wrapper(view, outcome.folder_people, context));
+  out["folders"] = std::move(folder_array);
+  return out;
+}
+
+boost::json::array audit_entries(const AuditViews& audit, const WrapContext& context) {
+  boost::json::array out;
+  for (const AttachmentAuditRecord& r : audit.entries) {
+    boost::json::object entry;
+    entry["id"] = r.id;
+    entry["action"] = r.action == AttachmentAction::kAttach ? "attach" : "detach";
+    entry["fileId"] = r.file_id;
+    entry["fileTitle"] = r.file_title;
+    if (r.reason.empty())
+      entry["reason"] = nullptr;
+    else
+      entry["reason"] = r.reason;
+    entry["by"] = employee_brief(audit.people.get(r.user_id), context);
+    entry["date"] = format_api_date(r.at, context.zone);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace projectd

@@ -1,0 +1,239 @@
+// api/2.0/files (the original's DocumentsApi; docs/wire-compatibility.md, "Folders", "Uploads"):
+// folders, uploads and files made in code, file info, versions, renames and deletes, and the upload
+// limit.
+#include "api/binding.h"
+#include "api/files/file_wrappers.h"
+#include "api/files/files_routes.h"
+#include "api/paging.h"
+#include "api/route_group.h"
+#include "domain/files/file_types.h"
+#include "domain/files/office_templates.h"
+
+namespace projectd {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+const ParamDoc kTitle{"title", ParamIn::kBody, "string", true, "name with its extension"};
+const ParamDoc kCreateNew{"createNewIfExist", ParamIn::kBody, "boolean", false,
+                          "default true: a title in use makes `name (1).ext`; false adds a "
+                          "version to the existing file"};
+
+HandlerResult first_file(ApiEnv& env, const RequestContext& request, const FileViews& views) {
+  return ok(file_wrapper(views.files.front(), views.people, wrap_context(env, request)));
+}
+
+// `title` with `extension` unless it already ends with it (the original's text and html rule).
+std::string with_extension(std::string title, std::string_view extension) {
+  if (extension_of(title) != extension) title += extension;
+  return title;
+}
+
+bool looks_like_html(std::string_view content) {
+  const auto open = content.find('<');
+  return open != std::string_view::npos && content.find('>', open) != std::string_view::npos;
+}
+
+HandlerResult create_text(ApiEnv& env, RequestContext& r, bool html) {
+  const FolderRef ref = route_folder(r.params);
+  const std::string content = r.params.get_string("content").value_or("");
+  const std::string title = r.params.get_string("title").value_or("");
+  if (clean_file_title(title).empty()) throw_bad_request("Parameter 'title' is required");
+  const bool as_html = html || looks_like_html(content);
+  return first_file(
+      env, r,
+      env.files.create(*r.caller, ref, with_extension(title, as_html ? ".html" : ".txt"), content,
+                       upload_options(r.params)));
+}
+
+// POST {folder}/file: an empty office document; an unknown extension becomes .docx.
+HandlerResult create_document(ApiEnv& env, RequestContext& r) {
+  const FolderRef ref = route_folder(r.params);
+  std::string title = r.params.get_string("title").value_or("");
+  if (clean_file_title(title).empty()) throw_bad_request("Parameter 'title' is required");
+  std::string extension = extension_of(title);
+  std::optional<std::string> document = blank_office_document(extension);
+  if (!document) {
+    extension = ".docx";
+    title += extension;
+    document = blank_office_document(extension);
+  }
+  UploadOptions options = upload_options(r.params);
+  options.comment = "Created";
+  return first_file(env, r, env.files.create(*r.caller, ref, title, *document, options));
+}
+
+HandlerResult upload(ApiEnv& env, RequestContext& r) {
+  return one_or_many_files(
+      env, r,
+      env.files.upload(*r.caller, route_folder(r.params), r.uploads, upload_options(r.params)));
+}
+
+// POST {folder}/insert: one file as the raw body (or a multipart part named `file`), named by
+// `title`.
+HandlerResult insert(ApiEnv& env, RequestContext& r) {
+  std::vector<SpooledFile> files;
+  for (SpooledFile& file : r.uploads)
+    if (r.raw_upload || files.empty()) files.push_back(std::move(file));
+  if (auto title = r.params.get_string("title"); title && !files.empty())
+    files.front().filename = *title;
+  return first_file(
+      env, r, env.files.upload(*r.caller, route_folder(r.params), files, upload_options(r.params)));
+}
+
+HandlerResult delete_answer(ApiEnv& env, RequestContext& r, const DeleteOutcome& outcome) {
+  boost::json::array operations;
+  operations.push_back(delete_operation(outcome, wrap_context(env, r)));
+  ApiResponse response{std::move(operations), {}, std::nullopt, {}};
+  if (!outcome.failed_files.empty() || !outcome.failed_folders.empty()) {
+    boost::json::array failed;
+    for (const BatchFailure& f : outcome.failed_files)
+      failed.push_back({{"fileId", f.id}, {"statusCode", f.status}, {"message", f.message}});
+    for (const BatchFailure& f : outcome.failed_folders)
+      failed.push_back({{"folderId", f.id}, {"statusCode", f.status}, {"message", f.message}});
+    response.failed = std::move(failed);
+  }
+  return response;
+}
+
+HandlerResult folder_answer(ApiEnv& env, const RequestContext& request,
+                            const FolderAnswer& answer) {
+  return ok(folder_wrapper(answer.folder, answer.people, wrap_context(env, request)));
+}
+
+}  // namespace
+
+HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request,
+                                const FileViews& views) {
+  boost::json::array files = file_wrappers(views, wrap_context(env, request));
+  // One file answers an object, several an array (docs/wire-compatibility.md, "Uploads").
+  if (files.size() == 1) return ok(std::move(files.front()));
+  return ok(std::move(files));
+}
+
+UploadOptions upload_options(const Params& p) {
+  UploadOptions options;
+  options.create_new_if_exist = p.get_bool("createNewIfExist").value_or(true);
+  return options;
+}
+
+HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, FolderRef ref) {
+  const PageRequest page = page_request(request.params);
+  FolderContentQuery query;
+  query.filter_type = static_cast<int>(request.params.get_int("filterType").value_or(0));
+  query.extension = request.params.get_string("extension").value_or("");
+  query.text = request.params.get_string("filterValue").value_or("");
+  query.offset = page.start_index;
+  query.limit = page.count;
+  const FolderContent content = env.files.folder(*request.caller, ref, query);
+  return ok(folder_content_wrapper(content, page.start_index, wrap_context(env, request)));
+}
+
+FolderRef route_folder(const Params& params) {
+  const auto ref = parse_folder_ref(params.get_string("folderid").value_or(""));
+  if (!ref) throw_not_found();
+  return *ref;
+}
+
+void add_files_routes(RouteTable& table, ApiEnv& env) {
+  RouteGroup routes(table, "api/2.0/files/", "files");
+  // Upload routes stream their body to the spool, up to the upload limit.
+  auto uploads = [&env](Route& route) {
+    route.body_limit = static_cast<std::size_t>(env.files.max_upload_bytes());
+    route.streams_body = true;
+  };
+  routes.add(http::verb::get, "settings", "The Documents settings: maxUploadSize in bytes", {},
+             [&env](RequestContext&) -> HandlerResult {
+               boost::json::object out;
+               out["maxUploadSize"] = env.files.max_upload_bytes();
+               return ok(std::move(out));
+             });
+  routes.add(
+      http::verb::get, "{folderid}",
+      "A folder's subfolders and files (FolderContentWrapper), subfolders first",
+      {{"filterType", ParamIn::kQuery, "integer", false,
+        "0 all, 1 files, 2 folders, 3 documents, 4 presentations, 5 spreadsheets, 7 images, "
+        "10 archives, 11 media"},
+       {"filterValue", ParamIn::kQuery, "string", false, "title contains"},
+       {"startIndex", ParamIn::kQuery, "integer", false, ""},
+       {"count", ParamIn::kQuery, "integer", false, "at most 1000"}},
+      [&env](RequestContext& r) { return folder_content_answer(env, r, route_folder(r.params)); });
+  routes.add(http::verb::post, "folder/{folderid}", "Create a subfolder", {kTitle},
+             [&env](RequestContext& r) {
+               const FolderAnswer view = env.files.create_folder(
+                   *r.caller, route_folder(r.params), r.params.get_string("title").value_or(""));
+               return folder_answer(env, r, view);
+             });
+  routes.add(http::verb::put, "folder/{folderid:int}", "Rename a subfolder", {kTitle},
+             [&env](RequestContext& r) {
+               const FolderAnswer view =
+                   env.files.rename_folder(*r.caller, route_id(r.params, "folderid"),
+                                           r.params.get_string("title").value_or(""));
+               return folder_answer(env, r, view);
+             });
+  routes.add(http::verb::delete_, "folder/{folderid:int}",
+             "Delete a subfolder with everything in it; answers the finished operation", {},
+             [&env](RequestContext& r) {
+               return delete_answer(
+                   env, r, env.files.delete_folder(*r.caller, route_id(r.params, "folderid")));
+             });
+  uploads(routes.add(
+      http::verb::post, "{folderid}/upload",
+      "Upload files: multipart (any part names) or a raw body named by Content-Disposition; "
+      "one file answers an object, several an array",
+      {kCreateNew}, [&env](RequestContext& r) { return upload(env, r); }));
+  uploads(routes.add(http::verb::post, "{folderid}/insert",
+                     "Upload one file as the raw body (or a multipart part), named by `title`",
+                     {{"title", ParamIn::kQuery, "string", false, "the file name"}, kCreateNew},
+                     [&env](RequestContext& r) { return insert(env, r); }));
+  const ParamDoc content{"content", ParamIn::kBody, "string", false, "the text, UTF-8"};
+  routes.add(http::verb::post, "{folderid}/text",
+             "Create a text file (.txt, or .html when the content looks like HTML)",
+             {kTitle, content}, [&env](RequestContext& r) { return create_text(env, r, false); });
+  routes.add(http::verb::post, "{folderid}/html", "Create an HTML file", {kTitle, content},
+             [&env](RequestContext& r) { return create_text(env, r, true); });
+  routes.add(http::verb::post, "{folderid}/file",
+             "Create an empty .docx, .xlsx or .pptx (another extension becomes .docx)", {kTitle},
+             [&env](RequestContext& r) { return create_document(env, r); });
+  routes.add(
+      http::verb::get, "file/{fileid:int}", "A file (FileWrapper); `version` picks a version",
+      {{"version", ParamIn::kQuery, "integer", false, "default: the current one"}},
+      [&env](RequestContext& r) {
+        std::optional<int> version;
+        if (auto v = r.params.get_int("version"); v && *v > 0) version = static_cast<int>(*v);
+        return first_file(env, r, env.files.get(*r.caller, route_id(r.params, "fileid"), version));
+      });
+  routes.add(http::verb::get, "file/{fileid:int}/history", "Every version of a file, newest first",
+             {}, [&env](RequestContext& r) {
+               const FileViews views = env.files.history(*r.caller, route_id(r.params, "fileid"));
+               return ok(file_wrappers(views, wrap_context(env, r)));
+             });
+  routes.add(http::verb::put, "file/{fileid:int}", "Rename a file (it keeps its extension)",
+             {kTitle}, [&env](RequestContext& r) {
+               return first_file(env, r,
+                                 env.files.rename(*r.caller, route_id(r.params, "fileid"),
+                                                  r.params.get_string("title").value_or("")));
+             });
+  routes.add(http::verb::delete_, "file/{fileid:int}",
+             "Delete a file at once (its attachments go, with audit records); answers the finished "
+             "operation",
+             {}, [&env](RequestContext& r) {
+               return delete_answer(env, r,
+                                    env.files.remove(*r.caller, route_id(r.params, "fileid")));
+             });
+  routes.add(
+      http::verb::put, "fileops/delete",
+      "Delete files and folders; refused ids are listed in `failed`",
+      {{"fileIds", ParamIn::kBody, "array", false, "file ids"},
+       {"folderIds", ParamIn::kBody, "array", false, "folder ids"}},
+      [&env](RequestContext& r) {
+        return delete_answer(
+            env, r,
+            env.files.remove_many(
+                *r.caller, r.params.get_int_list("fileIds").value_or(std::vector<std::int64_t>{}),
+                r.params.get_int_list("folderIds").value_or(std::vector<std::int64_t>{})));
+      });
+}
+
+}  // namespace projectd

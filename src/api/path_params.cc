@@ -1,0 +1,64 @@
+#include "api/path_params.h"
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+namespace projectd {
+
+namespace {
+
+struct PathParamText {
+  std::string_view name;
+  std::string_view type;  // for `{name}` without `:int`; `{name:int}` is always an integer
+  std::string_view description;
+};
+
+// Every path parameter name of the API, once. A name means the same on every route: that is why
+// a project is `{projectid}` and a custom status `{statusid}`, never a bare `{id}`.
+constexpr std::array kPathParams = {
+    PathParamText{"commentid", "guid", "comment id"},
+    PathParamText{"entityid", "integer", "task or discussion id (entityType says which)"},
+    PathParamText{"fileid", "integer", "file id"},
+    PathParamText{"folderid", "string",
+                  "folder id; where the route allows it, also @my or @common"},
+    PathParamText{"messageid", "integer", "discussion id"},
+    PathParamText{"milestoneid", "integer", "milestone id"},
+    PathParamText{"parentid", "integer", "the parent task's id"},
+    PathParamText{"projectid", "integer", "project id"},
+    PathParamText{"query", "string", "the text to look for"},
+    PathParamText{"status", "string", "a status by name: open or closed (a project also paused)"},
+    PathParamText{"statusid", "integer", "custom task status id"},
+    PathParamText{"subtaskid", "integer", "subtask id"},
+    PathParamText{"taskid", "integer", "task id"},
+    PathParamText{"userid", "string", "user id, user name or email (@self: the caller)"},
+};
+
+ParamDoc doc_of(std::string_view pattern, std::string_view placeholder) {
+  const std::size_t colon = placeholder.find(':');
+  const std::string_view name = placeholder.substr(0, colon);
+  for (const PathParamText& text : kPathParams) {
+    if (text.name != name) continue;
+    const bool integer = colon != std::string_view::npos;
+    return ParamDoc{std::string(name), ParamIn::kPath, integer ? "integer" : std::string(text.type),
+                    true, std::string(text.description)};
+  }
+  throw std::logic_error("route " + std::string(pattern) + ": the path parameter '" +
+                         std::string(name) + "' has no description in api/path_params.cc");
+}
+
+}  // namespace
+
+std::vector<ParamDoc> path_param_docs(std::string_view pattern) {
+  std::vector<ParamDoc> out;
+  for (std::size_t open = pattern.find('{'); open != std::string_view::npos;
+       open = pattern.find('{', open + 1)) {
+    const std::size_t close = pattern.find('}', open);
+    if (close == std::string_view::npos)
+      throw std::logic_error("route " + std::string(pattern) + ": unclosed '{'");
+    out.push_back(doc_of(pattern, pattern.substr(open + 1, close - open - 1)));
+  }
+  return out;
+}
+
+}  // namespace projectd

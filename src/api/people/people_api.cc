@@ -1,0 +1,166 @@
+// api/2.0/people: the directory (EmployeeFull, docs/wire-compatibility.md, "Objects").
+#include "api/clearable_params.h"
+#include "api/paging.h"
+#include "api/people/employee_wrappers.h"
+#include "api/route_group.h"
+#include "api/routes.h"
+
+namespace projectd {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+const EnumNames kEmployeeStatus = {{"active", 1}, {"terminated", 2}, {"leaveofabsence", 4}};
+const EnumNames kEmployeeType = {{"all", 0}, {"user", 1}, {"visitor", 2}};
+
+WrapContext wrap_context(ApiEnv& env, const RequestContext& request) {
+  return WrapContext{env.zone, request.base_url, *request.caller};
+}
+
+HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery query) {
+  const PageRequest page = page_request(request.params);
+  query.offset = page.start_index;
+  query.limit = page.count;
+  const UserPage result = env.people.list(*request.caller, query);
+  boost::json::array users;
+  for (const UserRecord& user : result.users)
+    users.push_back(employee_full(user, wrap_context(env, request)));
+  const auto returned = static_cast<std::int64_t>(users.size());
+  return ok(std::move(users), page_result(page, returned, result.total));
+}
+
+UserQuery filter_query(const Params& params) {
+  UserQuery query;
+  query.text = params.get_string("filterValue").value_or("");
+  if (auto status = params.get_enum("employeeStatus", kEmployeeStatus))
+    query.status = static_cast<EmployeeStatus>(*status);
+  if (auto type = params.get_enum("employeeType", kEmployeeType); type && *type != 0)
+    query.is_visitor = *type == 2;
+  return query;
+}
+
+HandlerResult one(ApiEnv& env, RequestContext& request, const UserRecord& user) {
+  return ok(employee_full(user, wrap_context(env, request)));
+}
+
+HandlerResult create(ApiEnv& env, RequestContext& request) {
+  const Params& p = request.params;
+  NewUser user;
+  user.email = p.get_string("email").value_or("");
+  user.first_name = p.get_string("firstName").value_or("");
+  user.last_name = p.get_string("lastName").value_or("");
+  user.title = p.get_string("title").value_or("");
+  user.is_visitor = p.get_bool("isVisitor").value_or(false);
+  if (auto password = p.get_string("password"); password && !password->empty())
+    user.password = *password;
+  UserRecord created = env.people.create(*request.caller, user);
+  // Profile fields the original's AddMember takes are applied as an update by the same admin.
+  UserChanges extra;
+  extra.location = p.get_string("location");
+  extra.notes = p.get_string("comment");
+  extra.sex = clearable_string(p, "sex");
+  extra.birthday = clearable_date(p, "birthday", env.zone);
+  extra.work_from = clearable_date(p, "worksFrom", env.zone);
+  if (extra.location || extra.notes || extra.sex || extra.birthday || extra.work_from)
+    created = env.people.update(*request.caller, created.id, extra);
+  return one(env, request, created);
+}
+
+HandlerResult update(ApiEnv& env, RequestContext& request) {
+  const Params& p = request.params;
+  UserChanges changes;
+  changes.first_name = p.get_string("firstName");
+  changes.last_name = p.get_string("lastName");
+  changes.title = p.get_string("title");
+  changes.location = p.get_string("location");
+  changes.notes = p.get_string("comment");
+  if (!changes.notes) changes.notes = p.get_string("notes");
+  changes.email = p.get_string("email");
+  changes.sex = clearable_string(p, "sex");
+  changes.birthday = clearable_date(p, "birthday", env.zone);
+  changes.work_from = clearable_date(p, "worksFrom", env.zone);
+  changes.is_visitor = p.get_bool("isVisitor");
+  changes.disabled = p.get_bool("disable");
+  const std::string id = p.get_string("userid").value_or("");
+  return one(env, request, env.people.update(*request.caller, id, changes));
+}
+
+const std::vector<ParamDoc> kPagingDocs = {
+    {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
+    {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"},
+};
+
+std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs) {
+  docs.insert(docs.end(), kPagingDocs.begin(), kPagingDocs.end());
+  return docs;
+}
+
+}  // namespace
+
+void add_people_routes(RouteTable& table, ApiEnv& env) {
+  RouteGroup routes(table, "", "people");
+  routes.add(http::verb::get, "api/2.0/people/@self", "The signed-in user", {},
+             [&env](RequestContext& r) { return one(env, r, env.people.self(*r.caller)); });
+  routes.add(http::verb::get, "api/2.0/people", "Everyone, paged", with_paging({}),
+             [&env](RequestContext& r) { return list_response(env, r, UserQuery{}); });
+  routes.add(
+      http::verb::get, "api/2.0/people/filter", "People matching a filter, paged, with total",
+      with_paging({{"filterValue", ParamIn::kQuery, "string", false, "text in name or email"},
+                   {"employeeStatus", ParamIn::kQuery, "string", false, "active, terminated"},
+                   {"employeeType", ParamIn::kQuery, "string", false, "all, user, visitor"}}),
+      [&env](RequestContext& r) { return list_response(env, r, filter_query(r.params)); });
+  routes.add(http::verb::get, "api/2.0/people/@search/{query}",
+             "People whose name or email contains", with_paging({}), [&env](RequestContext& r) {
+               UserQuery query;
+               query.text = r.params.get_string("query").value_or("");
+               return list_response(env, r, query);
+             });
+  routes.add(
+      http::verb::get, "api/2.0/people/{userid}", "One person", {}, [&env](RequestContext& r) {
+        return one(env, r, env.people.get(*r.caller, r.params.get_string("userid").value_or("")));
+      });
+  routes.add(http::verb::post, "api/2.0/people", "Add a person (administrators)",
+             {{"email", ParamIn::kBody, "string", true, ""},
+              {"firstName", ParamIn::kBody, "string", true, ""},
+              {"lastName", ParamIn::kBody, "string", true, ""},
+              {"isVisitor", ParamIn::kBody, "boolean", false, "a guest"},
+              {"password", ParamIn::kBody, "string", false, "none: the account waits for one"},
+              {"title", ParamIn::kBody, "string", false, "job title"}},
+             [&env](RequestContext& r) { return create(env, r); });
+  routes.add(http::verb::put, "api/2.0/people/{userid}",
+             "Change a profile (yourself, or anyone as an administrator); absent fields are kept",
+             {{"firstName", ParamIn::kBody, "string", false, ""},
+              {"lastName", ParamIn::kBody, "string", false, ""},
+              {"title", ParamIn::kBody, "string", false, ""},
+              {"location", ParamIn::kBody, "string", false, ""},
+              {"comment", ParamIn::kBody, "string", false, "notes"},
+              {"sex", ParamIn::kBody, "string", false, "male, female, or empty"},
+              {"birthday", ParamIn::kBody, "date", false, ""},
+              {"worksFrom", ParamIn::kBody, "date", false, ""},
+              {"email", ParamIn::kBody, "string", false, "administrators only"},
+              {"isVisitor", ParamIn::kBody, "boolean", false, "administrators only"},
+              {"disable", ParamIn::kBody, "boolean", false, "administrators only; revokes tokens"}},
+             [&env](RequestContext& r) { return update(env, r); });
+  routes.add(
+      http::verb::put, "api/2.0/people/{userid}/password",
+      "Set a password (yourself with your current one, or anyone as an administrator); revokes "
+      "the user's tokens",
+      {{"password", ParamIn::kBody, "string", true, ""},
+       {"currentPassword", ParamIn::kBody, "string", false,
+        "required for your own password; wrong ones count toward the sign-in limit"},
+       {"oldPassword", ParamIn::kBody, "string", false, "another name for currentPassword"}},
+      [&env](RequestContext& r) {
+        const std::string current = r.params.get_string("currentPassword")
+                                        .value_or(r.params.get_string("oldPassword").value_or(""));
+        return one(env, r,
+                   env.people.set_password(*r.caller, r.params.get_string("userid").value_or(""),
+                                           r.params.get_string("password").value_or(""),
+                                           [&](const std::string& user_id) {
+                                             env.auth.confirm_password(user_id, current,
+                                                                       r.client_address);
+                                           }));
+      });
+}
+
+}  // namespace projectd

@@ -1,0 +1,32 @@
+// Request parameters of the task, subtask and link endpoints bound to domain values, tolerant as
+// docs/wire-compatibility.md asks ("Parameter sources" to "Unknown parameters"): enums by name or
+// number, GUID lists in every form, absent vs empty.
+#pragma once
+
+#include "domain/projects/task_service.h"
+#include "http/params.h"
+#include "wire/date.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace projectd {
+
+extern const EnumNames kTaskStatusNames;    // open 1, closed 2
+extern const EnumNames kTaskPriorityNames;  // high 1, normal 0, low -1
+extern const EnumNames kTaskLinkTypeNames;  // start 0, end 1, endstart 2
+
+// title, description, deadline, startDate, priority, milestoneid, responsibles, progress, status.
+// A milestoneid of 0, "" or null detaches; a negative one is 400.
+TaskChanges task_changes(const Params& params, const PortalTimeZone& zone);
+
+// The filters of GET task/filter (docs/wire-compatibility.md, "Endpoints") and its paging and sort
+// ("Paging"); the viewer is left for the service to set.
+TaskQuery task_filter(const Params& params, const PortalTimeZone& zone);
+
+std::optional<TaskStatus> task_status(const Params& params, std::string_view key = "status");
+// 400 naming the parameter when it is absent.
+std::int64_t required_int(const Params& params, std::string_view key);
+std::vector<std::int64_t> required_int_list(const Params& params, std::string_view key);
+
+}  // namespace projectd

@@ -1,0 +1,59 @@
+#include "api/projects/task_routes.h"
+
+#include "api/binding.h"
+#include "api/projects/task_wrappers.h"
+#include "api/routes.h"
+
+namespace projectd {
+
+void add_task_routes(RouteTable& table, ApiEnv& env) {
+  add_task_read_routes(table, env);
+  add_task_change_routes(table, env);
+  add_subtask_routes(table, env);
+  add_task_link_routes(table, env);
+}
+
+RouteGroup task_route_group(RouteTable& table) {
+  return RouteGroup(table, "api/2.0/project/", "tasks");
+}
+
+ParamDoc body_doc(std::string name, std::string type, std::string description, bool required) {
+  return ParamDoc{std::move(name), ParamIn::kBody, std::move(type), required,
+                  std::move(description)};
+}
+
+std::vector<ParamDoc> task_field_docs() {
+  return {body_doc("title", "string", "required when creating; never empty"),
+          body_doc("description", "string", ""),
+          body_doc("deadline", "date", ""),
+          body_doc("startDate", "date", ""),
+          body_doc("priority", "string", "high, normal or low (1, 0, -1)"),
+          body_doc("milestoneid", "integer", "a milestone of the project; 0 detaches"),
+          body_doc("responsibles", "array", "user ids of team members"),
+          body_doc("progress", "integer", "0 to 100 (PUT)"),
+          body_doc("status", "string", "open or closed (PUT)")};
+}
+
+ApiResponse task_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views) {
+  return ok(task_wrapper(views.tasks.front(), views.people, wrap_context(env, request),
+                         simple_mode(request.params)));
+}
+
+ApiResponse task_full_answer(ApiEnv& env, const RequestContext& request, const TaskDetail& detail) {
+  return ok(task_wrapper_full(detail, wrap_context(env, request), simple_mode(request.params)));
+}
+
+ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views,
+                             const PageRequest& page) {
+  boost::json::array out =
+      task_wrappers(views, wrap_context(env, request), simple_mode(request.params));
+  const auto returned = static_cast<std::int64_t>(out.size());
+  return ok(std::move(out), page_result(page, returned, views.total));
+}
+
+ApiResponse subtask_answer(ApiEnv& env, const RequestContext& request,
+                           const SubtaskResult& result) {
+  return ok(subtask_wrapper(result.view, result.people, wrap_context(env, request)));
+}
+
+}  // namespace projectd

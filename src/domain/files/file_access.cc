@@ -1,0 +1,92 @@
+#include "domain/files/file_access.h"
+
+#include "base/errors.h"
+#include "domain/projects/project_access.h"
+
+#include <algorithm>
+
+namespace projectd {
+
+FileAccessResolver::FileAccessResolver(StoreTx& tx, Viewer viewer)
+    : tx_(tx), viewer_(std::move(viewer)) {}
+
+TreeAccess FileAccessResolver::of_folder(const FolderRecord& folder) {
+  return of_tree(folder.root_kind, folder.owner_id, folder.project_id);
+}
+
+TreeAccess FileAccessResolver::of_file(const FileRecord& file) {
+  return of_tree(file.root_kind, file.owner_id, file.project_id);
+}
+
+TreeAccess FileAccessResolver::of_tree(int root_kind, const std::optional<std::string>& owner_id,
+                                       const std::optional<std::int64_t>& project_id) {
+  switch (static_cast<FolderKind>(root_kind)) {
+    case FolderKind::kMy: {
+      // Nobody else sees a person's own documents, admins included, as in the original.
+      const bool own = owner_id && *owner_id == viewer_.user_id && !viewer_.is_visitor;
+      return TreeAccess{own, own, false};
+    }
+    case FolderKind::kCommon:
+      return TreeAccess{true, viewer_.is_admin, false};
+    case FolderKind::kProject: {
+      if (!project_id) return {};
+      auto cached = projects_.find(*project_id);
+      if (cached == projects_.end()) {
+        std::optional<ProjectSecurity> security;
+        if (auto project = tx_.projects().by_id(*project_id))
+          security.emplace(security_in(tx_, viewer_, *project));
+        cached = projects_.emplace(*project_id, std::move(security)).first;
+      }
+      if (!cached->second) return {};
+      const ProjectSecurity& security = *cached->second;
+      return TreeAccess{security.can_read_files(), security.files_editor(), security.is_closed()};
+    }
+    case FolderKind::kSubfolder:
+      break;  // a root is never a subfolder
+  }
+  return {};
+}
+
+void FileAccessResolver::require_read(const TreeAccess& access) const {
+  if (!access.read) throw_not_found();
+}
+
+void FileAccessResolver::require_edit(const TreeAccess& access) const {
+  require_read(access);
+  if (access.closed) throw_conflict("The project is closed: reopen it to change its files");
+  if (!access.edit) throw_forbidden();
+}
+
+std::vector<FileView> file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files,
+                                 std::vector<std::string>& people) {
+  FileAccessResolver access(tx, viewer);
+  std::vector<FileView> out;
+  for (FileRecord& file : files) {
+    people.push_back(file.created_by);
+    people.push_back(file.updated_by);
+    people.push_back(file.version.created_by);
+    const int wrapper_access = access.of_file(file).wrapper_access();
+    out.push_back(FileView{std::move(file), wrapper_access});
+  }
+  return out;
+}
+
+std::vector<FileRecord> attached_files(StoreTx& tx, EntityKind kind, std::int64_t entity_id) {
+  std::vector<std::int64_t> ids;
+  for (const AttachmentRecord& a : tx.attachments().of_entities(kind, {entity_id}))
+    ids.push_back(a.file_id);
+  return files_in_order(tx, ids);
+}
+
+std::vector<FileRecord> files_in_order(StoreTx& tx, const std::vector<std::int64_t>& ids) {
+  std::vector<FileRecord> found = tx.files().by_ids(ids);
+  std::vector<FileRecord> ordered;
+  for (std::int64_t id : ids) {
+    auto it =
+        std::find_if(found.begin(), found.end(), [&](const FileRecord& f) { return f.id == id; });
+    if (it != found.end()) ordered.push_back(std::move(*it));
+  }
+  return ordered;
+}
+
+}  // namespace projectd

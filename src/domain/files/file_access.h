@@ -1,0 +1,70 @@
+// Who may read and change files (issue 4; docs/wire-compatibility.md, "Who may change a project's
+// files"): a file's rights are its folder tree's.
+//   @my      its owner reads and changes; nobody else sees it (not even admins);
+//   @common  everyone signed in reads; admins change;
+//   project  whoever may read the project and its Files module reads (canReadFiles,
+//            docs/wire-compatibility.md, "Permission rules are consistent"); admin, the manager, or
+//            a member whose Files module is not restricted changes, while the project is not
+//            closed.
+// Refusals follow the service order: cannot read -> 404, closed project -> 409, cannot change ->
+// 403. Thread safety: a resolver belongs to one transaction.
+#pragma once
+
+#include "domain/projects/security.h"
+#include "store/store.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+struct TreeAccess {
+  bool read = false;
+  bool edit = false;    // would be allowed if the project were open
+  bool closed = false;  // a closed project's tree: nothing in it may change (409)
+  // FileWrapper.access: 0 (None, meaning no restriction) when the caller may change it, else 2
+  // (Read).
+  int wrapper_access() const { return edit && !closed ? 0 : 2; }
+};
+
+struct FileView {
+  FileRecord file;
+  int access = 2;  // FileWrapper.access (TreeAccess::wrapper_access)
+};
+
+// Caches each project's security for the length of one transaction, so a list of files from one
+// project costs one project read and one membership read.
+class FileAccessResolver {
+ public:
+  FileAccessResolver(StoreTx& tx, Viewer viewer);
+
+  TreeAccess of_folder(const FolderRecord& folder);
+  TreeAccess of_file(const FileRecord& file);
+
+  // 404 unless readable.
+  void require_read(const TreeAccess& access) const;
+  // 404 unless readable, 409 when its project is closed, 403 unless changeable.
+  void require_edit(const TreeAccess& access) const;
+
+ private:
+  TreeAccess of_tree(int root_kind, const std::optional<std::string>& owner_id,
+                     const std::optional<std::int64_t>& project_id);
+
+  StoreTx& tx_;
+  Viewer viewer_;
+  std::map<std::int64_t, std::optional<ProjectSecurity>> projects_;  // nullopt: project gone
+};
+
+// The files as `viewer` sees them, in their order, with the people their wrappers name added to
+// `people` (the caller loads one PeopleIndex for the whole response).
+std::vector<FileView> file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files,
+                                 std::vector<std::string>& people);
+// The files with these ids, in the order of `ids`; unknown ids are left out. One statement.
+std::vector<FileRecord> files_in_order(StoreTx& tx, const std::vector<std::int64_t>& ids);
+// The files attached to a task or discussion, in attach order: two statements.
+std::vector<FileRecord> attached_files(StoreTx& tx, EntityKind kind, std::int64_t entity_id);
+
+}  // namespace projectd

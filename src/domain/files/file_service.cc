@@ -1,0 +1,422 @@
+// FileService: folders, uploads, versions, renames, deletes and downloads of the Documents surface.
+#include "domain/files/file_service.h"
+
+#include "base/ascii.h"
+#include "base/errors.h"
+#include "domain/files/file_types.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace projectd {
+
+namespace {
+
+constexpr const char* kDeletedReason = "file deleted";
+
+// The folder a reference names, 404 when it does not exist or the viewer may not read it.
+FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
+                            FileAccessResolver& access) {
+  std::optional<FolderRecord> folder;
+  switch (ref.kind) {
+    case FolderRef::Kind::kMy:
+      if (!viewer.is_visitor) folder = tx.folders().my_folder(viewer.user_id);
+      break;
+    case FolderRef::Kind::kCommon:
+      folder = tx.folders().common_folder();
+      break;
+    case FolderRef::Kind::kId:
+      folder = tx.folders().by_id(ref.id);
+      break;
+  }
+  if (!folder) throw_not_found();
+  access.require_read(access.of_folder(*folder));
+  return std::move(*folder);
+}
+
+FolderRecord editable_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
+  FileAccessResolver access(tx, viewer);
+  FolderRecord folder = resolve_folder(tx, viewer, ref, access);
+  access.require_edit(access.of_folder(folder));
+  return folder;
+}
+
+FileRecord readable_file(StoreTx& tx, FileAccessResolver& access, std::int64_t id,
+                         std::optional<int> version) {
+  auto file = version && *version > 0 ? tx.files().at_version(id, *version) : tx.files().by_id(id);
+  if (!file) throw_not_found();
+  access.require_read(access.of_file(*file));
+  return std::move(*file);
+}
+
+FileRecord editable_file(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+  FileAccessResolver access(tx, viewer);
+  FileRecord file = readable_file(tx, access, id, std::nullopt);
+  access.require_edit(access.of_file(file));
+  return file;
+}
+
+std::string required_title(std::string_view title, const char* what) {
+  std::string clean = clean_file_title(title);
+  if (clean.empty()) throw_bad_request(std::string(what) + " must not be empty");
+  return clean;
+}
+
+// `name (1).ext`, `name (2).ext`... : the first title no file of the folder has.
+std::string free_title(StoreTx& tx, std::int64_t folder_id, const std::string& title) {
+  const std::string ext = extension_of(title);
+  const std::string stem = title.substr(0, title.size() - ext.size());
+  for (int n = 1;; ++n) {
+    std::string candidate = stem + " (" + std::to_string(n) + ")" + ext;
+    if (!tx.files().by_title(folder_id, candidate)) return candidate;
+  }
+}
+
+FolderView folder_view(const FolderRecord& folder, const std::vector<FolderCounts>& counts,
+                       FileAccessResolver& access) {
+  FolderView view{folder, FolderCounts{folder.id, 0, 0}, access.of_folder(folder).wrapper_access()};
+  for (const FolderCounts& c : counts)
+    if (c.folder_id == folder.id) view.counts = c;
+  return view;
+}
+
+FolderAnswer folder_answer(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+  FileAccessResolver access(tx, viewer);
+  const FolderRecord folder = *tx.folders().by_id(id);
+  return FolderAnswer{folder_view(folder, tx.folders().counts({id}), access),
+                      PeopleIndex::load(tx.users(), {folder.created_by, folder.updated_by})};
+}
+
+// @my is made with each person; one that predates that rule (or was a guest) gets it on first use.
+void ensure_my_folder(Store& store, const Viewer& viewer) {
+  if (viewer.is_visitor) return;
+  if (store.read_value(
+          [&](StoreTx& tx) { return tx.folders().my_folder(viewer.user_id).has_value(); }))
+    return;
+  store.write([&](StoreTx& tx) {
+    if (tx.folders().my_folder(viewer.user_id)) return;
+    FolderRecord my;
+    my.kind = static_cast<int>(FolderKind::kMy);
+    my.owner_id = viewer.user_id;
+    my.title = "My Documents";
+    my.created = my.updated = now_utc();
+    my.created_by = my.updated_by = viewer.user_id;
+    tx.folders().insert(my);
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
+                                           const std::string& user_id, const std::string& reason);
+
+namespace {
+
+// Checks and deletes one subfolder with everything below it; the contents its files used are
+// added to `released`.
+FolderView delete_folder_in_tx(StoreTx& tx, const Viewer& viewer, std::int64_t id,
+                               std::vector<std::string>& released) {
+  FolderRecord folder = editable_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id});
+  if (!folder.parent_id) throw_forbidden("A section or project folder cannot be deleted");
+  FileAccessResolver access(tx, viewer);
+  FolderView view = folder_view(folder, tx.folders().counts({id}), access);
+  for (const FileRecord& file : tx.files().by_ids(tx.files().ids_under(id))) {
+    std::vector<std::string> contents =
+        delete_file_in_tx(tx, file, viewer.user_id, "folder deleted");
+    released.insert(released.end(), contents.begin(), contents.end());
+  }
+  tx.folders().remove(id);
+  return view;
+}
+
+}  // namespace
+
+FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files) {
+  FileViews out;
+  std::vector<std::string> people;
+  out.files = file_views(tx, viewer, std::move(files), people);
+  out.people = PeopleIndex::load(tx.users(), people);
+  return out;
+}
+
+std::optional<FolderRef> parse_folder_ref(std::string_view text) {
+  if (ascii::iequals(text, "@my")) return FolderRef{FolderRef::Kind::kMy, 0};
+  if (ascii::iequals(text, "@common")) return FolderRef{FolderRef::Kind::kCommon, 0};
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return FolderRef{FolderRef::Kind::kId, id};
+}
+
+std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
+                                           const std::string& user_id, const std::string& reason) {
+  const Timestamp now = now_utc();
+  for (const AttachmentRecord& a : tx.attachments().of_file(file.id)) {
+    tx.attachments().detach(a.kind, a.entity_id, a.file_id);
+    tx.attachments().add_audit(AttachmentAuditRecord{0, a.kind, a.entity_id, file.id, file.title,
+                                                     AttachmentAction::kDetach, reason, user_id,
+                                                     now});
+  }
+  std::vector<std::string> contents = tx.files().contents_of({file.id});
+  tx.files().remove(file.id);
+  return contents;
+}
+
+FileService::FileService(Store& store, BlobStore& blobs, std::uint64_t max_upload_bytes)
+    : store_(store), blobs_(blobs), max_upload_bytes_(max_upload_bytes) {}
+
+FolderContent FileService::folder(const Caller& caller, FolderRef ref,
+                                  const FolderContentQuery& query) {
+  const Viewer viewer = viewer_of(caller);
+  if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
+  return store_.read_value([&](StoreTx& tx) {
+    FileAccessResolver access(tx, viewer);
+    FolderRecord folder = resolve_folder(tx, viewer, ref, access);
+    FolderContent out;
+    out.path = tx.folders().path(folder.id);
+
+    std::vector<std::string> extensions = extensions_of_filter(query.filter_type);
+    if (query.filter_type == 11 && !query.extension.empty())
+      extensions.push_back(extension_of(
+          "x." + ascii::to_lower(query.extension.substr(query.extension.front() == '.' ? 1 : 0))));
+    const bool with_folders = query.filter_type == 0 || query.filter_type == 2;
+    const bool with_files = query.filter_type != 2;
+    FolderListQuery folders_query{folder.id, query.text, query.offset, query.limit};
+    FileListQuery files_query{folder.id, query.text, extensions, 0, 0};
+    const std::int64_t folder_total = with_folders ? tx.folders().count_children(folders_query) : 0;
+    const std::int64_t file_total = with_files ? tx.files().count_in_folder(files_query) : 0;
+    out.total = folder_total + file_total;
+
+    std::vector<FolderRecord> subfolders;
+    if (with_folders && query.offset < folder_total)
+      subfolders = tx.folders().children(folders_query);
+    const std::int64_t room = query.limit - static_cast<std::int64_t>(subfolders.size());
+    std::vector<FileRecord> files;
+    if (with_files && room > 0) {
+      files_query.offset = std::max<std::int64_t>(0, query.offset - folder_total);
+      files_query.limit = room;
+      files = tx.files().in_folder(files_query);
+    }
+
+    std::vector<std::int64_t> ids{folder.id};
+    for (const FolderRecord& f : subfolders)
+      ids.push_back(f.id);
+    const std::vector<FolderCounts> counts = tx.folders().counts(ids);
+    out.current = folder_view(folder, counts, access);
+    std::vector<std::string> people{folder.created_by, folder.updated_by};
+    for (const FolderRecord& f : subfolders) {
+      people.push_back(f.created_by);
+      people.push_back(f.updated_by);
+      out.folders.push_back(folder_view(f, counts, access));
+    }
+    out.files = file_views(tx, viewer, std::move(files), people);
+    out.people = PeopleIndex::load(tx.users(), people);
+    return out;
+  });
+}
+
+FolderAnswer FileService::create_folder(const Caller& caller, FolderRef parent,
+                                        const std::string& title) {
+  const Viewer viewer = viewer_of(caller);
+  if (parent.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
+  return store_.write_value([&](StoreTx& tx) {
+    FolderRecord parent_folder = editable_folder(tx, viewer, parent);
+    FolderRecord folder;
+    folder.parent_id = parent_folder.id;
+    folder.kind = static_cast<int>(FolderKind::kSubfolder);
+    folder.title = required_title(title, "The folder title");
+    folder.created = folder.updated = now_utc();
+    folder.created_by = folder.updated_by = viewer.user_id;
+    return folder_answer(tx, viewer, tx.folders().insert(folder));
+  });
+}
+
+FolderAnswer FileService::rename_folder(const Caller& caller, std::int64_t id,
+                                        const std::string& title) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    FolderRecord folder = editable_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id});
+    if (!folder.parent_id) throw_forbidden("A section or project folder cannot be renamed");
+    tx.folders().rename(id, required_title(title, "The folder title"), now_utc(), viewer.user_id);
+    return folder_answer(tx, viewer, id);
+  });
+}
+
+DeleteOutcome FileService::delete_folder(const Caller& caller, std::int64_t id) {
+  return remove_many(caller, {}, {id}, true);
+}
+
+std::vector<std::int64_t> FileService::store_files(
+    const Caller& caller, FolderRef ref, std::vector<std::pair<std::string, BlobRef>> contents,
+    const UploadOptions& options) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    const FolderRecord folder = editable_folder(tx, viewer, ref);
+    std::vector<std::int64_t> ids;
+    const Timestamp now = now_utc();
+    for (auto& [title, blob] : contents) {
+      FileVersionRecord version{
+          1,   blob.sha256,   static_cast<std::int64_t>(blob.size), options.comment,
+          now, viewer.user_id};
+      auto existing = tx.files().by_title(folder.id, title);
+      if (existing && !options.create_new_if_exist) {
+        version.version = existing->current_version + 1;
+        tx.files().add_version(existing->id, version);
+        ids.push_back(existing->id);
+        continue;
+      }
+      FileRecord file;
+      file.folder_id = folder.id;
+      file.title = existing ? free_title(tx, folder.id, title) : title;
+      file.version = version;
+      file.created = file.updated = now;
+      file.created_by = file.updated_by = viewer.user_id;
+      ids.push_back(tx.files().insert(file));
+    }
+    return ids;
+  });
+}
+
+FileViews FileService::upload(const Caller& caller, FolderRef ref, std::vector<SpooledFile>& files,
+                              const UploadOptions& options) {
+  if (files.empty())
+    throw_bad_request("No input files: send the file as a multipart part or as the body");
+  const Viewer viewer = viewer_of(caller);
+  if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
+  // Refuse before moving bytes around; the write below checks again in its own snapshot.
+  store_.read([&](StoreTx& tx) { editable_folder(tx, viewer, ref); });
+  // The pins keep the contents from any removal until the versions naming them have committed.
+  std::vector<PinnedBlob> pins;
+  std::vector<std::pair<std::string, BlobRef>> contents;
+  for (SpooledFile& file : files) {
+    std::string title = clean_file_title(file.filename);
+    if (title.empty()) title = "file" + extension_for_content_type(file.content_type);
+    pins.push_back(blobs_.adopt(file));
+    contents.emplace_back(std::move(title), pins.back().ref);
+  }
+  const std::vector<std::int64_t> ids = store_files(caller, ref, std::move(contents), options);
+  pins.clear();
+  return store_.read_value(
+      [&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
+}
+
+FileViews FileService::create(const Caller& caller, FolderRef ref, const std::string& title,
+                              std::string_view content, const UploadOptions& options) {
+  const Viewer viewer = viewer_of(caller);
+  std::string clean = required_title(title, "The title");
+  if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
+  store_.read([&](StoreTx& tx) { editable_folder(tx, viewer, ref); });
+  PinnedBlob pinned = blobs_.put(content);  // until the version naming it has committed
+  std::vector<std::pair<std::string, BlobRef>> contents;
+  contents.emplace_back(std::move(clean), pinned.ref);
+  const std::vector<std::int64_t> ids = store_files(caller, ref, std::move(contents), options);
+  pinned = PinnedBlob();
+  return store_.read_value(
+      [&](StoreTx& tx) { return load_file_views(tx, viewer, files_in_order(tx, ids)); });
+}
+
+FileViews FileService::get(const Caller& caller, std::int64_t id, std::optional<int> version) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    FileAccessResolver access(tx, viewer);
+    return load_file_views(tx, viewer, {readable_file(tx, access, id, version)});
+  });
+}
+
+FileViews FileService::history(const Caller& caller, std::int64_t id) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    FileAccessResolver access(tx, viewer);
+    readable_file(tx, access, id, std::nullopt);
+    return load_file_views(tx, viewer, tx.files().history(id));
+  });
+}
+
+FileViews FileService::rename(const Caller& caller, std::int64_t id, const std::string& title) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    FileRecord file = editable_file(tx, viewer, id);
+    std::string clean = required_title(title, "The title");
+    // As the original: a new name keeps the file's type.
+    const std::string ext = extension_of(file.title);
+    if (extension_of(clean) != ext) clean += ext;
+    tx.files().rename(id, clean, now_utc(), viewer.user_id);
+    return load_file_views(tx, viewer, {*tx.files().by_id(id)});
+  });
+}
+
+DeleteOutcome FileService::remove(const Caller& caller, std::int64_t id) {
+  return remove_many(caller, {id}, {}, true);
+}
+
+DeleteOutcome FileService::remove_many(const Caller& caller,
+                                       const std::vector<std::int64_t>& file_ids,
+                                       const std::vector<std::int64_t>& folder_ids) {
+  return remove_many(caller, file_ids, folder_ids, false);
+}
+
+DeleteOutcome FileService::remove_many(const Caller& caller,
+                                       const std::vector<std::int64_t>& file_ids,
+                                       const std::vector<std::int64_t>& folder_ids, bool single) {
+  const Viewer viewer = viewer_of(caller);
+  std::vector<std::string> released;
+  DeleteOutcome out = store_.write_value([&](StoreTx& tx) {
+    released.clear();
+    DeleteOutcome outcome;
+    std::vector<FileRecord> deleted;
+    auto delete_file = [&](std::int64_t id) {
+      FileRecord file = editable_file(tx, viewer, id);
+      std::vector<std::string> contents =
+          delete_file_in_tx(tx, file, viewer.user_id, kDeletedReason);
+      released.insert(released.end(), contents.begin(), contents.end());
+      deleted.push_back(std::move(file));
+    };
+    auto delete_folder = [&](std::int64_t id) {
+      outcome.folders.push_back(delete_folder_in_tx(tx, viewer, id, released));
+    };
+    // A single call lets its refusal through as the answer; a batch reports it per id.
+    if (single) {
+      for (std::int64_t id : file_ids)
+        delete_file(id);
+      for (std::int64_t id : folder_ids)
+        delete_folder(id);
+    } else {
+      outcome.failed_files = for_each_in_batch(file_ids, delete_file);
+      outcome.failed_folders = for_each_in_batch(folder_ids, delete_folder);
+    }
+    // The views come from the records read before the delete; the people they name remain (people
+    // are never deleted).
+    outcome.files = load_file_views(tx, viewer, std::move(deleted));
+    std::vector<std::string> people;
+    for (const FolderView& view : outcome.folders) {
+      people.push_back(view.folder.created_by);
+      people.push_back(view.folder.updated_by);
+    }
+    outcome.folder_people = PeopleIndex::load(tx.users(), people);
+    return outcome;
+  });
+  release_contents(released);
+  return out;
+}
+
+Download FileService::download(const Caller& caller, std::int64_t id, std::optional<int> version) {
+  const Viewer viewer = viewer_of(caller);
+  Download out = store_.read_value([&](StoreTx& tx) {
+    FileAccessResolver access(tx, viewer);
+    const FileRecord file = readable_file(tx, access, id, version);
+    return Download{blobs_.path_of(file.version.sha256),
+                    static_cast<std::uint64_t>(file.version.size), file.version.sha256, file.title};
+  });
+  // A committed version's content may be in a removal's quarantine for a moment (blob_store.h).
+  blobs_.restore_quarantined(out.sha256);
+  return out;
+}
+
+void FileService::release_contents(const std::vector<std::string>& sha256s) {
+  if (sha256s.empty()) return;
+  blobs_.remove_unreferenced(sha256s, [&](std::string_view sha) {
+    return store_.read_value([&](StoreTx& tx) { return tx.files().content_referenced(sha); });
+  });
+}
+
+}  // namespace projectd

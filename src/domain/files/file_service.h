@@ -1,0 +1,146 @@
+// The Documents surface (docs/wire-compatibility.md, "Folders" to "Downloads", with "Uploads with a
+// taken name"): folders (@my, @common, project folders and their subfolders), files with versions,
+// uploads, and downloads. Contents go to the blob store before the database commits the version
+// that names them; deleting a file removes its attachments (with audit records) and, once nothing
+// references them, its contents. Checks run 404 -> 409 -> 403 -> 400 (file_access.h); a refused
+// call changes nothing. Thread safety: every method may be called from any worker thread at once.
+#pragma once
+
+#include "blob/blob_store.h"
+#include "domain/batch.h"
+#include "domain/caller.h"
+#include "domain/files/file_access.h"
+#include "domain/people/people_index.h"
+#include "store/store.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+// A folder as routes name it: `@my`, `@common`, or a numeric id.
+struct FolderRef {
+  enum class Kind { kMy, kCommon, kId } kind = Kind::kId;
+  std::int64_t id = 0;
+};
+// nullopt when the text is neither a section word nor a positive id.
+std::optional<FolderRef> parse_folder_ref(std::string_view text);
+
+struct FolderView {
+  FolderRecord folder;
+  FolderCounts counts;
+  int access = 2;
+};
+
+// One folder with the people its wrapper names.
+struct FolderAnswer {
+  FolderView folder;
+  PeopleIndex people;
+};
+
+struct FileViews {
+  std::vector<FileView> files;
+  PeopleIndex people;  // creators and last editors
+};
+
+// GET files/{folder}: subfolders first, then files, paged over both.
+struct FolderContent {
+  FolderView current;
+  std::vector<FolderRecord> path;  // root first, ending with current
+  std::vector<FolderView> folders;
+  std::vector<FileView> files;
+  std::int64_t total = 0;  // folders and files matching, not only this page
+  PeopleIndex people;
+};
+
+struct FolderContentQuery {
+  // 0 None, 1 FilesOnly, 2 FoldersOnly, 3 Documents, 4 Presentations, 5 Spreadsheets, 7 Images,
+  // 10 Archive, 12 Media (sets of extensions, domain/files/file_types.h), 11 ByExtension
+  // (`extension`); others: None.
+  int filter_type = 0;
+  std::string extension;  // filter 11: ".txt" or "txt"
+  std::string text;
+  std::int64_t offset = 0;
+  std::int64_t limit = 1000;
+};
+
+struct UploadOptions {
+  // docs/wire-compatibility.md, "Uploads with a taken name": a title that exists in the folder
+  // makes a new file `name (1).ext` unless this is false, which adds a version to the existing
+  // file.
+  bool create_new_if_exist = true;
+  std::optional<std::string> comment;  // the version comment; null otherwise
+};
+
+struct Download {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+  std::string sha256;
+  std::string title;
+};
+
+// PUT fileops/delete: each id handled as its single call would be (domain/batch.h).
+struct DeleteOutcome {
+  FileViews files;                  // deleted, as they were
+  std::vector<FolderView> folders;  // deleted, as they were
+  PeopleIndex folder_people;        // the folders' creators and last editors
+  std::vector<BatchFailure> failed_files;
+  std::vector<BatchFailure> failed_folders;
+};
+
+class FileService {
+ public:
+  FileService(Store& store, BlobStore& blobs, std::uint64_t max_upload_bytes);
+
+  FolderContent folder(const Caller& caller, FolderRef ref, const FolderContentQuery& query);
+  FolderAnswer create_folder(const Caller& caller, FolderRef parent, const std::string& title);
+  FolderAnswer rename_folder(const Caller& caller, std::int64_t id, const std::string& title);
+  // Section roots and project roots cannot be deleted (403); removes the subtree with its files.
+  // Answers the folder as it was (and no failures: a refusal throws).
+  DeleteOutcome delete_folder(const Caller& caller, std::int64_t id);
+
+  // Stores the uploads in the folder, in order; 400 "No input files" when there are none. A file
+  // without a name is called `file` plus an extension for its content type.
+  FileViews upload(const Caller& caller, FolderRef folder, std::vector<SpooledFile>& files,
+                   const UploadOptions& options);
+  // A file made in code (text, html, blank documents).
+  FileViews create(const Caller& caller, FolderRef folder, const std::string& title,
+                   std::string_view content, const UploadOptions& options);
+
+  FileViews get(const Caller& caller, std::int64_t id, std::optional<int> version);
+  FileViews history(const Caller& caller, std::int64_t id);
+  FileViews rename(const Caller& caller, std::int64_t id, const std::string& title);
+  // Answers the file as it was (and no failures: a refusal throws).
+  DeleteOutcome remove(const Caller& caller, std::int64_t id);
+  DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
+                            const std::vector<std::int64_t>& folder_ids);
+
+  Download download(const Caller& caller, std::int64_t id, std::optional<int> version);
+
+  std::uint64_t max_upload_bytes() const { return max_upload_bytes_; }
+
+ private:
+  DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
+                            const std::vector<std::int64_t>& folder_ids, bool single);
+  // Removes the contents nothing references any more (after the commit that dropped them).
+  void release_contents(const std::vector<std::string>& sha256s);
+  std::vector<std::int64_t> store_files(const Caller& caller, FolderRef folder,
+                                        std::vector<std::pair<std::string, BlobRef>> contents,
+                                        const UploadOptions& options);
+
+  Store& store_;
+  BlobStore& blobs_;
+  std::uint64_t max_upload_bytes_;
+};
+
+// The files as the viewer sees them, with the people their wrappers name.
+FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files);
+
+// Inside a write transaction: detaches the file from every task and discussion, with audit records
+// saying why, then deletes it; returns the contents its versions used (to sweep after commit).
+std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
+                                           const std::string& user_id, const std::string& reason);
+
+}  // namespace projectd

@@ -1,0 +1,126 @@
+#include "domain/projects/task_access.h"
+
+#include "base/errors.h"
+#include "domain/projects/project_access.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace projectd {
+
+namespace {
+
+boost::json::value ids_data(const std::vector<std::string>& ids) {
+  boost::json::array array;
+  for (const std::string& id : ids)
+    array.emplace_back(id);
+  return boost::json::object{{"ids", std::move(array)}};
+}
+
+}  // namespace
+
+TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id) {
+  std::map<std::int64_t, TaskScope> found = readable_tasks(tx, viewer, {task_id});
+  if (found.empty()) throw_not_found();
+  return std::move(found.begin()->second);
+}
+
+std::map<std::int64_t, TaskScope> readable_tasks(StoreTx& tx, const Viewer& viewer,
+                                                 const std::vector<std::int64_t>& task_ids) {
+  std::map<std::int64_t, TaskScope> out;
+  std::vector<TaskRecord> tasks = tx.tasks().by_ids(task_ids);
+  std::vector<std::int64_t> project_ids, milestone_ids;
+  for (const TaskRecord& task : tasks) {
+    project_ids.push_back(task.project_id);
+    if (task.milestone_id) milestone_ids.push_back(*task.milestone_id);
+  }
+  std::map<std::int64_t, MilestoneRecord> milestones;
+  if (!milestone_ids.empty())
+    for (MilestoneRecord& milestone : tx.milestones().by_ids(milestone_ids))
+      milestones.emplace(milestone.id, std::move(milestone));
+  std::map<std::int64_t, AccessibleProject> projects =
+      projects_with_security(tx, viewer, std::move(project_ids));
+  for (TaskRecord& task : tasks) {
+    const auto project = projects.find(task.project_id);
+    if (project == projects.end()) continue;
+    std::optional<MilestoneRecord> milestone;
+    if (task.milestone_id) {
+      const auto found = milestones.find(*task.milestone_id);
+      if (found != milestones.end()) milestone = found->second;
+    }
+    const ProjectSecurity& security = project->second.security;
+    if (!security.can_read_task(task, milestone ? &*milestone : nullptr)) continue;
+    const std::int64_t id = task.id;
+    out.emplace(
+        id, TaskScope{std::move(task), project->second.project, std::move(milestone), security});
+  }
+  return out;
+}
+
+void require_project_not_closed(const ProjectSecurity& security) {
+  if (security.is_closed())
+    throw_conflict("The project is closed: reopen it before changing its tasks");
+}
+
+void require_task_open(const TaskRecord& task) {
+  if (task.status == TaskStatus::kClosed)
+    throw_conflict("The task is closed: reopen it before changing its subtasks");
+}
+
+MilestoneRecord milestone_of_project(StoreTx& tx, std::int64_t project_id,
+                                     std::int64_t milestone_id) {
+  auto milestone = tx.milestones().by_id(milestone_id);
+  if (!milestone || milestone->project_id != project_id)
+    throw ApiError(ErrorKind::kNotFound, "Milestone not found");
+  return *milestone;
+}
+
+void admit_responsibles(StoreTx& tx, const ProjectRecord& project, const ProjectSecurity& security,
+                        const std::vector<std::string>& user_ids, const Viewer& viewer) {
+  if (user_ids.empty()) return;
+  std::unordered_map<std::string, UserRecord> users;
+  for (UserRecord& user : tx.users().by_ids(user_ids))
+    users.emplace(user.id, std::move(user));
+  std::unordered_set<std::string> team{project.responsible_id};
+  for (const TeamMember& member : tx.projects().team(project.id))
+    team.insert(member.user_id);
+
+  std::vector<std::string> guests, outsiders;
+  bool admit_self = false;
+  for (const std::string& id : user_ids) {
+    const auto user = users.find(id);
+    if (user != users.end() && user->second.is_visitor) {
+      guests.push_back(id);
+    } else if (user == users.end() || !team.contains(id)) {
+      if (user != users.end() && id == viewer.user_id && security.is_manager()) {
+        admit_self = true;
+      } else {
+        outsiders.push_back(id);
+      }
+    }
+  }
+  if (!guests.empty()) {
+    throw ApiError(ErrorKind::kBadRequest, "A guest cannot be appointed as responsible",
+                   ids_data(guests));
+  }
+  if (!outsiders.empty()) {
+    throw ApiError(ErrorKind::kBadRequest,
+                   "Responsibles must be members of the project team: add them to the team first",
+                   ids_data(outsiders));
+  }
+  if (admit_self) tx.projects().put_member(project.id, TeamMember{viewer.user_id, 0});
+}
+
+bool in_team(StoreTx& tx, const ProjectRecord& project, const std::string& user_id) {
+  return user_id == project.responsible_id || tx.projects().member(project.id, user_id);
+}
+
+std::vector<std::string> distinct_ids(const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids)
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  return out;
+}
+
+}  // namespace projectd

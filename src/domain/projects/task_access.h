@@ -1,0 +1,55 @@
+// The checks every task, subtask and link operation starts with, in the order of
+// docs/wire-compatibility.md ("Checks run 404, then 409, then 403"): 404 (missing or not readable
+// by the caller) -> 409 (closed project, closed parent task) -> 403 (the rule of domain/security).
+// Each function runs inside the caller's transaction, so a write checks what it changes in the same
+// snapshot.
+#pragma once
+
+#include "domain/projects/security.h"
+#include "store/store.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace projectd {
+
+// A task with what deciding about it needs.
+struct TaskScope {
+  TaskRecord task;
+  ProjectRecord project;
+  std::optional<MilestoneRecord> milestone;
+  ProjectSecurity security;
+};
+
+// 404 "Item not found" when the task (or its project) is missing or the viewer may not read it.
+TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id);
+// The tasks of a batch the viewer may read, by id, in five statements whatever their number (tasks,
+// responsibles, milestones, projects, memberships); a missing or hidden task is left out.
+std::map<std::int64_t, TaskScope> readable_tasks(StoreTx& tx, const Viewer& viewer,
+                                                 const std::vector<std::int64_t>& task_ids);
+
+// 409 when the project is closed: its content is frozen until it is reopened.
+void require_project_not_closed(const ProjectSecurity& security);
+// 409 when the task is closed: its subtasks are frozen until it is reopened.
+void require_task_open(const TaskRecord& task);
+
+// 404 "Milestone not found" unless the milestone exists in that project.
+MilestoneRecord milestone_of_project(StoreTx& tx, std::int64_t project_id,
+                                     std::int64_t milestone_id);
+
+// Responsibles must be people of the project team and not guests; otherwise 400 naming them in
+// error.data. A manager appointing themself joins the team (the original does the same when an
+// administrator claims a task), since they could add themself anyway.
+void admit_responsibles(StoreTx& tx, const ProjectRecord& project, const ProjectSecurity& security,
+                        const std::vector<std::string>& user_ids, const Viewer& viewer);
+
+// In the team: a member, or the project manager.
+bool in_team(StoreTx& tx, const ProjectRecord& project, const std::string& user_id);
+
+// Ids in first-seen order without repeats.
+std::vector<std::string> distinct_ids(const std::vector<std::string>& ids);
+
+}  // namespace projectd

@@ -1,0 +1,148 @@
+#include "domain/projects/task_views.h"
+
+#include "domain/projects/task_access.h"
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
+
+namespace projectd {
+
+namespace {
+
+template <class T>
+std::vector<T> as_vector(const std::set<T>& ids) {
+  return std::vector<T>(ids.begin(), ids.end());
+}
+
+void add_subtask_people(std::vector<std::string>& ids, const SubtaskRecord& subtask) {
+  ids.push_back(subtask.created_by);
+  ids.push_back(subtask.updated_by);
+  if (subtask.responsible_id) ids.push_back(*subtask.responsible_id);
+}
+
+void add_task_people(std::vector<std::string>& ids, const TaskRecord& task) {
+  ids.push_back(task.created_by);
+  ids.push_back(task.updated_by);
+  ids.insert(ids.end(), task.responsibles.begin(), task.responsibles.end());
+}
+
+TaskRights rights_of(const ProjectSecurity& security, const TaskRecord& task,
+                     const std::vector<SubtaskRecord>& subtasks) {
+  TaskRights rights;
+  rights.edit = security.can_edit_task(task);
+  rights.create_subtask = security.can_create_subtask(task);
+  rights.create_time_spend = security.can_create_time_spend(task, subtasks);
+  rights.remove = security.can_delete_task(task);
+  rights.read_files = security.can_read_files();
+  return rights;
+}
+
+// Everything but the people of load_task_views; `people` collects their ids.
+std::vector<TaskView> build_views(StoreTx& tx, const Viewer& viewer, std::vector<TaskRecord> tasks,
+                                  std::vector<std::string>& people) {
+  std::set<std::int64_t> task_ids, milestone_ids, project_ids;
+  for (const TaskRecord& task : tasks) {
+    task_ids.insert(task.id);
+    project_ids.insert(task.project_id);
+    if (task.milestone_id) milestone_ids.insert(*task.milestone_id);
+  }
+  const std::vector<std::int64_t> ids = as_vector(task_ids);
+  std::map<std::int64_t, std::vector<SubtaskRecord>> subtasks;
+  for (SubtaskRecord& subtask : tx.tasks().subtasks_of(ids))
+    subtasks[subtask.task_id].push_back(std::move(subtask));
+  const std::vector<TaskLinkRecord> links = tx.tasks().links_of(ids);
+  std::map<std::int64_t, MilestoneRecord> milestones;
+  if (!milestone_ids.empty())
+    for (MilestoneRecord& milestone : tx.milestones().by_ids(as_vector(milestone_ids)))
+      milestones.emplace(milestone.id, std::move(milestone));
+  const std::map<std::int64_t, AccessibleProject> projects =
+      projects_with_security(tx, viewer, as_vector(project_ids));
+
+  std::vector<TaskView> views;
+  views.reserve(tasks.size());
+  for (TaskRecord& task : tasks) {
+    const auto project = projects.find(task.project_id);
+    if (project == projects.end()) continue;  // the project went away since the task was read
+    const ProjectSecurity& security = project->second.security;
+    TaskView view;
+    const std::vector<SubtaskRecord>& own = subtasks[task.id];
+    view.rights = rights_of(security, task, own);
+    for (const SubtaskRecord& subtask : own) {
+      add_subtask_people(people, subtask);
+      view.subtasks.push_back(SubtaskView{subtask, security.can_edit_subtask(task, subtask)});
+    }
+    std::copy_if(links.begin(), links.end(), std::back_inserter(view.links),
+                 [&](const TaskLinkRecord& link) {
+                   return link.parent_task_id == task.id || link.dependence_task_id == task.id;
+                 });
+    if (task.milestone_id) {
+      const auto milestone = milestones.find(*task.milestone_id);
+      if (milestone != milestones.end()) view.milestone = milestone->second;
+    }
+    add_task_people(people, task);
+    view.project = project->second.project;
+    view.task = std::move(task);
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+}  // namespace
+
+TaskViews load_task_views(StoreTx& tx, const Viewer& viewer, std::vector<TaskRecord> tasks) {
+  TaskViews out;
+  if (tasks.empty()) return out;
+  std::vector<std::string> people;
+  out.tasks = build_views(tx, viewer, std::move(tasks), people);
+  out.people = PeopleIndex::load(tx.users(), people);
+  out.total = static_cast<std::int64_t>(out.tasks.size());
+  return out;
+}
+
+TaskViews load_task_view(StoreTx& tx, const Viewer& viewer, TaskRecord task) {
+  std::vector<TaskRecord> tasks;
+  tasks.push_back(std::move(task));
+  return load_task_views(tx, viewer, std::move(tasks));
+}
+
+TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task_id) {
+  TaskScope scope = readable_task(tx, viewer, task_id);
+  const bool can_edit_files = scope.security.can_edit_task_files(scope.task);
+  const bool can_comment =
+      scope.security.can_comment(scope.task, scope.milestone ? &*scope.milestone : nullptr);
+  std::vector<TaskRecord> tasks;
+  tasks.push_back(std::move(scope.task));
+  std::vector<std::string> people;
+  TaskViews views;
+  views.tasks = build_views(tx, viewer, std::move(tasks), people);
+  views.total = 1;
+  ProjectView project =
+      view_of(tx, viewer, AccessibleProject{std::move(scope.project), std::move(scope.security)});
+  collect_people(project.project, people);
+  // The comment scope reads the task again: a fixed two statements, however many comments.
+  CommentThread comments =
+      comment_thread(tx, viewer, load_comment_scope(tx, viewer, CommentTarget::kTask, task_id));
+  collect_comment_people(comments, people);
+  // docs/wire-compatibility.md, "Who may change a project's files": without canReadFiles the list
+  // is empty rather than an error.
+  std::vector<FileView> files;
+  if (project.security.can_read_files())
+    files = file_views(tx, viewer, attached_files(tx, EntityKind::kTask, task_id), people);
+  views.people = PeopleIndex::load(tx.users(), people);
+  return TaskDetail{
+      std::move(views), std::move(project), tx.tasks().is_subscribed(task_id, viewer.user_id),
+      can_edit_files,   can_comment,        std::move(comments),
+      std::move(files)};
+}
+
+SubtaskResult load_subtask_view(StoreTx& tx, const ProjectSecurity& security,
+                                const TaskRecord& task, const SubtaskRecord& subtask) {
+  std::vector<std::string> people;
+  add_subtask_people(people, subtask);
+  return SubtaskResult{SubtaskView{subtask, security.can_edit_subtask(task, subtask)},
+                       PeopleIndex::load(tx.users(), people)};
+}
+
+}  // namespace projectd

@@ -5,6 +5,8 @@
 #include "blob/file_io.h"
 #include "http/connection_limits.h"
 #include "http/file_slice_body.h"
+#include "http/lingering_close.h"
+#include "http/read_deadline.h"
 #include "http/request_id.h"
 #include "http/request_log.h"
 #include "http/spool_body.h"
@@ -43,12 +45,6 @@ namespace {
 // each, where Beast's read_some would read no more than the buffer's capacity (a few KiB after the
 // head) and never more than 64 KiB.
 constexpr std::size_t kSpoolReadSize = 512 * 1024;
-
-// Lingering close (Session::linger_then_close): how long an answered connection keeps reading what
-// the client still sends, in all and between two pieces, and the piece it reads into.
-constexpr std::chrono::seconds kLingerTime{10};
-constexpr std::chrono::seconds kLingerIdle{1};
-constexpr std::size_t kDrainPiece = 64 * 1024;
 
 // A spooled body's minimum rate (ServerOptions::min_body_rate) applies after this start, or after
 // body_timeout when that is shorter.
@@ -144,7 +140,7 @@ class Session : public std::enable_shared_from_this<Session> {
         stream_(std::move(socket)),
         client_(std::move(client)),
         counted_(counted),
-        read_timer_(stream_.get_executor()) {}
+        deadline_(stream_) {}
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
@@ -185,48 +181,13 @@ class Session : public std::enable_shared_from_this<Session> {
                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
   }
 
-  // Reads have a deadline of our own rather than tcp_stream's, which would close the socket and
-  // leave no way to answer 408. Each start supersedes the previous timer: the generation tells a
-  // wait that already fired but was not yet handled that it is stale.
   void start_read_timer(std::chrono::milliseconds timeout) {
-    stream_.expires_never();
-    timed_out_ = false;
-    read_deadline_ = std::chrono::steady_clock::now() + timeout;
-    wait_read_timer(++timer_generation_);
-  }
-
-  // Moves the running deadline without touching the timer, so a read that made progress costs no
-  // timerfd_settime: a timer that fires before the deadline it finds waits again for the rest.
-  void extend_read_timer(std::chrono::milliseconds timeout) {
-    read_deadline_ = std::chrono::steady_clock::now() + timeout;
-  }
-
-  void wait_read_timer(std::uint64_t generation) {
-    read_timer_.expires_at(read_deadline_);
-    read_timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
-      if (ec || generation != self->timer_generation_) return;  // cancelled or superseded
-      if (std::chrono::steady_clock::now() < self->read_deadline_)
-        return self->wait_read_timer(generation);
-      self->timed_out_ = true;
-      // cancel() only aborts a read that is pending right now. A composed read (async_read_header)
-      // between two of its steps has none: its next step would start a read no timer watches any
-      // more, and a client trickling bytes would hold the connection unanswered for ever (the
-      // SlowClients test caught one in 300 under load). Shutting the receive side down makes
-      // that read, and any later one, end at once; the answer can still be sent.
-      beast::error_code ignored;
-      self->stream_.socket().shutdown(tcp::socket::shutdown_receive, ignored);
-      self->stream_.socket().cancel(ignored);
-    });
-  }
-
-  void stop_read_timer() {
-    ++timer_generation_;
-    read_timer_.cancel();
+    deadline_.start(timeout, shared_from_this());
   }
 
   void on_header(beast::error_code ec, std::size_t) {
     idle_ = false;
-    stop_read_timer();
+    deadline_.stop();
     if (ec) return on_read_error(ec);
     started_ = std::chrono::steady_clock::now();
     auto& request = parser_->get();
@@ -290,16 +251,12 @@ class Session : public std::enable_shared_from_this<Session> {
     read_body();
   }
 
-  // A spooled body's deadline: the idle timeout, but never past what the minimum rate allows for
-  // the bytes received so far. Both only move later as bytes arrive, as extend_read_timer needs.
+  // A body's deadline: the idle timeout, and for a spooled one the minimum rate too.
   std::chrono::milliseconds body_deadline_after(std::chrono::milliseconds idle) const {
-    if (!spool_parser_ || server_.options_.min_body_rate == 0) return idle;
-    const auto allowed =
-        body_started_ + std::min(kBodyRateGrace, server_.options_.body_timeout) +
-        std::chrono::milliseconds(body_received_ * 1000 / server_.options_.min_body_rate);
-    const auto now = std::chrono::steady_clock::now();
-    const auto by_rate = std::chrono::duration_cast<std::chrono::milliseconds>(allowed - now);
-    return std::max(std::chrono::milliseconds(0), std::min(idle, by_rate));
+    if (!spool_parser_) return idle;
+    return body_deadline(body_started_, body_received_, server_.options_.min_body_rate,
+                         std::min(kBodyRateGrace, server_.options_.body_timeout), idle,
+                         std::chrono::steady_clock::now());
   }
 
   // Spool space for this request from this address: all of an announced Content-Length at once,
@@ -331,7 +288,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_body(beast::error_code ec, std::size_t) {
-    stop_read_timer();
+    deadline_.stop();
     if (ec == http::error::body_limit) return fail(too_large(body_limit_));
     if (ec) return on_read_error(ec);
     auto request = parser_->release();
@@ -376,15 +333,15 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return on_spool_error(ec);
     body_received_ += n;
     if (!spool_parser_->content_length() && !reserve_spool(n)) {
-      stop_read_timer();
+      deadline_.stop();
       return fail(spool_full());
     }
-    extend_read_timer(body_deadline_after(server_.options_.body_timeout));
+    deadline_.extend(body_deadline_after(server_.options_.body_timeout));
     read_spooled_some();
   }
 
   void on_spool_error(beast::error_code ec) {
-    stop_read_timer();
+    deadline_.stop();
     buffer_.shrink_to_fit();
     const std::string& error = spool_parser_->get().body().error;
     if (!error.empty()) {
@@ -400,7 +357,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_spooled() {
-    stop_read_timer();
+    deadline_.stop();
     buffer_.shrink_to_fit();  // the next request needs no room for another upload's pieces
     auto request = spool_parser_->release();
     spool_parser_.reset();
@@ -465,7 +422,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_read_error(beast::error_code ec) {
     // After the deadline a read ends aborted or, once the receive side is shut, at end of stream.
-    if (timed_out_) ec = beast::error::timeout;
+    if (deadline_.expired()) ec = beast::error::timeout;
     if (ec == http::error::end_of_stream || ec == net::error::eof ||
         ec == net::error::operation_aborted || ec == net::error::connection_reset)
       return close();
@@ -557,7 +514,7 @@ class Session : public std::enable_shared_from_this<Session> {
       if (ec) return self->close();
       const bool done = head_only ? serializer->is_header_done() : serializer->is_done();
       if (!done) return self->write_some(out, serializer, keep, head_only);
-      if (!keep) return self->linger_ ? self->linger_then_close() : self->close();
+      if (!keep) return self->linger_ ? linger_then_close(self->stream_, self) : self->close();
       self->read_header();
     };
     if (head_only) {
@@ -571,32 +528,6 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.close();
-  }
-
-  // An answer sent before the request's body ended (a 413 on Content-Length, a 507 when the disk
-  // filled mid-upload) must reach a client that is still sending: closing with unread bytes makes
-  // the kernel reset the connection, and a reset can destroy the answer before the client reads
-  // it. So, like Apache's and nginx's lingering close, the answer is ended with a FIN and what
-  // still arrives is read and dropped until the client closes, pauses for kLingerIdle, or
-  // kLingerTime has passed.
-  void linger_then_close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    if (ec) return stream_.close();
-    linger_until_ = std::chrono::steady_clock::now() + kLingerTime;
-    drain(std::make_shared<std::array<char, kDrainPiece>>());
-  }
-
-  void drain(std::shared_ptr<std::array<char, kDrainPiece>> scratch) {
-    const auto left = linger_until_ - std::chrono::steady_clock::now();
-    if (left <= std::chrono::steady_clock::duration::zero()) return stream_.close();
-    // tcp_stream's own timeout closes the socket when it expires, which is all that is left to do.
-    stream_.expires_after(std::min<std::chrono::steady_clock::duration>(left, kLingerIdle));
-    stream_.async_read_some(net::buffer(*scratch), [self = shared_from_this(), scratch](
-                                                       beast::error_code ec, std::size_t) {
-      if (ec) return self->stream_.close();
-      self->drain(scratch);
-    });
   }
 
   HttpServer::Impl& server_;
@@ -617,13 +548,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::size_t body_limit_ = kApiBodyLimit;
   std::string client_;
   bool counted_;
-  net::steady_timer read_timer_;
-  std::uint64_t timer_generation_ = 0;
-  std::chrono::steady_clock::time_point read_deadline_;
-  bool timed_out_ = false;
+  ReadDeadline deadline_;
   bool keep_alive_ = true;
   bool linger_ = false;  // close with linger_then_close()
-  std::chrono::steady_clock::time_point linger_until_;
   bool idle_ = true;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

@@ -20,6 +20,38 @@ class TaskFilesTest : public FilesSuite {
     other_ = create_text_id(std::to_string(folder_), "more", "more notes", admin());
   }
 
+  // A private project whose team is one member, with a task and a file in its documents folder
+  // attached to that task.
+  struct MemberProject {
+    Person member;
+    std::int64_t project = 0;
+    std::int64_t task = 0;
+    std::int64_t file = 0;
+  };
+  MemberProject member_project(const std::string& file_title) {
+    MemberProject out{add_person()};
+    out.project = create_project_id({{"title", "Private " + file_title},
+                                     {"responsibleId", admin_id()},
+                                     {"private", true},
+                                     {"participants", {out.member.id}}},
+                                    admin());
+    out.task = create_task_id(out.project, {{"title", "T"}}, admin());
+    out.file =
+        create_text_id(std::to_string(project_folder(out.project)), file_title, "f", admin());
+    EXPECT_EQ(call("POST", task_path(out.task, "/files"), {{"files", {out.file}}}, admin()).status,
+              201);
+    return out;
+  }
+  // Hides the project's Files module from its member (team security).
+  void hide_files(const MemberProject& p) {
+    ASSERT_EQ(
+        HttpClient(port())
+            .put_json(project_path(p.project, "/team/security"),
+                      {{"userId", p.member.id}, {"security", "Files"}, {"visible", false}}, admin())
+            .status,
+        200);
+  }
+
   HttpResponse attach(const boost::json::value& body, const Headers& auth) {
     return call("POST", task_path(task_, "/files"), body, auth);
   }
@@ -197,64 +229,37 @@ TEST_F(TaskFilesTest, AHiddenTaskIs404ForEveryVerb) {
 }
 
 TEST_F(TaskFilesTest, AMemberWithoutFilesSeesNoFilesAndCannotList) {
-  const Person member = add_person();
-  const std::int64_t project = create_project_id({{"title", "Restricted"},
-                                                  {"responsibleId", admin_id()},
-                                                  {"private", true},
-                                                  {"participants", {member.id}}},
-                                                 admin());
-  const std::int64_t task = create_task_id(project, {{"title", "T"}}, admin());
-  const std::int64_t file =
-      create_text_id(std::to_string(project_folder(project)), "f", "f", admin());
-  ASSERT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, admin()).status, 201);
-  ASSERT_EQ(
-      HttpClient(port())
-          .put_json(project_path(project, "/team/security"),
-                    {{"userId", member.id}, {"security", "Files"}, {"visible", false}}, admin())
-          .status,
-      200);
-  const auto full = get_ok("/api/2.0/project/" + task_path(task), member.auth());
+  const MemberProject p = member_project("f");
+  hide_files(p);
+  const auto full = get_ok("/api/2.0/project/" + task_path(p.task), p.member.auth());
   EXPECT_EQ(full.at("files"), boost::json::array());
   EXPECT_EQ(full.at("canReadFiles"), false);
   EXPECT_EQ(full.at("canEditFiles"), false);
-  EXPECT_EQ(call("GET", task_path(task, "/files"), nullptr, member.auth()).status, 403);
-  EXPECT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, member.auth()).status,
-            403);
+  EXPECT_EQ(call("GET", task_path(p.task, "/files"), nullptr, p.member.auth()).status, 403);
+  EXPECT_EQ(
+      call("POST", task_path(p.task, "/files"), {{"files", {p.file}}}, p.member.auth()).status,
+      403);
 }
 
 // Issue 21, item 9: the history names files (ids, titles), so it needs the right the file list
 // needs: a member whose team security hides Files gets 403 for both, tasks and discussions.
 TEST_F(TaskFilesTest, TheHistoryNeedsTheFilesRightLikeTheList) {
-  const Person member = add_person();
-  const std::int64_t project = create_project_id({{"title", "Hidden files"},
-                                                  {"responsibleId", admin_id()},
-                                                  {"private", true},
-                                                  {"participants", {member.id}}},
-                                                 admin());
-  const std::int64_t task = create_task_id(project, {{"title", "T"}}, admin());
-  const std::int64_t file =
-      create_text_id(std::to_string(project_folder(project)), "salaries", "s", admin());
-  auto res = HttpClient(port()).post_json(project_path(project, "/message"),
+  const MemberProject p = member_project("salaries");
+  auto res = HttpClient(port()).post_json(project_path(p.project, "/message"),
                                           {{"title", "D"}, {"content", "<p>d</p>"}}, admin());
   ASSERT_EQ(res.status, 201) << res.body;
   const std::string message =
       "message/" + std::to_string(res.json().at("response").at("id").as_int64());
-  ASSERT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, admin()).status, 201);
-  ASSERT_EQ(call("POST", message + "/files", {{"files", {file}}}, admin()).status, 201);
-  for (const std::string& entity : {task_path(task), message}) {
-    res = call("GET", entity + "/files/history", nullptr, member.auth());
+  ASSERT_EQ(call("POST", message + "/files", {{"files", {p.file}}}, admin()).status, 201);
+  for (const std::string& entity : {task_path(p.task), message}) {
+    res = call("GET", entity + "/files/history", nullptr, p.member.auth());
     ASSERT_EQ(res.status, 200) << entity << " " << res.body;
     EXPECT_EQ(res.json().at("response").at(0).at("fileTitle"), "salaries.txt");
   }
-  ASSERT_EQ(
-      HttpClient(port())
-          .put_json(project_path(project, "/team/security"),
-                    {{"userId", member.id}, {"security", "Files"}, {"visible", false}}, admin())
-          .status,
-      200);
-  for (const std::string& entity : {task_path(task), message}) {
-    EXPECT_EQ(call("GET", entity + "/files", nullptr, member.auth()).status, 403) << entity;
-    res = call("GET", entity + "/files/history", nullptr, member.auth());
+  hide_files(p);
+  for (const std::string& entity : {task_path(p.task), message}) {
+    EXPECT_EQ(call("GET", entity + "/files", nullptr, p.member.auth()).status, 403) << entity;
+    res = call("GET", entity + "/files/history", nullptr, p.member.auth());
     EXPECT_EQ(res.status, 403) << entity << " " << res.body;
     EXPECT_EQ(res.body.find("salaries"), std::string::npos) << res.body;
     EXPECT_EQ(call("GET", entity + "/files/history", nullptr, admin()).status, 200) << entity;

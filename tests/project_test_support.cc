@@ -95,6 +95,10 @@ std::vector<std::string> keys_of(const boost::json::object& object) {
   return keys;
 }
 
+std::string string_or_empty(const boost::json::value& v) {
+  return v.is_string() ? std::string(v.as_string()) : std::string();
+}
+
 std::vector<std::int64_t> ids_of(const boost::json::value& array) {
   std::vector<std::int64_t> ids;
   for (const auto& item : array.as_array())

@@ -66,6 +66,8 @@ std::vector<std::string> keys_of(const boost::json::object& object);
 boost::json::value response_of(const HttpResponse& res, int expected_status);
 // The `id` of each element of a JSON array.
 std::vector<std::int64_t> ids_of(const boost::json::value& array);
+// A JSON string's text; "" for anything else (null, a number).
+std::string string_or_empty(const boost::json::value& v);
 std::vector<std::string> user_ids_of(const boost::json::value& array);
 std::string project_path(std::int64_t id, const std::string& rest = "");
 

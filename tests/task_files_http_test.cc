@@ -108,6 +108,11 @@ TEST_F(TaskFilesTest, EveryListFormAttaches) {
       {"", "files%5B%5D=" + a + "&files%5B%5D=" + b, "application/x-www-form-urlencoded"},
       {"?files=" + a + "," + b, "", ""},
       {"", "<request><files>" + a + "</files><files>" + b + "</files></request>", "text/xml"},
+      // Whole FileWrappers, as a client that read them sends them back (issue 15).
+      {"", "{\"files\":[{\"id\":" + a + ",\"title\":\"notes.txt\"},{\"id\":" + b + "}]}",
+       "application/json"},
+      {"", "files%5B%5D%5Bid%5D=" + a + "&files%5B%5D%5Btitle%5D=x&files%5B%5D%5Bid%5D=" + b,
+       "application/x-www-form-urlencoded"},
   };
   for (const Form& form : forms) {
     ASSERT_EQ(call("DELETE", task_path(task_, "/filesmany"), {{"files", {file_, other_}}}, admin())
@@ -131,8 +136,9 @@ TEST_F(TaskFilesTest, AnEmptyNullOrUnknownShapeChangesNothing) {
     ASSERT_EQ(res.status, 201) << body << " " << res.body;
     EXPECT_EQ(res.json().at("response").at("id"), task_);
   }
-  const auto shape = attach_raw("", "files%5B%5D%5Bid%5D=" + std::to_string(file_),
-                                "application/x-www-form-urlencoded");
+  // Objects without an id name no file.
+  const auto shape =
+      attach_raw("", "files%5B%5D%5Btitle%5D=notes.txt", "application/x-www-form-urlencoded");
   EXPECT_EQ(shape.status, 201) << shape.body;
   EXPECT_TRUE(attached(task_, admin()).empty());
   EXPECT_TRUE(audit_in_database(task_).empty());

@@ -92,6 +92,34 @@ TEST_F(TasksTest, CreateLeavesOutWhatIsNotSetAndTakesPriorityNumbers) {
   EXPECT_EQ(task.at("responsibles"), boost::json::array());
 }
 
+// Issue 15: a Go client's struct without JSON tags sends every member, capitalised, keys that
+// POST {projectid}/task does not take among them. The original ignores them; so does projectd.
+TEST_F(TasksTest, CreateIgnoresWhatItDoesNotTakeAsAWholeGoStructSendsIt) {
+  const std::int64_t project = make_project();
+  const std::int64_t other = make_project({}, "Elsewhere");
+  const auto task = create_task(project,
+                                {{"Title", "From Go"},
+                                 {"Description", "d"},
+                                 {"Status", 0},
+                                 {"ProjectId", other},
+                                 {"ProjectID", other},
+                                 {"Notify", false},
+                                 {"Priority", 1},
+                                 {"Id", 0},
+                                 {"Subtasks", nullptr},
+                                 {"Responsibles", boost::json::array()}},
+                                admin());
+  EXPECT_EQ(task.at("title"), "From Go");
+  EXPECT_EQ(task.at("description"), "d");
+  EXPECT_EQ(task.at("priority"), 1);
+  EXPECT_EQ(task.at("status"), 1);  // open, whatever was sent
+  const boost::json::object full = task_full(task.at("id").as_int64());
+  EXPECT_EQ(full.at("projectOwner").at("id"), project);
+  // A closed status sent on creation does not close the new task either.
+  const auto closed = create_task(project, {{"title", "t"}, {"status", "closed"}}, admin());
+  EXPECT_EQ(closed.at("status"), 1);
+}
+
 TEST_F(TasksTest, CreateRefusesBadInputAndStoresNothing) {
   const Person member = add_person();
   const Person outsider = add_person();

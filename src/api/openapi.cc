@@ -119,15 +119,17 @@ boost::json::object openapi_document(const RouteTable& table) {
   }
   boost::json::object doc;
   doc["openapi"] = "3.0.3";
-  doc["info"] = {{"title", "projectd: ONLYOFFICE Community Server API 2.0"},
-                 {"version", PROJECTD_VERSION},
-                 {"description",
-                  "Every path also answers with a .json, .xml or .tml suffix. Parameters may be "
-                  "sent in the query, a form, a JSON or an XML body, keys in any case."}};
+  doc["info"] = boost::json::object{
+      {"title", "projectd: ONLYOFFICE Community Server API 2.0"},
+      {"version", PROJECTD_VERSION},
+      {"description",
+       "Every path also answers with a .json, .xml or .tml suffix. Parameters may be "
+       "sent in the query, a form, a JSON or an XML body, keys in any case."}};
   doc["paths"] = std::move(paths);
   boost::json::object schemes;
-  schemes["token"] = {{"type", "apiKey"}, {"in", "header"}, {"name", "Authorization"}};
-  schemes["bearer"] = {{"type", "http"}, {"scheme", "bearer"}};
+  schemes["token"] =
+      boost::json::object{{"type", "apiKey"}, {"in", "header"}, {"name", "Authorization"}};
+  schemes["bearer"] = boost::json::object{{"type", "http"}, {"scheme", "bearer"}};
   schemes["basic"] = {{"type", "http"}, {"scheme", "basic"}};
   schemes["cookie"] = {{"type", "apiKey"}, {"in", "cookie"}, {"name", "asc_auth_key"}};
   boost::json::object envelope = {

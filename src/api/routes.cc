@@ -5,6 +5,7 @@
 namespace projectd {
 
 void build_route_table(RouteTable& table, ApiEnv& env) {
+  add_portal_routes(table);
   add_authentication_routes(table, env);
   add_people_routes(table, env);
   add_project_routes(table, env);

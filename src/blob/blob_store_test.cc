@@ -25,7 +25,7 @@ using testing::ScratchDir;
 
 constexpr char kAbc[] = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
-std::string read_file(const fs::path& path) {
+std::string stored_contents(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream out;
   out << in.rdbuf();
@@ -64,7 +64,7 @@ TEST(BlobStore, PutStoresContentUnderItsHash) {
   EXPECT_EQ(ref.size, 3u);
   EXPECT_EQ(store.path_of(kAbc), dir.path() / "blobs" / "ba" / kAbc);
   EXPECT_TRUE(store.exists(kAbc));
-  EXPECT_EQ(read_file(store.path_of(kAbc)), "abc");
+  EXPECT_EQ(stored_contents(store.path_of(kAbc)), "abc");
   EXPECT_TRUE(fs::is_empty(store.temp_dir()));
 }
 
@@ -204,7 +204,7 @@ TEST(BlobStore, ContentPinnedDuringRemovalIsPutBack) {
   };
   EXPECT_EQ(store.remove_unreferenced({sha}, upload_meanwhile), 0u);
   EXPECT_EQ(checks, 1);  // the pin alone decided
-  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  EXPECT_EQ(stored_contents(store.path_of(sha)), "racing bytes");
   upload = PinnedBlob();
   EXPECT_TRUE(leftovers(dir.path()).empty());
 }
@@ -223,7 +223,7 @@ TEST(BlobStore, ContentCommittedDuringRemovalIsPutBack) {
     return false;  // the removal's first read came before the commit
   };
   EXPECT_EQ(store.remove_unreferenced({sha}, commit_meanwhile), 0u);
-  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  EXPECT_EQ(stored_contents(store.path_of(sha)), "racing bytes");
   EXPECT_TRUE(leftovers(dir.path()).empty());
 }
 
@@ -241,7 +241,7 @@ TEST(BlobStore, UploadDuringQuarantineLinksItsOwnCopy) {
     EXPECT_TRUE(store.exists(sha));
   };
   EXPECT_EQ(store.remove_unreferenced({sha}, kNothingReferenced), 0u);
-  EXPECT_EQ(read_file(store.path_of(sha)), "racing bytes");
+  EXPECT_EQ(stored_contents(store.path_of(sha)), "racing bytes");
   upload = PinnedBlob();
   EXPECT_TRUE(leftovers(dir.path()).empty());
   // Unpinned and unreferenced, it goes.
@@ -272,7 +272,7 @@ TEST(BlobStore, QuarantineLeftByACrashIsSettledByTheNextSweep) {
   BlobStore restarted(dir.path(), std::chrono::seconds(0), "n1");
   EXPECT_EQ(leftovers(dir.path()).size(), 2u);
   EXPECT_EQ(restarted.sweep([&](std::string_view sha) { return sha == kept; }), 1u);
-  EXPECT_EQ(read_file(restarted.path_of(kept)), "committed meanwhile");
+  EXPECT_EQ(stored_contents(restarted.path_of(kept)), "committed meanwhile");
   EXPECT_FALSE(restarted.exists(dropped));
   EXPECT_TRUE(leftovers(dir.path()).empty());
 }
@@ -285,7 +285,7 @@ TEST(BlobStore, RestoreQuarantinedPutsACopyBackForAReader) {
   EXPECT_THROW(store.remove_unreferenced({sha}, kNothingReferenced), Crash);
   EXPECT_FALSE(store.exists(sha));
   EXPECT_TRUE(store.restore_quarantined(sha));
-  EXPECT_EQ(read_file(store.path_of(sha)), "read meanwhile");
+  EXPECT_EQ(stored_contents(store.path_of(sha)), "read meanwhile");
   EXPECT_TRUE(leftovers(dir.path()).empty());
   EXPECT_FALSE(store.restore_quarantined(std::string(64, 'a')));
   EXPECT_FALSE(store.restore_quarantined("../x"));
@@ -363,7 +363,7 @@ TEST(BlobStore, AdoptRenamesASpooledFile) {
   EXPECT_EQ(ref.size, 3u);
   EXPECT_TRUE(file.empty());
   EXPECT_FALSE(fs::exists(spooled));
-  EXPECT_EQ(read_file(store.path_of(kAbc)), "abc");
+  EXPECT_EQ(stored_contents(store.path_of(kAbc)), "abc");
 }
 
 TEST(BlobStore, AdoptOfKnownContentDropsTheSpoolAndRefreshesTheCopy) {
@@ -425,7 +425,7 @@ TEST(SpoolWriter, DestroyedOrFinishedFilesAreRemoved) {
     spool.write("x");
     SpooledFile file = spool.finish();
     kept = file.path();
-    EXPECT_EQ(read_file(kept), "x");
+    EXPECT_EQ(stored_contents(kept), "x");
     SpooledFile moved = std::move(file);
     EXPECT_TRUE(file.empty());
     EXPECT_TRUE(fs::exists(kept));
@@ -456,7 +456,7 @@ TEST(SpoolWriter, ALargeFileIsWrittenBehindAndComesOutWhole) {
   whole += "tail";
   SpooledFile file = spool.finish();
   EXPECT_EQ(file.size(), whole.size());
-  EXPECT_EQ(read_file(file.path()), whole);
+  EXPECT_EQ(stored_contents(file.path()), whole);
   Sha256 expected;
   expected.update(whole);
   EXPECT_EQ(file.sha256(), expected.finish_hex());

@@ -23,7 +23,7 @@ class NobodyAuthenticator : public Authenticator {
   }
 };
 
-std::string read_file(const fs::path& path) {
+std::string file_contents(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream out;
   out << in.rdbuf();
@@ -52,7 +52,7 @@ class DispatcherFiles : public ::testing::Test {
                    seen_.raw = context.raw_upload;
                    seen_.title = context.params.get_string("title").value_or("");
                    for (const SpooledFile& file : context.uploads) {
-                     seen_.contents.push_back(read_file(file.path()));
+                     seen_.contents.push_back(file_contents(file.path()));
                      seen_.filenames.push_back(file.filename);
                      seen_.content_types.push_back(file.content_type);
                      seen_.sha256s.push_back(file.sha256());

@@ -16,18 +16,27 @@ namespace {
 
 // `key` itself or `key[]`: the only spellings that bind to `key`. Deeper shapes such as
 // `key[][id]` or `key[0][id]` are someone else's structure and are never read as `key`.
+// The id member of an object in a list: `wanted[<digits or nothing>][id]` (already folded).
+bool is_object_id_of(std::string_view folded_key, std::string_view wanted) {
+  if (!folded_key.starts_with(wanted) || !folded_key.ends_with("][id]")) return false;
+  const std::string_view middle =
+      folded_key.substr(wanted.size(), folded_key.size() - wanted.size() - 5);
+  if (middle.empty() || middle.front() != '[') return false;
+  return std::all_of(middle.begin() + 1, middle.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool key_matches(std::string_view folded_key, std::string_view wanted) {
   if (folded_key.size() == wanted.size()) return folded_key == wanted;
   return folded_key.size() == wanted.size() + 2 && folded_key.substr(0, wanted.size()) == wanted &&
          folded_key.substr(wanted.size()) == "[]";
 }
 
-std::string quoted(std::string_view key) {
+std::string quoted_key(std::string_view key) {
   return "Parameter '" + std::string(key) + "'";
 }
 
 ApiError too_many_items(std::string_view sent_key, std::size_t max_items) {
-  return ApiError(ErrorKind::kBadRequest, quoted(sent_key) + ": at most " +
+  return ApiError(ErrorKind::kBadRequest, quoted_key(sent_key) + ": at most " +
                                               std::to_string(max_items) + " items are accepted");
 }
 
@@ -55,11 +64,11 @@ std::int64_t int_or_throw(std::string_view text, std::string_view key) {
   if (auto value = parse_int(text, overflow)) return *value;
   if (overflow) {
     throw ApiError(ErrorKind::kBadRequest,
-                   quoted(key) + " must be an integer between " +
+                   quoted_key(key) + " must be an integer between " +
                        std::to_string(std::numeric_limits<std::int64_t>::min()) + " and " +
                        std::to_string(std::numeric_limits<std::int64_t>::max()));
   }
-  throw ApiError(ErrorKind::kBadRequest, quoted(key) + " must be an integer");
+  throw ApiError(ErrorKind::kBadRequest, quoted_key(key) + " must be an integer");
 }
 
 // Splits on commas, trims, drops empty items.
@@ -120,7 +129,7 @@ void Params::add(std::string_view key, ParamValue value, ParamSource source) {
   if (!utf8::is_valid(key))
     throw ApiError(ErrorKind::kBadRequest, "A parameter name is not valid UTF-8 text");
   if (!utf8::is_valid(value.text))
-    throw ApiError(ErrorKind::kBadRequest, quoted(key) + " is not valid UTF-8 text");
+    throw ApiError(ErrorKind::kBadRequest, quoted_key(key) + " is not valid UTF-8 text");
   const std::size_t cost = cost_of(key, value);
   if (cost > budget_ - std::min(used_, budget_)) {
     throw ApiError(ErrorKind::kPayloadTooLarge,
@@ -202,7 +211,7 @@ std::optional<bool> Params::get_bool(std::string_view key) const {
   for (std::string_view no : {"false", "0", "off"}) {
     if (ascii::iequals(*text, no)) return false;
   }
-  throw ApiError(ErrorKind::kBadRequest, quoted(sent_key) + " must be true or false");
+  throw ApiError(ErrorKind::kBadRequest, quoted_key(sent_key) + " must be true or false");
 }
 
 std::optional<Timestamp> Params::get_date(std::string_view key, const PortalTimeZone& zone) const {
@@ -210,8 +219,9 @@ std::optional<Timestamp> Params::get_date(std::string_view key, const PortalTime
   auto text = scalar_text(key, sent_key);
   if (!text) return std::nullopt;
   if (auto instant = parse_api_date(*text, zone)) return instant;
-  throw ApiError(ErrorKind::kBadRequest,
-                 quoted(sent_key) + " must be a date such as 2026-01-02T15:04:05 or 2026-01-02");
+  throw ApiError(
+      ErrorKind::kBadRequest,
+      quoted_key(sent_key) + " must be a date such as 2026-01-02T15:04:05 or 2026-01-02");
 }
 
 std::optional<int> Params::get_enum(std::string_view key, const EnumNames& names) const {
@@ -232,7 +242,7 @@ std::optional<int> Params::get_enum(std::string_view key, const EnumNames& names
     if (!allowed.empty()) allowed += ", ";
     allowed += std::string(name) + " (" + std::to_string(number) + ")";
   }
-  throw ApiError(ErrorKind::kBadRequest, quoted(sent_key) + " must be one of: " + allowed);
+  throw ApiError(ErrorKind::kBadRequest, quoted_key(sent_key) + " must be one of: " + allowed);
 }
 
 std::optional<std::string> Params::get_guid(std::string_view key) const {
@@ -240,19 +250,37 @@ std::optional<std::string> Params::get_guid(std::string_view key) const {
   auto text = scalar_text(key, sent_key);
   if (!text) return std::nullopt;
   if (auto guid = normalize_guid(*text)) return guid;
-  throw ApiError(ErrorKind::kBadRequest,
-                 quoted(sent_key) + " must be a GUID such as 5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c");
+  throw ApiError(
+      ErrorKind::kBadRequest,
+      quoted_key(sent_key) + " must be a GUID such as 5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c");
 }
 
 // A list comes from one source only: the route if it has the key, else the source of the first
 // value added. Merging a query `files=1` with a body `files=[2]` would double-count one intent.
+const Params::Entry* Params::list_winner(std::string_view key, bool& object_ids) const {
+  object_ids = false;
+  if (const Entry* plain = winner(key)) return plain;
+  const std::string wanted = ascii::to_lower(key);
+  const Entry* first = nullptr;
+  for (const Entry& entry : index_) {
+    if (!is_object_id_of(entry.folded_key, wanted)) continue;
+    if (first == nullptr || entry.source == ParamSource::kRoute) first = &entry;
+  }
+  object_ids = first != nullptr;
+  return first;
+}
+
 std::optional<std::vector<std::string>> Params::get_list(std::string_view key) const {
-  const Entry* first = winner(key);
+  bool object_ids = false;
+  const Entry* first = list_winner(key, object_ids);
   if (first == nullptr) return std::nullopt;
-  std::string wanted = ascii::to_lower(key);
+  const std::string wanted = ascii::to_lower(key);
   std::vector<std::string> items;
   for (const Entry& entry : index_) {
-    if (entry.source != first->source || !key_matches(entry.folded_key, wanted)) continue;
+    if (entry.source != first->source) continue;
+    if (!(object_ids ? is_object_id_of(entry.folded_key, wanted)
+                     : key_matches(entry.folded_key, wanted)))
+      continue;
     const ParamValue& value = entries_[entry.index].second;
     if (!value.is_null) append_items(value.text, items);
   }
@@ -302,9 +330,10 @@ std::optional<std::vector<std::int64_t>> Params::get_int_list(std::string_view k
     bool overflow = false;
     auto number = parse_int(item, overflow);
     if (!number) {
-      const Entry* entry = winner(key);
+      bool object_ids = false;
+      const Entry* entry = list_winner(key, object_ids);
       throw ApiError(ErrorKind::kBadRequest,
-                     quoted(entries_[entry->index].first) + " must be a list of integers");
+                     quoted_key(entries_[entry->index].first) + " must be a list of integers");
     }
     numbers.push_back(*number);
   }
@@ -317,9 +346,10 @@ std::optional<std::vector<std::string>> Params::get_guid_list(std::string_view k
   for (std::string& item : *items) {
     auto guid = normalize_guid(item);
     if (!guid) {
-      const Entry* entry = winner(key);
+      bool object_ids = false;
+      const Entry* entry = list_winner(key, object_ids);
       throw ApiError(ErrorKind::kBadRequest,
-                     quoted(entries_[entry->index].first) + " must be a list of GUIDs");
+                     quoted_key(entries_[entry->index].first) + " must be a list of GUIDs");
     }
     item = std::move(*guid);
   }

@@ -81,6 +81,9 @@ class Params {
   // value added (a query `k=1` and a body `{"k":[2]}` are not merged). More than kMaxListItems
   // items answer 400: no client means to attach or delete more in one call, and every item costs a
   // read.
+  // A list of objects that carry an `id` binds as the list of those ids, in order: a client that
+  // sends whole FileWrappers (`files[][id]=12&files[][title]=a`, `{"files":[{"id":12,...}]}`) sends
+  // the ids. The plain forms win when both are sent.
   static constexpr std::size_t kMaxListItems = 1000;
   std::optional<std::vector<std::string>> get_list(std::string_view key) const;
   std::optional<std::vector<std::int64_t>> get_int_list(std::string_view key) const;
@@ -107,6 +110,10 @@ class Params {
     std::size_t index;  // into entries_
   };
   const Entry* winner(std::string_view key) const;
+  // The entry a list of `key` comes from (its source, the name errors quote): the winner of the
+  // plain forms, else the first id member of a list of objects; null when neither was sent.
+  // `object_ids` says which of the two it is.
+  const Entry* list_winner(std::string_view key, bool& object_ids) const;
   std::optional<std::string_view> scalar_text(std::string_view key,
                                               std::string_view& sent_key) const;
 

@@ -21,7 +21,7 @@ Params query(std::string_view encoded) {
   return params;
 }
 
-Params json(std::string_view body) {
+Params json_body_params(std::string_view body) {
   Params params;
   add_json_params(params, body);
   return params;
@@ -82,7 +82,8 @@ TEST(ParamsTest, QueryBeforeBodyWhenAddedFirst) {
 }
 
 TEST(ParamsTest, NullAndEmptyAreAbsentForTypedGettersButNotForHas) {
-  Params params = json(R"({"deadline":null,"count":"","flag":null,"status":"  ","title":null})");
+  Params params =
+      json_body_params(R"({"deadline":null,"count":"","flag":null,"status":"  ","title":null})");
   EXPECT_TRUE(params.has("deadline"));
   EXPECT_TRUE(params.find("deadline")->is_null);
   EXPECT_EQ(params.get_int("count"), std::nullopt);
@@ -116,34 +117,52 @@ TEST(ParamsTest, ListMixesPlainAndBracketKeysOfOneSource) {
 }
 
 TEST(ParamsTest, ListFromJsonArray) {
-  EXPECT_THAT(*json(R"({"files":[1,"2",3]})").get_int_list("files"), ElementsAre(1, 2, 3));
+  EXPECT_THAT(*json_body_params(R"({"files":[1,"2",3]})").get_int_list("files"),
+              ElementsAre(1, 2, 3));
 }
 
 TEST(ParamsTest, ListFromJsonScalar) {
-  EXPECT_THAT(*json(R"({"files":123})").get_int_list("files"), ElementsAre(123));
+  EXPECT_THAT(*json_body_params(R"({"files":123})").get_int_list("files"), ElementsAre(123));
 }
 
 TEST(ParamsTest, ListFromSingleStringWhereAListIsExpected) {
-  EXPECT_THAT(
-      *json(R"({"responsibles":"5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c"})").get_list("responsibles"),
-      ElementsAre("5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c"));
+  EXPECT_THAT(*json_body_params(R"({"responsibles":"5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c"})")
+                   .get_list("responsibles"),
+              ElementsAre("5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c"));
+}
+
+// Issue 15: a client that sends whole objects (FileWrappers) where a list of ids is expected.
+TEST(ParamsTest, AListOfObjectsWithIdsBindsAsTheIds) {
+  EXPECT_THAT(*json_body_params(R"({"files":[{"id":12,"title":"a.txt"},{"title":"b","id":"13"}]})")
+                   .get_int_list("files"),
+              ElementsAre(12, 13));
+  EXPECT_THAT(*query("files[][id]=12&files[][title]=a&files[][id]=14").get_int_list("Files"),
+              ElementsAre(12, 14));
+  EXPECT_THAT(*query("files[0][id]=5&files[1][id]=6").get_int_list("files"), ElementsAre(5, 6));
+  // The plain forms win; members other than id, and other keys' ids, are never read.
+  EXPECT_THAT(*query("files=1&files[][id]=2").get_int_list("files"), ElementsAre(1));
+  EXPECT_FALSE(query("files[][title]=a&filesx[][id]=3").get_int_list("files"));
+  EXPECT_FALSE(query("file[][id]=3&files[a][id]=4").get_int_list("files"));
+  // An id that is not a number is still a clear 400.
+  EXPECT_THROW(json_body_params(R"({"files":[{"id":"x"}]})").get_int_list("files"), ApiError);
 }
 
 TEST(ParamsTest, ListFromCommaSeparatedString) {
   EXPECT_THAT(*query("fileIds=1,2").get_int_list("fileids"), ElementsAre(1, 2));
   EXPECT_THAT(*query("participants=a,%20b,,c").get_list("participants"),
               ElementsAre("a", "b", "c"));
-  EXPECT_THAT(*json(R"({"fileIds":"3, 4"})").get_int_list("fileIds"), ElementsAre(3, 4));
+  EXPECT_THAT(*json_body_params(R"({"fileIds":"3, 4"})").get_int_list("fileIds"),
+              ElementsAre(3, 4));
 }
 
 TEST(ParamsTest, AListHoldsAtMostAThousandItems) {
   std::string items;
   for (std::size_t i = 1; i <= Params::kMaxListItems; ++i)
     items += (i == 1 ? "" : ",") + std::to_string(i);
-  EXPECT_EQ(json(R"({"files":[)" + items + "]}").get_int_list("files")->size(), 1000u);
+  EXPECT_EQ(json_body_params(R"({"files":[)" + items + "]}").get_int_list("files")->size(), 1000u);
   EXPECT_EQ(query("fileIds=" + items).get_list("fileIds")->size(), 1000u);
   try {
-    json(R"({"Files":[)" + items + ",1001]}").get_int_list("files");
+    json_body_params(R"({"Files":[)" + items + ",1001]}").get_int_list("files");
     FAIL() << "1001 items were accepted";
   } catch (const ApiError& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kBadRequest);
@@ -153,23 +172,26 @@ TEST(ParamsTest, AListHoldsAtMostAThousandItems) {
 }
 
 TEST(ParamsTest, NullEmptyArrayAndEmptyStringAreEmptyLists) {
-  EXPECT_THAT(*json(R"({"files":null})").get_int_list("files"), IsEmpty());
-  EXPECT_THAT(*json(R"({"files":[]})").get_int_list("files"), IsEmpty());
-  EXPECT_THAT(*json(R"({"files":""})").get_int_list("files"), IsEmpty());
+  EXPECT_THAT(*json_body_params(R"({"files":null})").get_int_list("files"), IsEmpty());
+  EXPECT_THAT(*json_body_params(R"({"files":[]})").get_int_list("files"), IsEmpty());
+  EXPECT_THAT(*json_body_params(R"({"files":""})").get_int_list("files"), IsEmpty());
   EXPECT_THAT(*query("files=").get_int_list("files"), IsEmpty());
   EXPECT_THAT(*query("files").get_list("files"), IsEmpty());
-  EXPECT_TRUE(json(R"({"files":[]})").has("files"));
+  EXPECT_TRUE(json_body_params(R"({"files":[]})").has("files"));
 }
 
 TEST(ParamsTest, ListIgnoresShapesItDoesNotUnderstand) {
-  Params params = query("files[][id]=1&files[0][id]=2&files[0]=3");
+  // An indexed scalar is neither the list nor an object's id.
+  Params params = query("files[0]=3&files[x]=4&files[0][title]=a");
   EXPECT_FALSE(params.has("files"));
   EXPECT_EQ(params.get_int_list("files"), std::nullopt);
   EXPECT_EQ(params.get_int("files"), std::nullopt);
 
-  Params body = json(R"({"files":[{"id":1},{"id":2}]})");
+  // Objects' ids are the list (AListOfObjectsWithIdsBindsAsTheIds), and each member stays readable
+  // by its own name.
+  Params body = json_body_params(R"({"files":[{"id":1},{"id":2}]})");
   EXPECT_FALSE(body.has("files"));
-  EXPECT_EQ(body.get_int_list("files"), std::nullopt);
+  EXPECT_THAT(*body.get_int_list("files"), ElementsAre(1, 2));
   EXPECT_EQ(body.get_int("files[1][id]"), 2);
 }
 
@@ -195,8 +217,9 @@ TEST(ParamsTest, ListComesFromTheFirstSourceOnly) {
 TEST(ParamsTest, IntListWithJunkNamesTheParameter) {
   EXPECT_EQ(bad_request_message([] { query("Files=1,x").get_int_list("files"); }),
             "Parameter 'Files' must be a list of integers");
-  EXPECT_EQ(bad_request_message([] { json(R"({"files":[1.5]})").get_int_list("files"); }),
-            "Parameter 'files' must be a list of integers");
+  EXPECT_EQ(
+      bad_request_message([] { json_body_params(R"({"files":[1.5]})").get_int_list("files"); }),
+      "Parameter 'files' must be a list of integers");
 }
 
 // --- integers ---
@@ -244,7 +267,7 @@ TEST(ParamsTest, BoolForms) {
   EXPECT_EQ(params.get_bool("f"), true);
   EXPECT_EQ(params.get_bool("g"), false);
   EXPECT_EQ(params.get_bool("h"), true);
-  EXPECT_EQ(json(R"({"notify":false})").get_bool("notify"), false);
+  EXPECT_EQ(json_body_params(R"({"notify":false})").get_bool("notify"), false);
 }
 
 TEST(ParamsTest, BoolJunkIsRejected) {
@@ -265,7 +288,7 @@ TEST(ParamsTest, EnumByNameInAnyCaseOrByNumber) {
   EXPECT_EQ(query("status=OPEN").get_enum("status", kStatus), 1);
   EXPECT_EQ(query("status=4").get_enum("status", kStatus), 4);
   EXPECT_EQ(query("status=+2+").get_enum("status", kStatus), 2);
-  EXPECT_EQ(json(R"({"status":2})").get_enum("status", kStatus), 2);
+  EXPECT_EQ(json_body_params(R"({"status":2})").get_enum("status", kStatus), 2);
   EXPECT_EQ(query("linkType=Start").get_enum("linktype", {{"start", 0}, {"end", 1}}), 0);
   EXPECT_EQ(query("n=-1").get_enum("n", {{"none", -1}}), -1);
 }
@@ -314,9 +337,11 @@ TEST(ParamsTest, GuidListInEveryListFormNormalized) {
   EXPECT_THAT(*query("participants=5E8A1C2D3F4B4A6E9C7D1B2E3F4A5B6C,{" + b + "}")
                    .get_guid_list("participants"),
               ElementsAre(a, b));
-  EXPECT_THAT(*json(R"({"participants":[")" + a + R"("]})").get_guid_list("participants"),
-              ElementsAre(a));
-  EXPECT_THAT(*json(R"({"participants":null})").get_guid_list("participants"), IsEmpty());
+  EXPECT_THAT(
+      *json_body_params(R"({"participants":[")" + a + R"("]})").get_guid_list("participants"),
+      ElementsAre(a));
+  EXPECT_THAT(*json_body_params(R"({"participants":null})").get_guid_list("participants"),
+              IsEmpty());
   EXPECT_EQ(query("x=1").get_guid_list("participants"), std::nullopt);
   EXPECT_EQ(bad_request_message(
                 [&] { query("Participants=" + a + ",12").get_guid_list("participants"); }),
@@ -334,7 +359,7 @@ TEST(ParamsTest, BracketSpellingCountsForScalarsToo) {
 // --- indexed lists of objects ---
 
 TEST(ParamsTest, ObjectsOfAJsonArrayInIndexOrderWithTheirOwnMembers) {
-  const Params params = json(
+  const Params params = json_body_params(
       R"({"tasks":[{"title":"a","responsibles":["x","y"]},{"Title":"b","milestone":2}],"title":"p"})");
   const std::vector<Params> tasks = params.objects_of("Tasks", 10);
   ASSERT_EQ(tasks.size(), 2u);

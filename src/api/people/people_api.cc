@@ -1,4 +1,5 @@
 // api/2.0/people: the directory (EmployeeFull, docs/wire-compatibility.md, "Objects").
+#include "api/binding.h"
 #include "api/clearable_params.h"
 #include "api/paging.h"
 #include "api/people/employee_wrappers.h"
@@ -13,10 +14,6 @@ namespace {
 
 const EnumNames kEmployeeStatus = {{"active", 1}, {"terminated", 2}, {"leaveofabsence", 4}};
 const EnumNames kEmployeeType = {{"all", 0}, {"user", 1}, {"visitor", 2}};
-
-WrapContext wrap_context(ApiEnv& env, const RequestContext& request) {
-  return WrapContext{env.zone, request.base_url, *request.caller};
-}
 
 HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery query) {
   const PageRequest page = page_request(request.params);

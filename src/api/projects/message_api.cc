@@ -46,7 +46,7 @@ NewMessage new_message(const Params& p) {
   return m;
 }
 
-MessageChanges changes_of(const Params& p) {
+MessageChanges message_changes_of(const Params& p) {
   MessageChanges c;
   if (auto id = p.get_int("projectid"); id && *id > 0) c.project_id = *id;
   c.title = p.get_string("title");
@@ -93,7 +93,7 @@ void add_message_routes(RouteTable& table, ApiEnv& env) {
              update_docs, [&env](RequestContext& r) {
                return full_response(env, r,
                                     env.messages.update(*r.caller, route_id(r.params, "messageid"),
-                                                        changes_of(r.params)));
+                                                        message_changes_of(r.params)));
              });
   routes.add(http::verb::delete_, "message/{messageid:int}",
              "Delete a discussion with its comments (author, project manager or admin)", {},

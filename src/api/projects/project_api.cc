@@ -73,7 +73,7 @@ HandlerResult one(ApiEnv& env, RequestContext& request, const ProjectDetails& de
                                  simple_mode(request.params)));
 }
 
-HandlerResult create(ApiEnv& env, RequestContext& request) {
+HandlerResult create_project(ApiEnv& env, RequestContext& request) {
   const Params& p = request.params;
   NewProject project;
   project.title = p.get_string("title").value_or("");
@@ -90,13 +90,13 @@ HandlerResult create(ApiEnv& env, RequestContext& request) {
           "Parameter 'tasks[][milestoneid]': a task made with its project names its "
           "milestone by 'milestone', the 1-based position in 'milestones'");
     project.tasks.push_back(
-        NewProjectTask{task_changes(task, env.zone), task.get_int("milestone").value_or(0)});
+        NewProjectTask{task_fields(task, env.zone), task.get_int("milestone").value_or(0)});
   }
   // notify, notifyResponsibles: projectd sends no mail.
   return one(env, request, env.projects.create(*request.caller, project));
 }
 
-HandlerResult update(ApiEnv& env, RequestContext& request) {
+HandlerResult update_project(ApiEnv& env, RequestContext& request) {
   const Params& p = request.params;
   ProjectChanges changes;
   changes.title = p.get_string("title");
@@ -209,11 +209,11 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
                        "tasks made with it: title, description, responsibles, startDate, deadline, "
                        "priority, milestone (1-based position in milestones)"}});
   routes.add(http::verb::post, "", "Create a project with its team and documents folder",
-             create_docs, [&env](RequestContext& r) { return create(env, r); });
+             create_docs, [&env](RequestContext& r) { return create_project(env, r); });
   std::vector<ParamDoc> update_docs = fields;
   update_docs.push_back({"status", ParamIn::kBody, "string", false, "open, paused or closed"});
   routes.add(http::verb::put, "/{projectid:int}", "Change a project; absent fields are kept",
-             update_docs, [&env](RequestContext& r) { return update(env, r); });
+             update_docs, [&env](RequestContext& r) { return update_project(env, r); });
   routes.add(http::verb::put, "/{projectid:int}/status", "Open, pause, close or reopen a project",
              {{"status", ParamIn::kBody, "string", true, "open, paused or closed"}},
              [&env](RequestContext& r) { return update_status(env, r); });

@@ -1,6 +1,7 @@
 // api/2.0/project/status and statuses (docs/wire-compatibility.md, "Endpoints"): custom task
 // statuses.
 #include "api/projects/status_wrappers.h"
+#include "api/projects/task_params.h"
 #include "api/route_group.h"
 #include "api/routes.h"
 #include "base/errors.h"
@@ -12,8 +13,6 @@ namespace projectd {
 namespace http = boost::beast::http;
 
 namespace {
-
-const EnumNames kTaskStatusNames = {{"open", 1}, {"closed", 2}};
 
 // A member of one status: `name` for status and status/{statusid}, `statuses[i][name]` in a list.
 std::string key_of(const std::string& prefix, std::string_view name) {
@@ -54,7 +53,7 @@ std::int64_t required_id(const Params& p, const std::string& key) {
 }
 
 // `statuses` as a JSON array of objects (statuses[0][id]...); 400 when it holds none.
-std::vector<StatusChange> changes_of(const Params& p) {
+std::vector<StatusChange> status_changes_of(const Params& p) {
   std::vector<StatusChange> changes;
   for (std::size_t i = 0;; ++i) {
     const std::string prefix = "statuses[" + std::to_string(i) + "]";
@@ -123,7 +122,7 @@ void add_status_routes(RouteTable& table, ApiEnv& env) {
       "Change several custom task statuses at once (admin), all or none",
       {{"statuses", ParamIn::kBody, "array", true, "objects with id and the fields to change"}},
       [&env](RequestContext& r) {
-        return many(env.statuses.update_many(*r.caller, changes_of(r.params)));
+        return many(env.statuses.update_many(*r.caller, status_changes_of(r.params)));
       });
   routes.add(http::verb::delete_, "status/{statusid}",
              "Delete a custom task status (admin); its tasks must move first", {},

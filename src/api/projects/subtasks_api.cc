@@ -11,7 +11,7 @@ namespace http = boost::beast::http;
 
 namespace {
 
-std::int64_t task_id(const RequestContext& request) {
+std::int64_t path_task_id(const RequestContext& request) {
   return route_id(request.params, "taskid");
 }
 
@@ -27,28 +27,28 @@ std::optional<std::optional<std::string>> clearable_responsible(const Params& pa
   return optional_person(params, "responsible");
 }
 
-HandlerResult create(ApiEnv& env, RequestContext& request) {
+HandlerResult create_subtask(ApiEnv& env, RequestContext& request) {
   const Params& p = request.params;
   return subtask_answer(env, request,
-                        env.tasks.subtasks.create(*request.caller, task_id(request),
+                        env.tasks.subtasks.create(*request.caller, path_task_id(request),
                                                   p.get_string("title").value_or(""),
                                                   optional_person(p, "responsible")));
 }
 
-HandlerResult update(ApiEnv& env, RequestContext& request) {
+HandlerResult update_subtask(ApiEnv& env, RequestContext& request) {
   SubtaskChanges changes;
   changes.title = request.params.get_string("title");
   changes.responsible = clearable_responsible(request.params);
-  return subtask_answer(
-      env, request,
-      env.tasks.subtasks.update(*request.caller, task_id(request), subtask_id(request), changes));
+  return subtask_answer(env, request,
+                        env.tasks.subtasks.update(*request.caller, path_task_id(request),
+                                                  subtask_id(request), changes));
 }
 
 HandlerResult set_status(ApiEnv& env, RequestContext& request) {
   const auto status = task_status(request.params);
   if (!status) throw_bad_request("Parameter 'status' is required: open or closed");
   return subtask_answer(env, request,
-                        env.tasks.subtasks.set_status(*request.caller, task_id(request),
+                        env.tasks.subtasks.set_status(*request.caller, path_task_id(request),
                                                       subtask_id(request), *status));
 }
 
@@ -59,28 +59,28 @@ void add_subtask_routes(RouteTable& table, ApiEnv& env) {
   const ParamDoc responsible = body_doc("responsible", "guid", "a team member; empty: nobody");
   routes.add(http::verb::post, "task/{taskid:int}", "Add a subtask to an open task",
              {body_doc("title", "string", "", true), responsible},
-             [&env](RequestContext& r) { return create(env, r); });
+             [&env](RequestContext& r) { return create_subtask(env, r); });
   routes.add(http::verb::put, "task/{taskid:int}/{subtaskid:int}",
              "Change a subtask; what is not sent is kept",
              {body_doc("title", "string", "never empty"), responsible},
-             [&env](RequestContext& r) { return update(env, r); });
+             [&env](RequestContext& r) { return update_subtask(env, r); });
   routes.add(http::verb::put, "task/{taskid:int}/{subtaskid:int}/status", "Open or close a subtask",
              {body_doc("status", "string", "open or closed", true)},
              [&env](RequestContext& r) { return set_status(env, r); });
   routes.add(http::verb::delete_, "task/{taskid:int}/{subtaskid:int}",
              "Delete a subtask; answers it as it was", {}, [&env](RequestContext& r) {
                return subtask_answer(
-                   env, r, env.tasks.subtasks.remove(*r.caller, task_id(r), subtask_id(r)));
+                   env, r, env.tasks.subtasks.remove(*r.caller, path_task_id(r), subtask_id(r)));
              });
   routes.add(http::verb::post, "task/{taskid:int}/{subtaskid:int}/copy",
              "Copy a subtask within its task", {}, [&env](RequestContext& r) {
-               return subtask_answer(env, r,
-                                     env.tasks.subtasks.copy(*r.caller, task_id(r), subtask_id(r)));
+               return subtask_answer(
+                   env, r, env.tasks.subtasks.copy(*r.caller, path_task_id(r), subtask_id(r)));
              });
   routes.add(http::verb::put, "task/{taskid:int}/{subtaskid:int}/move",
              "Move a subtask (of any task) to the task of the path", {}, [&env](RequestContext& r) {
-               return subtask_answer(env, r,
-                                     env.tasks.subtasks.move(*r.caller, task_id(r), subtask_id(r)));
+               return subtask_answer(
+                   env, r, env.tasks.subtasks.move(*r.caller, path_task_id(r), subtask_id(r)));
              });
 }
 

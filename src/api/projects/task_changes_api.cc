@@ -15,7 +15,7 @@ namespace http = boost::beast::http;
 
 namespace {
 
-std::int64_t task_id(const RequestContext& request) {
+std::int64_t changed_task_id(const RequestContext& request) {
   return route_id(request.params, "taskid");
 }
 
@@ -45,22 +45,22 @@ ApiResponse full_batch(ApiEnv& env, const RequestContext& request, const TaskDet
 
 HandlerResult copy(ApiEnv& env, RequestContext& request) {
   const Params& p = request.params;
-  TaskChanges fields = task_changes(p, env.zone);
+  TaskChanges fields = task_fields(p, env.zone);
   fields.progress.reset();  // a copy starts open and at 0 %
-  fields.status.reset();
   TaskCopyOptions options;
   if (auto project = p.get_int("projectid"); project && *project > 0) options.project_id = project;
   options.copy_subtasks = p.get_bool("copySubtasks").value_or(false);
   options.copy_files = p.get_bool("copyFiles").value_or(false);
   options.remove_old = p.get_bool("removeOld").value_or(false);
   // notify: projectd sends no mail.
-  return task_answer(env, request,
-                     env.tasks.tasks.copy(*request.caller, task_id(request), fields, options));
+  return task_answer(
+      env, request,
+      env.tasks.tasks.copy(*request.caller, changed_task_id(request), fields, options));
 }
 
-HandlerResult update(ApiEnv& env, RequestContext& request) {
+HandlerResult update_task(ApiEnv& env, RequestContext& request) {
   return task_full_answer(env, request,
-                          env.tasks.tasks.update(*request.caller, task_id(request),
+                          env.tasks.tasks.update(*request.caller, changed_task_id(request),
                                                  task_changes(request.params, env.zone)));
 }
 
@@ -74,13 +74,13 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
   const ParamDoc milestone = body_doc("milestoneid", "integer", "0 detaches", true);
   const ParamDoc ids = body_doc("taskids", "array", "task ids", true);
   routes.add(http::verb::put, "task/{taskid:int}", "Change a task; what is not sent is kept",
-             task_field_docs(), [&env](RequestContext& r) { return update(env, r); });
+             task_field_docs(), [&env](RequestContext& r) { return update_task(env, r); });
   routes.add(http::verb::put, "task/{taskid:int}/status",
              "Open or close a task; closing closes its subtasks", {status, status_id},
              [&env](RequestContext& r) {
-               return task_full_answer(
-                   env, r,
-                   env.tasks.tasks.set_status(*r.caller, task_id(r), status_request(r.params)));
+               return task_full_answer(env, r,
+                                       env.tasks.tasks.set_status(*r.caller, changed_task_id(r),
+                                                                  status_request(r.params)));
              });
   routes.add(http::verb::put, "task/status",
              "Open or close several tasks; refused ids are listed in `failed`",
@@ -93,7 +93,7 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
              "Move a task to a milestone of its project, or out of it", {milestone},
              [&env](RequestContext& r) {
                return task_full_answer(env, r,
-                                       env.tasks.tasks.set_milestone(*r.caller, task_id(r),
+                                       env.tasks.tasks.set_milestone(*r.caller, changed_task_id(r),
                                                                      required_milestone(r.params)));
              });
   routes.add(http::verb::put, "task/milestone",
@@ -113,7 +113,7 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
              [&env](RequestContext& r) { return copy(env, r); });
   routes.add(http::verb::delete_, "task/{taskid:int}", "Delete a task; answers it as it was", {},
              [&env](RequestContext& r) {
-               return task_answer(env, r, env.tasks.tasks.remove(*r.caller, task_id(r)));
+               return task_answer(env, r, env.tasks.tasks.remove(*r.caller, changed_task_id(r)));
              });
   routes.add(
       http::verb::delete_, "task", "Delete several tasks; refused ids are listed in `failed`",
@@ -127,8 +127,8 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
       });
   routes.add(http::verb::put, "task/{taskid:int}/subscribe",
              "Follow the task, or stop following it", {}, [&env](RequestContext& r) {
-               return task_answer(env, r,
-                                  env.tasks.tasks.toggle_subscription(*r.caller, task_id(r)));
+               return task_answer(
+                   env, r, env.tasks.tasks.toggle_subscription(*r.caller, changed_task_id(r)));
              });
 }
 

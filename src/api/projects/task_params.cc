@@ -46,7 +46,7 @@ std::optional<TaskStatus> task_status(const Params& params, std::string_view key
   return std::nullopt;
 }
 
-TaskChanges task_changes(const Params& params, const PortalTimeZone& zone) {
+TaskChanges task_fields(const Params& params, const PortalTimeZone& zone) {
   TaskChanges changes;
   if (params.find("title")) changes.title = params.get_string("title").value_or("");
   changes.description = clearable_string(params, "description");
@@ -58,6 +58,11 @@ TaskChanges task_changes(const Params& params, const PortalTimeZone& zone) {
   changes.responsibles = people_list(params, "responsibles");
   if (auto progress = params.get_int("progress"))
     changes.progress = static_cast<int>(std::clamp<std::int64_t>(*progress, 0, 100));
+  return changes;
+}
+
+TaskChanges task_changes(const Params& params, const PortalTimeZone& zone) {
+  TaskChanges changes = task_fields(params, zone);
   changes.status = task_status(params);
   changes.project_id = positive_id(params, "projectID");
   return changes;

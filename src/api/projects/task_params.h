@@ -16,8 +16,13 @@ extern const EnumNames kTaskStatusNames;    // open 1, closed 2
 extern const EnumNames kTaskPriorityNames;  // high 1, normal 0, low -1
 extern const EnumNames kTaskLinkTypeNames;  // start 0, end 1, endstart 2
 
-// title, description, deadline, startDate, priority, milestoneid, responsibles, progress, status.
+// What a new task takes (POST {projectid}/task, the tasks of a new project, a copy): title,
+// description, deadline, startDate, priority, milestoneid, responsibles, progress. Nothing else is
+// read: a client that sends a whole task (a Go struct without JSON tags sends `Status`,
+// `ProjectId`...) creates it, as the original ignores what AddTask does not take.
 // A milestoneid of 0, "" or null detaches; a negative one is 400.
+TaskChanges task_fields(const Params& params, const PortalTimeZone& zone);
+// A change of a task (PUT task/{taskid}): task_fields, and status and projectID.
 TaskChanges task_changes(const Params& params, const PortalTimeZone& zone);
 
 // The filters of GET task/filter (docs/wire-compatibility.md, "Endpoints") and its paging and sort

@@ -70,9 +70,9 @@ HandlerResult filter(ApiEnv& env, RequestContext& request, bool simple_wrappers)
   return ok(std::move(out), page_result(page, returned, found.total));
 }
 
-HandlerResult create(ApiEnv& env, RequestContext& request) {
+HandlerResult create_task(ApiEnv& env, RequestContext& request) {
   // notify: projectd sends no mail.
-  const TaskChanges fields = task_changes(request.params, env.zone);
+  const TaskChanges fields = task_fields(request.params, env.zone);
   const std::int64_t project_id = route_id(request.params, "projectid");
   return task_answer(env, request, env.tasks.tasks.create(*request.caller, project_id, fields));
 }
@@ -122,7 +122,7 @@ void add_task_read_routes(RouteTable& table, ApiEnv& env) {
              "The caller's tasks of a project with a status", paged({}),
              [&env](RequestContext& r) { return project_list(env, r, true); });
   routes.add(http::verb::post, "{projectid:int}/task", "Add a task to a project", task_field_docs(),
-             [&env](RequestContext& r) { return create(env, r); });
+             [&env](RequestContext& r) { return create_task(env, r); });
   routes.add(http::verb::post, "{projectid:int}/task/{messageid:int}",
              "Make a task of a discussion: its title, its text and comments as comments, its "
              "files and subscribers",

@@ -119,16 +119,16 @@ void detach_where(StoreTx& tx, EntityKind kind, std::int64_t entity_id, const st
 }
 
 // What an attach or detach changed: the entity it checked and the files named.
-struct Change {
+struct FilesChange {
   EntityScope scope;
   std::vector<FileRecord> files;  // the readable files named, deduplicated, in order
 };
 
 // Attaches every file or none, with audit records: the checks of the header, inside `tx`.
-Change attach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
-                    const std::vector<std::int64_t>& file_ids) {
-  Change change{entity_for_editing(tx, viewer, kind, entity_id),
-                readable_files(tx, viewer, distinct(file_ids))};
+FilesChange attach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
+                         const std::vector<std::int64_t>& file_ids) {
+  FilesChange change{entity_for_editing(tx, viewer, kind, entity_id),
+                     readable_files(tx, viewer, distinct(file_ids))};
   std::vector<std::int64_t> outside;
   for (const FileRecord& file : change.files)
     if (!in_project_tree(file, change.scope.project)) outside.push_back(file.id);
@@ -148,10 +148,10 @@ Change attach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int
 }
 
 // Detaches the files named that are attached, with audit records, inside `tx`.
-Change detach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
-                    const std::vector<std::int64_t>& file_ids) {
-  Change change{entity_for_editing(tx, viewer, kind, entity_id),
-                readable_files(tx, viewer, distinct(file_ids))};
+FilesChange detach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
+                         const std::vector<std::int64_t>& file_ids) {
+  FilesChange change{entity_for_editing(tx, viewer, kind, entity_id),
+                     readable_files(tx, viewer, distinct(file_ids))};
   const Timestamp now = now_utc();
   for (const FileRecord& file : change.files)
     if (tx.attachments().detach(kind, entity_id, file.id))
@@ -159,8 +159,8 @@ Change detach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int
   return change;
 }
 
-Change change_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
-                    AttachmentAction action, const std::vector<std::int64_t>& file_ids) {
+FilesChange change_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
+                         AttachmentAction action, const std::vector<std::int64_t>& file_ids) {
   return action == AttachmentAction::kAttach ? attach_in_tx(tx, viewer, kind, entity_id, file_ids)
                                              : detach_in_tx(tx, viewer, kind, entity_id, file_ids);
 }
@@ -211,7 +211,7 @@ TaskViews AttachmentService::change_task_files(const Caller& caller, std::int64_
                                                const std::vector<std::int64_t>& file_ids) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    Change change = change_in_tx(tx, viewer, EntityKind::kTask, task_id, action, file_ids);
+    FilesChange change = change_in_tx(tx, viewer, EntityKind::kTask, task_id, action, file_ids);
     return load_task_view(tx, viewer, std::move(*change.scope.task));
   });
 }

@@ -35,14 +35,14 @@ LoadedComment load_readable(StoreTx& tx, const Viewer& viewer, const std::string
 }
 
 // Checks 409 then 403 for changing an existing comment.
-LoadedComment load_editable(StoreTx& tx, const Viewer& viewer, const std::string& id) {
+LoadedComment editable_comment(StoreTx& tx, const Viewer& viewer, const std::string& id) {
   LoadedComment loaded = load_readable(tx, viewer, id);
   refuse_if_closed(loaded.scope);
   if (!can_edit_comment(loaded.scope, viewer, loaded.comment)) throw_forbidden();
   return loaded;
 }
 
-CommentViews one_view(StoreTx& tx, const Viewer& viewer, const LoadedComment& loaded) {
+CommentViews comment_view_of(StoreTx& tx, const Viewer& viewer, const LoadedComment& loaded) {
   CommentViews out;
   out.comments.push_back(
       CommentView{loaded.comment, can_edit_comment(loaded.scope, viewer, loaded.comment)});
@@ -131,21 +131,21 @@ CommentViews CommentService::add(const Caller& caller, CommentTarget target, std
     comment.created = comment.updated = now_utc();
     comment.created_by = caller.user_id;
     tx.comments().insert(comment);
-    return one_view(tx, viewer, LoadedComment{std::move(comment), std::move(scope)});
+    return comment_view_of(tx, viewer, LoadedComment{std::move(comment), std::move(scope)});
   });
 }
 
 CommentViews CommentService::get(const Caller& caller, const std::string& id) {
   const Viewer viewer = viewer_of(caller);
   return store_.read_value(
-      [&](StoreTx& tx) { return one_view(tx, viewer, load_readable(tx, viewer, id)); });
+      [&](StoreTx& tx) { return comment_view_of(tx, viewer, load_readable(tx, viewer, id)); });
 }
 
 std::string CommentService::update(const Caller& caller, const std::string& id,
                                    const std::string& content) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    LoadedComment loaded = load_editable(tx, viewer, id);
+    LoadedComment loaded = editable_comment(tx, viewer, id);
     loaded.comment.content = clean_content(content, kEmptyComment);
     loaded.comment.updated = now_utc();
     tx.comments().update(loaded.comment);
@@ -156,7 +156,7 @@ std::string CommentService::update(const Caller& caller, const std::string& id,
 std::string CommentService::remove(const Caller& caller, const std::string& id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    LoadedComment loaded = load_editable(tx, viewer, id);
+    LoadedComment loaded = editable_comment(tx, viewer, id);
     if (!loaded.comment.inactive) {
       loaded.comment.inactive = true;
       loaded.comment.updated = now_utc();

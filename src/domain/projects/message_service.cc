@@ -25,7 +25,7 @@ bool can_edit_message(const ProjectSecurity& security, const Viewer& viewer,
          (security.is_manager() || message.created_by == viewer.user_id);
 }
 
-LoadedMessage load_editable(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+LoadedMessage editable_message(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   LoadedMessage loaded = readable_message(tx, viewer, id);
   if (loaded.project.security.is_closed())
     throw_conflict("The project is closed; reopen it before changing its discussions");
@@ -65,7 +65,7 @@ MessageViews views_of(StoreTx& tx, const Viewer& viewer, std::vector<MessageReco
   return out;
 }
 
-MessageViews one_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+MessageViews message_view_of(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   auto message = tx.messages().by_id(id);
   if (!message) throw_not_found();
   return views_of(tx, viewer, {std::move(*message)});
@@ -81,7 +81,7 @@ MessageFullView load_message_full_view(StoreTx& tx, const Viewer& viewer, std::i
     subscribers.push_back(std::move(p.user_id));
   CommentThread comments = comment_thread(
       tx, viewer, CommentScope{CommentTarget::kMessage, id, loaded.project, !security.is_closed()});
-  MessageFullView out{std::move(one_view(tx, viewer, id).messages.front()),
+  MessageFullView out{std::move(message_view_of(tx, viewer, id).messages.front()),
                       view_of(tx, viewer, loaded.project),
                       security.can_read_files(),
                       security.can_edit_files(),
@@ -159,7 +159,7 @@ MessageViews MessageService::create(const Caller& caller, std::int64_t project_i
     m.created_by = m.updated_by = caller.user_id;
     const std::int64_t id = tx.messages().insert(m);
     tx.messages().set_participants(id, with_creator(input.participants, caller.user_id));
-    return one_view(tx, viewer, id);
+    return message_view_of(tx, viewer, id);
   });
 }
 
@@ -167,7 +167,7 @@ MessageFullView MessageService::update(const Caller& caller, std::int64_t id,
                                        const MessageChanges& changes) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    LoadedMessage loaded = load_editable(tx, viewer, id);
+    LoadedMessage loaded = editable_message(tx, viewer, id);
     MessageRecord& m = loaded.message;
     if (changes.project_id && *changes.project_id != m.project_id) {
       AccessibleProject target = load_readable_project(tx, viewer, *changes.project_id);
@@ -196,8 +196,8 @@ MessageFullView MessageService::update(const Caller& caller, std::int64_t id,
 MessageViews MessageService::remove(const Caller& caller, std::int64_t id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    load_editable(tx, viewer, id);
-    MessageViews out = one_view(tx, viewer, id);
+    editable_message(tx, viewer, id);
+    MessageViews out = message_view_of(tx, viewer, id);
     detach_all_in_tx(tx, EntityKind::kMessage, id, viewer.user_id, "discussion deleted");
     tx.messages().remove(id);
     return out;

@@ -84,7 +84,7 @@ MilestoneViews page_views(StoreTx& tx, const MilestoneQuery& query) {
   return out;
 }
 
-MilestoneViews one_view(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+MilestoneViews milestone_view_of(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   auto milestone = tx.milestones().by_id(id);
   if (!milestone) throw_not_found();
   return views_of(tx, viewer, {std::move(*milestone)});
@@ -100,7 +100,7 @@ MilestoneView remove_one(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   LoadedMilestone loaded = load_readable(tx, viewer, id);
   refuse_if_closed(loaded.project.security);
   if (!loaded.project.security.can_delete_milestone(loaded.milestone)) throw_forbidden();
-  MilestoneViews views = one_view(tx, viewer, id);
+  MilestoneViews views = milestone_view_of(tx, viewer, id);
   tx.milestones().remove(id);
   return std::move(views.milestones.front());
 }
@@ -128,7 +128,7 @@ MilestoneViews MilestoneService::get(const Caller& caller, std::int64_t id) {
   const Viewer viewer = viewer_of(caller);
   return store_.read_value([&](StoreTx& tx) {
     load_readable(tx, viewer, id);
-    return one_view(tx, viewer, id);
+    return milestone_view_of(tx, viewer, id);
   });
 }
 
@@ -158,7 +158,7 @@ MilestoneViews MilestoneService::create(const Caller& caller, std::int64_t proje
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     const AccessibleProject project = load_readable_project(tx, viewer, project_id);
-    return one_view(tx, viewer, add_milestone_in_tx(tx, viewer, project, input));
+    return milestone_view_of(tx, viewer, add_milestone_in_tx(tx, viewer, project, input));
   });
 }
 
@@ -189,7 +189,7 @@ MilestoneViews MilestoneService::update(const Caller& caller, std::int64_t id,
     }
     touch(m, caller);
     tx.milestones().update(m);
-    return one_view(tx, viewer, id);
+    return milestone_view_of(tx, viewer, id);
   });
 }
 

@@ -37,7 +37,7 @@ ProjectDetails details(StoreTx& tx, ProjectView view) {
 }
 
 // The project with its rights, refused with 403 unless the caller may edit it.
-AccessibleProject load_editable(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+AccessibleProject editable_project(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   AccessibleProject loaded = load_readable_project(tx, viewer, id);
   if (!loaded.security.can_edit()) throw_forbidden();
   return loaded;
@@ -183,7 +183,7 @@ ProjectDetails ProjectService::update(const Caller& caller, std::int64_t id,
         "Parameter 'responsibleId' must not be empty: a project always has a manager");
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    ProjectRecord project = load_editable(tx, viewer, id).project;
+    ProjectRecord project = editable_project(tx, viewer, id).project;
     if (changes.responsible_id) {
       require_people(tx, {*changes.responsible_id}, "responsibleId", true);
       project.responsible_id = *changes.responsible_id;
@@ -220,7 +220,7 @@ ProjectDetails ProjectService::set_tags(const Caller& caller, std::int64_t id,
                                         const std::vector<std::string>& tags) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    AccessibleProject loaded = load_editable(tx, viewer, id);
+    AccessibleProject loaded = editable_project(tx, viewer, id);
     tx.projects().set_tags(id, clean_tags(tags));
     return details(tx, view_of(tx, viewer, std::move(loaded)));
   });

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxImageLength = 256 * 1024;  // a base64 icon, not a photo
 
-void require_admin(const Caller& caller) {
+void require_status_admin(const Caller& caller) {
   if (!caller.is_admin) throw_forbidden("Only an administrator may change task statuses");
 }
 
@@ -85,7 +85,7 @@ std::vector<StatusView> StatusService::list(const Caller&) {
 }
 
 StatusView StatusService::create(const Caller& caller, const StatusFields& fields) {
-  require_admin(caller);
+  require_status_admin(caller);
   if (!fields.title) throw_bad_request("Parameter 'title' is required");
   if (!fields.status_type) throw_bad_request("Parameter 'statusType' is required: open or closed");
   return store_.write_value([&](StoreTx& tx) {
@@ -104,13 +104,13 @@ StatusView StatusService::create(const Caller& caller, const StatusFields& field
 
 StatusView StatusService::update(const Caller& caller, std::int64_t id,
                                  const StatusFields& fields) {
-  require_admin(caller);
+  require_status_admin(caller);
   return store_.write_value([&](StoreTx& tx) { return update_one(tx, id, fields); });
 }
 
 std::vector<StatusView> StatusService::update_many(const Caller& caller,
                                                    const std::vector<StatusChange>& changes) {
-  require_admin(caller);
+  require_status_admin(caller);
   return store_.write_value([&](StoreTx& tx) {
     std::vector<StatusView> out;
     for (const StatusChange& change : changes)
@@ -120,7 +120,7 @@ std::vector<StatusView> StatusService::update_many(const Caller& caller,
 }
 
 StatusView StatusService::remove(const Caller& caller, std::int64_t id) {
-  require_admin(caller);
+  require_status_admin(caller);
   return store_.write_value([&](StoreTx& tx) {
     refuse_default(id);
     auto status = id > 0 ? tx.statuses().by_id(id) : std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "store/postgres/postgres_cursor.h"
 #include "store/postgres/postgres_dialect.h"
+#include "store/postgres/postgres_error.h"
 #include "store/postgres/postgres_placeholders.h"
 
 #include <libpq-fe.h>
@@ -13,11 +14,6 @@ namespace projectd {
 namespace {
 
 void drop_notice(void* /*context*/, const char* /*message*/) {}
-
-std::string first_line(const char* text) {
-  std::string_view view(text == nullptr ? "" : text);
-  return std::string(view.substr(0, view.find('\n')));
-}
 
 }  // namespace
 
@@ -40,7 +36,7 @@ PostgresConnection::PostgresConnection(const std::string& url) {
   connection_ = PQconnectdb(url.c_str());
   if (connection_ == nullptr) throw std::runtime_error("cannot connect to PostgreSQL: no memory");
   if (PQstatus(connection_) != CONNECTION_OK) {
-    std::string message = first_line(PQerrorMessage(connection_));
+    std::string message = libpq_first_line(PQerrorMessage(connection_));
     PQfinish(connection_);
     throw std::runtime_error("cannot connect to PostgreSQL: " + message);
   }

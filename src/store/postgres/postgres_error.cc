@@ -5,15 +5,14 @@
 #include <string>
 
 namespace projectd {
-namespace {
-
-// libpq's messages end with a newline (and sometimes carry a second, indented line of advice).
-std::string first_line(const char* text) {
+std::string libpq_first_line(const char* text) {
   if (text == nullptr) return {};
   std::string_view view(text);
   view = view.substr(0, view.find('\n'));
   return std::string(view);
 }
+
+namespace {
 
 std::string field(const PGresult* result, int code) {
   if (result == nullptr) return {};
@@ -41,8 +40,8 @@ std::string describe(PGconn* connection, const PGresult* result, const std::stri
   // type bigint: \"...\""), which came from a parameter.
   if (sqlstate.starts_with("22")) return "data exception (SQLSTATE " + sqlstate + ")";
   std::string text = field(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (text.empty() && result != nullptr) text = first_line(PQresultErrorMessage(result));
-  if (text.empty()) text = first_line(PQerrorMessage(connection));
+  if (text.empty() && result != nullptr) text = libpq_first_line(PQresultErrorMessage(result));
+  if (text.empty()) text = libpq_first_line(PQerrorMessage(connection));
   if (!sqlstate.empty()) text += " (SQLSTATE " + sqlstate + ")";
   return text;
 }

@@ -50,4 +50,8 @@ class PostgresError : public SqlError {
 // libpq returned none. `doing` completes "Internal store error ...", e.g. "running a statement".
 PostgresError postgres_error(pg_conn* connection, const pg_result* result, std::string_view doing);
 
+// The first line of a libpq message (they end with a newline and sometimes carry a second,
+// indented line of advice); "" for null.
+std::string libpq_first_line(const char* text);
+
 }  // namespace projectd

@@ -7,7 +7,7 @@
 namespace projectd {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kAttachmentColumns =
     "SELECT entity_kind, entity_id, file_id, attached, attached_by FROM entity_files ";
 
 std::vector<AttachmentRecord> read_attachments(SqlStatement& rows) {
@@ -46,15 +46,16 @@ bool SqlAttachmentRepo::detach(EntityKind kind, std::int64_t entity_id, std::int
 
 std::vector<AttachmentRecord> SqlAttachmentRepo::of_entities(EntityKind kind,
                                                              const std::vector<std::int64_t>& ids) {
-  SqlStatement rows = connection_.prepare(std::string(kColumns) + "WHERE entity_kind = ?1 AND " +
-                                          connection_.dialect().in_ids("entity_id", 2, ids.size()) +
-                                          " ORDER BY entity_id, attached, file_id");
+  SqlStatement rows =
+      connection_.prepare(std::string(kAttachmentColumns) + "WHERE entity_kind = ?1 AND " +
+                          connection_.dialect().in_ids("entity_id", 2, ids.size()) +
+                          " ORDER BY entity_id, attached, file_id");
   rows.bind_all(kind, ids_value(ids));
   return read_attachments(rows);
 }
 
 std::vector<AttachmentRecord> SqlAttachmentRepo::of_file(std::int64_t file_id) {
-  SqlStatement rows = connection_.prepare(std::string(kColumns) +
+  SqlStatement rows = connection_.prepare(std::string(kAttachmentColumns) +
                                           "WHERE file_id = ?1 ORDER BY entity_kind, entity_id");
   rows.bind_all(file_id);
   return read_attachments(rows);
@@ -63,7 +64,7 @@ std::vector<AttachmentRecord> SqlAttachmentRepo::of_file(std::int64_t file_id) {
 std::vector<AttachmentRecord> SqlAttachmentRepo::of_files(
     const std::vector<std::int64_t>& file_ids) {
   SqlStatement rows =
-      connection_.prepare(std::string(kColumns) + "WHERE " +
+      connection_.prepare(std::string(kAttachmentColumns) + "WHERE " +
                           connection_.dialect().in_ids("file_id", 1, file_ids.size()) +
                           " ORDER BY file_id, entity_kind, entity_id");
   rows.bind_all(ids_value(file_ids));

@@ -7,7 +7,7 @@
 namespace projectd {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kCommentColumns =
     "SELECT id, entity_type, entity_id, parent_id, content, inactive, created, created_by, "
     "updated FROM comments ";
 
@@ -31,7 +31,7 @@ std::optional<std::string> parent_or_null(const CommentRecord& comment) {
 }  // namespace
 
 std::optional<CommentRecord> SqlCommentRepo::by_id(std::string_view id) {
-  SqlStatement row = connection_.prepare(std::string(kColumns) + "WHERE id = ?1");
+  SqlStatement row = connection_.prepare(std::string(kCommentColumns) + "WHERE id = ?1");
   row.bind_all(id);
   if (!row.step()) return std::nullopt;
   return read_comment(row);
@@ -40,7 +40,7 @@ std::optional<CommentRecord> SqlCommentRepo::by_id(std::string_view id) {
 std::vector<CommentRecord> SqlCommentRepo::of(CommentTarget target,
                                               const std::vector<std::int64_t>& entity_ids) {
   SqlStatement rows = connection_.prepare(
-      std::string(kColumns) + "WHERE entity_type = ?1 AND " +
+      std::string(kCommentColumns) + "WHERE entity_type = ?1 AND " +
       connection_.dialect().in_ids("entity_id", 2, entity_ids.size()) + " ORDER BY created, id");
   rows.bind_all(target, ids_value(entity_ids));
   std::vector<CommentRecord> out;

@@ -8,7 +8,7 @@
 namespace projectd {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kMessageColumns =
     "SELECT g.id, g.project_id, g.title, g.content, g.created, g.created_by, g.updated, "
     "g.updated_by ";
 
@@ -37,7 +37,7 @@ FilterSql message_filter(const MessageQuery& query, const SqlDialect& dialect) {
 
 std::optional<MessageRecord> SqlMessageRepo::by_id(std::int64_t id) {
   SqlStatement rows =
-      connection_.prepare(std::string(kColumns) + "FROM messages g WHERE g.id = ?1");
+      connection_.prepare(std::string(kMessageColumns) + "FROM messages g WHERE g.id = ?1");
   rows.bind_all(id);
   std::vector<MessageRecord> found = read_messages(rows);
   if (found.empty()) return std::nullopt;
@@ -73,7 +73,7 @@ std::vector<MessageRecord> SqlMessageRepo::page(const MessageQuery& query) {
   const std::string limit = sql.param(query.limit);
   const std::string offset = sql.param(query.offset);
   SqlStatement rows = connection_.prepare(
-      std::string(kColumns) + message_from_sql() + sql.where_sql() +
+      std::string(kMessageColumns) + message_from_sql() + sql.where_sql() +
       " ORDER BY g.created DESC, g.id DESC LIMIT " + limit + " OFFSET " + offset);
   sql.bind(rows);
   return read_messages(rows);

@@ -8,7 +8,7 @@
 namespace projectd {
 namespace {
 
-const std::string kColumns =
+const std::string kProjectColumns =
     "p.id, p.title, p.description, p.status, p.responsible_id, p.is_private, p.folder_id, "
     "p.created, p.created_by, p.updated, p.updated_by";
 
@@ -70,7 +70,7 @@ std::string project_order(const ProjectQuery& query, const SqlDialect& dialect) 
 
 std::optional<ProjectRecord> SqlProjectRepo::by_id(std::int64_t id) {
   SqlStatement statement =
-      connection_.prepare("SELECT " + kColumns + " FROM projects p WHERE p.id = ?1");
+      connection_.prepare("SELECT " + kProjectColumns + " FROM projects p WHERE p.id = ?1");
   statement.bind_all(id);
   if (!statement.step()) return std::nullopt;
   return read_project(statement);
@@ -78,7 +78,7 @@ std::optional<ProjectRecord> SqlProjectRepo::by_id(std::int64_t id) {
 
 std::vector<ProjectRecord> SqlProjectRepo::by_ids(const std::vector<std::int64_t>& ids) {
   SqlStatement statement =
-      connection_.prepare("SELECT " + kColumns + " FROM projects p WHERE " +
+      connection_.prepare("SELECT " + kProjectColumns + " FROM projects p WHERE " +
                           connection_.dialect().in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
   statement.bind_all(ids_value(ids));
   return read_projects(statement);
@@ -119,7 +119,7 @@ std::vector<ProjectRecord> SqlProjectRepo::page(const ProjectQuery& query) {
   std::string limit = sql.param(query.limit);
   std::string offset = sql.param(query.offset);
   SqlStatement statement = connection_.prepare(
-      "SELECT " + kColumns + " " + project_from_sql() + sql.where_sql() + " " +
+      "SELECT " + kProjectColumns + " " + project_from_sql() + sql.where_sql() + " " +
       project_order(query, connection_.dialect()) + " LIMIT " + limit + " OFFSET " + offset);
   sql.bind(statement);
   return read_projects(statement);

@@ -7,7 +7,7 @@
 namespace projectd {
 namespace {
 
-const std::string kSelect =
+const std::string kStatusSelect =
     "SELECT id, title, description, image, image_type, color, sort_order, status_type, "
     "available FROM custom_statuses ";
 
@@ -26,7 +26,7 @@ CustomStatusRecord read_row(const SqlStatement& row) {
 }  // namespace
 
 std::vector<CustomStatusRecord> SqlStatusRepo::all() {
-  SqlStatement statement = connection_.prepare(kSelect + "ORDER BY sort_order, id");
+  SqlStatement statement = connection_.prepare(kStatusSelect + "ORDER BY sort_order, id");
   std::vector<CustomStatusRecord> out;
   while (statement.step())
     out.push_back(read_row(statement));
@@ -34,7 +34,7 @@ std::vector<CustomStatusRecord> SqlStatusRepo::all() {
 }
 
 std::optional<CustomStatusRecord> SqlStatusRepo::by_id(std::int64_t id) {
-  SqlStatement statement = connection_.prepare(kSelect + "WHERE id = ?1");
+  SqlStatement statement = connection_.prepare(kStatusSelect + "WHERE id = ?1");
   statement.bind_all(id);
   if (!statement.step()) return std::nullopt;
   return read_row(statement);

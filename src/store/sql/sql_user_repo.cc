@@ -6,12 +6,12 @@
 namespace projectd {
 namespace {
 
-const std::string kColumns =
+const std::string kUserColumns =
     "id, user_name, email, first_name, last_name, title, location, notes, sex, birthday, "
     "work_from, terminated, is_admin, is_visitor, status, activation_status, password_hash, "
     "created, updated";
 
-const std::string kSelect = "SELECT " + kColumns + " FROM users ";
+const std::string kUserSelect = "SELECT " + kUserColumns + " FROM users ";
 
 // ?1 the filter text ('' for none), ?2 its LIKE pattern, ?3 status or NULL, ?4 is_visitor or
 // NULL, ?5 1 when the text may match the email.
@@ -22,19 +22,20 @@ std::string filter_sql(const SqlDialect& dialect) {
          ") AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR is_visitor = ?4) ";
 }
 
-const std::string kById = kSelect + "WHERE id = ?1";
+const std::string kUserById = kUserSelect + "WHERE id = ?1";
 // Both sides lowered so the lower(email) and lower(user_name) indexes serve the lookup; an email
 // match wins over another user's user name that happens to equal it.
 std::string by_login_sql(const SqlDialect& dialect) {
   const std::string email = dialect.ascii_lower("email");
   const std::string login = dialect.ascii_lower("?1");
-  return kSelect + "WHERE " + email + " = " + login + " OR " + dialect.ascii_lower("user_name") +
-         " = " + login + " ORDER BY " + email + " = " + login + " DESC LIMIT 1";
+  return kUserSelect + "WHERE " + email + " = " + login + " OR " +
+         dialect.ascii_lower("user_name") + " = " + login + " ORDER BY " + email + " = " + login +
+         " DESC LIMIT 1";
 }
-const std::string kInsert = "INSERT INTO users (" + kColumns +
-                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                            "?14, ?15, ?16, ?17, ?18, ?19)";
-const std::string kUpdate =
+const std::string kUserInsert = "INSERT INTO users (" + kUserColumns +
+                                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                                "?14, ?15, ?16, ?17, ?18, ?19)";
+const std::string kUserUpdate =
     "UPDATE users SET user_name = ?2, email = ?3, first_name = ?4, last_name = ?5, title = ?6, "
     "location = ?7, notes = ?8, sex = ?9, birthday = ?10, work_from = ?11, terminated = ?12, "
     "is_admin = ?13, is_visitor = ?14, status = ?15, activation_status = ?16, "
@@ -97,7 +98,7 @@ std::optional<UserRecord> one_user(SqlStatement& statement) {
 }  // namespace
 
 std::optional<UserRecord> SqlUserRepo::by_id(std::string_view id) {
-  SqlStatement statement = connection_.prepare(kById);
+  SqlStatement statement = connection_.prepare(kUserById);
   statement.bind_all(id);
   return one_user(statement);
 }
@@ -112,7 +113,7 @@ std::vector<UserRecord> SqlUserRepo::by_ids(const std::vector<std::string>& ids)
   std::vector<UserRecord> users;
   if (ids.empty()) return users;
   SqlStatement statement = connection_.prepare(
-      kSelect + "WHERE " + connection_.dialect().in_ids("id", 1, ids.size(), SqlType::kText));
+      kUserSelect + "WHERE " + connection_.dialect().in_ids("id", 1, ids.size(), SqlType::kText));
   statement.bind_all(ids_value(ids));
   while (statement.step())
     users.push_back(read_user(statement));
@@ -121,7 +122,7 @@ std::vector<UserRecord> SqlUserRepo::by_ids(const std::vector<std::string>& ids)
 
 std::vector<UserRecord> SqlUserRepo::page(const UserQuery& query) {
   SqlStatement statement =
-      connection_.prepare(kSelect + filter_sql(connection_.dialect()) +
+      connection_.prepare(kUserSelect + filter_sql(connection_.dialect()) +
                           "ORDER BY first_name, last_name, id LIMIT ?6 OFFSET ?7");
   bind_filter(statement, query);
   statement.bind(6, query.limit);
@@ -147,13 +148,13 @@ std::int64_t SqlUserRepo::count_all() {
 }
 
 void SqlUserRepo::insert(const UserRecord& user) {
-  SqlStatement statement = connection_.prepare(kInsert);
+  SqlStatement statement = connection_.prepare(kUserInsert);
   bind_user(statement, user);
   run_unique(statement);
 }
 
 void SqlUserRepo::update(const UserRecord& user) {
-  SqlStatement statement = connection_.prepare(kUpdate);
+  SqlStatement statement = connection_.prepare(kUserUpdate);
   bind_user(statement, user);
   run_unique(statement);
   if (connection_.changes() == 0) throw_not_found();

@@ -11,7 +11,7 @@ namespace {
 using testing::make_user;
 using testing::TempDir;
 
-UserQuery query(std::string text, std::int64_t offset = 0, std::int64_t limit = 1000) {
+UserQuery user_query(std::string text, std::int64_t offset = 0, std::int64_t limit = 1000) {
   UserQuery q;
   q.text = std::move(text);
   q.offset = offset;
@@ -34,16 +34,16 @@ class SqliteReposTest : public ::testing::Test {
   void insert(const UserRecord& user) {
     store_->write([&](StoreTx& tx) { tx.users().insert(user); });
   }
-  std::vector<std::string> page_ids(const UserQuery& query) {
+  std::vector<std::string> page_ids(const UserQuery& user_query) {
     std::vector<std::string> ids;
     for (const UserRecord& u :
-         store_->read_value([&](StoreTx& tx) { return tx.users().page(query); })) {
+         store_->read_value([&](StoreTx& tx) { return tx.users().page(user_query); })) {
       ids.push_back(u.id);
     }
     return ids;
   }
-  std::int64_t count(const UserQuery& query) {
-    return store_->read_value([&](StoreTx& tx) { return tx.users().count(query); });
+  std::int64_t count(const UserQuery& user_query) {
+    return store_->read_value([&](StoreTx& tx) { return tx.users().count(user_query); });
   }
   ErrorKind write_error(const std::function<void(StoreTx&)>& fn) {
     try {
@@ -188,32 +188,32 @@ TEST_F(SqliteReposTest, PageFiltersOrdersAndPages) {
   insert(gone);
 
   // Everyone, by first name, last name, id (binary order: upper case first).
-  EXPECT_EQ(page_ids(query("")),
+  EXPECT_EQ(page_ids(user_query("")),
             (std::vector<std::string>{"id-u4", "id-u3", "id-u5", "id-u6", "id-u1", "id-u2"}));
   // Case-insensitive substring over names, email and user name.
-  EXPECT_EQ(page_ids(query("ADAM")),
+  EXPECT_EQ(page_ids(user_query("ADAM")),
             (std::vector<std::string>{"id-u4", "id-u3", "id-u5", "id-u1", "id-u2"}));
-  EXPECT_EQ(page_ids(query("MARSH")), (std::vector<std::string>{"id-u6"}));
-  EXPECT_EQ(page_ids(query("u6@EXAMPLE")), (std::vector<std::string>{"id-u6"}));
-  EXPECT_EQ(page_ids(query("user.u1")), (std::vector<std::string>{"id-u1"}));
+  EXPECT_EQ(page_ids(user_query("MARSH")), (std::vector<std::string>{"id-u6"}));
+  EXPECT_EQ(page_ids(user_query("u6@EXAMPLE")), (std::vector<std::string>{"id-u6"}));
+  EXPECT_EQ(page_ids(user_query("user.u1")), (std::vector<std::string>{"id-u1"}));
   // Without the email, the text matches names and user names only.
-  UserQuery names_only = query("u6@EXAMPLE");
+  UserQuery names_only = user_query("u6@EXAMPLE");
   names_only.match_email = false;
   EXPECT_EQ(page_ids(names_only), (std::vector<std::string>{}));
   EXPECT_EQ(count(names_only), 0);
   names_only.text = "MARSH";
   EXPECT_EQ(page_ids(names_only), (std::vector<std::string>{"id-u6"}));
   // Status and visitor filters combine with the text.
-  EXPECT_EQ(page_ids(with_status(query(""), EmployeeStatus::kTerminated)),
+  EXPECT_EQ(page_ids(with_status(user_query(""), EmployeeStatus::kTerminated)),
             (std::vector<std::string>{"id-u6"}));
-  EXPECT_EQ(page_ids(with_visitor(query("adam"), true)), (std::vector<std::string>{"id-u5"}));
-  EXPECT_EQ(count(with_visitor(query("adam"), false)), 4);
-  EXPECT_EQ(count(with_status(query(""), EmployeeStatus::kActive)), 5);
+  EXPECT_EQ(page_ids(with_visitor(user_query("adam"), true)), (std::vector<std::string>{"id-u5"}));
+  EXPECT_EQ(count(with_visitor(user_query("adam"), false)), 4);
+  EXPECT_EQ(count(with_status(user_query(""), EmployeeStatus::kActive)), 5);
   // Offset and limit page; count ignores them.
-  EXPECT_EQ(page_ids(query("adam", 1, 2)), (std::vector<std::string>{"id-u3", "id-u5"}));
-  EXPECT_EQ(page_ids(query("adam", 4, 2)), (std::vector<std::string>{"id-u2"}));
-  EXPECT_EQ(page_ids(query("", 10)), (std::vector<std::string>{}));
-  EXPECT_EQ(count(query("adam", 1, 2)), 5);
+  EXPECT_EQ(page_ids(user_query("adam", 1, 2)), (std::vector<std::string>{"id-u3", "id-u5"}));
+  EXPECT_EQ(page_ids(user_query("adam", 4, 2)), (std::vector<std::string>{"id-u2"}));
+  EXPECT_EQ(page_ids(user_query("", 10)), (std::vector<std::string>{}));
+  EXPECT_EQ(count(user_query("adam", 1, 2)), 5);
   EXPECT_EQ(store_->read_value([](StoreTx& tx) { return tx.users().count_all(); }), 6);
 }
 
@@ -224,12 +224,12 @@ TEST_F(SqliteReposTest, FilterTakesWildcardsAndTheEscapeLiterally) {
   insert(make_user("p4", "axb", "X"));
   insert(make_user("p5", "back\\slash", "X"));
   insert(make_user("p6", "backslash", "X"));
-  EXPECT_EQ(page_ids(query("0%")), (std::vector<std::string>{"id-p1"}));
-  EXPECT_EQ(count(query("%")), 1);
-  EXPECT_EQ(page_ids(query("a_b")), (std::vector<std::string>{"id-p3"}));
-  EXPECT_EQ(count(query("_")), 1);
-  EXPECT_EQ(page_ids(query("k\\s")), (std::vector<std::string>{"id-p5"}));
-  EXPECT_EQ(count(query("\\")), 1);
+  EXPECT_EQ(page_ids(user_query("0%")), (std::vector<std::string>{"id-p1"}));
+  EXPECT_EQ(count(user_query("%")), 1);
+  EXPECT_EQ(page_ids(user_query("a_b")), (std::vector<std::string>{"id-p3"}));
+  EXPECT_EQ(count(user_query("_")), 1);
+  EXPECT_EQ(page_ids(user_query("k\\s")), (std::vector<std::string>{"id-p5"}));
+  EXPECT_EQ(count(user_query("\\")), 1);
 }
 
 TEST_F(SqliteReposTest, TokensInsertFindAndDelete) {

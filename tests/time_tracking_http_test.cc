@@ -106,6 +106,10 @@ TEST_F(TimeTrackingTest, TotalsAreExactlyWhatAPersonWouldCompute) {
   EXPECT_THAT(res.body, HasSubstr("\"response\":5.1}"));
   EXPECT_EQ(task_full(other).at("timeSpend"), 2.1);
   EXPECT_EQ(get_ok(project_path(project, "/time/total"), admin()), "5:06");
+  res = client.get("/api/2.0/project/time/filter/total.xml?" + project_q(project), admin());
+  EXPECT_THAT(res.body, HasSubstr("<response>5.1</response>"));
+  res = client.get(project_path(project, "/time/total.xml"), admin());
+  EXPECT_THAT(res.body, HasSubstr("<response>5:06</response>"));
   EXPECT_EQ(get_ok(project_path(project), admin()).at("timeTrackingTotal"), "5:06");
   // Lists show the same total for each project of the page.
   bool listed = false;

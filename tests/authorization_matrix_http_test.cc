@@ -40,9 +40,9 @@ const std::vector<Deviation> kKnownDeviations = {};
 
 // The values make_fixture() fills; a placeholder outside this set fails its route by name.
 const std::set<std::string> kFixtureValues = {
-    "project",    "milestone", "task",   "task2",  "task3",        "subtask", "comment",
-    "message",    "file",      "file2",  "folder", "status",       "manager", "member",
-    "restricted", "target",    "search", "marker", "member_email", "password"};
+    "project",    "milestone", "task",   "task2",  "task3",        "subtask",  "comment",
+    "message",    "file",      "file2",  "folder", "status",       "manager",  "member",
+    "restricted", "target",    "search", "marker", "member_email", "password", "time"};
 
 // Enough requests in flight for the server's group commit to share its fsyncs.
 constexpr int kWorkers = 6;
@@ -135,9 +135,9 @@ class AuthorizationMatrixTest : public FilesSuite {
 
   // One fixture set, as the admin: a project managed by `manager` with `member`, `team_guest` and
   // `restricted` (denied tasks, files, discussions and milestones) in its team; a milestone; a task
-  // for `member` with a subtask, a link to a second task, a comment and an attached file; a
-  // discussion with a comment; a subfolder. `wanted` asks for the optional objects. Every title
-  // carries the fixture's markers.
+  // for `member` with a subtask, a link to a second task, a comment and an attached file (and time
+  // logged for `member` when the route names it); a discussion with a comment; a subfolder.
+  // `wanted` asks for the optional objects. Every title carries the fixture's markers.
   Values make_fixture(const std::set<std::string>& wanted, bool is_private, bool is_closed) {
     const std::string marker = (is_private ? "qx" : "pb") + std::to_string(++fixtures_) + "x";
     const std::string content = matrix::content_marker(marker);
@@ -186,6 +186,10 @@ class AuthorizationMatrixTest : public FilesSuite {
       v["task3"] = std::to_string(create_task_id(id, {{"title", content + " third"}}, admin()));
     if (wanted.count("file2"))
       v["file2"] = std::to_string(create_text_id(folder, content + " other", content, admin()));
+    // Time the admin logged for `member` on the task: the member's to change, not billed.
+    if (wanted.count("time"))
+      v["time"] = made("POST", task_path + "/time",
+                       {{"date", "2030-01-01"}, {"personId", member}, {"hours", 2}});
     if (wanted.count("status"))
       v["status"] = made("POST", "/api/2.0/project/status",
                          {{"title", "Matrix status"}, {"statusType", "open"}});

@@ -21,7 +21,12 @@ const std::map<std::string, std::string> kParamValues = {
     {"messageid", "$message"}, {"commentid", "$comment"}, {"fileid", "$file"},
     {"folderid", "$folder"},   {"userid", "$target"},     {"status", "open"},
     {"query", "$search"},      {"entityType", "task"},    {"action", "download"},
-    {"statusid", "$status"}};
+    {"statusid", "$status"},   {"timeid", "$time"}};
+
+// Where a name means something else on a route: `status` of the time filter is a payment status.
+const std::map<std::pair<std::string, std::string>, std::string> kRouteParamValues = {
+    {{"GET api/2.0/project/time/filter", "status"}, "notBilled"},
+    {{"GET api/2.0/project/time/filter/total", "status"}, "notBilled"}};
 
 enum class Kind { kJson, kMultipart, kRaw };
 // kSpoils: a 2xx changes the fixture so that the same call by the next role would fail for that
@@ -104,6 +109,13 @@ const BodySpec kBodies[] = {
     {"POST api/2.0/files/{folderid}/file", R"({"title":"New document.docx"})"},
     {"PUT api/2.0/files/file/{fileid}", R"({"title":"Renamed file"})"},
     {"PUT api/2.0/files/fileops/delete", R"({"fileIds":[$file]})", Kind::kJson, "",
+     kSpoils | kBatch},
+    {"POST api/2.0/project/task/{taskid}/time",
+     R"({"date":"2030-01-01","personId":"$member","hours":1.5})"},
+    {"PUT api/2.0/project/time/{timeid}", R"({"note":"Edited time"})"},
+    {"PUT api/2.0/project/time/times/status", R"({"timeids":[$time],"status":"billed"})",
+     Kind::kJson, "", kBatch},
+    {"DELETE api/2.0/project/time/times/remove", R"({"timeids":[$time]})", Kind::kJson, "",
      kSpoils | kBatch},
 };
 
@@ -259,8 +271,10 @@ MatrixRequest request_of(const RouteSpec& route, const Values& values) {
   }
   std::string query;
   for (const auto& [name, required] : route.query_params) {
-    if (const auto value = param_value(name))
-      query += (query.empty() ? "?" : "&") + name + "=" + expand(*value, values);
+    const auto special = kRouteParamValues.find({route.key(), name});
+    const auto value =
+        special != kRouteParamValues.end() ? std::optional(special->second) : param_value(name);
+    if (value) query += (query.empty() ? "?" : "&") + name + "=" + expand(*value, values);
   }
   const BodySpec* body = body_of(route);
   if (body && *body->query) query += (query.empty() ? "?" : "&") + std::string(body->query);
@@ -318,6 +332,8 @@ std::optional<FlagCheck> flag_check_of(const RouteSpec& route) {
       {"DELETE api/2.0/project/task/{taskid}/files", {task, "/canEditFiles", true}},
       {"DELETE api/2.0/project/task/{taskid}/filesmany", {task, "/canEditFiles", true}},
       {"POST api/2.0/project/task/{taskid}/comment", {task, "/canCreateComment", true}},
+      {"POST api/2.0/project/task/{taskid}/time", {task, "/canCreateTimeSpend", true}},
+      {"PUT api/2.0/project/time/{timeid}", {task + "/time", "/0/canEdit", true}},
       {"PUT api/2.0/project/task/{taskid}/{subtaskid}", {task, "/subtasks/0/canEdit", true}},
       {"PUT api/2.0/project/task/{taskid}/{subtaskid}/status", {task, "/subtasks/0/canEdit", true}},
       {"PUT api/2.0/project/milestone/{milestoneid}", {milestone, "/canEdit", true}},

@@ -16,7 +16,7 @@ const std::map<std::string, unsigned> kObjectModules = {
     {"project", kProject},      {"task", kTasks},          {"task2", kTasks},
     {"task3", kTasks},          {"subtask", kTasks},       {"comment", kTasks},
     {"milestone", kMilestones}, {"message", kDiscussions}, {"file", kFiles},
-    {"file2", kFiles},          {"folder", kFiles}};
+    {"file2", kFiles},          {"folder", kFiles},        {"time", kTasks}};
 const std::map<std::string, unsigned> kProjectLists = {
     {"task", kTasks}, {"milestone", kMilestones}, {"message", kDiscussions}, {"files", kFiles}};
 

@@ -29,13 +29,14 @@ std::vector<std::string> with(std::vector<std::string> flags, const std::string&
 // The portal: people of every kind, public and private projects with teams and tags, milestones,
 // tasks with responsibles, subtasks, links, a custom status and a closed one, comments with a
 // reply, a discussion with a comment and a file, uploads attached to tasks and detached again, a
-// subfolder, a reminder, a follower, a failed sign-in, and a deleted task (the last one made, so
-// its id is the tasks' high-water mark).
+// subfolder, a reminder, a follower, a failed sign-in, time entries (one billed), and a deleted
+// task (the last one made, so its id is the tasks' high-water mark).
 struct Portal {
   Person member, other, guest;
   std::int64_t review = 0, open_project = 0, private_project = 0, milestone = 0, message = 0;
   std::vector<std::int64_t> tasks;
   std::int64_t deleted_task = 0;
+  std::int64_t billed_time = 0;
   std::vector<std::int64_t> files;
   std::int64_t subfolder = 0;
   std::string comment;
@@ -164,6 +165,23 @@ class StoreCopyTest : public FilesSuite {
                   .status,
               401);
 
+    // Time: a member's, one billed by the manager, one on the private project.
+    for (const auto& [task, body] : std::vector<std::pair<std::int64_t, boost::json::object>>{
+             {first, {{"personId", p.member.id}, {"hours", 1.5}, {"note", "wired"}}},
+             {p.tasks[1], {{"personId", p.other.id}, {"hours", "0.1"}}},
+             {p.tasks[4], {{"personId", p.member.id}, {"hours", 2}}}}) {
+      boost::json::object sent = body;
+      sent["date"] = "2030-01-02";
+      const auto res = call("POST", task_path(task, "/time"), sent, p.member.auth());
+      EXPECT_EQ(res.status, 201) << res.body;
+      if (task == p.tasks[1] && res.status == 201)
+        p.billed_time = res.json().at("response").at("id").as_int64();
+    }
+    EXPECT_EQ(call("PUT", "time/times/status",
+                   {{"timeids", boost::json::array{p.billed_time}}, {"status", "billed"}}, admin())
+                  .status,
+              200);
+
     p.deleted_task = create_task_id(p.open_project, {{"title", "Doomed"}}, admin());
     EXPECT_EQ(call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin())
                   .status,
@@ -198,6 +216,13 @@ class StoreCopyTest : public FilesSuite {
         api + "task/@self",
         api + "task/@self/open",
         api + "task/filter",
+        api + "time/filter",
+        api + "time/filter/total",
+        api + "time/filter?status=billed",
+        api + std::to_string(p.open_project) + "/time",
+        api + std::to_string(p.open_project) + "/time/total",
+        api + std::to_string(p.private_project) + "/time/total",
+        api + "task/" + std::to_string(p.tasks[0]) + "/time",
         api + "task/filter/simple",
         api + "status",
         api + "message",

@@ -1,5 +1,7 @@
 #include "api/paging.h"
 
+#include "base/ascii.h"
+
 #include <algorithm>
 
 namespace projectd {
@@ -18,6 +20,14 @@ Paging page_result(const PageRequest& request, std::int64_t returned, std::int64
   paging.more = request.start_index + returned < total;
   paging.total = total;
   return paging;
+}
+
+std::string sort_by(const Params& params) {
+  return ascii::to_lower(params.get_string("sortBy").value_or(""));
+}
+
+bool sort_descending(const Params& params) {
+  return ascii::iequals(params.get_string("sortOrder").value_or(""), "descending");
 }
 
 }  // namespace projectd

@@ -6,6 +6,10 @@
 #include "wire/envelope.h"
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace projectd {
 
@@ -21,5 +25,20 @@ PageRequest page_request(const Params& params);
 // The envelope paging for a page of `returned` items out of `total`: every list says its total,
 // and nextIndex whenever more items exist.
 Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total);
+
+// The order a filter asks for: `sortBy` lowercased ("" when absent), and whether `sortOrder` is
+// "descending" (any case).
+std::string sort_by(const Params& params);
+bool sort_descending(const Params& params);
+// `sortBy` as one of a filter's columns; an unknown one keeps `fallback`, the default order, as
+// the original does (docs/wire-compatibility.md, "Paging").
+template <class Sort>
+Sort sort_column(const Params& params,
+                 const std::vector<std::pair<std::string_view, Sort>>& columns, Sort fallback) {
+  const std::string name = sort_by(params);
+  for (const auto& [column, sort] : columns)
+    if (name == column) return sort;
+  return fallback;
+}
 
 }  // namespace projectd

@@ -31,6 +31,7 @@ constexpr std::array kPathParams = {
     PathParamText{"statusid", "integer", "custom task status id"},
     PathParamText{"subtaskid", "integer", "subtask id"},
     PathParamText{"taskid", "integer", "task id"},
+    PathParamText{"timeid", "integer", "time entry id"},
     PathParamText{"userid", "string", "user id, user name or email (@self: the caller)"},
 };
 

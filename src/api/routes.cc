@@ -14,6 +14,7 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_status_routes(table, env);
   add_message_routes(table, env);
   add_comment_routes(table, env);
+  add_time_routes(table, env);
   add_attachment_routes(table, env);
   add_files_routes(table, env);
   add_download_routes(table, env);

@@ -15,6 +15,7 @@ void add_task_routes(RouteTable& table, ApiEnv& env);     // tasks, subtasks, ta
 void add_status_routes(RouteTable& table, ApiEnv& env);   // custom task statuses
 void add_message_routes(RouteTable& table, ApiEnv& env);  // discussions
 void add_comment_routes(RouteTable& table, ApiEnv& env);  // on tasks and discussions
+void add_time_routes(RouteTable& table, ApiEnv& env);     // time tracking (time_api.cc)
 // capabilities, the mobile app's registration, the versions
 void add_portal_routes(RouteTable& table);
 // /healthz and the OpenAPI document of `table` (which must outlive the routes).

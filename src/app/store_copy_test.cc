@@ -26,7 +26,7 @@ std::vector<std::string> rows(SqliteConnection& db, const std::string& sql) {
 }
 
 // A source whose folder tree has a parent with a larger id than its child, and whose last task
-// was deleted (so sqlite_sequence is above max(id)).
+// was deleted (so sqlite_sequence is above max(id)) with its time entry.
 void seed(const std::string& path) {
   SqliteStore::migrate(SqliteStoreOptions{path});
   SqliteConnection db(path, SqliteConnection::Options{});
@@ -42,6 +42,9 @@ void seed(const std::string& path) {
       "INSERT INTO tasks (id, project_id, title, description, created, created_by, updated,"
       " updated_by) VALUES (1, 7, 'kept', NULL, 1, 'u1', 1, 'u1'),"
       " (2, 7, 'gone', 'x', 1, 'u1', 1, 'u1');"
+      "INSERT INTO time_entries (id, task_id, person_id, date, seconds, note, payment_status,"
+      " status_changed, created, created_by) VALUES (3, 1, 'u1', 5, 360, NULL, 2, 9, 1, 'u1'),"
+      " (4, 2, 'u1', 5, 720, 'gone too', 0, NULL, 1, 'u1');"
       "DELETE FROM tasks WHERE id = 2;");
 }
 
@@ -73,6 +76,13 @@ TEST(StoreCopyTest, CopiesSqliteToSqliteWithEveryRowAndTheIdHighWaterMarks) {
             std::vector<std::string>{"7:1:1"});
   EXPECT_EQ(rows(target, "SELECT seq FROM sqlite_sequence WHERE name = 'tasks'"),
             std::vector<std::string>{"2"});
+  // Time entries keep their seconds, note, payment status and when it changed.
+  EXPECT_EQ(rows(target,
+                 "SELECT id || ',' || task_id || ',' || seconds || ',' || coalesce(note, 'NULL') "
+                 "|| ',' || payment_status || ',' || status_changed FROM time_entries"),
+            std::vector<std::string>{"3,1,360,NULL,2,9"});
+  EXPECT_EQ(rows(target, "SELECT seq FROM sqlite_sequence WHERE name = 'time_entries'"),
+            std::vector<std::string>{"4"});
   EXPECT_EQ(rows(target, "PRAGMA foreign_key_check"), std::vector<std::string>{});
 }
 

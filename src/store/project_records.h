@@ -199,4 +199,51 @@ struct TaskQuery {
   std::int64_t limit = 1000;
 };
 
+// Time tracking (docs/wire-compatibility.md, "Time is kept in whole seconds"). PaymentStatus keeps
+// the original's numbers.
+enum class PaymentStatus { kNotChargeable = 0, kNotBilled = 1, kBilled = 2 };
+
+struct TimeEntryRecord {
+  std::int64_t id = 0;
+  std::int64_t task_id = 0;
+  std::string person_id;  // who spent the time
+  Timestamp date{};       // the day: its midnight in the portal time zone
+  std::int64_t seconds = 0;
+  std::optional<std::string> note;
+  PaymentStatus payment_status = PaymentStatus::kNotChargeable;
+  std::optional<Timestamp> status_changed;
+  Timestamp created{};
+  std::string created_by;
+};
+
+// The sum of the seconds of one task's or one project's entries.
+struct TimeTotal {
+  std::int64_t id = 0;
+  std::int64_t seconds = 0;
+};
+
+enum class TimeSort { kDate, kCreated, kHours, kNote };
+// GET time/filter: entries on tasks the viewer may read (ProjectSecurity::can_read_task),
+// filtered, sorted and paged in SQL.
+struct TimeQuery {
+  Viewer viewer;
+  std::optional<std::int64_t> project_id;  // of the entry's task
+  std::optional<std::int64_t> task_id;
+  bool my_projects = false;                  // projects the viewer is in the team of
+  std::optional<std::int64_t> milestone_id;  // of the entry's task
+  bool my_milestones = false;                // tasks in milestones the viewer is responsible for
+  std::optional<std::int64_t> tag_id;        // of the task's project
+  std::optional<std::string> person;         // `participant` in the API: who spent the time
+  std::optional<std::string> department;     // of the person; matches nothing (see ProjectQuery)
+  std::optional<Timestamp> date_start;       // inclusive, on the entry's day
+  std::optional<Timestamp> date_stop;        // inclusive
+  std::optional<std::int64_t> last_id;       // only entries with a larger id
+  std::optional<PaymentStatus> status;
+  std::string text;  // in the note or the task's title, case-insensitive
+  TimeSort sort = TimeSort::kDate;
+  bool descending = false;
+  std::int64_t offset = 0;
+  std::int64_t limit = 1000;
+};
+
 }  // namespace projectd

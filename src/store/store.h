@@ -9,6 +9,7 @@
 #include "store/project_repos.h"
 #include "store/records.h"
 #include "store/status_repo.h"
+#include "store/time_repos.h"
 
 #include <cstdint>
 #include <functional>
@@ -95,6 +96,7 @@ class StoreTx {
   virtual MessageRepo& messages() = 0;
   virtual FileRepo& files() = 0;
   virtual AttachmentRepo& attachments() = 0;
+  virtual TimeRepo& time() = 0;
 };
 
 class Store {

@@ -1,6 +1,7 @@
 #include "api/projects/project_wrappers.h"
 
 #include "api/projects/audit_members.h"
+#include "api/projects/time_wrappers.h"
 
 #include <boost/json/array.hpp>
 
@@ -75,7 +76,7 @@ boost::json::object project_wrapper_full(const ProjectView& view, const PeopleIn
   out["milestoneCount"] = view.counts.open_milestones;
   out["discussionCount"] = view.counts.discussions;
   out["participantCount"] = view.counts.participants;
-  out["timeTrackingTotal"] = "";  // nor time tracking
+  out["timeTrackingTotal"] = time_total_text(view.time_seconds);
   out["documentsCount"] = 0;
   out["isFollow"] = view.is_follow;
   boost::json::array tags;

@@ -32,14 +32,13 @@ std::optional<std::optional<std::int64_t>> clearable_milestone(const Params& par
   return id;
 }
 
-// An id filter where the original's 0 means "any".
+}  // namespace
+
 std::optional<std::int64_t> positive_id(const Params& params, std::string_view key) {
   auto id = params.get_int(key);
   if (id && *id <= 0) return std::nullopt;
   return id;
 }
-
-}  // namespace
 
 std::optional<TaskStatus> task_status(const Params& params, std::string_view key) {
   if (auto status = params.get_enum(key, kTaskStatusNames)) return static_cast<TaskStatus>(*status);
@@ -86,12 +85,8 @@ TaskQuery task_filter(const Params& params, const PortalTimeZone& zone) {
   query.deadline_stop = params.get_date("deadlineStop", zone);
   query.last_id = positive_id(params, "lastId");
   query.text = params.get_string("filterValue").value_or("");
-  // An unknown column falls back to the default order (docs/wire-compatibility.md, "Paging"), as
-  // the original does.
-  const std::string sort_by = ascii::to_lower(params.get_string("sortBy").value_or(""));
-  for (const auto& [name, sort] : kSortColumns)
-    if (sort_by == name) query.sort = sort;
-  query.descending = ascii::iequals(params.get_string("sortOrder").value_or(""), "descending");
+  query.sort = sort_column(params, kSortColumns, query.sort);
+  query.descending = sort_descending(params);
   const PageRequest page = page_request(params);
   query.offset = page.start_index;
   query.limit = page.count;

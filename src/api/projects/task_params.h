@@ -29,6 +29,9 @@ TaskChanges task_changes(const Params& params, const PortalTimeZone& zone);
 // ("Paging"); the viewer is left for the service to set.
 TaskQuery task_filter(const Params& params, const PortalTimeZone& zone);
 
+// An id filter where the original's 0 (or less) means "any".
+std::optional<std::int64_t> positive_id(const Params& params, std::string_view key);
+
 std::optional<TaskStatus> task_status(const Params& params, std::string_view key = "status");
 // 400 naming the parameter when it is absent.
 std::int64_t required_int(const Params& params, std::string_view key);

@@ -3,6 +3,7 @@
 #include "api/files/file_wrappers.h"
 #include "api/projects/comment_wrappers.h"
 #include "api/projects/project_wrappers.h"
+#include "api/projects/time_wrappers.h"
 
 #include <algorithm>
 
@@ -130,7 +131,7 @@ boost::json::object task_wrapper_full(const TaskDetail& detail, const WrapContex
   out["canEditFiles"] = detail.can_edit_files;
   out["canCreateComment"] = detail.can_create_comment;
   out["project"] = project_wrapper_full(detail.project, people, context, simple);
-  out["timeSpend"] = 0.0;  // no time tracking yet; a float, written 0.0
+  out["timeSpend"] = time_hours_json(detail.time_seconds);  // a float, 0 written 0.0
   for (auto& member : task_wrapper(detail.views.tasks.front(), people, context, simple))
     out[member.key()] = std::move(member.value());
   return out;

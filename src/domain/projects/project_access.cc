@@ -82,6 +82,9 @@ std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
   std::map<std::int64_t, std::vector<std::string>> tags;
   for (ProjectTag& tag : tx.projects().tags_of(ids))
     tags[tag.project_id].push_back(std::move(tag.title));
+  std::map<std::int64_t, std::int64_t> time_seconds;
+  for (const TimeTotal& total : tx.time().seconds_by_project(viewer, ids))
+    time_seconds.emplace(total.id, total.seconds);
 
   views.reserve(projects.size());
   for (AccessibleProject& p : projects) {
@@ -89,7 +92,7 @@ std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
     const bool is_follow = std::binary_search(followed.begin(), followed.end(), id);
     const ProjectCounts shown = visible_counts(counts[id], p.security);
     views.push_back(ProjectView{std::move(p.project), std::move(p.security), shown, is_follow,
-                                std::move(tags[id])});
+                                std::move(tags[id]), time_seconds[id]});
   }
   return views;
 }

@@ -28,6 +28,8 @@ struct ProjectView {
   ProjectCounts counts;  // of the modules the viewer may read; 0 for a hidden one
   bool is_follow = false;
   std::vector<std::string> tags;
+  // timeTrackingTotal: the time entries on the project's tasks the viewer may read, summed.
+  std::int64_t time_seconds = 0;
 };
 
 ProjectSecurity security_in(StoreTx& tx, const Viewer& viewer, const ProjectRecord& project);
@@ -40,7 +42,7 @@ std::map<std::int64_t, AccessibleProject> projects_with_security(StoreTx& tx, co
                                                                  std::vector<std::int64_t> ids);
 // 404 "Item not found" when the project does not exist or the viewer may not read it.
 AccessibleProject load_readable_project(StoreTx& tx, const Viewer& viewer, std::int64_t id);
-// The views of a page of projects, in the given order, with three statements (four when the
+// The views of a page of projects, in the given order, with four statements (five when the
 // rights still have to be read) whatever the page's length.
 // The counts of a module the viewer may not read are 0.
 std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,

@@ -19,7 +19,7 @@ class ProjectAccessTest : public testing::SqliteProjectTestBase {
  protected:
   // 100 private projects of ann; bob is in the team of every third, restricted from files in
   // every sixth and from tasks in every ninth, and follows the odd ones; each project has its own
-  // number of tasks and tags.
+  // number of tasks (with time entries) and tags.
   ProjectAccessTest() {
     ann_ = add_user("ann");
     bob_ = add_user("bob");
@@ -34,8 +34,20 @@ class ProjectAccessTest : public testing::SqliteProjectTestBase {
         tx_.projects().put_member(id, {.user_id = bob_, .security = security});
       }
       if (i % 2 == 1) tx_.projects().set_follower(id, bob_, true);
-      for (int t = 0; t < i % 4; ++t)
-        tx_.tasks().insert(make_task(id, "T" + std::to_string(t)));
+      for (int t = 0; t < i % 4; ++t) {
+        const std::int64_t task = tx_.tasks().insert(make_task(id, "T" + std::to_string(t)));
+        // Task t holds (t + 1) tenths of an hour, in two entries.
+        for (std::int64_t seconds : {180 * (t + 1), 180 * (t + 1)})
+          tx_.time().insert(TimeEntryRecord{.task_id = task,
+                                            .person_id = ann_,
+                                            .date = from_ticks(1'000),
+                                            .seconds = seconds,
+                                            .note = std::nullopt,
+                                            .payment_status = PaymentStatus::kNotChargeable,
+                                            .status_changed = std::nullopt,
+                                            .created = from_ticks(1'000),
+                                            .created_by = ann_});
+      }
       if (i % 5 == 0) tx_.milestones().insert(make_milestone(id, "M", ann_));
       if (i % 2 == 0) tx_.projects().set_tags(id, {"tag" + std::to_string(i % 7), "common"});
     }
@@ -58,7 +70,8 @@ TEST_F(ProjectAccessTest, ViewsOfAPageCostTheSameStatementsWhateverItsLength) {
     std::vector<ProjectView> views;
     const std::uint64_t statements =
         statements_of([&] { views = views_of(tx_, bob_viewer_, std::move(records)); });
-    EXPECT_EQ(statements, 4u) << n << " projects";  // memberships, counts, follows, tags
+    // memberships, counts, follows, tags, and one grouped sum of the time entries
+    EXPECT_EQ(statements, 5u) << n << " projects";
     EXPECT_EQ(views.size(), n);
   }
   EXPECT_EQ(statements_of([&] { views_of(tx_, bob_viewer_, std::vector<ProjectRecord>{}); }), 0u);
@@ -89,6 +102,9 @@ TEST_F(ProjectAccessTest, ViewsOfAPageMatchWhatEachProjectsOwnReadsGive) {
     EXPECT_EQ(view.counts.all_tasks, tasks_shown ? static_cast<std::int64_t>(i % 4) : 0) << i;
     EXPECT_EQ(view.counts.open_milestones, i % 3 == 0 && i % 5 == 0 ? 1 : 0) << i;
     EXPECT_EQ(view.counts.participants, i % 3 == 0 ? 1 : 0) << i;
+    // The time on the tasks bob reads: 0.1 h for the first task, 0.2 h for the second...
+    const std::int64_t tasks = static_cast<std::int64_t>(i % 4);
+    EXPECT_EQ(view.time_seconds, tasks_shown ? 360 * tasks * (tasks + 1) / 2 : 0) << i;
     const std::vector<std::string> tags =
         i % 2 == 0 ? std::vector<std::string>{"common", "tag" + std::to_string(i % 7)}
                    : std::vector<std::string>{};
@@ -98,6 +114,7 @@ TEST_F(ProjectAccessTest, ViewsOfAPageMatchWhatEachProjectsOwnReadsGive) {
     EXPECT_EQ(single.is_follow, view.is_follow) << i;
     EXPECT_EQ(single.tags, view.tags) << i;
     EXPECT_EQ(single.counts.all_tasks, view.counts.all_tasks) << i;
+    EXPECT_EQ(single.time_seconds, view.time_seconds) << i;
     EXPECT_EQ(single.security.can_read_files(), view.security.can_read_files()) << i;
   }
 }

@@ -133,6 +133,24 @@ bool ProjectSecurity::can_delete_milestone(const MilestoneRecord& milestone) con
          (manager_ || (in_team_ && milestone.created_by == viewer_.user_id));
 }
 
+namespace {
+
+bool own_unbilled_time(const TimeEntryRecord& entry, const std::string& user_id) {
+  return entry.payment_status != PaymentStatus::kBilled &&
+         (entry.person_id == user_id || entry.created_by == user_id);
+}
+
+}  // namespace
+
+bool ProjectSecurity::can_edit_time(const TimeEntryRecord& entry) const {
+  return can() && !is_closed() && (manager_ || own_unbilled_time(entry, viewer_.user_id));
+}
+
+bool ProjectSecurity::can_delete_time(const TimeEntryRecord& entry) const {
+  return can() && !is_closed() &&
+         (manager_ || (in_team_ && own_unbilled_time(entry, viewer_.user_id)));
+}
+
 bool can_create_project(const Viewer& viewer) {
   return !viewer.is_visitor;
 }

@@ -61,6 +61,13 @@ class ProjectSecurity {
   bool can_edit_milestone(const MilestoneRecord& milestone) const;
   bool can_delete_milestone(const MilestoneRecord& milestone) const;
 
+  // Time entries on a task the viewer reads (the original's ProjectSecurityTimeTracking): the
+  // manager changes any; anyone else only an entry that is not billed and that they spent or
+  // logged, and deleting needs the team too. The payment status is the manager's.
+  bool can_edit_time(const TimeEntryRecord& entry) const;
+  bool can_delete_time(const TimeEntryRecord& entry) const;
+  bool can_edit_payment_status() const { return can() && !is_closed() && manager_; }
+
  private:
   bool can() const { return !viewer_.is_visitor; }  // guests change nothing
   bool is_responsible(const TaskRecord& task) const;

@@ -131,10 +131,14 @@ TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task
   if (project.security.can_read_files())
     files = file_views(tx, viewer, attached_files(tx, EntityKind::kTask, task_id), people);
   views.people = PeopleIndex::load(tx.users(), people);
-  return TaskDetail{
+  TaskDetail detail{
       std::move(views), std::move(project), tx.tasks().is_subscribed(task_id, viewer.user_id),
       can_edit_files,   can_comment,        std::move(comments),
       std::move(files)};
+  // timeSpend: every entry of a task the viewer reads, summed in the store.
+  for (const TimeTotal& total : tx.time().seconds_by_task({task_id}))
+    detail.time_seconds = total.seconds;
+  return detail;
 }
 
 SubtaskResult load_subtask_view(StoreTx& tx, const ProjectSecurity& security,

@@ -2,7 +2,7 @@
 // rights, plus every person they name. A page of tasks (or one task) loads with a fixed number of
 // statements whatever the number of rows (docs/architecture.md, "Storage and durability"): the
 // tasks, their subtasks, their links, their milestones, their projects, the caller's membership of
-// each distinct project, and one batch of people.
+// each distinct project, and one batch of people; a full task adds one sum of its time entries.
 #pragma once
 
 #include "domain/files/file_access.h"
@@ -55,8 +55,9 @@ struct TaskDetail {
   bool is_subscribed = false;
   bool can_edit_files = false;
   bool can_create_comment = false;
-  CommentThread comments;       // top-level comments and replies; authors are in views.people
-  std::vector<FileView> files;  // attached; empty without canReadFiles; people in views.people
+  CommentThread comments;         // top-level comments and replies; authors are in views.people
+  std::vector<FileView> files;    // attached; empty without canReadFiles; people in views.people
+  std::int64_t time_seconds = 0;  // timeSpend: the task's time entries, summed
 };
 
 struct SubtaskResult {

@@ -46,8 +46,13 @@ const std::string& all_tasks_readable_sql() {
 }
 
 const std::string& task_from_sql() {
+  static const std::string sql = "FROM tasks t " + task_joins_sql();
+  return sql;
+}
+
+const std::string& task_joins_sql() {
   static const std::string sql =
-      "FROM tasks t JOIN projects p ON p.id = t.project_id "
+      "JOIN projects p ON p.id = t.project_id "
       "LEFT JOIN project_team pm ON pm.project_id = t.project_id AND pm.user_id = ?1 "
       "LEFT JOIN milestones ms ON ms.id = t.milestone_id ";
   return sql;

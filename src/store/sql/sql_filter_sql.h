@@ -33,6 +33,9 @@ const std::string& task_readable_sql();
 const std::string& all_tasks_readable_sql();
 // tasks t with p, pm and ms joined.
 const std::string& task_from_sql();
+// The joins of task_from_sql() after its `FROM tasks t`, for a query that reaches t from another
+// table (time entries).
+const std::string& task_joins_sql();
 // projects p with pm joined.
 const std::string& project_from_sql();
 // ProjectSecurity::can_read_milestone(), given the joins of milestone_from_sql().

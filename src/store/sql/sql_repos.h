@@ -10,6 +10,7 @@
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_project_repos.h"
 #include "store/sql/sql_status_repo.h"
+#include "store/sql/sql_time_repo.h"
 #include "store/store.h"
 
 namespace projectd {
@@ -68,7 +69,8 @@ class SqlTx final : public StoreTx {
         comments_(connection),
         messages_(connection),
         files_(connection),
-        attachments_(connection) {}
+        attachments_(connection),
+        time_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -80,6 +82,7 @@ class SqlTx final : public StoreTx {
   MessageRepo& messages() override { return messages_; }
   FileRepo& files() override { return files_; }
   AttachmentRepo& attachments() override { return attachments_; }
+  TimeRepo& time() override { return time_; }
 
  private:
   SqlUserRepo users_;
@@ -93,6 +96,7 @@ class SqlTx final : public StoreTx {
   SqlMessageRepo messages_;
   SqlFileRepo files_;
   SqlAttachmentRepo attachments_;
+  SqlTimeRepo time_;
 };
 
 }  // namespace projectd

@@ -3,6 +3,7 @@
 
 #include "domain/files/file_service.h"
 #include "domain/people/auth_service.h"
+#include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
 #include "domain/projects/attachment_service.h"
 #include "domain/projects/comment_service.h"
@@ -28,6 +29,7 @@ struct ApiEnv {
   CommentService& comments;
   FileService& files;
   AttachmentService& attachments;
+  GroupService& groups;
   PortalTimeZone zone;
 };
 

@@ -18,12 +18,16 @@ struct PathParamText {
 // a project is `{projectid}` and a custom status `{statusid}`, never a bare `{id}`.
 constexpr std::array kPathParams = {
     PathParamText{"commentid", "guid", "comment id"},
+    PathParamText{"employeestatus", "string", "a person's status: active or terminated"},
+    PathParamText{"employeetype", "string", "a person's type: user or visitor"},
     PathParamText{"entityid", "integer", "task or discussion id (entityType says which)"},
     PathParamText{"fileid", "integer", "file id"},
     PathParamText{"folderid", "string",
                   "folder id; where the route allows it, also @my or @common"},
+    PathParamText{"groupid", "guid", "people group id"},
     PathParamText{"messageid", "integer", "discussion id"},
     PathParamText{"milestoneid", "integer", "milestone id"},
+    PathParamText{"newgroupid", "guid", "the people group that receives the members"},
     PathParamText{"parentid", "integer", "the parent task's id"},
     PathParamText{"projectid", "integer", "project id"},
     PathParamText{"query", "string", "the text to look for"},

@@ -39,8 +39,9 @@ struct Fixture {
   FileService files{*store, blobs, 1024 * 1024};
   AttachmentService attachments{*store, files};
   GroupService groups{*store};
-  ApiEnv env{auth,     people,   projects, teams,       milestones, tasks,           statuses,
-             messages, comments, files,    attachments, groups,     PortalTimeZone{}};
+  PhotoService photos{*store, blobs, people};
+  ApiEnv env{auth,     people,   projects, teams,       milestones, tasks,  statuses,
+             messages, comments, files,    attachments, groups,     photos, PortalTimeZone{}};
   RouteTable table;
   std::unique_ptr<Router> router;
 

@@ -16,14 +16,14 @@ namespace {
 
 // Path and query parameters by name. `id` is the project's except under project/status/.
 const std::map<std::string, std::string> kParamValues = {
-    {"projectid", "$project"}, {"taskid", "$task"},       {"parentid", "$task"},
-    {"entityid", "$task"},     {"subtaskid", "$subtask"}, {"milestoneid", "$milestone"},
-    {"messageid", "$message"}, {"commentid", "$comment"}, {"fileid", "$file"},
-    {"folderid", "$folder"},   {"userid", "$target"},     {"status", "open"},
-    {"query", "$search"},      {"entityType", "task"},    {"action", "download"},
-    {"statusid", "$status"},   {"timeid", "$time"},       {"groupid", "$group"},
-    {"newgroupid", "$group"},  {"employeestatus", "active"}, {"employeetype", "user"},
-    {"email", "$member_email"}};
+    {"projectid", "$project"},  {"taskid", "$task"},          {"parentid", "$task"},
+    {"entityid", "$task"},      {"subtaskid", "$subtask"},    {"milestoneid", "$milestone"},
+    {"messageid", "$message"},  {"commentid", "$comment"},    {"fileid", "$file"},
+    {"folderid", "$folder"},    {"userid", "$target"},        {"status", "open"},
+    {"query", "$search"},       {"entityType", "task"},       {"action", "download"},
+    {"statusid", "$status"},    {"timeid", "$time"},          {"groupid", "$group"},
+    {"newgroupid", "$group"},   {"employeestatus", "active"}, {"employeetype", "user"},
+    {"email", "$member_email"}, {"photosize", "small"}};
 
 // Where a name means something else on a route: `status` of the time filter is a payment status.
 const std::map<std::pair<std::string, std::string>, std::string> kRouteParamValues = {

@@ -57,6 +57,7 @@ struct AdminRefusal {
 };
 const std::vector<AdminRefusal> kAdminRefusals = {
     {"DELETE api/2.0/people/{userid}", 409, "only a disabled person is deleted"},
+    {"PUT api/2.0/people/{userid}/photo", 400, "the matrix sends no image"},
 };
 
 bool is_ok(int status) {

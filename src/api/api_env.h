@@ -5,6 +5,7 @@
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
+#include "domain/people/photo_service.h"
 #include "domain/projects/attachment_service.h"
 #include "domain/projects/comment_service.h"
 #include "domain/projects/message_service.h"
@@ -30,6 +31,7 @@ struct ApiEnv {
   FileService& files;
   AttachmentService& attachments;
   GroupService& groups;
+  PhotoService& photos;
   PortalTimeZone zone;
 };
 

@@ -29,6 +29,8 @@ constexpr std::array kPathParams = {
     PathParamText{"milestoneid", "integer", "milestone id"},
     PathParamText{"newgroupid", "guid", "the people group that receives the members"},
     PathParamText{"parentid", "integer", "the parent task's id"},
+    PathParamText{"photosize", "string",
+                  "original, retina, max, big, medium or small (the original's sizes)"},
     PathParamText{"projectid", "integer", "project id"},
     PathParamText{"query", "string", "the text to look for"},
     PathParamText{"status", "string", "a status by name: open or closed (a project also paused)"},

@@ -10,6 +10,7 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_people_routes(table, env);
   add_people_account_routes(table, env);
   add_group_routes(table, env);
+  add_photo_routes(table, env);
   add_project_routes(table, env);
   add_milestone_routes(table, env);
   add_task_routes(table, env);

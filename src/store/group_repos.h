@@ -39,8 +39,6 @@ class PhotoRepo {
   virtual std::vector<PhotoRecord> of_users(const std::vector<std::string>& user_ids) = 0;
   // Replaces every size of the person's photo with `sizes` (empty: back to the default avatar).
   virtual void replace(std::string_view user_id, const std::vector<PhotoRecord>& sizes) = 0;
-  // Whether any photo names this content (the blob sweeper must keep it).
-  virtual bool content_referenced(std::string_view sha256) = 0;
 };
 
 }  // namespace projectd

@@ -140,10 +140,4 @@ void SqlPhotoRepo::replace(std::string_view user_id, const std::vector<PhotoReco
   }
 }
 
-bool SqlPhotoRepo::content_referenced(std::string_view sha256) {
-  SqlStatement statement = connection_.prepare("SELECT 1 FROM user_photos WHERE sha256 = ?1");
-  statement.bind_all(sha256);
-  return statement.step();
-}
-
 }  // namespace projectd

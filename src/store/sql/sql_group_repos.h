@@ -32,7 +32,6 @@ class SqlPhotoRepo final : public PhotoRepo {
   std::vector<PhotoRecord> of_user(std::string_view user_id) override;
   std::vector<PhotoRecord> of_users(const std::vector<std::string>& user_ids) override;
   void replace(std::string_view user_id, const std::vector<PhotoRecord>& sizes) override;
-  bool content_referenced(std::string_view sha256) override;
 
  private:
   SqlConnection& connection_;

@@ -38,5 +38,5 @@ CREATE TABLE user_photos (
   mime    text NOT NULL,
   PRIMARY KEY (user_id, size)
 );
--- The blob sweeper asks whether a content is still referenced.
+-- The blob sweeper asks whether a content is still referenced (FileRepo::content_referenced).
 CREATE INDEX user_photos_sha256 ON user_photos (sha256);

@@ -38,8 +38,10 @@ struct Fixture {
   CommentService comments{*store};
   FileService files{*store, blobs, 1024 * 1024};
   AttachmentService attachments{*store, files};
-  ApiEnv env{auth,     people,   projects, teams, milestones,  tasks,
-             statuses, messages, comments, files, attachments, PortalTimeZone{}};
+  GroupService groups{*store};
+  PhotoService photos{*store, blobs, people};
+  ApiEnv env{auth,     people,   projects, teams,       milestones, tasks,  statuses,
+             messages, comments, files,    attachments, groups,     photos, PortalTimeZone{}};
   RouteTable table;
   std::unique_ptr<Router> router;
 

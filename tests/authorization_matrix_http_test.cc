@@ -42,7 +42,7 @@ const std::vector<Deviation> kKnownDeviations = {};
 const std::set<std::string> kFixtureValues = {
     "project",    "milestone", "task",   "task2",  "task3",        "subtask",  "comment",
     "message",    "file",      "file2",  "folder", "status",       "manager",  "member",
-    "restricted", "target",    "search", "marker", "member_email", "password", "time"};
+    "restricted", "target",    "search", "marker", "member_email", "password", "time", "group"};
 
 // Enough requests in flight for the server's group commit to share its fsyncs.
 constexpr int kWorkers = 6;
@@ -193,6 +193,8 @@ class AuthorizationMatrixTest : public FilesSuite {
     if (wanted.count("status"))
       v["status"] = made("POST", "/api/2.0/project/status",
                          {{"title", "Matrix status"}, {"statusType", "open"}});
+    if (wanted.count("group"))
+      v["group"] = made("POST", "/api/2.0/group", {{"groupName", "Matrix group"}});
     if (is_closed) made("PUT", project_path(id, "/status"), {{"status", "closed"}}, 200);
     return v;
   }

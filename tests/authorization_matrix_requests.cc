@@ -16,12 +16,14 @@ namespace {
 
 // Path and query parameters by name. `id` is the project's except under project/status/.
 const std::map<std::string, std::string> kParamValues = {
-    {"projectid", "$project"}, {"taskid", "$task"},       {"parentid", "$task"},
-    {"entityid", "$task"},     {"subtaskid", "$subtask"}, {"milestoneid", "$milestone"},
-    {"messageid", "$message"}, {"commentid", "$comment"}, {"fileid", "$file"},
-    {"folderid", "$folder"},   {"userid", "$target"},     {"status", "open"},
-    {"query", "$search"},      {"entityType", "task"},    {"action", "download"},
-    {"statusid", "$status"},   {"timeid", "$time"}};
+    {"projectid", "$project"},  {"taskid", "$task"},          {"parentid", "$task"},
+    {"entityid", "$task"},      {"subtaskid", "$subtask"},    {"milestoneid", "$milestone"},
+    {"messageid", "$message"},  {"commentid", "$comment"},    {"fileid", "$file"},
+    {"folderid", "$folder"},    {"userid", "$target"},        {"status", "open"},
+    {"query", "$search"},       {"entityType", "task"},       {"action", "download"},
+    {"statusid", "$status"},    {"timeid", "$time"},          {"groupid", "$group"},
+    {"newgroupid", "$group"},   {"employeestatus", "active"}, {"employeetype", "user"},
+    {"email", "$member_email"}, {"photosize", "small"}};
 
 // Where a name means something else on a route: `status` of the time filter is a payment status.
 const std::map<std::pair<std::string, std::string>, std::string> kRouteParamValues = {
@@ -51,6 +53,15 @@ const BodySpec kBodies[] = {
     {"POST api/2.0/people", R"({"email":"new$unique@example.com","firstName":"N","lastName":"P"})"},
     {"PUT api/2.0/people/{userid}", R"({"title":"Renamed"})"},
     {"PUT api/2.0/people/{userid}/password", R"({"password":"another-password-1"})"},
+    {"PUT api/2.0/people/status/{employeestatus}", R"({"userIds":["$target"]})"},
+    {"PUT api/2.0/people/type/{employeetype}", R"({"userIds":["$target"]})"},
+    {"POST api/2.0/people/password", R"({"email":"$member_email"})"},
+    {"POST api/2.0/group", R"({"groupName":"Group $unique"})"},
+    {"PUT api/2.0/group/{groupid}", R"({"groupName":"Renamed group"})"},
+    {"PUT api/2.0/group/{groupid}/members", R"({"members":["$member"]})"},
+    {"POST api/2.0/group/{groupid}/members", R"({"members":["$member"]})"},
+    {"DELETE api/2.0/group/{groupid}/members", R"({"members":["$member"]})"},
+    {"PUT api/2.0/group/{groupid}/manager", R"({"userid":"$member"})"},
     {"POST api/2.0/project", R"({"title":"New project"})"},
     {"DELETE api/2.0/project", R"({"projectids":[$project]})", Kind::kJson, "", kBatch},
     {"PUT api/2.0/project/{projectid}", R"({"title":"Renamed project"})"},

@@ -55,8 +55,10 @@ struct AdminRefusal {
   int status;
   const char* why;
 };
-// Empty: on a fresh fixture the admin succeeds everywhere.
-const std::vector<AdminRefusal> kAdminRefusals = {};
+const std::vector<AdminRefusal> kAdminRefusals = {
+    {"DELETE api/2.0/people/{userid}", 409, "only a disabled person is deleted"},
+    {"PUT api/2.0/people/{userid}/photo", 400, "the matrix sends no image"},
+};
 
 bool is_ok(int status) {
   return status >= 200 && status < 300;

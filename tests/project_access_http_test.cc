@@ -183,8 +183,8 @@ TEST_F(ProjectAccessTest, FilterNarrowsSortsPagesAndCountsTotal) {
   EXPECT_EQ(filter("participant=" + member.id + "&status=open").at("total"), 2);
   EXPECT_EQ(filter("filterValue=nothing-like-this").at("total"), 0);
   EXPECT_EQ(client.get("/api/2.0/project/filter?manager=junk", member.auth()).status, 400);
-  // projectd keeps no people groups: the all-zero GUID of .NET clients filters nothing, and a
-  // named department has no one in it.
+  // The all-zero GUID of .NET clients filters nothing, and a GUID no group has matches no one
+  // (groups_http_test.cc filters by a real group).
   EXPECT_EQ(
       filter("filterValue=filter&departament=00000000-0000-0000-0000-000000000000").at("total"), 3);
   page = filter("filterValue=filter&departament=" + manager.id);

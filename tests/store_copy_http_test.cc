@@ -40,6 +40,7 @@ struct Portal {
   std::vector<std::int64_t> files;
   std::int64_t subfolder = 0;
   std::string comment;
+  std::string group;
 };
 
 struct Answer {
@@ -181,6 +182,28 @@ class StoreCopyTest : public FilesSuite {
                    {{"timeids", boost::json::array{p.billed_time}}, {"status", "billed"}}, admin())
                   .status,
               200);
+    // A people group, and a person who left: disabled, deleted, still the responsible of a task.
+    p.group = std::string(response_of(client.post_json("/api/2.0/group",
+                                                       {{"groupName", "Crew"},
+                                                        {"groupManager", p.member.id},
+                                                        {"members", {p.other.id}}},
+                                                       admin()),
+                                      201)
+                              .at("id")
+                              .as_string());
+    const Person leaver = add_person();
+    EXPECT_EQ(
+        client.post_json(project_path(p.open_project, "/team"), {{"userId", leaver.id}}, admin())
+            .status,
+        201);
+    const std::int64_t left = create_task_id(
+        p.open_project, {{"title", "Left behind"}, {"responsibles", {leaver.id}}}, admin());
+    p.tasks.push_back(left);
+    EXPECT_EQ(
+        client.put_json("/api/2.0/people/status/terminated", {{"userIds", {leaver.id}}}, admin())
+            .status,
+        200);
+    EXPECT_EQ(client.request("DELETE", "/api/2.0/people/" + leaver.id, "", admin()).status, 200);
 
     p.deleted_task = create_task_id(p.open_project, {{"title", "Doomed"}}, admin());
     EXPECT_EQ(call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin())
@@ -198,6 +221,11 @@ class StoreCopyTest : public FilesSuite {
         "/api/2.0/people/@self",
         "/api/2.0/people/filter?filterValue=Person",
         "/api/2.0/people/@search/Member",
+        "/api/2.0/people/status/terminated",
+        "/api/2.0/group",
+        "/api/2.0/group/" + p.group,
+        "/api/2.0/project/filter?departament=" + p.group,
+        "/api/2.0/project/task/filter?departament=" + p.group,
         "/api/2.0/project",
         api + "@self",
         api + "@follow",

@@ -101,7 +101,8 @@ TEST_F(TaskListsTest, FilterByEveryCriterion) {
   EXPECT_THAT(listed(filter("myMilestones=true"), a), ElementsAre(alpha_));
   EXPECT_THAT(listed("task/filter?myProjects=true&status=open", member_->auth()),
               UnorderedElementsAre(alpha_, beta_, gamma_));
-  // No people groups exist: the all-zero GUID filters nothing, a named department matches no one.
+  // The all-zero GUID filters nothing; a GUID no group has matches no one (groups_http_test.cc
+  // filters by a real group).
   EXPECT_EQ(listed(filter("departament=00000000-0000-0000-0000-000000000000"), a).size(), 4u);
   const auto none = envelope(filter("departament=" + member_->id), a);
   EXPECT_EQ(none.at("total"), 0);

@@ -3,7 +3,9 @@
 
 #include "domain/files/file_service.h"
 #include "domain/people/auth_service.h"
+#include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
+#include "domain/people/photo_service.h"
 #include "domain/projects/attachment_service.h"
 #include "domain/projects/comment_service.h"
 #include "domain/projects/message_service.h"
@@ -28,6 +30,8 @@ struct ApiEnv {
   CommentService& comments;
   FileService& files;
   AttachmentService& attachments;
+  GroupService& groups;
+  PhotoService& photos;
   PortalTimeZone zone;
 };
 

@@ -8,6 +8,9 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_portal_routes(table);
   add_authentication_routes(table, env);
   add_people_routes(table, env);
+  add_people_account_routes(table, env);
+  add_group_routes(table, env);
+  add_photo_routes(table, env);
   add_project_routes(table, env);
   add_milestone_routes(table, env);
   add_task_routes(table, env);

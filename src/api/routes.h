@@ -9,6 +9,9 @@ namespace projectd {
 
 void add_authentication_routes(RouteTable& table, ApiEnv& env);
 void add_people_routes(RouteTable& table, ApiEnv& env);
+void add_people_account_routes(RouteTable& table, ApiEnv& env);  // status, type, deletion
+void add_group_routes(RouteTable& table, ApiEnv& env);           // people groups
+void add_photo_routes(RouteTable& table, ApiEnv& env);           // photos and avatars
 void add_project_routes(RouteTable& table, ApiEnv& env);  // projects, teams, search, securityinfo
 void add_milestone_routes(RouteTable& table, ApiEnv& env);
 void add_task_routes(RouteTable& table, ApiEnv& env);     // tasks, subtasks, task links

@@ -81,8 +81,10 @@ int run_serve(const ServeConfig& config) {
   CommentService comments(*store);
   FileService files(*store, blobs, static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024);
   AttachmentService attachments(*store, files);
-  ApiEnv env{auth,     people,   projects, teams, milestones,  tasks,
-             statuses, messages, comments, files, attachments, zone};
+  GroupService groups(*store);
+  PhotoService photos(*store, blobs, people);
+  ApiEnv env{auth,     people,   projects, teams,       milestones, tasks,  statuses,
+             messages, comments, files,    attachments, groups,     photos, zone};
   RouteTable table;
   build_route_table(table, env);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,

@@ -69,7 +69,7 @@ class FileRepo {
   virtual std::vector<std::int64_t> ids_under(std::int64_t folder_id) = 0;
   // The contents every version of these files uses (distinct).
   virtual std::vector<std::string> contents_of(const std::vector<std::int64_t>& file_ids) = 0;
-  // Whether any version of any file still uses this content.
+  // Whether any version of any file, or any profile photo (PhotoRepo), still uses this content.
   virtual bool content_referenced(std::string_view sha256) = 0;
 };
 

@@ -135,8 +135,8 @@ struct ProjectQuery {
   std::optional<ProjectStatus> status;
   std::optional<std::string> participant;  // in the team
   std::optional<std::string> manager;      // the responsible
-  // `departament`: a people group of the portal. projectd keeps no groups, so a named department
-  // has no members and matches nothing (as the original answers for a group without people).
+  // `departament`: a people group of the portal; a project with a team member in it (the
+  // participant, when one is named), as the original's ProjectDao.
   std::optional<std::string> department;
   std::optional<std::string> follower;
   std::optional<std::int64_t> tag_id;
@@ -188,7 +188,7 @@ struct TaskQuery {
   bool followed = false;                   // tasks the viewer subscribed to
   std::optional<std::string> responsible;  // `participant` in the API
   std::optional<std::string> creator;
-  std::optional<std::string> department;  // of a responsible; matches nothing (see ProjectQuery)
+  std::optional<std::string> department;  // a people group: a responsible is a member
   std::optional<Timestamp> deadline_start;
   std::optional<Timestamp> deadline_stop;
   std::optional<std::int64_t> last_id;  // only tasks with a larger id

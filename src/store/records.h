@@ -46,11 +46,29 @@ struct UserQuery {
   std::string text;  // empty: everyone
   std::optional<EmployeeStatus> status;
   std::optional<bool> is_visitor;
+  std::optional<std::string> group_id;  // members of this group only
   // false: the text matches names and user names, never the email (whom emails are hidden from
   // must not test them through a search).
   bool match_email = true;
   std::int64_t offset = 0;
   std::int64_t limit = 1000;
+};
+
+// A people group (the original's department, GroupApi).
+struct GroupRecord {
+  std::string id;  // lowercase GUID with hyphens
+  std::string name;
+  std::optional<std::string> manager_id;
+  Timestamp created{};
+};
+
+// One size of an uploaded photo: a content of the blob store.
+struct PhotoRecord {
+  std::string user_id;
+  std::string size;  // original, retina, max, big, medium, small
+  std::string sha256;
+  std::int64_t bytes = 0;
+  std::string mime;  // image/png or image/jpeg
 };
 
 }  // namespace projectd

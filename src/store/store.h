@@ -6,6 +6,7 @@
 #include "base/time.h"
 #include "store/discussion_repos.h"
 #include "store/file_repos.h"
+#include "store/group_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
 #include "store/status_repo.h"
@@ -36,6 +37,9 @@ class UserRepo {
   // Throws ApiError(kConflict) when the email or user name is taken.
   virtual void insert(const UserRecord& user) = 0;
   virtual void update(const UserRecord& user) = 0;  // throws kConflict like insert
+  // Marks a person deleted: the row stays for what names them (tasks, projects, comments), and
+  // every method above leaves them out from then on.
+  virtual void remove(std::string_view id) = 0;
 };
 
 class SessionRepo {
@@ -97,6 +101,8 @@ class StoreTx {
   virtual FileRepo& files() = 0;
   virtual AttachmentRepo& attachments() = 0;
   virtual TimeRepo& time() = 0;
+  virtual GroupRepo& groups() = 0;
+  virtual PhotoRepo& photos() = 0;
 };
 
 class Store {

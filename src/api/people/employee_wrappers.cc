@@ -6,12 +6,6 @@ namespace projectd {
 
 namespace {
 
-// We keep no photos: every person shows the portal's default pictures, as the original does for
-// users who never uploaded one.
-constexpr const char* kAvatarSmall = "/skins/default/images/default_user_photo_size_32-32.png";
-constexpr const char* kAvatarMedium = "/skins/default/images/default_user_photo_size_48-48.png";
-constexpr const char* kAvatar = "/skins/default/images/default_user_photo_size_82-82.png";
-
 std::string display_name(const UserRecord& user) {
   if (user.first_name.empty()) return user.last_name;
   if (user.last_name.empty()) return user.first_name;
@@ -29,12 +23,17 @@ boost::json::value date_or_null(const std::optional<Timestamp>& t, const WrapCon
 
 }  // namespace
 
+std::string photo_url(const std::string& base_url, std::string_view user_id,
+                      std::string_view size) {
+  return base_url + "/userphotos/" + std::string(user_id) + "/" + std::string(size);
+}
+
 boost::json::object employee_brief(const UserRecord& user, const WrapContext& context) {
   boost::json::object out;
   out["id"] = user.id;
   out["displayName"] = display_name(user);
   if (!user.title.empty()) out["title"] = user.title;
-  out["avatarSmall"] = kAvatarSmall;
+  out["avatarSmall"] = photo_url(context.base_url, user.id, "small");
   out["profileUrl"] = profile_url(user, context);
   return out;
 }
@@ -62,9 +61,10 @@ boost::json::object employee_full(const UserRecord& user, const WrapContext& con
   if (!user.notes.empty()) out["notes"] = user.notes;
   out["displayName"] = display_name(user);
   if (!user.title.empty()) out["title"] = user.title;
-  out["avatarSmall"] = kAvatarSmall;
-  out["avatarMedium"] = kAvatarMedium;
-  out["avatar"] = kAvatar;
+  // The original's sizes: avatarSmall 32, avatarMedium 48, avatar 82 (big).
+  out["avatarSmall"] = photo_url(context.base_url, user.id, "small");
+  out["avatarMedium"] = photo_url(context.base_url, user.id, "medium");
+  out["avatar"] = photo_url(context.base_url, user.id, "big");
   out["isAdmin"] = user.is_admin;
   out["isLDAP"] = false;
   out["isOwner"] = false;

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace projectd {
 
@@ -17,6 +18,10 @@ struct WrapContext {
   const std::string& base_url;
   const Caller& viewer;
 };
+
+// Where a person's photo of one size (photo_images.h: original, retina, max, big, medium, small)
+// is served, on `base_url`: an image for everybody, their default avatar until they upload one.
+std::string photo_url(const std::string& base_url, std::string_view user_id, std::string_view size);
 
 boost::json::object employee_brief(const UserRecord& user, const WrapContext& context);
 boost::json::object employee_full(const UserRecord& user, const WrapContext& context);

@@ -5,6 +5,8 @@
 #include "api/people/employee_wrappers.h"
 #include "api/route_group.h"
 #include "api/routes.h"
+#include "base/ascii.h"
+#include "base/errors.h"
 
 namespace projectd {
 
@@ -15,14 +17,17 @@ namespace {
 const EnumNames kEmployeeStatus = {{"active", 1}, {"terminated", 2}, {"leaveofabsence", 4}};
 const EnumNames kEmployeeType = {{"all", 0}, {"user", 1}, {"visitor", 2}};
 
-HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery query) {
+// A page of people as EmployeeFull, or as the brief Employee (simple/filter).
+HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery query,
+                            bool brief = false) {
   const PageRequest page = page_request(request.params);
   query.offset = page.start_index;
   query.limit = page.count;
   const UserPage result = env.people.list(*request.caller, query);
   boost::json::array users;
   for (const UserRecord& user : result.users)
-    users.push_back(employee_full(user, wrap_context(env, request)));
+    users.push_back(brief ? employee_brief(user, wrap_context(env, request))
+                          : employee_full(user, wrap_context(env, request)));
   const auto returned = static_cast<std::int64_t>(users.size());
   return ok(std::move(users), page_result(page, returned, result.total));
 }
@@ -34,7 +39,23 @@ UserQuery filter_query(const Params& params) {
     query.status = static_cast<EmployeeStatus>(*status);
   if (auto type = params.get_enum("employeeType", kEmployeeType); type && *type != 0)
     query.is_visitor = *type == 2;
+  query.group_id = optional_person(params, "groupId");
   return query;
+}
+
+// The original's `filterBy=group&filterValue={group id}` of people/status/{status} and the
+// searches: the value is a group, not a text, then.
+void apply_group_filter(const Params& params, UserQuery& query) {
+  const auto by = params.get_string("filterBy");
+  if (!by || ascii::to_lower(*by) != "group") return;
+  query.group_id = optional_person(params, "filterValue");
+}
+
+HandlerResult search_response(ApiEnv& env, RequestContext& request, std::string_view key) {
+  UserQuery query;
+  query.text = request.params.get_string(key).value_or("");
+  apply_group_filter(request.params, query);
+  return list_response(env, request, query);
 }
 
 HandlerResult one(ApiEnv& env, RequestContext& request, const UserRecord& user) {
@@ -83,6 +104,12 @@ HandlerResult update(ApiEnv& env, RequestContext& request) {
   return one(env, request, env.people.update(*request.caller, id, changes));
 }
 
+const std::vector<ParamDoc> kFilterDocs = {
+    {"filterValue", ParamIn::kQuery, "string", false, "text in name or email"},
+    {"employeeStatus", ParamIn::kQuery, "string", false, "active, terminated"},
+    {"employeeType", ParamIn::kQuery, "string", false, "all, user, visitor"},
+    {"groupId", ParamIn::kQuery, "guid", false, "members of this group"}};
+
 const std::vector<ParamDoc> kPagingDocs = {
     {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
     {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"},
@@ -101,17 +128,36 @@ void add_people_routes(RouteTable& table, ApiEnv& env) {
              [&env](RequestContext& r) { return one(env, r, env.people.self(*r.caller)); });
   routes.add(http::verb::get, "api/2.0/people", "Everyone, paged", with_paging({}),
              [&env](RequestContext& r) { return list_response(env, r, UserQuery{}); });
-  routes.add(
-      http::verb::get, "api/2.0/people/filter", "People matching a filter, paged, with total",
-      with_paging({{"filterValue", ParamIn::kQuery, "string", false, "text in name or email"},
-                   {"employeeStatus", ParamIn::kQuery, "string", false, "active, terminated"},
-                   {"employeeType", ParamIn::kQuery, "string", false, "all, user, visitor"}}),
-      [&env](RequestContext& r) { return list_response(env, r, filter_query(r.params)); });
-  routes.add(http::verb::get, "api/2.0/people/@search/{query}",
-             "People whose name or email contains", with_paging({}), [&env](RequestContext& r) {
+  routes.add(http::verb::get, "api/2.0/people/filter",
+             "People matching a filter, paged, with total", with_paging(kFilterDocs),
+             [&env](RequestContext& r) { return list_response(env, r, filter_query(r.params)); });
+  routes.add(http::verb::get, "api/2.0/people/simple/filter",
+             "People matching a filter as brief Employee objects, paged, with total",
+             with_paging(kFilterDocs), [&env](RequestContext& r) {
+               return list_response(env, r, filter_query(r.params), true);
+             });
+  routes.add(http::verb::get, "api/2.0/people/status/{employeestatus}",
+             "People with this status, paged",
+             with_paging({{"filterBy", ParamIn::kQuery, "string", false, "group"},
+                          {"filterValue", ParamIn::kQuery, "guid", false, "the group's id"}}),
+             [&env](RequestContext& r) {
                UserQuery query;
-               query.text = r.params.get_string("query").value_or("");
+               query.status = static_cast<EmployeeStatus>(
+                   r.params.get_enum("employeestatus", kEmployeeStatus).value_or(1));
+               apply_group_filter(r.params, query);
                return list_response(env, r, query);
+             });
+  routes.add(http::verb::get, "api/2.0/people/@search/{query}",
+             "People whose name or email contains", with_paging({}),
+             [&env](RequestContext& r) { return search_response(env, r, "query"); });
+  routes.add(http::verb::get, "api/2.0/people/search", "People whose name or email contains",
+             with_paging({{"query", ParamIn::kQuery, "string", true, "the text to look for"}}),
+             [&env](RequestContext& r) { return search_response(env, r, "query"); });
+  routes.add(http::verb::get, "api/2.0/people/email", "The person with this email",
+             {{"email", ParamIn::kQuery, "string", true, ""}}, [&env](RequestContext& r) {
+               const auto email = r.params.get_string("email");
+               if (!email || email->empty()) throw_bad_request("Parameter 'email' is required");
+               return one(env, r, env.people.by_email(*r.caller, *email));
              });
   routes.add(
       http::verb::get, "api/2.0/people/{userid}", "One person", {}, [&env](RequestContext& r) {

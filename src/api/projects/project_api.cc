@@ -192,7 +192,7 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
        {"participant", ParamIn::kQuery, "guid", false, "in the team"},
        {"manager", ParamIn::kQuery, "guid", false, "the project manager"},
        {"departament", ParamIn::kQuery, "guid", false,
-        "a people group in the team; projectd keeps none, so it matches nothing"},
+        "a people group: a team member (the participant, when named) is in it"},
        {"follow", ParamIn::kQuery, "boolean", false, "only projects you follow"},
        {"filterValue", ParamIn::kQuery, "string", false, "text in title or description"},
        {"sortBy", ParamIn::kQuery, "string", false, "create_on (default) or title"},

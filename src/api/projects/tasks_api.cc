@@ -99,7 +99,7 @@ std::vector<ParamDoc> filter_docs() {
                 query_doc("substatus", "integer", "custom status id"),
                 query_doc("follow", "boolean", "tasks the caller follows"),
                 query_doc("participant", "guid", "a responsible"), query_doc("creator", "guid", ""),
-                query_doc("departament", "guid", "a group of a responsible; none exist"),
+                query_doc("departament", "guid", "a people group: a responsible is in it"),
                 query_doc("deadlineStart", "date", ""), query_doc("deadlineStop", "date", ""),
                 query_doc("lastId", "integer", "only tasks with a larger id"),
                 query_doc("filterValue", "string", "text in title or description"),

@@ -46,6 +46,32 @@ std::string free_user_name(StoreTx& tx, std::string_view email) {
   return candidate;
 }
 
+// Every listed person, in the order given (duplicates once); 404 when one names nobody.
+std::vector<UserRecord> load_listed(StoreTx& tx, const std::vector<std::string>& ids) {
+  std::vector<UserRecord> found = tx.users().by_ids(ids);
+  std::vector<UserRecord> ordered;
+  for (const std::string& id : ids) {
+    auto it =
+        std::find_if(found.begin(), found.end(), [&](const UserRecord& u) { return u.id == id; });
+    if (it == found.end()) throw_not_found();
+    if (std::none_of(ordered.begin(), ordered.end(),
+                     [&](const UserRecord& u) { return u.id == id; }))
+      ordered.push_back(*it);
+  }
+  return ordered;
+}
+
+void apply_disabled(StoreTx& tx, UserRecord& user, bool disable) {
+  if (disable && user.status != EmployeeStatus::kTerminated) {
+    user.status = EmployeeStatus::kTerminated;
+    user.terminated = now_utc();
+    tx.sessions().delete_tokens_of(user.id);
+  } else if (!disable) {
+    user.status = EmployeeStatus::kActive;
+    user.terminated.reset();
+  }
+}
+
 }  // namespace
 
 bool may_see_email(const Caller& viewer, const UserRecord& user) {
@@ -182,17 +208,7 @@ UserRecord PeopleService::update(const Caller& caller, std::string_view id,
     if (changes.work_from) user.work_from = *changes.work_from;
     if (changes.is_admin) user.is_admin = *changes.is_admin;
     if (changes.is_visitor) user.is_visitor = *changes.is_visitor && !user.is_admin;
-    if (changes.disabled) {
-      const bool disable = *changes.disabled;
-      if (disable && user.status != EmployeeStatus::kTerminated) {
-        user.status = EmployeeStatus::kTerminated;
-        user.terminated = now_utc();
-        tx.sessions().delete_tokens_of(user.id);
-      } else if (!disable) {
-        user.status = EmployeeStatus::kActive;
-        user.terminated.reset();
-      }
-    }
+    if (changes.disabled) apply_disabled(tx, user, *changes.disabled);
     user.updated = now_utc();
     tx.users().update(user);
     return user;
@@ -216,6 +232,58 @@ UserRecord PeopleService::set_password(
     user.updated = now_utc();
     tx.users().update(user);
     tx.sessions().delete_tokens_of(user.id);  // every session signed in with the old password
+    return user;
+  });
+}
+
+UserRecord PeopleService::by_email(const Caller& caller, std::string_view email) {
+  const UserRecord user = get(caller, email);
+  if (user.email != to_lower(email)) throw_not_found();  // a user name, not an email
+  return user;
+}
+
+std::vector<UserRecord> PeopleService::set_status(const Caller& caller, EmployeeStatus status,
+                                                  const std::vector<std::string>& ids) {
+  require_admin(caller);
+  if (status != EmployeeStatus::kActive && status != EmployeeStatus::kTerminated)
+    throw_bad_request("Parameter 'status' must be active or terminated");
+  return store_.write_value([&](StoreTx& tx) {
+    std::vector<UserRecord> users = load_listed(tx, ids);
+    for (UserRecord& user : users) {
+      if (user.id == caller.user_id) continue;
+      apply_disabled(tx, user, status == EmployeeStatus::kTerminated);
+      user.updated = now_utc();
+      tx.users().update(user);
+    }
+    return users;
+  });
+}
+
+std::vector<UserRecord> PeopleService::set_type(const Caller& caller, bool visitor,
+                                                const std::vector<std::string>& ids) {
+  require_admin(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    std::vector<UserRecord> users = load_listed(tx, ids);
+    for (UserRecord& user : users) {
+      if (user.id == caller.user_id || user.is_admin || user.is_visitor == visitor) continue;
+      user.is_visitor = visitor;
+      user.updated = now_utc();
+      tx.users().update(user);
+    }
+    return users;
+  });
+}
+
+UserRecord PeopleService::remove(const Caller& caller, std::string_view id) {
+  return store_.write_value([&](StoreTx& tx) {
+    UserRecord user = load_for(tx, caller, id);
+    require_admin(caller);
+    if (user.status != EmployeeStatus::kTerminated)
+      throw_conflict("The user is not disabled: disable them first, then delete them");
+    tx.sessions().delete_tokens_of(user.id);
+    tx.groups().forget_user(user.id);
+    tx.photos().replace(user.id, {});
+    tx.users().remove(user.id);
     return user;
   });
 }

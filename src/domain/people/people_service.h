@@ -64,6 +64,24 @@ class PeopleService {
   UserRecord set_password(const Caller& caller, std::string_view id, std::string_view password,
                           const std::function<void(const std::string& user_id)>& confirm_current);
 
+  // By email only (GET people/email): 404 when nobody has it, or when the caller may not see it.
+  UserRecord by_email(const Caller& caller, std::string_view email);
+
+  // Admin only (403). Disables (kTerminated) or enables (kActive) each listed person; a disabled
+  // person's tokens are revoked at once. The caller themself is left as they are, as in the
+  // original. 404 for an id nobody has, 400 for another status; nothing changes then.
+  std::vector<UserRecord> set_status(const Caller& caller, EmployeeStatus status,
+                                     const std::vector<std::string>& ids);
+  // Admin only (403). Makes each listed person a user or a guest; administrators and the caller
+  // are left as they are (the original skips them). 404 for an unknown id.
+  std::vector<UserRecord> set_type(const Caller& caller, bool visitor,
+                                   const std::vector<std::string>& ids);
+  // Admin only (403); 404 for nobody; 409 unless the person is disabled first (the original's
+  // "The user is not suspended"). The person leaves the directory, their groups and their photo;
+  // the tasks, projects and comments that name them keep naming them (shown as the original's
+  // removed profile). Answers the person as they were.
+  UserRecord remove(const Caller& caller, std::string_view id);
+
   // For the command line and the first start: no caller, no permission check.
   UserRecord add_user(const NewUser& user);
   // add_user only while the store holds nobody, checked in the same transaction, so nodes starting

@@ -184,8 +184,9 @@ std::vector<std::string> SqlFileRepo::contents_of(const std::vector<std::int64_t
 }
 
 bool SqlFileRepo::content_referenced(std::string_view sha256) {
-  SqlStatement row =
-      connection_.prepare("SELECT EXISTS (SELECT 1 FROM file_versions WHERE sha256 = ?1)");
+  SqlStatement row = connection_.prepare(
+      "SELECT EXISTS (SELECT 1 FROM file_versions WHERE sha256 = ?1) OR "
+      "EXISTS (SELECT 1 FROM user_photos WHERE sha256 = ?1)");
   row.bind_all(sha256);
   row.step();
   return row.int64(0) != 0;

@@ -44,7 +44,15 @@ FilterSql project_filter(const ProjectQuery& query, const SqlDialect& dialect) {
               sql.param(*query.participant) + ")");
   }
   if (query.manager) sql.where("p.responsible_id = " + sql.param(*query.manager));
-  if (query.department) sql.where("1 = 0");  // no one is in a group projectd does not keep
+  if (query.department) {
+    // The original's ProjectDao: a team member in the group (the participant, when one is named).
+    std::string in_group =
+        "p.id IN (SELECT t.project_id FROM project_team t JOIN group_members g "
+        "ON g.user_id = t.user_id WHERE g.group_id = " +
+        sql.param(*query.department);
+    if (query.participant) in_group += " AND t.user_id = " + sql.param(*query.participant);
+    sql.where(in_group + ")");
+  }
   if (query.follower) {
     sql.where("p.id IN (SELECT project_id FROM project_followers WHERE user_id = " +
               sql.param(*query.follower) + ")");

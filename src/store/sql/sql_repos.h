@@ -8,6 +8,7 @@
 #include "store/sql/sql_connection.h"
 #include "store/sql/sql_discussion_repos.h"
 #include "store/sql/sql_file_repos.h"
+#include "store/sql/sql_group_repos.h"
 #include "store/sql/sql_project_repos.h"
 #include "store/sql/sql_status_repo.h"
 #include "store/sql/sql_time_repo.h"
@@ -27,6 +28,7 @@ class SqlUserRepo final : public UserRepo {
   void insert(const UserRecord& user) override;
   // Throws kNotFound when no user has user.id.
   void update(const UserRecord& user) override;
+  void remove(std::string_view id) override;
 
  private:
   SqlConnection& connection_;
@@ -70,7 +72,9 @@ class SqlTx final : public StoreTx {
         messages_(connection),
         files_(connection),
         attachments_(connection),
-        time_(connection) {}
+        time_(connection),
+        groups_(connection),
+        photos_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -83,6 +87,8 @@ class SqlTx final : public StoreTx {
   FileRepo& files() override { return files_; }
   AttachmentRepo& attachments() override { return attachments_; }
   TimeRepo& time() override { return time_; }
+  GroupRepo& groups() override { return groups_; }
+  PhotoRepo& photos() override { return photos_; }
 
  private:
   SqlUserRepo users_;
@@ -97,6 +103,8 @@ class SqlTx final : public StoreTx {
   SqlFileRepo files_;
   SqlAttachmentRepo attachments_;
   SqlTimeRepo time_;
+  SqlGroupRepo groups_;
+  SqlPhotoRepo photos_;
 };
 
 }  // namespace projectd

@@ -67,7 +67,13 @@ FilterSql task_filter(const TaskQuery& query, const SqlDialect& dialect) {
               sql.param(*query.responsible) + ")");
   }
   if (query.creator) sql.where("t.created_by = " + sql.param(*query.creator));
-  if (query.department) sql.where("1 = 0");  // no one is in a group projectd does not keep
+  if (query.department) {
+    // A responsible of the task is in the group.
+    sql.where(
+        "t.id IN (SELECT r.task_id FROM task_responsibles r JOIN group_members g ON "
+        "g.user_id = r.user_id WHERE g.group_id = " +
+        sql.param(*query.department) + ")");
+  }
   if (query.deadline_start) {
     sql.where("t.deadline >= " + sql.param(to_ticks(*query.deadline_start)));
   }

@@ -14,22 +14,24 @@ const std::string kUserColumns =
 const std::string kUserSelect = "SELECT " + kUserColumns + " FROM users ";
 
 // ?1 the filter text ('' for none), ?2 its LIKE pattern, ?3 status or NULL, ?4 is_visitor or
-// NULL, ?5 1 when the text may match the email.
+// NULL, ?5 1 when the text may match the email, ?6 a group id or NULL. Removed people are never
+// in the directory.
 std::string filter_sql(const SqlDialect& dialect) {
-  return "WHERE (?1 = '' OR " + dialect.like("first_name", "?2") + " OR " +
+  return "WHERE removed = 0 AND (?1 = '' OR " + dialect.like("first_name", "?2") + " OR " +
          dialect.like("last_name", "?2") + " OR (?5 = 1 AND " + dialect.like("email", "?2") +
          ") OR " + dialect.like("user_name", "?2") +
-         ") AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR is_visitor = ?4) ";
+         ") AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR is_visitor = ?4) AND (?6 IS NULL OR "
+         "id IN (SELECT user_id FROM group_members WHERE group_id = ?6)) ";
 }
 
-const std::string kUserById = kUserSelect + "WHERE id = ?1";
+const std::string kUserById = kUserSelect + "WHERE id = ?1 AND removed = 0";
 // Both sides lowered so the lower(email) and lower(user_name) indexes serve the lookup; an email
 // match wins over another user's user name that happens to equal it.
 std::string by_login_sql(const SqlDialect& dialect) {
   const std::string email = dialect.ascii_lower("email");
   const std::string login = dialect.ascii_lower("?1");
-  return kUserSelect + "WHERE " + email + " = " + login + " OR " +
-         dialect.ascii_lower("user_name") + " = " + login + " ORDER BY " + email + " = " + login +
+  return kUserSelect + "WHERE removed = 0 AND (" + email + " = " + login + " OR " +
+         dialect.ascii_lower("user_name") + " = " + login + ") ORDER BY " + email + " = " + login +
          " DESC LIMIT 1";
 }
 const std::string kUserInsert = "INSERT INTO users (" + kUserColumns +
@@ -39,7 +41,7 @@ const std::string kUserUpdate =
     "UPDATE users SET user_name = ?2, email = ?3, first_name = ?4, last_name = ?5, title = ?6, "
     "location = ?7, notes = ?8, sex = ?9, birthday = ?10, work_from = ?11, terminated = ?12, "
     "is_admin = ?13, is_visitor = ?14, status = ?15, activation_status = ?16, "
-    "password_hash = ?17, created = ?18, updated = ?19 WHERE id = ?1";
+    "password_hash = ?17, created = ?18, updated = ?19 WHERE id = ?1 AND removed = 0";
 
 UserRecord read_user(const SqlStatement& row) {
   UserRecord user;
@@ -87,7 +89,7 @@ void run_unique(SqlStatement& statement) {
 
 void bind_filter(SqlStatement& statement, const UserQuery& query) {
   statement.bind_all(query.text, like_pattern(query.text), query.status, query.is_visitor,
-                     query.match_email);
+                     query.match_email, query.group_id);
 }
 
 std::optional<UserRecord> one_user(SqlStatement& statement) {
@@ -112,8 +114,9 @@ std::optional<UserRecord> SqlUserRepo::by_login(std::string_view login) {
 std::vector<UserRecord> SqlUserRepo::by_ids(const std::vector<std::string>& ids) {
   std::vector<UserRecord> users;
   if (ids.empty()) return users;
-  SqlStatement statement = connection_.prepare(
-      kUserSelect + "WHERE " + connection_.dialect().in_ids("id", 1, ids.size(), SqlType::kText));
+  SqlStatement statement =
+      connection_.prepare(kUserSelect + "WHERE removed = 0 AND " +
+                          connection_.dialect().in_ids("id", 1, ids.size(), SqlType::kText));
   statement.bind_all(ids_value(ids));
   while (statement.step())
     users.push_back(read_user(statement));
@@ -123,10 +126,10 @@ std::vector<UserRecord> SqlUserRepo::by_ids(const std::vector<std::string>& ids)
 std::vector<UserRecord> SqlUserRepo::page(const UserQuery& query) {
   SqlStatement statement =
       connection_.prepare(kUserSelect + filter_sql(connection_.dialect()) +
-                          "ORDER BY first_name, last_name, id LIMIT ?6 OFFSET ?7");
+                          "ORDER BY first_name, last_name, id LIMIT ?7 OFFSET ?8");
   bind_filter(statement, query);
-  statement.bind(6, query.limit);
-  statement.bind(7, query.offset);
+  statement.bind(7, query.limit);
+  statement.bind(8, query.offset);
   std::vector<UserRecord> users;
   while (statement.step())
     users.push_back(read_user(statement));
@@ -142,7 +145,7 @@ std::int64_t SqlUserRepo::count(const UserQuery& query) {
 }
 
 std::int64_t SqlUserRepo::count_all() {
-  SqlStatement statement = connection_.prepare("SELECT count(*) FROM users");
+  SqlStatement statement = connection_.prepare("SELECT count(*) FROM users WHERE removed = 0");
   statement.step();
   return statement.int64(0);
 }
@@ -158,6 +161,10 @@ void SqlUserRepo::update(const UserRecord& user) {
   bind_user(statement, user);
   run_unique(statement);
   if (connection_.changes() == 0) throw_not_found();
+}
+
+void SqlUserRepo::remove(std::string_view id) {
+  connection_.prepare("UPDATE users SET removed = 1 WHERE id = ?1").bind_all(id).run();
 }
 
 }  // namespace projectd

@@ -24,6 +24,7 @@ class FakeUsers final : public UserRepo {
   std::int64_t count_all() override { return 0; }
   void insert(const UserRecord&) override {}
   void update(const UserRecord&) override {}
+  void remove(std::string_view) override {}
 };
 
 UserRecord person(const std::string& id, const std::string& first, bool admin = false) {

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -80,18 +81,25 @@ TEST_F(PostgresStoreTest, MigratesOnceAndRefusesASchemaThatIsBehind) {
 TEST_F(PostgresStoreTest, WritesThatCollideRunAgainUntilEachCommits) {
   auto store = open_store(8);
   constexpr int kWriters = 8;
+  // Each writer reads the count and inserts a person named after it and after itself (so no
+  // unique key collides: a taken email is the client's 409, not a retry). Serializable writes see
+  // every count once: two that read the same count are a write skew, and one of them runs again.
+  std::vector<std::int64_t> seen(kWriters, -1);
   std::vector<std::thread> writers;
   for (int i = 0; i < kWriters; ++i) {
-    writers.emplace_back([&] {
+    writers.emplace_back([&, i] {
       store->write([&](StoreTx& tx) {
-        const std::int64_t n = tx.users().count_all();
-        tx.users().insert(make_user("u" + std::to_string(n)));
+        seen[i] = tx.users().count_all();
+        tx.users().insert(make_user("u" + std::to_string(seen[i]) + "-w" + std::to_string(i)));
       });
     });
   }
   for (auto& writer : writers)
     writer.join();
   EXPECT_EQ(user_count(*store), kWriters);
+  std::sort(seen.begin(), seen.end());
+  for (int i = 0; i < kWriters; ++i)
+    EXPECT_EQ(seen[i], i);
   EXPECT_GT(store->retries(), 0u);
 }
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <latch>
 #include <memory>
 #include <mutex>
@@ -56,9 +57,12 @@ class MultiNodeTest : public ::testing::Test {
     if (!testing_postgres())
       GTEST_SKIP() << "several nodes need a shared PostgreSQL (PROJECTD_TEST_STORE=postgresql)";
     store_url_ = test_store_url(schema_dir_.path());
-    std::thread start_b([&] { b_ = std::make_unique<TestServer>(node_flags("b")); });
+    // A future rather than a thread: when a node fails to start, its error reaches the test (a
+    // thread left joinable by the other's exception would end the whole binary instead).
+    auto start_b = std::async(std::launch::async,
+                              [&] { return std::make_unique<TestServer>(node_flags("b")); });
     a_ = std::make_unique<TestServer>(node_flags("a"));
-    start_b.join();
+    b_ = start_b.get();
     const auto made_admin = [](const TestServer& node) {
       return node.output().find("Created the first administrator") != std::string::npos;
     };

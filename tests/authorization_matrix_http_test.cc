@@ -40,9 +40,10 @@ const std::vector<Deviation> kKnownDeviations = {};
 
 // The values make_fixture() fills; a placeholder outside this set fails its route by name.
 const std::set<std::string> kFixtureValues = {
-    "project",    "milestone", "task",   "task2",  "task3",        "subtask",  "comment",
-    "message",    "file",      "file2",  "folder", "status",       "manager",  "member",
-    "restricted", "target",    "search", "marker", "member_email", "password", "time", "group"};
+    "project",      "milestone", "task",       "task2",  "task3",  "subtask",
+    "comment",      "message",   "file",       "file2",  "folder", "status",
+    "manager",      "member",    "restricted", "target", "search", "marker",
+    "member_email", "password",  "time",       "group"};
 
 // Enough requests in flight for the server's group commit to share its fsyncs.
 constexpr int kWorkers = 6;

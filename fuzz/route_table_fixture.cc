@@ -40,8 +40,14 @@ struct Fixture {
   AttachmentService attachments{*store, files};
   GroupService groups{*store};
   PhotoService photos{*store, blobs, people};
-  ApiEnv env{auth,     people,   projects, teams,       milestones, tasks,  statuses,
-             messages, comments, files,    attachments, groups,     photos, PortalTimeZone{}};
+  TagService tags{*store};
+  ProjectSettingsService project_settings{*store};
+  TemplateService templates{*store};
+  GanttOrderService gantt{*store};
+  ProjectExtraServices project_extras{tags, project_settings, templates, gantt};
+  ApiEnv env{auth,     people,           projects,      teams, milestones,  tasks,
+             statuses, messages,         comments,      files, attachments, groups,
+             photos,   PortalTimeZone{}, project_extras};
   RouteTable table;
   std::unique_ptr<Router> router;
 

@@ -40,10 +40,10 @@ const std::vector<Deviation> kKnownDeviations = {};
 
 // The values make_fixture() fills; a placeholder outside this set fails its route by name.
 const std::set<std::string> kFixtureValues = {
-    "project",      "milestone", "task",       "task2",  "task3",  "subtask",
-    "comment",      "message",   "file",       "file2",  "folder", "status",
-    "manager",      "member",    "restricted", "target", "search", "marker",
-    "member_email", "password",  "time",       "group"};
+    "project",      "milestone", "task",       "task2",  "task3",   "subtask",
+    "comment",      "message",   "file",       "file2",  "folder",  "status",
+    "manager",      "member",    "restricted", "target", "search",  "marker",
+    "member_email", "password",  "time",       "group",  "template"};
 
 // Enough requests in flight for the server's group commit to share its fsyncs.
 constexpr int kWorkers = 6;
@@ -196,6 +196,8 @@ class AuthorizationMatrixTest : public FilesSuite {
                          {{"title", "Matrix status"}, {"statusType", "open"}});
     if (wanted.count("group"))
       v["group"] = made("POST", "/api/2.0/group", {{"groupName", "Matrix group"}});
+    if (wanted.count("template"))
+      v["template"] = made("POST", "/api/2.0/project/template", {{"title", "Matrix template"}});
     if (is_closed) made("PUT", project_path(id, "/status"), {{"status", "closed"}}, 200);
     return v;
   }

@@ -9,24 +9,8 @@ namespace {
 
 namespace json = boost::json;
 
-class DiscussionsTest : public ProjectSuite {
+class DiscussionsTest : public RolesSuite {
  protected:
-  static void SetUpTestSuite() {
-    ProjectSuite::SetUpTestSuite();
-    client_ = new HttpClient(port());
-    roles_ = new std::vector<Person>{add_person(), add_person(), add_person(), add_person(true)};
-  }
-  static void TearDownTestSuite() {
-    delete client_;
-    delete roles_;
-    ProjectSuite::TearDownTestSuite();
-  }
-  static HttpClient& client() { return *client_; }
-  static const Person& pm() { return (*roles_)[0]; }
-  static const Person& member() { return (*roles_)[1]; }
-  static const Person& outsider() { return (*roles_)[2]; }
-  static const Person& guest() { return (*roles_)[3]; }
-
   static std::int64_t project(bool is_private = false) {
     return create_project_id(
         {{"title", "Forum"},
@@ -49,12 +33,7 @@ class DiscussionsTest : public ProjectSuite {
     return static_cast<std::int64_t>(
         get_ok(project_path(project, "/message"), admin()).as_array().size());
   }
-
-  static HttpClient* client_;
-  static std::vector<Person>* roles_;
 };
-HttpClient* DiscussionsTest::client_ = nullptr;
-std::vector<Person>* DiscussionsTest::roles_ = nullptr;
 
 TEST_F(DiscussionsTest, CreateAnswersTheWrapperWithSanitisedText) {
   const auto id = project();
@@ -278,6 +257,162 @@ TEST_F(DiscussionsTest, XmlFormOfADiscussion) {
             0u)
       << res.body;
   EXPECT_NE(res.body.find("<text>&lt;p&gt;Let us&lt;/p&gt;</text>"), std::string::npos) << res.body;
+}
+
+// project/message/filter: every filter in SQL, honest total, pages without holes.
+TEST_F(DiscussionsTest, FilterAppliesEachFilterAndPagesWithAnHonestTotal) {
+  const auto tagged = create_project_id({{"title", "Tagged forum"},
+                                         {"responsibleId", pm().id},
+                                         {"tags", "filter-tag-unique"},
+                                         {"participants", json::array{json::string(member().id)}}},
+                                        admin());
+  const auto hidden = project(true);
+  const auto by_pm = discuss(tagged);
+  const auto by_member = discuss(tagged, member());
+  auto res = post(tagged, pm(), {{"title", "Zebra roadmap"}, {"content", "z"}});
+  const auto zebra = response_of(res, 201).at("id").as_int64();
+  discuss(hidden);
+  const std::string filter = "/api/2.0/project/message/filter?";
+  const std::string in_project = filter + "projectid=" + std::to_string(tagged);
+  EXPECT_EQ(ids_of(get_ok(in_project, pm().auth())),
+            (std::vector<std::int64_t>{zebra, by_member, by_pm}));
+  EXPECT_EQ(ids_of(get_ok(in_project + "&createdBy=" + member().id, pm().auth())),
+            (std::vector<std::int64_t>{by_member}));
+  EXPECT_EQ(ids_of(get_ok(in_project + "&participant=" + member().id, pm().auth())),
+            (std::vector<std::int64_t>{by_member}));
+  EXPECT_EQ(ids_of(get_ok(in_project + "&FilterValue=zEbRa", pm().auth())),
+            (std::vector<std::int64_t>{zebra}));
+  EXPECT_EQ(ids_of(get_ok(in_project + "&sortBy=title&sortOrder=descending", pm().auth())),
+            (std::vector<std::int64_t>{zebra, by_member, by_pm}));
+  EXPECT_EQ(ids_of(get_ok(in_project + "&sortBy=create_on", pm().auth())),
+            (std::vector<std::int64_t>{by_pm, by_member, zebra}));
+  // The app's own malformed query: `?&` and a Count in capitals.
+  res = client().get(filter + "&Count=2&StartIndex=1&projectId=" + std::to_string(tagged),
+                     pm().auth());
+  ASSERT_EQ(res.status, 200) << res.body;
+  const auto page = res.json();
+  EXPECT_EQ(page.at("total"), 3);
+  EXPECT_EQ(page.at("startIndex"), 1);
+  EXPECT_EQ(ids_of(page.at("response")), (std::vector<std::int64_t>{by_member, by_pm}));
+  // The outsider's pages hold no discussion of the private project and no holes.
+  res = client().get(filter + "count=1&startIndex=0", outsider().auth());
+  ASSERT_EQ(res.status, 200) << res.body;
+  const auto all = get_ok(filter + "count=1000", outsider().auth());
+  EXPECT_EQ(res.json().at("total"), static_cast<std::int64_t>(all.as_array().size()));
+  for (const auto& m : all.as_array())
+    EXPECT_NE(m.at("projectOwner").at("id"), hidden);
+  EXPECT_EQ(res.json().at("response").as_array().size(), 1u);
+  // Unknown or unreadable project: 404; a malformed filter value: 400 naming it.
+  EXPECT_EQ(client().get(filter + "projectid=" + std::to_string(hidden), outsider().auth()).status,
+            404);
+  res = client().get(in_project + "&createdStart=yesterday", pm().auth());
+  EXPECT_EQ(res.status, 400);
+  EXPECT_NE(error_message(res).find("createdStart"), std::string::npos) << res.body;
+  EXPECT_EQ(client().get(filter, {}).status, 401);
+}
+
+TEST_F(DiscussionsTest, FilterByDatesTagStatusFollowAndMyProjects) {
+  const auto id = create_project_id({{"title", "Dated forum"},
+                                     {"responsibleId", pm().id},
+                                     {"tags", "dated-forum-tag"},
+                                     {"participants", json::array{json::string(member().id)}}},
+                                    admin());
+  const auto first = discuss(id);
+  const auto second = discuss(id, member());
+  const std::string filter = "/api/2.0/project/message/filter?projectid=" + std::to_string(id);
+  EXPECT_EQ(ids_of(get_ok(filter + "&createdStart=2000-01-01&createdStop=2999-01-01", pm().auth()))
+                .size(),
+            2u);
+  EXPECT_TRUE(get_ok(filter + "&createdStop=2001-01-01", pm().auth()).as_array().empty());
+  EXPECT_TRUE(get_ok(filter + "&createdStart=2999-01-01", pm().auth()).as_array().empty());
+  EXPECT_EQ(ids_of(get_ok(filter + "&lastId=" + std::to_string(first), pm().auth())),
+            (std::vector<std::int64_t>{second}));
+  // Subscribed: the author and the participants; the member made only `second`.
+  EXPECT_EQ(ids_of(get_ok(filter + "&follow=true", member().auth())),
+            (std::vector<std::int64_t>{second}));
+  EXPECT_EQ(ids_of(get_ok(filter + "&myProjects=true", member().auth())).size(), 2u);
+  EXPECT_TRUE(get_ok(filter + "&myProjects=true", outsider().auth()).as_array().empty());
+  EXPECT_TRUE(get_ok(filter + "&tag=-1", pm().auth()).as_array().empty());  // it has a tag
+  response_of(client().put_json(path(first, "/status"), {{"status", "archived"}}, pm().auth()),
+              200);
+  EXPECT_EQ(ids_of(get_ok(filter + "&status=archived", pm().auth())),
+            (std::vector<std::int64_t>{first}));
+  EXPECT_EQ(ids_of(get_ok(filter + "&status=0", pm().auth())), (std::vector<std::int64_t>{second}));
+  EXPECT_TRUE(get_ok(filter + "&departament=5e8a1c2d-3f4b-4a6e-9c7d-1b2e3f4a5b6c", pm().auth())
+                  .as_array()
+                  .empty());
+}
+
+TEST_F(DiscussionsTest, StatusArchivesAndReopensByNameOrNumber) {
+  const auto id = project();
+  const auto message = discuss(id, member());
+  auto m = response_of(
+      client().put_json(path(message, "/status"), {{"status", "archived"}}, member().auth()), 200);
+  EXPECT_EQ(m.at("id"), message);
+  EXPECT_EQ(m.at("status"), 1);
+  EXPECT_EQ(get_ok(path(message), member().auth()).at("status"), 1);
+  m = response_of(client().put_json(path(message, "/status"), {{"status", 0}}, pm().auth()), 200);
+  EXPECT_EQ(m.at("status"), 0);
+  m = response_of(client().put_json(path(message, "/status"), {{"status", "Archived"}}, admin()),
+                  200);
+  EXPECT_EQ(m.at("status"), 1);
+  // Refusals change nothing: 400, 401, 403 (not the author), 404, 409 (closed project).
+  auto res = client().put_json(path(message, "/status"), {{"status", "deleted"}}, pm().auth());
+  EXPECT_EQ(res.status, 400);
+  EXPECT_NE(error_message(res).find("status"), std::string::npos);
+  EXPECT_EQ(client().put_json(path(message, "/status"), json::object{}, pm().auth()).status, 400);
+  EXPECT_EQ(client().put_json(path(message, "/status"), {{"status", "open"}}, {}).status, 401);
+  EXPECT_EQ(
+      client().put_json(path(message, "/status"), {{"status", "open"}}, guest().auth()).status,
+      403);
+  EXPECT_EQ(client().put_json(path(999999, "/status"), {{"status", "open"}}, pm().auth()).status,
+            404);
+  response_of(client().put_json(project_path(id, "/status"), {{"status", "closed"}}, admin()), 200);
+  EXPECT_EQ(client().put_json(path(message, "/status"), {{"status", "open"}}, pm().auth()).status,
+            409);
+  EXPECT_EQ(get_ok(path(message), pm().auth()).at("status"), 1);
+  res = client().get(path(message) + ".xml", pm().auth());
+  EXPECT_NE(res.body.find("<status>1</status>"), std::string::npos) << res.body;
+}
+
+TEST_F(DiscussionsTest, SubscribeTogglesAndSubscribersAreListed) {
+  const auto id = project();
+  const auto message = discuss(id);
+  EXPECT_EQ(get_ok(path(message, "/subscribe"), member().auth()), false);
+  auto full = response_of(
+      client().put_json(path(message, "/subscribe"), json::object{}, member().auth()), 200);
+  EXPECT_EQ(full.at("id"), message);
+  EXPECT_EQ(user_ids_of(full.at("subscribers")).size(), 2u);
+  EXPECT_EQ(get_ok(path(message, "/subscribe"), member().auth()), true);
+  const auto subscribers = get_ok(path(message, "/subscribes"), guest().auth());
+  EXPECT_EQ(user_ids_of(subscribers), (std::vector<std::string>{pm().id, member().id}));
+  EXPECT_TRUE(subscribers.as_array().front().as_object().contains("displayName"));
+  // Again: unsubscribed. A guest may subscribe too, also in a closed project.
+  response_of(client().put_json(path(message, "/subscribe"), json::object{}, member().auth()), 200);
+  EXPECT_EQ(get_ok(path(message, "/subscribe"), member().auth()), false);
+  response_of(client().put_json(project_path(id, "/status"), {{"status", "closed"}}, admin()), 200);
+  response_of(client().put_json(path(message, "/subscribe"), json::object{}, guest().auth()), 200);
+  EXPECT_EQ(get_ok(path(message, "/subscribe"), guest().auth()), true);
+  const auto hidden = discuss(project(true));
+  EXPECT_EQ(client().put_json(path(hidden, "/subscribe"), json::object{}, outsider().auth()).status,
+            404);
+  EXPECT_EQ(client().get(path(hidden, "/subscribes"), outsider().auth()).status, 404);
+  EXPECT_EQ(client().get(path(hidden, "/subscribe"), {}).status, 401);
+  auto res = client().get(path(message, "/subscribe") + ".xml", guest().auth());
+  EXPECT_NE(res.body.find("<response>true</response>"), std::string::npos) << res.body;
+}
+
+TEST_F(DiscussionsTest, PreviewAnswersSanitisedHtmlAndStoresNothing) {
+  const auto before = get_ok("/api/2.0/project/message", admin()).as_array().size();
+  auto res = client().post_json("/api/2.0/project/message/discussion/preview",
+                                {{"htmltext", "<p onclick=\"x()\">Hi <script>x()</script></p>"}},
+                                guest().auth());
+  EXPECT_EQ(response_of(res, 201), "<p>Hi </p>");
+  EXPECT_EQ(get_ok("/api/2.0/project/message", admin()).as_array().size(), before);
+  EXPECT_EQ(client()
+                .post_json("/api/2.0/project/message/discussion/preview", {{"htmltext", "x"}}, {})
+                .status,
+            401);
 }
 
 }  // namespace

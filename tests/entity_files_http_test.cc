@@ -91,6 +91,29 @@ TEST_F(EntityFilesTest, UploadIntoAFolderOutsideTheProjectIs400AndStoresNothing)
   EXPECT_TRUE(attached(task_, admin()).empty());
 }
 
+TEST_F(EntityFilesTest, DiscussionFilesManyDetachesAndAnswersTheDiscussion) {
+  const std::string message = "message/" + std::to_string(message_);
+  ASSERT_EQ(call("POST", message + "/files", {{"files", {file_, other_}}}, admin()).status, 201);
+  auto res = call("DELETE", message + "/filesmany", {{"files", {file_, other_}}}, admin());
+  ASSERT_EQ(res.status, 200) << res.body;
+  const auto answer = res.json().at("response").as_object();
+  EXPECT_EQ(answer.at("id"), message_);
+  EXPECT_EQ(answer.at("title"), "Talk");
+  EXPECT_EQ(answer.at("status"), 0);
+  EXPECT_FALSE(answer.contains("files"));  // MessageWrapper, as the original answers
+  res = call("GET", message + "/files", nullptr, admin());
+  EXPECT_EQ(res.json().at("response"), boost::json::array());
+  // Records of both detaches, after the two attaches.
+  res = call("GET", message + "/files/history", nullptr, admin());
+  EXPECT_EQ(res.json().at("response").as_array().size(), 4u) << res.body;
+  EXPECT_EQ(call("DELETE", "message/999999/filesmany", {{"files", {file_}}}, admin()).status, 404);
+  EXPECT_EQ(call("DELETE", message + "/filesmany", {{"files", {file_}}}, {}).status, 401);
+  res = call("DELETE", message + "/filesmany.xml", {{"files", {file_}}}, admin());
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_NE(res.body.find("<response><canCreateComment>true</canCreateComment>"), std::string::npos)
+      << res.body;
+}
+
 TEST_F(EntityFilesTest, DiscussionsTakeFilesToo) {
   const std::string path = "message/" + std::to_string(message_) + "/files";
   auto res = call("POST", path, {{"files", {file_}}}, admin());

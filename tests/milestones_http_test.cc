@@ -7,25 +7,8 @@
 namespace projectd::test {
 namespace {
 
-class MilestonesTest : public ProjectSuite {
+class MilestonesTest : public RolesSuite {
  protected:
-  static void SetUpTestSuite() {
-    ProjectSuite::SetUpTestSuite();
-    client_ = new HttpClient(port());
-    people_of_roles_ =
-        new std::vector<Person>{add_person(), add_person(), add_person(), add_person(true)};
-  }
-  static void TearDownTestSuite() {
-    delete client_;
-    delete people_of_roles_;
-    ProjectSuite::TearDownTestSuite();
-  }
-  static HttpClient& client() { return *client_; }
-  static const Person& pm() { return (*people_of_roles_)[0]; }
-  static const Person& member() { return (*people_of_roles_)[1]; }
-  static const Person& outsider() { return (*people_of_roles_)[2]; }
-  static const Person& guest() { return (*people_of_roles_)[3]; }
-
   // A project managed by pm() with member() and guest() in the team.
   static std::int64_t create_project(const std::string& title, bool is_private = false) {
     return create_project_id(
@@ -53,12 +36,7 @@ class MilestonesTest : public ProjectSuite {
   static std::string path(std::int64_t id) {
     return "/api/2.0/project/milestone/" + std::to_string(id);
   }
-
-  static HttpClient* client_;
-  static std::vector<Person>* people_of_roles_;
 };
-HttpClient* MilestonesTest::client_ = nullptr;
-std::vector<Person>* MilestonesTest::people_of_roles_ = nullptr;
 
 TEST_F(MilestonesTest, TheManagerCreatesAMilestoneAndGetsTheWrapper) {
   const auto project = create_project("Apollo");
@@ -279,6 +257,29 @@ TEST_F(MilestonesTest, XmlForm) {
             0u)
       << res.body;
   EXPECT_NE(res.body.find("<title>Gagarin</title>"), std::string::npos);
+}
+
+TEST_F(MilestonesTest, ByDeadlineMonthAndDayOfThePortalCalendar) {
+  const auto id = create_project("Dated milestones");
+  const auto hidden = create_project("Hidden dated milestones", true);
+  const auto in_month = make(id, "In March", "2031-03-31T23:30:00").at("id").as_int64();
+  const auto on_day = make(id, "On the 5th", "2031-03-05T00:00:00").at("id").as_int64();
+  make(id, "In April", "2031-04-01T00:00:00");
+  make(hidden, "Hidden in March", "2031-03-10T00:00:00");
+  const std::string base = "/api/2.0/project/milestone/";
+  EXPECT_EQ(ids_of(get_ok(base + "2031/3", outsider().auth())),
+            (std::vector<std::int64_t>{on_day, in_month}));
+  EXPECT_EQ(get_ok(base + "2031/3", pm().auth()).as_array().size(), 3u);
+  EXPECT_EQ(ids_of(get_ok(base + "2031/3/5", outsider().auth())),
+            (std::vector<std::int64_t>{on_day}));
+  EXPECT_TRUE(get_ok(base + "2031/3/6", pm().auth()).as_array().empty());
+  auto res = client().get(base + "2031/13", pm().auth());
+  EXPECT_EQ(res.status, 400);
+  EXPECT_NE(error_message(res).find("month"), std::string::npos);
+  EXPECT_EQ(client().get(base + "2031/2/30", pm().auth()).status, 400);
+  EXPECT_EQ(client().get(base + "2031/3", {}).status, 401);
+  res = client().get(base + "2031/3/5.xml", pm().auth());
+  EXPECT_NE(res.body.find("<title>On the 5th</title>"), std::string::npos) << res.body;
 }
 
 }  // namespace

@@ -195,5 +195,68 @@ TEST_F(ProjectTeamTest, AClosedProjectsTeamCanStillChange) {
   EXPECT_EQ(res.status, 201) << res.body;
 }
 
+TEST_F(ProjectTeamTest, TeamExcludedListsWhoLeftUntilTheyComeBack) {
+  const Person manager = add_person();
+  const Person leaver = add_person();
+  const Person outsider = add_person();
+  const auto id = create_project_id({{"title", "Leaving"},
+                                     {"responsibleId", manager.id},
+                                     {"private", true},
+                                     {"participants", boost::json::array{leaver.id}}},
+                                    admin());
+  HttpClient client(port());
+  EXPECT_TRUE(get_ok(project_path(id, "/teamExcluded"), manager.auth()).as_array().empty());
+  ASSERT_EQ(client
+                .put_json(project_path(id, "/team/security"),
+                          {{"userId", leaver.id}, {"security", "files"}}, manager.auth())
+                .status,
+            200);
+  ASSERT_EQ(
+      client.request("DELETE", project_path(id, "/team?userId=" + leaver.id), "", manager.auth())
+          .status,
+      200);
+  auto excluded = get_ok(project_path(id, "/teamExcluded"), manager.auth());
+  EXPECT_THAT(user_ids_of(excluded), ElementsAre(leaver.id));
+  EXPECT_EQ(excluded.as_array()[0].at("isRemovedFromTeam"), true);
+  EXPECT_EQ(excluded.as_array()[0].at("canReadFiles"), false);  // the rights they had
+  EXPECT_EQ(client.get(project_path(id, "/teamExcluded"), outsider.auth()).status, 404);
+  EXPECT_EQ(client.get(project_path(999999, "/teamExcluded"), admin()).status, 404);
+  EXPECT_EQ(client.get(project_path(id, "/teamExcluded"), {}).status, 401);
+  // Coming back takes them off the list.
+  ASSERT_EQ(
+      client.post_json(project_path(id, "/team"), {{"userId", leaver.id}}, manager.auth()).status,
+      201);
+  EXPECT_TRUE(get_ok(project_path(id, "/teamExcluded"), manager.auth()).as_array().empty());
+}
+
+TEST_F(ProjectTeamTest, PostTeamAnswersTheTeamsOfReadableProjects) {
+  const Person manager = add_person();
+  const Person member = add_person();
+  const Person outsider = add_person();
+  const auto open = create_project_id({{"title", "Open team"},
+                                       {"responsibleId", manager.id},
+                                       {"participants", boost::json::array{member.id}}},
+                                      admin());
+  const auto hidden = create_project_id(
+      {{"title", "Hidden team"}, {"responsibleId", manager.id}, {"private", true}}, admin());
+  HttpClient client(port());
+  auto res = client.post_json("/api/2.0/project/team",
+                              {{"ids", boost::json::array{open, hidden, 999999}}}, manager.auth());
+  ASSERT_EQ(res.status, 201) << res.body;
+  // One entry per project and member, by display name: the manager twice, then the member.
+  EXPECT_THAT(user_ids_of(res.json().at("response")),
+              ElementsAre(manager.id, manager.id, member.id));
+  res = client.post_json("/api/2.0/project/team", {{"ids", boost::json::array{open, hidden}}},
+                         outsider.auth());
+  ASSERT_EQ(res.status, 201) << res.body;
+  EXPECT_THAT(user_ids_of(res.json().at("response")), ElementsAre(manager.id, member.id));
+  res = client.post_json("/api/2.0/project/team", boost::json::object{}, outsider.auth());
+  EXPECT_EQ(res.json().at("response"), boost::json::array{});
+  EXPECT_EQ(client.post_json("/api/2.0/project/team", {{"ids", "x"}}, outsider.auth()).status, 400);
+  EXPECT_EQ(
+      client.post_json("/api/2.0/project/team", {{"ids", boost::json::array{open}}}, {}).status,
+      401);
+}
+
 }  // namespace
 }  // namespace projectd::test

@@ -7,6 +7,22 @@ namespace projectd::test {
 TestServer* ProjectSuite::server_ = nullptr;
 Person* ProjectSuite::admin_ = nullptr;
 int ProjectSuite::people_ = 0;
+HttpClient* RolesSuite::client_ = nullptr;
+std::vector<Person>* RolesSuite::roles_ = nullptr;
+
+void RolesSuite::SetUpTestSuite() {
+  ProjectSuite::SetUpTestSuite();
+  client_ = new HttpClient(port());
+  roles_ = new std::vector<Person>{add_person(), add_person(), add_person(), add_person(true)};
+}
+
+void RolesSuite::TearDownTestSuite() {
+  delete client_;
+  delete roles_;
+  client_ = nullptr;
+  roles_ = nullptr;
+  ProjectSuite::TearDownTestSuite();
+}
 
 void ProjectSuite::start_server(const std::string& data_dir,
                                 const std::vector<std::string>& flags) {

@@ -54,6 +54,22 @@ class ProjectSuite : public ::testing::Test {
   static int people_;
 };
 
+// A suite with four people beside the admin, for the rules of each role: a project manager, a
+// member, an outsider and a guest (made in that order), and a keep-alive client.
+class RolesSuite : public ProjectSuite {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+  static HttpClient& client() { return *client_; }
+  static const Person& pm() { return (*roles_)[0]; }
+  static const Person& member() { return (*roles_)[1]; }
+  static const Person& outsider() { return (*roles_)[2]; }
+  static const Person& guest() { return (*roles_)[3]; }
+
+  static HttpClient* client_;
+  static std::vector<Person>* roles_;
+};
+
 // A request to `target` (e.g. "/api/2.0/project/...") on the server at `port` with a JSON body
 // (none when `body` is null) and `auth`.
 HttpResponse json_request(unsigned short port, const std::string& method, const std::string& target,

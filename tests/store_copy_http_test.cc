@@ -204,6 +204,25 @@ class StoreCopyTest : public FilesSuite {
             .status,
         200);
     EXPECT_EQ(client.request("DELETE", "/api/2.0/people/" + leaver.id, "", admin()).status, 200);
+    // The rest of the Projects module (migration 0009): an archived discussion, a tag of no
+    // project, both halves of the settings, a template, a gantt order and who left a team.
+    EXPECT_EQ(call("PUT", message + "/status", {{"status", "archived"}}, admin()).status, 200);
+    EXPECT_EQ(call("POST", "tag", {{"data", "Lonely tag"}}, admin()).status, 201);
+    EXPECT_EQ(call("PUT", "settings", {{"startModule", "discussions"}}, p.member.auth()).status,
+              200);
+    EXPECT_EQ(call("PUT", "settings", {{"hideEntitiesInPausedProjects", false}}, admin()).status,
+              200);
+    EXPECT_EQ(
+        call("POST", "template", {{"title", "Plan"}, {"description", "{\"tasks\":[]}"}}, admin())
+            .status,
+        201);
+    EXPECT_EQ(call("PUT", std::to_string(p.open_project) + "/order",
+                   {{"order", "{\"tasks\":[" + std::to_string(p.tasks.back()) + "]}"}}, admin())
+                  .status,
+              200);
+    const std::string team = std::to_string(p.open_project) + "/team";
+    EXPECT_EQ(call("POST", team, {{"userId", p.other.id}}, admin()).status, 201);
+    EXPECT_EQ(call("DELETE", team, {{"userId", p.other.id}}, admin()).status, 200);
 
     p.deleted_task = create_task_id(p.open_project, {{"title", "Doomed"}}, admin());
     EXPECT_EQ(call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin())
@@ -259,6 +278,14 @@ class StoreCopyTest : public FilesSuite {
         api + "message/" + std::to_string(p.message) + "/files",
         api + "message/" + std::to_string(p.message) + "/files/history",
         api + "comment/" + p.comment,
+        api + "message/filter",
+        api + "message/" + std::to_string(p.message) + "/subscribes",
+        api + "tag",
+        api + "tag/moon",
+        api + "settings",
+        api + "template",
+        api + std::to_string(p.open_project) + "/order",
+        api + std::to_string(p.open_project) + "/teamExcluded",
         "/api/2.0/files/settings",
         "/api/2.0/files/@my",
         "/api/2.0/files/@common",

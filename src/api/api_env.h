@@ -8,15 +8,27 @@
 #include "domain/people/photo_service.h"
 #include "domain/projects/attachment_service.h"
 #include "domain/projects/comment_service.h"
+#include "domain/projects/gantt_order_service.h"
 #include "domain/projects/message_service.h"
 #include "domain/projects/milestone_service.h"
 #include "domain/projects/project_service.h"
+#include "domain/projects/project_settings_service.h"
 #include "domain/projects/status_service.h"
+#include "domain/projects/tag_service.h"
 #include "domain/projects/task_services.h"
 #include "domain/projects/team_service.h"
+#include "domain/projects/template_service.h"
 #include "wire/date.h"
 
 namespace projectd {
+
+// The rest of the Projects module (issue 15): tags, settings, templates, gantt orders.
+struct ProjectExtraServices {
+  TagService& tags;
+  ProjectSettingsService& settings;
+  TemplateService& templates;
+  GanttOrderService& gantt;
+};
 
 struct ApiEnv {
   AuthService& auth;
@@ -33,6 +45,7 @@ struct ApiEnv {
   GroupService& groups;
   PhotoService& photos;
   PortalTimeZone zone;
+  ProjectExtraServices& project_extras;
 };
 
 }  // namespace projectd

@@ -20,6 +20,7 @@ constexpr std::array kPathParams = {
     PathParamText{"commentid", "guid", "comment id"},
     PathParamText{"employeestatus", "string", "a person's status: active or terminated"},
     PathParamText{"employeetype", "string", "a person's type: user or visitor"},
+    PathParamText{"day", "integer", "day of the month, 1 to 31"},
     PathParamText{"entityid", "integer", "task or discussion id (entityType says which)"},
     PathParamText{"fileid", "integer", "file id"},
     PathParamText{"folderid", "string",
@@ -28,6 +29,7 @@ constexpr std::array kPathParams = {
     PathParamText{"messageid", "integer", "discussion id"},
     PathParamText{"milestoneid", "integer", "milestone id"},
     PathParamText{"newgroupid", "guid", "the people group that receives the members"},
+    PathParamText{"month", "integer", "month, 1 to 12"},
     PathParamText{"parentid", "integer", "the parent task's id"},
     PathParamText{"photosize", "string",
                   "original, retina, max, big, medium or small (the original's sizes)"},
@@ -36,9 +38,12 @@ constexpr std::array kPathParams = {
     PathParamText{"status", "string", "a status by name: open or closed (a project also paused)"},
     PathParamText{"statusid", "integer", "custom task status id"},
     PathParamText{"subtaskid", "integer", "subtask id"},
+    PathParamText{"tagname", "string", "a tag's title"},
     PathParamText{"taskid", "integer", "task id"},
     PathParamText{"timeid", "integer", "time entry id"},
+    PathParamText{"templateid", "integer", "project template id"},
     PathParamText{"userid", "string", "user id, user name or email (@self: the caller)"},
+    PathParamText{"year", "integer", "year, e.g. 2026"},
 };
 
 ParamDoc doc_of(std::string_view pattern, std::string_view placeholder) {

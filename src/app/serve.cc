@@ -83,8 +83,13 @@ int run_serve(const ServeConfig& config) {
   AttachmentService attachments(*store, files);
   GroupService groups(*store);
   PhotoService photos(*store, blobs, people);
-  ApiEnv env{auth,     people,   projects, teams,       milestones, tasks,  statuses,
-             messages, comments, files,    attachments, groups,     photos, zone};
+  TagService tags(*store);
+  ProjectSettingsService project_settings(*store);
+  TemplateService templates(*store);
+  GanttOrderService gantt(*store);
+  ProjectExtraServices project_extras{tags, project_settings, templates, gantt};
+  ApiEnv env{auth,     people, projects,    teams,  milestones, tasks, statuses,      messages,
+             comments, files,  attachments, groups, photos,     zone,  project_extras};
   RouteTable table;
   build_route_table(table, env);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,

@@ -29,21 +29,43 @@ struct CommentRecord {
   Timestamp updated{};
 };
 
+// MessageStatus: an archived discussion stays readable and is filtered out of open lists.
+enum class MessageStatus { kOpen = 0, kArchived = 1 };
+
 struct MessageRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   std::string title;
   std::string content;  // sanitised HTML
+  MessageStatus status = MessageStatus::kOpen;
   Timestamp created{};
   std::string created_by;
   Timestamp updated{};
   std::string updated_by;
 };
 
-// Discussions a viewer may read: the project readable and its messages module not denied.
+// kLastActivity: the newest comment, or the discussion's creation when it has none (the
+// original's "comments" order).
+enum class MessageSort { kNewest, kCreated, kTitle, kLastActivity };
+
+// Discussions a viewer may read: the project readable and its messages module not denied; the
+// filters of project/message/filter, all in SQL.
 struct MessageQuery {
   Viewer viewer;
   std::optional<std::int64_t> project_id;
+  bool my_projects = false;            // projects the viewer is in the team of
+  bool followed = false;               // discussions the viewer is subscribed to
+  bool hide_paused = false;            // leave out the discussions of paused projects
+  std::optional<std::int64_t> tag_id;  // of the project; -1: projects without tags
+  std::optional<MessageStatus> status;
+  std::optional<std::string> author;        // `participant` and `createdBy` in the API
+  std::optional<std::string> department;    // of the author; matches nothing (see ProjectQuery)
+  std::optional<Timestamp> created_start;   // inclusive
+  std::optional<Timestamp> created_stop;    // exclusive
+  std::optional<std::int64_t> last_id;      // only discussions with a larger id
+  std::string text;                         // in the title, case-insensitive
+  MessageSort sort = MessageSort::kNewest;  // kNewest: newest first, whatever `descending`
+  bool descending = false;
   std::int64_t offset = 0;
   std::int64_t limit = 1000;
 };
@@ -86,6 +108,8 @@ class MessageRepo {
   };
   virtual std::vector<Participant> participants_of(const std::vector<std::int64_t>& ids) = 0;
   virtual void set_participants(std::int64_t id, const std::vector<std::string>& user_ids) = 0;
+  // Subscribes (on) or unsubscribes one person; doing it twice is a no-op.
+  virtual void set_participant(std::int64_t id, std::string_view user_id, bool on) = 0;
 };
 
 }  // namespace projectd

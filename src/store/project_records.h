@@ -140,7 +140,8 @@ struct ProjectQuery {
   std::optional<std::string> department;
   std::optional<std::string> follower;
   std::optional<std::int64_t> tag_id;
-  std::string text;  // in title or description, case-insensitive
+  std::optional<std::string> tag_title;  // a tag by title, ASCII case ignored
+  std::string text;                      // in title or description, case-insensitive
   ProjectSort sort = ProjectSort::kCreated;
   bool descending = false;
   std::int64_t offset = 0;

@@ -30,7 +30,12 @@ class ProjectRepo {
   virtual std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) = 0;
   // Adds the member, or changes their security when already in the team.
   virtual void put_member(std::int64_t project_id, const TeamMember& member) = 0;
+  // Remembers the member as having left (removed_members) until put_member adds them again.
   virtual void remove_member(std::int64_t project_id, std::string_view user_id) = 0;
+  // Who left the team and has not come back, with the rights they had, by user id.
+  virtual std::vector<TeamMember> removed_members(std::int64_t project_id) = 0;
+  // The members of many projects in one statement, by project then user.
+  virtual std::vector<ProjectMembership> teams_of(const std::vector<std::int64_t>& ids) = 0;
   // The user's rights in many projects at once, as `member` gives them for one: a list's
   // permission checks read the team once, not once per row. Projects without the user are left out.
   virtual std::vector<ProjectMembership> memberships_of(const std::vector<std::int64_t>& ids,

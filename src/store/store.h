@@ -7,6 +7,7 @@
 #include "store/discussion_repos.h"
 #include "store/file_repos.h"
 #include "store/group_repos.h"
+#include "store/project_extras_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
 #include "store/status_repo.h"
@@ -103,6 +104,11 @@ class StoreTx {
   virtual TimeRepo& time() = 0;
   virtual GroupRepo& groups() = 0;
   virtual PhotoRepo& photos() = 0;
+  // The rest of the Projects module (issue 15).
+  virtual TagRepo& tags() = 0;
+  virtual ProjectSettingsRepo& project_settings() = 0;
+  virtual ProjectTemplateRepo& project_templates() = 0;
+  virtual GanttOrderRepo& gantt_orders() = 0;
 };
 
 class Store {

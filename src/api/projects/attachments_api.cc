@@ -160,6 +160,17 @@ void add_attachment_routes(RouteTable& table, ApiEnv& env) {
                              AttachmentAction::kDetach, file_list(r.params, "files"));
       });
   add_entity_paths(table, env, EntityKind::kMessage, "message", "messageid");
+  RouteGroup message_files_routes(table, "", "discussion files");
+  message_files_routes.add(
+      http::verb::delete_, "api/2.0/project/message/{messageid:int}/filesmany",
+      "Detach several files; answers the discussion (MessageWrapper, as the original)", {kFiles},
+      [&env](RequestContext& r) {
+        const MessageFullView changed = env.attachments.change_message_files(
+            *r.caller, route_id(r.params, "messageid"), AttachmentAction::kDetach,
+            file_list(r.params, "files"));
+        return ok(message_wrapper(changed.message, changed.people, wrap_context(env, r),
+                                  simple_mode(r.params)));
+      });
   add_generic_paths(table, env);
   RouteGroup file_routes(table, "", "files");
   file_routes.add(

@@ -2,9 +2,12 @@
 // the full variant for one discussion and its update.
 #include "api/binding.h"
 #include "api/paging.h"
+#include "api/projects/message_params.h"
 #include "api/projects/message_wrappers.h"
 #include "api/route_group.h"
 #include "api/routes.h"
+#include "base/errors.h"
+#include "domain/html_sanitizer.h"
 
 namespace projectd {
 
@@ -55,6 +58,27 @@ MessageChanges message_changes_of(const Params& p) {
   return c;
 }
 
+HandlerResult filter_messages(ApiEnv& env, RequestContext& request) {
+  const MessageQuery query = message_filter_query(request.params, env.zone);
+  const PageRequest page{query.offset, query.limit};
+  return views_response(env, request, env.messages.filter(*request.caller, query), page);
+}
+
+HandlerResult update_message_status(ApiEnv& env, RequestContext& request) {
+  const auto status = request.params.get_enum("status", kMessageStatusNames);
+  if (!status) throw_bad_request("Parameter 'status' is required: open or archived");
+  return one_response(
+      env, request,
+      env.messages.set_status(*request.caller, route_id(request.params, "messageid"),
+                              static_cast<MessageStatus>(*status)));
+}
+
+HandlerResult subscribers(ApiEnv& env, RequestContext& request) {
+  const MessageSubscribers found =
+      env.messages.subscribers(*request.caller, route_id(request.params, "messageid"));
+  return ok(subscriber_wrappers(found.user_ids, found.people, wrap_context(env, request)));
+}
+
 const std::vector<ParamDoc> kMessageFields = {
     {"title", ParamIn::kBody, "string", false, "required when creating"},
     {"content", ParamIn::kBody, "string", false, "HTML, sanitised; required when creating"},
@@ -81,6 +105,53 @@ void add_message_routes(RouteTable& table, ApiEnv& env) {
              });
   routes.add(http::verb::get, "message", "Discussions of every readable project, newest first", {},
              [&env](RequestContext& r) { return list(env, r, MessageQuery{}); });
+  routes.add(
+      http::verb::get, "message/filter", "Discussions matching a filter, paged, with total",
+      {{"projectid", ParamIn::kQuery, "integer", false, "one project's discussions"},
+       {"tag", ParamIn::kQuery, "integer", false,
+        "the project's tag id; -1: projects without tags"},
+       {"status", ParamIn::kQuery, "string", false, "open (0) or archived (1)"},
+       {"participant", ParamIn::kQuery, "guid", false, "the author (as the original)"},
+       {"createdBy", ParamIn::kQuery, "guid", false, "the author"},
+       {"departament", ParamIn::kQuery, "guid", false,
+        "a people group of the author; projectd keeps none, so it matches nothing"},
+       {"createdStart", ParamIn::kQuery, "date", false, "created on or after this day"},
+       {"createdStop", ParamIn::kQuery, "date", false, "created on or before this day"},
+       {"lastId", ParamIn::kQuery, "integer", false, "only discussions with a larger id"},
+       {"myProjects", ParamIn::kQuery, "boolean", false, "only projects whose team you are in"},
+       {"follow", ParamIn::kQuery, "boolean", false, "only discussions you are subscribed to"},
+       {"filterValue", ParamIn::kQuery, "string", false, "text in the title"},
+       {"sortBy", ParamIn::kQuery, "string", false,
+        "comments (last activity), create_on or title; default newest first"},
+       {"sortOrder", ParamIn::kQuery, "string", false, "ascending (default) or descending"},
+       {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
+       {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"}},
+      [&env](RequestContext& r) { return filter_messages(env, r); });
+  routes.add(http::verb::put, "message/{messageid:int}/status",
+             "Open or archive a discussion (author, project manager or admin)",
+             {{"status", ParamIn::kBody, "string", true, "open (0) or archived (1)"}},
+             [&env](RequestContext& r) { return update_message_status(env, r); });
+  routes.add(http::verb::get, "message/{messageid:int}/subscribe",
+             "Whether you are subscribed to a discussion (a boolean)", {},
+             [&env](RequestContext& r) {
+               return ok(env.messages.is_subscribed(*r.caller, route_id(r.params, "messageid")));
+             });
+  routes.add(http::verb::put, "message/{messageid:int}/subscribe",
+             "Subscribe to a discussion, or unsubscribe when subscribed; answers the discussion",
+             {}, [&env](RequestContext& r) {
+               return full_response(
+                   env, r,
+                   env.messages.toggle_subscription(*r.caller, route_id(r.params, "messageid")));
+             });
+  routes.add(http::verb::get, "message/{messageid:int}/subscribes",
+             "The people subscribed to a discussion, by display name", {},
+             [&env](RequestContext& r) { return subscribers(env, r); });
+  routes.add(
+      http::verb::post, "message/discussion/preview",
+      "The discussion text as it would be stored (sanitised HTML); stores nothing",
+      {{"htmltext", ParamIn::kBody, "string", false, "HTML"}}, [](RequestContext& r) {
+        return ok(boost::json::string(sanitize_html(r.params.get_string("htmltext").value_or(""))));
+      });
   routes.add(
       http::verb::get, "message/{messageid:int}",
       "One discussion with its subscribers, comments and project", {}, [&env](RequestContext& r) {

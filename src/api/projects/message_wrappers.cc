@@ -23,7 +23,7 @@ void append_message_members(boost::json::object& out, const MessageView& view,
   out["projectOwner"] = simple_project(view.project);
   out["commentsCount"] = view.comments_count;
   out["text"] = m.content;
-  out["status"] = 0;  // MessageStatus.Open: projectd does not archive discussions
+  out["status"] = static_cast<int>(m.status);  // MessageStatus: 0 open, 1 archived
   append_audit_members(out, AuditFacts{m.created, m.created_by, m.updated, m.updated_by}, people,
                        context, simple);
 }
@@ -38,6 +38,18 @@ boost::json::object opening_comment(const MessageFullView& view, const WrapConte
 
 }  // namespace
 
+boost::json::array subscriber_wrappers(const std::vector<std::string>& user_ids,
+                                       const PeopleIndex& people, const WrapContext& context) {
+  // Sorted by display name, as the original lists subscribers.
+  std::vector<boost::json::object> subscribers;
+  for (const std::string& id : user_ids)
+    subscribers.push_back(employee_full(people.get(id), context));
+  std::stable_sort(subscribers.begin(), subscribers.end(), [](const auto& a, const auto& b) {
+    return a.at("displayName").as_string() < b.at("displayName").as_string();
+  });
+  return boost::json::array(subscribers.begin(), subscribers.end());
+}
+
 boost::json::object message_wrapper(const MessageView& view, const PeopleIndex& people,
                                     const WrapContext& context, bool simple) {
   boost::json::object out;
@@ -50,15 +62,7 @@ boost::json::object message_wrapper_full(const MessageFullView& view, const Wrap
   boost::json::object out;
   out["canEditFiles"] = view.can_edit_files;
   out["canReadFiles"] = view.can_read_files;
-  // Sorted by display name, as the original lists subscribers.
-  std::vector<boost::json::object> subscribers;
-  for (const std::string& id : view.subscribers)
-    subscribers.push_back(employee_full(view.people.get(id), context));
-  std::stable_sort(subscribers.begin(), subscribers.end(), [](const auto& a, const auto& b) {
-    return a.at("displayName").as_string() < b.at("displayName").as_string();
-  });
-  boost::json::array people(subscribers.begin(), subscribers.end());
-  out["subscribers"] = std::move(people);
+  out["subscribers"] = subscriber_wrappers(view.subscribers, view.people, context);
   boost::json::array files;
   for (const FileView& file : view.files)
     files.push_back(file_wrapper(file, view.people, context));

@@ -7,6 +7,9 @@
 #include "api/projects/milestone_wrappers.h"
 #include "api/route_group.h"
 #include "api/routes.h"
+#include "base/errors.h"
+
+#include <chrono>
 
 namespace projectd {
 
@@ -50,6 +53,35 @@ std::optional<MilestoneStatus> status_param(const Params& params) {
   if (auto status = params.get_enum("status", kMilestoneStatusNames))
     return static_cast<MilestoneStatus>(*status);
   return std::nullopt;
+}
+
+// GET milestone/{year}/{month}[/{day}]: the milestones whose deadline falls in that month or on
+// that day of the portal's calendar; 400 for a date that does not exist.
+MilestoneQuery deadline_query(const Params& p, const PortalTimeZone& zone, bool with_day) {
+  using namespace std::chrono;
+  const auto number = [&](std::string_view key) {
+    const std::int64_t value = p.get_int(key).value_or(0);
+    if (value < 1 || value > 9999)
+      throw_bad_request("Parameter '" + std::string(key) + "' is out of range");
+    return static_cast<int>(value);
+  };
+  const year_month month{year{number("year")},
+                         std::chrono::month{static_cast<unsigned>(number("month"))}};
+  if (!month.ok()) throw_bad_request("Parameter 'month' must be 1 to 12");
+  year_month_day first = month / 1;
+  year_month_day after = (month + months{1}) / 1;
+  if (with_day) {
+    first = month / std::chrono::day{static_cast<unsigned>(number("day"))};
+    if (!first.ok()) throw_bad_request("Parameter 'day': that month has no such day");
+    after = year_month_day{sys_days{first} + days{1}};
+  }
+  const auto local = [&](year_month_day date) {
+    return zone.from_local(local_time<Ticks>{local_days{date}.time_since_epoch()});
+  };
+  MilestoneQuery q;
+  q.deadline_start = local(first);
+  q.deadline_stop = local(after) - Ticks(1);
+  return q;
 }
 
 MilestoneQuery filter_query(const Params& p, const PortalTimeZone& zone) {
@@ -148,6 +180,14 @@ void add_milestone_routes(RouteTable& table, ApiEnv& env) {
                q.status = MilestoneStatus::kOpen;
                q.deadline_start = now_utc();
                return list(env, r, q);
+             });
+  routes.add(http::verb::get, "milestone/{year:int}/{month:int}",
+             "Milestones due in a month of the portal's calendar", {}, [&env](RequestContext& r) {
+               return list(env, r, deadline_query(r.params, env.zone, false));
+             });
+  routes.add(http::verb::get, "milestone/{year:int}/{month:int}/{day:int}",
+             "Milestones due on a day of the portal's calendar", {}, [&env](RequestContext& r) {
+               return list(env, r, deadline_query(r.params, env.zone, true));
              });
   routes.add(http::verb::get, "milestone/{milestoneid:int}", "One milestone", {},
              [&env](RequestContext& r) {

@@ -18,6 +18,11 @@ namespace http = boost::beast::http;
 
 namespace {
 
+const ParamDoc kSecuredParticipants{
+    "participants", ParamIn::kBody, "array", false,
+    "the team: objects {ID, CanReadFiles, CanReadMilestones, CanReadMessages, CanReadTasks, "
+    "CanReadContacts} (a flag sent false denies that module in a private project), or user ids"};
+
 // Milestones and tasks a POST project may carry, each list: a project plan, not a bulk import.
 constexpr std::size_t kMaxEmbedded = 1000;
 
@@ -30,14 +35,6 @@ HandlerResult briefs_response(ApiEnv& env, RequestContext& request, const Projec
   return ok(std::move(out), page_result(page, returned, found.total));
 }
 
-// GET project, @self, @follow, {status}: the readable projects narrowed by `query`, paged.
-HandlerResult list(ApiEnv& env, RequestContext& request, ProjectQuery query) {
-  const PageRequest page = page_request(request.params);
-  query.offset = page.start_index;
-  query.limit = page.count;
-  return briefs_response(env, request, env.projects.list(*request.caller, query), page);
-}
-
 // The route `project/{status}` takes one segment: known status names (any case) list, anything
 // else is no endpoint (as the original's regex route). Numbers go to `project/{projectid:int}`.
 HandlerResult list_by_status(ApiEnv& env, RequestContext& request) {
@@ -46,7 +43,7 @@ HandlerResult list_by_status(ApiEnv& env, RequestContext& request) {
     if (!ascii::iequals(name, known)) continue;
     ProjectQuery query;
     query.status = static_cast<ProjectStatus>(number);
-    return list(env, request, query);
+    return project_list(env, request, query);
   }
   throw ApiError(ErrorKind::kNotFound, "Method not found");
 }
@@ -73,7 +70,8 @@ HandlerResult one(ApiEnv& env, RequestContext& request, const ProjectDetails& de
                                  simple_mode(request.params)));
 }
 
-HandlerResult create_project(ApiEnv& env, RequestContext& request) {
+// Plain `participants` (user ids), or with `secured` (withSecurity) objects with their rights.
+HandlerResult create_project(ApiEnv& env, RequestContext& request, bool secured) {
   const Params& p = request.params;
   NewProject project;
   project.title = p.get_string("title").value_or("");
@@ -81,7 +79,14 @@ HandlerResult create_project(ApiEnv& env, RequestContext& request) {
   project.responsible_id = optional_person(p, "responsibleId");
   project.tags = p.get_list("tags").value_or(std::vector<std::string>{});
   project.is_private = p.get_bool("private").value_or(false);
-  project.participants = people_list(p, "participants").value_or(std::vector<std::string>{});
+  if (secured) {
+    if (auto team = secured_team(p)) {
+      project.participants = std::move(team->participants);
+      project.team_security = std::move(team->security);
+    }
+  } else {
+    project.participants = people_list(p, "participants").value_or(std::vector<std::string>{});
+  }
   for (const Params& milestone : p.objects_of("milestones", kMaxEmbedded))
     project.milestones.push_back(new_milestone(milestone, env.zone, request.caller->user_id));
   for (const Params& task : p.objects_of("tasks", kMaxEmbedded)) {
@@ -96,7 +101,7 @@ HandlerResult create_project(ApiEnv& env, RequestContext& request) {
   return one(env, request, env.projects.create(*request.caller, project));
 }
 
-HandlerResult update_project(ApiEnv& env, RequestContext& request) {
+HandlerResult update_project(ApiEnv& env, RequestContext& request, bool secured) {
   const Params& p = request.params;
   ProjectChanges changes;
   changes.title = p.get_string("title");
@@ -112,7 +117,12 @@ HandlerResult update_project(ApiEnv& env, RequestContext& request) {
     }
   }
   changes.tags = p.get_list("tags");
-  changes.participants = people_list(p, "participants");
+  if (!secured) {
+    changes.participants = people_list(p, "participants");
+  } else if (auto team = secured_team(p)) {
+    changes.participants = std::move(team->participants);
+    changes.team_security = std::move(team->security);
+  }
   if (auto status = p.get_enum("status", kProjectStatusNames))
     changes.status = static_cast<ProjectStatus>(*status);
   changes.is_private = p.get_bool("private");
@@ -135,6 +145,14 @@ HandlerResult update_tags(ApiEnv& env, RequestContext& request) {
              env.projects.set_tags(*request.caller, route_id(request.params, "projectid"), *tags));
 }
 
+HandlerResult update_tag_ids(ApiEnv& env, RequestContext& request) {
+  auto tags = request.params.get_int_list("tags");
+  if (!tags) throw_bad_request("Parameter 'tags' is required: tag ids, or empty to clear");
+  return one(
+      env, request,
+      env.projects.set_tag_ids(*request.caller, route_id(request.params, "projectid"), *tags));
+}
+
 HandlerResult remove_many(ApiEnv& env, RequestContext& request) {
   const auto ids = request.params.get_int_list("projectids").value_or(std::vector<std::int64_t>{});
   const BatchDeleted result = env.projects.remove_many(*request.caller, ids);
@@ -149,6 +167,13 @@ HandlerResult toggle_follow(ApiEnv& env, RequestContext& request) {
 }
 
 }  // namespace
+
+HandlerResult project_list(ApiEnv& env, RequestContext& request, ProjectQuery query) {
+  const PageRequest page = page_request(request.params);
+  query.offset = page.start_index;
+  query.limit = page.count;
+  return briefs_response(env, request, env.projects.list(*request.caller, query), page);
+}
 
 void add_project_routes(RouteTable& table, ApiEnv& env) {
   RouteGroup routes(table, "api/2.0/project", "projects");
@@ -166,17 +191,17 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
       {"participants", ParamIn::kBody, "array", false, "user ids of the team"}};
 
   routes.add(http::verb::get, "", "Every project you can read", paging,
-             [&env](RequestContext& r) { return list(env, r, ProjectQuery{}); });
+             [&env](RequestContext& r) { return project_list(env, r, ProjectQuery{}); });
   routes.add(http::verb::get, "/@self", "Projects whose team you are in", paging,
              [&env](RequestContext& r) {
                ProjectQuery query;
                query.participant = r.caller->user_id;
-               return list(env, r, query);
+               return project_list(env, r, query);
              });
   routes.add(http::verb::get, "/@follow", "Projects you follow", paging, [&env](RequestContext& r) {
     ProjectQuery query;
     query.follower = r.caller->user_id;
-    return list(env, r, query);
+    return project_list(env, r, query);
   });
   routes.add(http::verb::get, "/{status}", "Projects with a status", paging,
              [&env](RequestContext& r) { return list_by_status(env, r); });
@@ -209,17 +234,32 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
                        "tasks made with it: title, description, responsibles, startDate, deadline, "
                        "priority, milestone (1-based position in milestones)"}});
   routes.add(http::verb::post, "", "Create a project with its team and documents folder",
-             create_docs, [&env](RequestContext& r) { return create_project(env, r); });
+             create_docs, [&env](RequestContext& r) { return create_project(env, r, false); });
+  std::vector<ParamDoc> secured_create_docs = create_docs;
+  secured_create_docs[5] = kSecuredParticipants;
+  routes.add(http::verb::post, "/withSecurity",
+             "Create a project whose participants carry their module rights (the mobile app)",
+             secured_create_docs,
+             [&env](RequestContext& r) { return create_project(env, r, true); });
   std::vector<ParamDoc> update_docs = fields;
   update_docs.push_back({"status", ParamIn::kBody, "string", false, "open, paused or closed"});
   routes.add(http::verb::put, "/{projectid:int}", "Change a project; absent fields are kept",
-             update_docs, [&env](RequestContext& r) { return update_project(env, r); });
+             update_docs, [&env](RequestContext& r) { return update_project(env, r, false); });
+  std::vector<ParamDoc> secured_update_docs = update_docs;
+  secured_update_docs[5] = kSecuredParticipants;
+  routes.add(http::verb::put, "/{projectid:int}/withSecurityInfo",
+             "Change a project and its participants' module rights; absent fields are kept",
+             secured_update_docs,
+             [&env](RequestContext& r) { return update_project(env, r, true); });
   routes.add(http::verb::put, "/{projectid:int}/status", "Open, pause, close or reopen a project",
              {{"status", ParamIn::kBody, "string", true, "open, paused or closed"}},
              [&env](RequestContext& r) { return update_status(env, r); });
   routes.add(http::verb::put, "/{projectid:int}/tag", "Replace a project's tags",
              {{"tags", ParamIn::kBody, "string", true, "comma-separated; empty clears"}},
              [&env](RequestContext& r) { return update_tags(env, r); });
+  routes.add(http::verb::put, "/{projectid:int}/tags", "Replace a project's tags by tag id",
+             {{"tags", ParamIn::kBody, "array", true, "tag ids; empty clears"}},
+             [&env](RequestContext& r) { return update_tag_ids(env, r); });
   routes.add(http::verb::delete_, "/{projectid:int}",
              "Delete a project and its folder; answers it as it was", {},
              [&env](RequestContext& r) {
@@ -233,6 +273,10 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
              [&env](RequestContext& r) { return toggle_follow(env, r); });
   add_team_routes(table, env);
   add_project_search_routes(table, env);
+  add_tag_routes(table, env);
+  add_template_routes(table, env);
+  add_project_settings_routes(table, env);
+  add_gantt_order_routes(table, env);
 }
 
 }  // namespace projectd

@@ -92,7 +92,7 @@ boost::json::object project_wrapper_full(const ProjectView& view, const PeopleIn
 }
 
 boost::json::object participant_wrapper(const UserRecord& user, const TeamMember& member,
-                                        const WrapContext& context) {
+                                        const WrapContext& context, bool removed) {
   const auto allowed = [&](int bit) { return (member.security & bit) == 0; };
   boost::json::object out;
   out["canReadFiles"] = allowed(team_security::kFiles);
@@ -101,7 +101,7 @@ boost::json::object participant_wrapper(const UserRecord& user, const TeamMember
   out["canReadTasks"] = allowed(team_security::kTasks);
   out["canReadContacts"] = allowed(team_security::kContacts);
   out["isAdministrator"] = user.is_admin;
-  out["isRemovedFromTeam"] = false;  // a removed member leaves the team table altogether
+  out["isRemovedFromTeam"] = removed;
   for (auto& member_field : employee_full(user, context))
     out[member_field.key()] = member_field.value();
   return out;

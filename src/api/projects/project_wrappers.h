@@ -28,7 +28,8 @@ boost::json::object project_security_info(const ProjectSecurity& security);
 
 // EmployeeFull of a team member, after the member's module flags (the original's unordered
 // members come first) computed from their team security bits.
+// `removed`: someone who left the team (teamExcluded).
 boost::json::object participant_wrapper(const UserRecord& user, const TeamMember& member,
-                                        const WrapContext& context);
+                                        const WrapContext& context, bool removed = false);
 
 }  // namespace projectd

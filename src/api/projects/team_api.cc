@@ -50,18 +50,34 @@ int security_bits(const Params& params) {
   return bits;
 }
 
-// The team as the original lists it: by display name.
-HandlerResult team_response(ApiEnv& env, RequestContext& request, const Team& team) {
-  std::vector<boost::json::object> members;
-  for (const TeamMember& member : team.members)
-    members.push_back(
-        participant_wrapper(team.people.get(member.user_id), member, wrap_context(env, request)));
+// ParticipantWrappers as the original lists them: by display name.
+HandlerResult participants_response(std::vector<boost::json::object> members) {
   std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
     return ascii::to_lower(a.at("displayName").as_string()) <
            ascii::to_lower(b.at("displayName").as_string());
   });
   boost::json::array out(members.begin(), members.end());
   return ok(std::move(out));
+}
+
+HandlerResult team_response(ApiEnv& env, RequestContext& request, const Team& team,
+                            bool removed = false) {
+  std::vector<boost::json::object> members;
+  for (const TeamMember& member : team.members)
+    members.push_back(participant_wrapper(team.people.get(member.user_id), member,
+                                          wrap_context(env, request), removed));
+  return participants_response(std::move(members));
+}
+
+// POST project/team: one ParticipantWrapper per project and member.
+HandlerResult teams_response(ApiEnv& env, RequestContext& request) {
+  const auto ids = request.params.get_int_list("ids").value_or(std::vector<std::int64_t>{});
+  const ProjectTeams teams = env.teams.teams(*request.caller, ids);
+  std::vector<boost::json::object> members;
+  for (const ProjectMembership& m : teams.members)
+    members.push_back(participant_wrapper(teams.people.get(m.member.user_id), m.member,
+                                          wrap_context(env, request)));
+  return participants_response(std::move(members));
 }
 
 std::int64_t project_of(const RequestContext& request) {
@@ -87,6 +103,16 @@ void add_team_routes(RouteTable& table, ApiEnv& env) {
              [&env](RequestContext& r) {
                return team_response(env, r, env.teams.team(*r.caller, project_of(r)));
              });
+  routes.add(http::verb::get, "/{projectid:int}/teamExcluded",
+             "Who left the team, with the rights they had (isRemovedFromTeam true)", {},
+             [&env](RequestContext& r) {
+               return team_response(env, r, env.teams.excluded(*r.caller, project_of(r)), true);
+             });
+  routes.add(http::verb::post, "/team",
+             "The teams of several projects you can read (one entry per project and member)",
+             {{"ids", ParamIn::kBody, "array", false,
+               "project ids; unknown or hidden ones count as none"}},
+             [&env](RequestContext& r) { return teams_response(env, r); });
   routes.add(http::verb::post, "/{projectid:int}/team", "Add a person to the team", {user},
              [&env](RequestContext& r) {
                return team_response(

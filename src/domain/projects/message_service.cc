@@ -65,6 +65,12 @@ MessageViews views_of(StoreTx& tx, const Viewer& viewer, std::vector<MessageReco
   return out;
 }
 
+bool is_message_participant(StoreTx& tx, std::int64_t id, const std::string& user_id) {
+  const auto participants = tx.messages().participants_of({id});
+  return std::any_of(participants.begin(), participants.end(),
+                     [&](const MessageRepo::Participant& p) { return p.user_id == user_id; });
+}
+
 MessageViews message_view_of(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   auto message = tx.messages().by_id(id);
   if (!message) throw_not_found();
@@ -128,9 +134,20 @@ LoadedMessage readable_message(StoreTx& tx, const Viewer& viewer, std::int64_t i
 MessageService::MessageService(Store& store) : store_(store) {}
 
 MessageViews MessageService::list(const Caller& caller, MessageQuery query) {
+  return page_of(caller, std::move(query), false);
+}
+
+// One read: the project's readability (404), the portal's setting when asked, the page and its
+// total.
+MessageViews MessageService::page_of(const Caller& caller, MessageQuery query,
+                                     bool portal_settings) {
   query.viewer = viewer_of(caller);
   return store_.read_value([&](StoreTx& tx) {
-    if (query.project_id) load_discussions_of(tx, query.viewer, *query.project_id);
+    if (query.project_id) {
+      load_discussions_of(tx, query.viewer, *query.project_id);
+    } else if (portal_settings) {
+      query.hide_paused = tx.project_settings().portal().hide_paused;
+    }
     MessageViews out = views_of(tx, query.viewer, tx.messages().page(query));
     out.total = tx.messages().count(query);
     return out;
@@ -200,6 +217,55 @@ MessageViews MessageService::remove(const Caller& caller, std::int64_t id) {
     MessageViews out = message_view_of(tx, viewer, id);
     detach_all_in_tx(tx, EntityKind::kMessage, id, viewer.user_id, "discussion deleted");
     tx.messages().remove(id);
+    return out;
+  });
+}
+
+MessageViews MessageService::filter(const Caller& caller, MessageQuery query) {
+  return page_of(caller, std::move(query), true);
+}
+
+MessageViews MessageService::set_status(const Caller& caller, std::int64_t id,
+                                        MessageStatus status) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    MessageRecord m = editable_message(tx, viewer, id).message;
+    if (m.status != status) {
+      m.status = status;
+      m.updated = now_utc();
+      m.updated_by = caller.user_id;
+      tx.messages().update(m);
+    }
+    return message_view_of(tx, viewer, id);
+  });
+}
+
+MessageFullView MessageService::toggle_subscription(const Caller& caller, std::int64_t id) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    readable_message(tx, viewer, id);
+    const bool subscribed = is_message_participant(tx, id, caller.user_id);
+    tx.messages().set_participant(id, caller.user_id, !subscribed);
+    return load_message_full_view(tx, viewer, id);
+  });
+}
+
+bool MessageService::is_subscribed(const Caller& caller, std::int64_t id) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    readable_message(tx, viewer, id);
+    return is_message_participant(tx, id, caller.user_id);
+  });
+}
+
+MessageSubscribers MessageService::subscribers(const Caller& caller, std::int64_t id) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    readable_message(tx, viewer, id);
+    MessageSubscribers out;
+    for (auto& p : tx.messages().participants_of({id}))
+      out.user_ids.push_back(std::move(p.user_id));
+    out.people = PeopleIndex::load(tx.users(), out.user_ids);
     return out;
   });
 }

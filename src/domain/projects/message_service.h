@@ -62,6 +62,12 @@ struct MessageFullView {
   PeopleIndex people;           // everyone above, the project's people included
 };
 
+// The people subscribed to a discussion.
+struct MessageSubscribers {
+  std::vector<std::string> user_ids;
+  PeopleIndex people;
+};
+
 // A discussion with the caller's rights in its project.
 struct LoadedMessage {
   MessageRecord message;
@@ -88,7 +94,21 @@ class MessageService {
   MessageFullView update(const Caller& caller, std::int64_t id, const MessageChanges& changes);
   MessageViews remove(const Caller& caller, std::int64_t id);
 
+  // project/message/filter: as list(); without a project the portal's HideEntitiesInPausedProjects
+  // setting leaves out the discussions of paused projects, as in the original.
+  MessageViews filter(const Caller& caller, MessageQuery query);
+  // Open or archive: the edit right of update() (the author, the project's manager or an admin);
+  // 409 in a closed project.
+  MessageViews set_status(const Caller& caller, std::int64_t id, MessageStatus status);
+  // Subscribes the caller, or unsubscribes them when subscribed: whoever reads the discussion may,
+  // guests and closed projects included (docs/wire-compatibility.md, "Closed projects").
+  MessageFullView toggle_subscription(const Caller& caller, std::int64_t id);
+  bool is_subscribed(const Caller& caller, std::int64_t id);
+  MessageSubscribers subscribers(const Caller& caller, std::int64_t id);
+
  private:
+  MessageViews page_of(const Caller& caller, MessageQuery query, bool portal_settings);
+
   Store& store_;
 };
 

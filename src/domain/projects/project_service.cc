@@ -2,6 +2,7 @@
 
 #include "base/errors.h"
 #include "domain/people/people_service.h"
+#include "domain/projects/project_settings_service.h"
 
 #include <algorithm>
 #include <map>
@@ -41,6 +42,18 @@ AccessibleProject editable_project(StoreTx& tx, const Viewer& viewer, std::int64
   AccessibleProject loaded = load_readable_project(tx, viewer, id);
   if (!loaded.security.can_edit()) throw_forbidden();
   return loaded;
+}
+
+// withSecurity: each listed member's team security, once the team is in place; 400 for someone
+// outside the team.
+void apply_team_security(StoreTx& tx, const ProjectRecord& project,
+                         const std::vector<TeamMember>& members) {
+  for (const TeamMember& member : members) {
+    if (!tx.projects().member(project.id, member.user_id))
+      throw_bad_request("Parameter 'participants': " + member.user_id +
+                        " is not in the project's team");
+    tx.projects().put_member(project.id, member);
+  }
 }
 
 void touch(ProjectRecord& project, const Caller& caller) {
@@ -147,6 +160,8 @@ ProjectDetails ProjectService::create(const Caller& caller, const NewProject& in
   const Viewer viewer = viewer_of(caller);
   if (!can_create_project(viewer)) throw_forbidden("Guests cannot create projects");
   return store_.write_value([&](StoreTx& tx) {
+    // The portal may keep project creation to admins (PUT project/settings).
+    require_project_creator(tx, viewer);
     ProjectRecord project;
     project.title = input.title;
     project.description = input.description;
@@ -168,6 +183,7 @@ ProjectDetails ProjectService::create(const Caller& caller, const NewProject& in
     project.folder_id = tx.folders().insert(folder);
     tx.projects().update(project);
     replace_team(tx, project, participants);
+    apply_team_security(tx, project, input.team_security);
     tx.projects().set_tags(project.id, clean_tags(input.tags));
     AccessibleProject created{project, security_in(tx, viewer, project)};
     add_embedded(tx, viewer, created, input);
@@ -204,6 +220,7 @@ ProjectDetails ProjectService::update(const Caller& caller, std::int64_t id,
     } else if (!tx.projects().member(project.id, project.responsible_id)) {
       tx.projects().put_member(project.id, TeamMember{project.responsible_id, 0});
     }
+    apply_team_security(tx, project, changes.team_security);
     if (changes.tags) tx.projects().set_tags(project.id, clean_tags(*changes.tags));
     return details(tx, view_of(tx, viewer, project));
   });
@@ -222,6 +239,27 @@ ProjectDetails ProjectService::set_tags(const Caller& caller, std::int64_t id,
   return store_.write_value([&](StoreTx& tx) {
     AccessibleProject loaded = editable_project(tx, viewer, id);
     tx.projects().set_tags(id, clean_tags(tags));
+    return details(tx, view_of(tx, viewer, std::move(loaded)));
+  });
+}
+
+ProjectDetails ProjectService::set_tag_ids(const Caller& caller, std::int64_t id,
+                                           const std::vector<std::int64_t>& tag_ids) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    AccessibleProject loaded = editable_project(tx, viewer, id);
+    std::vector<std::string> titles;
+    if (!tag_ids.empty()) {
+      const std::vector<TagRecord> found = tx.tags().by_ids(tag_ids);
+      for (std::int64_t tag : tag_ids) {
+        const auto it = std::find_if(found.begin(), found.end(),
+                                     [&](const TagRecord& t) { return t.id == tag; });
+        if (it == found.end())
+          throw_bad_request("Parameter 'tags': no tag has the id " + std::to_string(tag));
+        titles.push_back(it->title);
+      }
+    }
+    tx.projects().set_tags(id, clean_tags(titles));
     return details(tx, view_of(tx, viewer, std::move(loaded)));
   });
 }
@@ -273,13 +311,13 @@ ProjectBriefs ProjectService::toggle_follow(const Caller& caller, std::int64_t i
 CommonSecurity ProjectService::common_security(const Caller& caller) {
   const Viewer viewer = viewer_of(caller);
   CommonSecurity out;
-  out.can_create_project = can_create_project(viewer);
   if (viewer.is_visitor) return out;
   // As the original: "may create X in some open project". A member may create tasks, messages
   // and time in an open project of their team, a manager milestones in one they manage; admins
   // in any open project. (A member whose team security hides Tasks or Messages in every such
   // project still sees true here; creating then answers 403.)
   return store_.read_value([&](StoreTx& tx) {
+    out.can_create_project = may_create_projects(tx, viewer);
     ProjectQuery open;
     open.viewer = viewer;
     open.status = ProjectStatus::kOpen;

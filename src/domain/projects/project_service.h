@@ -34,6 +34,8 @@ struct NewProject {
   std::vector<std::string> tags;
   bool is_private = false;
   std::vector<std::string> participants;
+  // POST project/withSecurity: the team security of participants (security bits denied).
+  std::vector<TeamMember> team_security;
   std::vector<NewMilestone> milestones;
   std::vector<NewProjectTask> tasks;
 };
@@ -46,6 +48,8 @@ struct ProjectChanges {
   std::optional<std::string> responsible_id;
   std::optional<std::vector<std::string>> tags;
   std::optional<std::vector<std::string>> participants;  // the new team; the manager stays
+  // PUT project/{id}/withSecurityInfo: the team security of participants, set after the team.
+  std::vector<TeamMember> team_security;
   std::optional<ProjectStatus> status;
   std::optional<bool> is_private;
 };
@@ -121,6 +125,9 @@ class ProjectService {
   ProjectDetails set_status(const Caller& caller, std::int64_t id, ProjectStatus status);
   ProjectDetails set_tags(const Caller& caller, std::int64_t id,
                           const std::vector<std::string>& tags);
+  // PUT project/{id}/tags: the tags by id; 400 naming an id no tag has.
+  ProjectDetails set_tag_ids(const Caller& caller, std::int64_t id,
+                             const std::vector<std::int64_t>& tag_ids);
   // Needs the delete right (docs/wire-compatibility.md, "Permission rules are consistent": not the
   // original's edit right); removes the folder too.
   ProjectDetails remove(const Caller& caller, std::int64_t id);

@@ -9,14 +9,18 @@ namespace projectd {
 
 namespace {
 
-Team read_team(StoreTx& tx, std::int64_t project_id) {
+Team team_of_members(StoreTx& tx, std::vector<TeamMember> members) {
   Team team;
-  team.members = tx.projects().team(project_id);
+  team.members = std::move(members);
   std::vector<std::string> ids;
   for (const TeamMember& member : team.members)
     ids.push_back(member.user_id);
   team.people = PeopleIndex::load(tx.users(), ids);
   return team;
+}
+
+Team read_team(StoreTx& tx, std::int64_t project_id) {
+  return team_of_members(tx, tx.projects().team(project_id));
 }
 
 // The shared shape of every team change, in one transaction: 404, then the business rule (409),
@@ -43,6 +47,32 @@ Team TeamService::team(const Caller& caller, std::int64_t project_id) {
   return store_.read_value([&](StoreTx& tx) {
     load_readable_project(tx, viewer_of(caller), project_id);
     return read_team(tx, project_id);
+  });
+}
+
+ProjectTeams TeamService::teams(const Caller& caller,
+                                const std::vector<std::int64_t>& project_ids) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    ProjectTeams out;
+    std::vector<std::int64_t> readable;
+    if (!project_ids.empty()) {
+      for (const auto& [id, project] : projects_with_security(tx, viewer, project_ids))
+        if (project.security.can_read()) readable.push_back(id);
+    }
+    std::vector<std::string> people;
+    if (!readable.empty()) out.members = tx.projects().teams_of(readable);
+    for (const ProjectMembership& m : out.members)
+      people.push_back(m.member.user_id);
+    out.people = PeopleIndex::load(tx.users(), people);
+    return out;
+  });
+}
+
+Team TeamService::excluded(const Caller& caller, std::int64_t project_id) {
+  return store_.read_value([&](StoreTx& tx) {
+    load_readable_project(tx, viewer_of(caller), project_id);
+    return team_of_members(tx, tx.projects().removed_members(project_id));
   });
 }
 

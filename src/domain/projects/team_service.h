@@ -20,11 +20,23 @@ struct Team {
   PeopleIndex people;  // every member
 };
 
+// The teams of several projects: one entry per project and member.
+struct ProjectTeams {
+  std::vector<ProjectMembership> members;  // by project id, then user id
+  PeopleIndex people;
+};
+
 class TeamService {
  public:
   explicit TeamService(Store& store);
 
   Team team(const Caller& caller, std::int64_t project_id);
+  // POST project/team: the teams of the listed projects the caller may read; unknown and hidden
+  // ids are left out (a hidden team is not revealed); a fixed number of statements.
+  ProjectTeams teams(const Caller& caller, const std::vector<std::int64_t>& project_ids);
+  // GET project/{id}/teamExcluded: who left the team and has not come back, with the rights they
+  // had.
+  Team excluded(const Caller& caller, std::int64_t project_id);
   // Adding a member twice is a no-op; 400 for an unknown user.
   Team add(const Caller& caller, std::int64_t project_id, const std::string& user_id);
   // The team becomes `participants` plus the manager; 400 for an unknown user.

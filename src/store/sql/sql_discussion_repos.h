@@ -37,6 +37,7 @@ class SqlMessageRepo final : public MessageRepo {
   std::int64_t count(const MessageQuery& query) override;
   std::vector<Participant> participants_of(const std::vector<std::int64_t>& ids) override;
   void set_participants(std::int64_t id, const std::vector<std::string>& user_ids) override;
+  void set_participant(std::int64_t id, std::string_view user_id, bool on) override;
 
  private:
   SqlConnection& connection_;

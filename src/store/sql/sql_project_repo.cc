@@ -61,6 +61,14 @@ FilterSql project_filter(const ProjectQuery& query, const SqlDialect& dialect) {
     sql.where("p.id IN (SELECT project_id FROM project_tags WHERE tag_id = " +
               sql.param(*query.tag_id) + ")");
   }
+  if (query.tag_title) {
+    const SqlDialect& dialect = sql.dialect();
+    sql.where(
+        "p.id IN (SELECT pt.project_id FROM project_tags pt JOIN tags tg ON tg.id = pt.tag_id "
+        "WHERE " +
+        dialect.ascii_lower("tg.title") + " = " + dialect.ascii_lower(sql.param(*query.tag_title)) +
+        ")");
+  }
   if (!query.text.empty()) sql.where_contains({"p.title", "p.description"}, query.text);
   return sql;
 }

@@ -35,6 +35,8 @@ class SqlProjectRepo final : public ProjectRepo {
   std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) override;
   void put_member(std::int64_t project_id, const TeamMember& member) override;
   void remove_member(std::int64_t project_id, std::string_view user_id) override;
+  std::vector<TeamMember> removed_members(std::int64_t project_id) override;
+  std::vector<ProjectMembership> teams_of(const std::vector<std::int64_t>& ids) override;
   std::vector<ProjectMembership> memberships_of(const std::vector<std::int64_t>& ids,
                                                 std::string_view user_id) override;  // by project
 

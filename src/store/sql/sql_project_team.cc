@@ -4,6 +4,21 @@
 
 namespace projectd {
 
+namespace {
+
+// Rows of (project_id, user_id, security).
+std::vector<ProjectMembership> read_team_memberships(SqlStatement& rows) {
+  std::vector<ProjectMembership> memberships;
+  while (rows.step())
+    memberships.push_back(ProjectMembership{
+        .project_id = rows.int64(0),
+        .member =
+            TeamMember{.user_id = rows.text(1), .security = static_cast<int>(rows.int64(2))}});
+  return memberships;
+}
+
+}  // namespace
+
 // Each figure is a correlated count that an index leads (tasks_project, milestones_project, the
 // team's key, messages by project), so a page of projects costs one statement and no scan.
 std::vector<ProjectCounts> SqlProjectRepo::counts_of(const std::vector<std::int64_t>& ids) {
@@ -54,13 +69,7 @@ std::vector<ProjectMembership> SqlProjectRepo::memberships_of(const std::vector<
       "SELECT project_id, user_id, security FROM project_team WHERE user_id = ?2 AND " +
       connection_.dialect().in_ids("project_id", 1, ids.size()) + " ORDER BY project_id");
   rows.bind_all(ids_value(ids), user_id);
-  std::vector<ProjectMembership> memberships;
-  while (rows.step())
-    memberships.push_back(ProjectMembership{
-        .project_id = rows.int64(0),
-        .member =
-            TeamMember{.user_id = rows.text(1), .security = static_cast<int>(rows.int64(2))}});
-  return memberships;
+  return read_team_memberships(rows);
 }
 
 void SqlProjectRepo::put_member(std::int64_t project_id, const TeamMember& member) {
@@ -70,12 +79,43 @@ void SqlProjectRepo::put_member(std::int64_t project_id, const TeamMember& membe
           "ON CONFLICT (project_id, user_id) DO UPDATE SET security = excluded.security")
       .bind_all(project_id, member.user_id, member.security)
       .run();
+  connection_.prepare("DELETE FROM project_team_removed WHERE project_id = ?1 AND user_id = ?2")
+      .bind_all(project_id, member.user_id)
+      .run();
 }
 
 void SqlProjectRepo::remove_member(std::int64_t project_id, std::string_view user_id) {
+  connection_
+      .prepare(
+          "INSERT INTO project_team_removed (project_id, user_id, security) "
+          "SELECT project_id, user_id, security FROM project_team "
+          "WHERE project_id = ?1 AND user_id = ?2 "
+          "ON CONFLICT (project_id, user_id) DO UPDATE SET security = excluded.security")
+      .bind_all(project_id, user_id)
+      .run();
   connection_.prepare("DELETE FROM project_team WHERE project_id = ?1 AND user_id = ?2")
       .bind_all(project_id, user_id)
       .run();
+}
+
+std::vector<TeamMember> SqlProjectRepo::removed_members(std::int64_t project_id) {
+  SqlStatement rows = connection_.prepare(
+      "SELECT user_id, security FROM project_team_removed WHERE project_id = ?1 "
+      "ORDER BY user_id");
+  rows.bind_all(project_id);
+  std::vector<TeamMember> removed;
+  while (rows.step())
+    removed.push_back(
+        TeamMember{.user_id = rows.text(0), .security = static_cast<int>(rows.int64(1))});
+  return removed;
+}
+
+std::vector<ProjectMembership> SqlProjectRepo::teams_of(const std::vector<std::int64_t>& ids) {
+  SqlStatement rows = connection_.prepare(
+      "SELECT project_id, user_id, security FROM project_team WHERE " +
+      connection_.dialect().in_ids("project_id", 1, ids.size()) + " ORDER BY project_id, user_id");
+  rows.bind_all(ids_value(ids));
+  return read_team_memberships(rows);
 }
 
 bool SqlProjectRepo::is_follower(std::int64_t project_id, std::string_view user_id) {

@@ -9,6 +9,7 @@
 #include "store/sql/sql_discussion_repos.h"
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_group_repos.h"
+#include "store/sql/sql_project_extras_repos.h"
 #include "store/sql/sql_project_repos.h"
 #include "store/sql/sql_status_repo.h"
 #include "store/sql/sql_time_repo.h"
@@ -74,7 +75,11 @@ class SqlTx final : public StoreTx {
         attachments_(connection),
         time_(connection),
         groups_(connection),
-        photos_(connection) {}
+        photos_(connection),
+        tags_(connection),
+        project_settings_(connection),
+        project_templates_(connection),
+        gantt_orders_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -89,6 +94,10 @@ class SqlTx final : public StoreTx {
   TimeRepo& time() override { return time_; }
   GroupRepo& groups() override { return groups_; }
   PhotoRepo& photos() override { return photos_; }
+  TagRepo& tags() override { return tags_; }
+  ProjectSettingsRepo& project_settings() override { return project_settings_; }
+  ProjectTemplateRepo& project_templates() override { return project_templates_; }
+  GanttOrderRepo& gantt_orders() override { return gantt_orders_; }
 
  private:
   SqlUserRepo users_;
@@ -105,6 +114,10 @@ class SqlTx final : public StoreTx {
   SqlTimeRepo time_;
   SqlGroupRepo groups_;
   SqlPhotoRepo photos_;
+  SqlTagRepo tags_;
+  SqlProjectSettingsRepo project_settings_;
+  SqlProjectTemplateRepo project_templates_;
+  SqlGanttOrderRepo gantt_orders_;
 };
 
 }  // namespace projectd

@@ -217,7 +217,7 @@ class StoreCopyTest : public FilesSuite {
             .status,
         201);
     EXPECT_EQ(call("PUT", std::to_string(p.open_project) + "/order",
-                   {{"order", "{\"tasks\":[" + std::to_string(p.tasks.back()) + "]}"}}, admin())
+                   {{"order", "{\"tasks\":[" + std::to_string(p.tasks.front()) + "]}"}}, admin())
                   .status,
               200);
     const std::string team = std::to_string(p.open_project) + "/team";

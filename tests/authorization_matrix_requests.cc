@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <tuple>
@@ -214,6 +215,12 @@ std::set<std::string> placeholders_in(const std::string& text) {
   return names;
 }
 
+std::string matrix_lowercase(std::string text) {
+  for (char& c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 }  // namespace
 
 bool is_batch(const RouteSpec& route) {
@@ -246,6 +253,11 @@ std::vector<RouteSpec> routes_of(const boost::json::value& openapi) {
               op.find_pointer("/requestBody/content/application~1json/schema/required", ec)) {
         for (const auto& name : required->as_array())
           route.body_required.emplace_back(name.as_string());
+      }
+      if (const auto* members =
+              op.find_pointer("/requestBody/content/application~1json/schema/properties", ec)) {
+        for (const auto& member : members->as_object())
+          route.body_params.emplace_back(member.key());
       }
       routes.push_back(std::move(route));
     }
@@ -334,6 +346,45 @@ MatrixRequest request_of(const RouteSpec& route, const Values& values) {
     request.body = body->body;
     request.content_type = "application/octet-stream";
   }
+  return request;
+}
+
+std::set<std::string> parameter_names(const std::vector<RouteSpec>& routes) {
+  std::set<std::string> names;
+  for (const RouteSpec& route : routes) {
+    names.insert(route.path_params.begin(), route.path_params.end());
+    for (const auto& [name, required] : route.query_params)
+      names.insert(name);
+    names.insert(route.body_params.begin(), route.body_params.end());
+  }
+  return names;
+}
+
+MatrixRequest with_untaken_params(MatrixRequest request, const RouteSpec& route,
+                                  const std::set<std::string>& names) {
+  std::set<std::string> taken;
+  auto take = [&](const std::string& name) { taken.insert(matrix_lowercase(name)); };
+  std::for_each(route.path_params.begin(), route.path_params.end(), take);
+  for (const auto& [name, required] : route.query_params)
+    take(name);
+  std::for_each(route.body_params.begin(), route.body_params.end(), take);
+  std::for_each(route.body_required.begin(), route.body_required.end(), take);
+  boost::json::object body;
+  const bool json_body = request.content_type == "application/json";
+  if (json_body) {
+    body = boost::json::parse(request.body).as_object();
+    for (const auto& member : body)
+      take(member.key());
+  }
+  const boost::json::value kinds[] = {
+      "x!", 0, -1.5, true, nullptr, boost::json::array{1}, boost::json::object{{"id", 1}}};
+  std::size_t kind = 0;
+  for (const std::string& name : names) {
+    if (taken.count(matrix_lowercase(name))) continue;
+    request.target += (request.target.find('?') == std::string::npos ? "?" : "&") + name + "=x!";
+    if (json_body) body[name] = kinds[kind++ % std::size(kinds)];
+  }
+  if (json_body) request.body = boost::json::serialize(body);
   return request;
 }
 

@@ -43,9 +43,12 @@ struct RouteSpec {
   std::vector<std::string> path_params;
   std::vector<std::pair<std::string, bool>> query_params;  // name, required
   std::vector<std::string> body_required;
+  std::vector<std::string> body_params;  // every documented member of a JSON body
   std::string key() const { return method + " " + path; }
 };
 std::vector<RouteSpec> routes_of(const boost::json::value& openapi);
+// Every parameter name some route documents (path, query or body).
+std::set<std::string> parameter_names(const std::vector<RouteSpec>& routes);
 
 // Fixture values by placeholder: "project", "task", "member"... Templates write them `$name`.
 using Values = std::map<std::string, std::string>;
@@ -66,6 +69,13 @@ std::set<std::string> placeholders_of(const RouteSpec& route);
 // `text` with each `$name` replaced by its value; `$unique` becomes a new number on every call.
 std::string expand(const std::string& text, const Values& values);
 MatrixRequest request_of(const RouteSpec& route, const Values& values);
+// `request` carrying, beside what it sends, every name of `names` that `route` does not take (no
+// name of its path, query or body in any letter case): in the query as text and, for a JSON body,
+// as members of every JSON type. A client's extra keys must change nothing (the Go client of
+// issue 15 sent `Status` to a route that takes none): docs/wire-compatibility.md, "Unknown
+// parameters are ignored".
+MatrixRequest with_untaken_params(MatrixRequest request, const RouteSpec& route,
+                                  const std::set<std::string>& names);
 
 // A batch route acts on the ids of its body, answers 200 and lists each refused id in `failed`.
 bool is_batch(const RouteSpec& route);

@@ -1,4 +1,5 @@
-// api/2.0/group (GroupApi) and the `departament` filters of project/filter and task/filter.
+// api/2.0/group (GroupApi) and the `departament` filters of the project, task, discussion and time
+// lists.
 #include "store_sql.h"
 #include "task_test_support.h"
 
@@ -191,6 +192,51 @@ TEST_F(GroupsTest, DepartamentFiltersProjectsAndTasksByGroup) {
   const auto every = ids_of(get_ok(
       "/api/2.0/project/task/filter?departament=00000000-0000-0000-0000-000000000000", admin()));
   EXPECT_NE(std::find(every.begin(), every.end(), task_out), every.end());
+}
+
+TEST_F(GroupsTest, DepartamentFiltersDiscussionsByAuthorAndTimeByPerson) {
+  const Person in_group = add_person();
+  const Person outside = add_person();
+  const std::string group_id(make_group("Authors", "", {in_group.id}).at("id").as_string());
+  const std::int64_t project = create_project_id(
+      {{"title", "Dept talk"}, {"participants", boost::json::array{in_group.id, outside.id}}},
+      admin());
+  auto discuss = [&](const Person& author) {
+    return response_of(json_request(port(), "POST", project_path(project, "/message"),
+                                    {{"title", "Talk"}, {"content", "words"}}, author.auth()),
+                       201)
+        .at("id")
+        .as_int64();
+  };
+  const std::int64_t by_member = discuss(in_group);
+  discuss(outside);
+  const std::string messages =
+      "/api/2.0/project/message/filter?projectid=" + std::to_string(project) + "&departament=";
+  EXPECT_EQ(ids_of(get_ok(messages + group_id, admin())), std::vector<std::int64_t>{by_member});
+
+  const std::int64_t task = create_task_id(project, {{"title", "Timed"}}, admin());
+  auto log = [&](const Person& person) {
+    return response_of(json_request(port(), "POST",
+                                    "/api/2.0/project/task/" + std::to_string(task) + "/time",
+                                    {{"date", "2030-01-02"}, {"personId", person.id}, {"hours", 1}},
+                                    admin()),
+                       201)
+        .at("id")
+        .as_int64();
+  };
+  const std::int64_t spent_by_member = log(in_group);
+  log(outside);
+  const std::string times =
+      "/api/2.0/project/time/filter?projectid=" + std::to_string(project) + "&departament=";
+  EXPECT_EQ(ids_of(get_ok(times + group_id, admin())), std::vector<std::int64_t>{spent_by_member});
+  EXPECT_EQ(get_ok("/api/2.0/project/time/filter/total?projectid=" + std::to_string(project) +
+                       "&departament=" + group_id,
+                   admin()),
+            1.0);
+  // A group nobody is in finds nothing; a malformed one is the client's mistake.
+  const std::string empty(make_group("Nobody", "", {}).at("id").as_string());
+  EXPECT_TRUE(get_ok(times + empty, admin()).as_array().empty());
+  EXPECT_EQ(json_request(port(), "GET", times + "junk", nullptr, admin()).status, 400);
 }
 
 }  // namespace

@@ -14,6 +14,12 @@ PageRequest page_request(const Params& params) {
   return page;
 }
 
+std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs) {
+  docs.push_back({"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"});
+  docs.push_back({"startIndex", ParamIn::kQuery, "integer", false, "items to skip"});
+  return docs;
+}
+
 Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total) {
   Paging paging;
   paging.start_index = request.start_index;

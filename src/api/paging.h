@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http/params.h"
+#include "http/route.h"
 #include "wire/envelope.h"
 
 #include <cstdint>
@@ -21,6 +22,11 @@ struct PageRequest {
 };
 
 PageRequest page_request(const Params& params);
+
+// `count` and `startIndex` documented, after `docs`: every route whose handler calls
+// page_request() lists them (the authorization matrix sends every parameter a route does not
+// document, and a paged route must not refuse them).
+std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs = {});
 
 // The envelope paging for a page of `returned` items out of `total`: every list says its total,
 // and nextIndex whenever more items exist.

@@ -235,7 +235,7 @@ struct TimeQuery {
   bool my_milestones = false;                // tasks in milestones the viewer is responsible for
   std::optional<std::int64_t> tag_id;        // of the task's project
   std::optional<std::string> person;         // `participant` in the API: who spent the time
-  std::optional<std::string> department;     // of the person; matches nothing (see ProjectQuery)
+  std::optional<std::string> department;     // a people group: the person is a member
   std::optional<Timestamp> date_start;       // inclusive, on the entry's day
   std::optional<Timestamp> date_stop;        // inclusive
   std::optional<std::int64_t> last_id;       // only entries with a larger id

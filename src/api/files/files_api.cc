@@ -130,6 +130,14 @@ HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, Folder
   return ok(folder_content_wrapper(content, page.start_index, wrap_context(env, request)));
 }
 
+std::vector<ParamDoc> folder_content_docs() {
+  return with_paging({{"filterType", ParamIn::kQuery, "integer", false,
+                       "0 all, 1 files, 2 folders, 3 documents, 4 presentations, 5 spreadsheets, "
+                       "7 images, 10 archives, 11 by extension, 12 media"},
+                      {"extension", ParamIn::kQuery, "string", false, "for filterType 11: .txt"},
+                      {"filterValue", ParamIn::kQuery, "string", false, "title contains"}});
+}
+
 FolderRef route_folder(const Params& params) {
   const auto ref = parse_folder_ref(params.get_string("folderid").value_or(""));
   if (!ref) throw_not_found();
@@ -149,16 +157,11 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
                out["maxUploadSize"] = env.files.max_upload_bytes();
                return ok(std::move(out));
              });
-  routes.add(
-      http::verb::get, "{folderid}",
-      "A folder's subfolders and files (FolderContentWrapper), subfolders first",
-      {{"filterType", ParamIn::kQuery, "integer", false,
-        "0 all, 1 files, 2 folders, 3 documents, 4 presentations, 5 spreadsheets, 7 images, "
-        "10 archives, 11 media"},
-       {"filterValue", ParamIn::kQuery, "string", false, "title contains"},
-       {"startIndex", ParamIn::kQuery, "integer", false, ""},
-       {"count", ParamIn::kQuery, "integer", false, "at most 1000"}},
-      [&env](RequestContext& r) { return folder_content_answer(env, r, route_folder(r.params)); });
+  routes.add(http::verb::get, "{folderid}",
+             "A folder's subfolders and files (FolderContentWrapper), subfolders first",
+             folder_content_docs(), [&env](RequestContext& r) {
+               return folder_content_answer(env, r, route_folder(r.params));
+             });
   routes.add(http::verb::post, "folder/{folderid}", "Create a subfolder", {kTitle},
              [&env](RequestContext& r) {
                const FolderAnswer view = env.files.create_folder(
@@ -190,12 +193,14 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
   const ParamDoc content{"content", ParamIn::kBody, "string", false, "the text, UTF-8"};
   routes.add(http::verb::post, "{folderid}/text",
              "Create a text file (.txt, or .html when the content looks like HTML)",
-             {kTitle, content}, [&env](RequestContext& r) { return create_text(env, r, false); });
-  routes.add(http::verb::post, "{folderid}/html", "Create an HTML file", {kTitle, content},
+             {kTitle, content, kCreateNew},
+             [&env](RequestContext& r) { return create_text(env, r, false); });
+  routes.add(http::verb::post, "{folderid}/html", "Create an HTML file",
+             {kTitle, content, kCreateNew},
              [&env](RequestContext& r) { return create_text(env, r, true); });
   routes.add(http::verb::post, "{folderid}/file",
-             "Create an empty .docx, .xlsx or .pptx (another extension becomes .docx)", {kTitle},
-             [&env](RequestContext& r) { return create_document(env, r); });
+             "Create an empty .docx, .xlsx or .pptx (another extension becomes .docx)",
+             {kTitle, kCreateNew}, [&env](RequestContext& r) { return create_document(env, r); });
   routes.add(
       http::verb::get, "file/{fileid:int}", "A file (FileWrapper); `version` picks a version",
       {{"version", ParamIn::kQuery, "integer", false, "default: the current one"}},

@@ -18,7 +18,9 @@ UploadOptions upload_options(const Params& params);
 // An upload's answer: one file as an object, several as an array (docs/wire-compatibility.md,
 // "Uploads").
 HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request, const FileViews& views);
-// GET files/{folder}: the FolderContentWrapper of one folder, paged and filtered by the request.
+// GET files/{folder}: the FolderContentWrapper of one folder, paged and filtered by the request
+// (the parameters folder_content_docs() documents).
 HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, FolderRef ref);
+std::vector<ParamDoc> folder_content_docs();
 
 }  // namespace projectd

@@ -62,6 +62,24 @@ HandlerResult one(ApiEnv& env, RequestContext& request, const UserRecord& user) 
   return ok(employee_full(user, wrap_context(env, request)));
 }
 
+// The profile fields POST people and PUT people/{userid} both take, and their documentation.
+void read_profile_fields(const Params& p, const PortalTimeZone& zone, UserChanges& changes) {
+  changes.location = p.get_string("location");
+  changes.notes = p.get_string("comment");
+  changes.sex = clearable_string(p, "sex");
+  changes.birthday = clearable_date(p, "birthday", zone);
+  changes.work_from = clearable_date(p, "worksFrom", zone);
+}
+
+std::vector<ParamDoc> with_profile_fields(std::vector<ParamDoc> docs) {
+  docs.insert(docs.end(), {{"location", ParamIn::kBody, "string", false, ""},
+                           {"comment", ParamIn::kBody, "string", false, "notes"},
+                           {"sex", ParamIn::kBody, "string", false, "male, female, or empty"},
+                           {"birthday", ParamIn::kBody, "date", false, ""},
+                           {"worksFrom", ParamIn::kBody, "date", false, ""}});
+  return docs;
+}
+
 HandlerResult create(ApiEnv& env, RequestContext& request) {
   const Params& p = request.params;
   NewUser user;
@@ -75,11 +93,7 @@ HandlerResult create(ApiEnv& env, RequestContext& request) {
   UserRecord created = env.people.create(*request.caller, user);
   // Profile fields the original's AddMember takes are applied as an update by the same admin.
   UserChanges extra;
-  extra.location = p.get_string("location");
-  extra.notes = p.get_string("comment");
-  extra.sex = clearable_string(p, "sex");
-  extra.birthday = clearable_date(p, "birthday", env.zone);
-  extra.work_from = clearable_date(p, "worksFrom", env.zone);
+  read_profile_fields(p, env.zone, extra);
   if (extra.location || extra.notes || extra.sex || extra.birthday || extra.work_from)
     created = env.people.update(*request.caller, created.id, extra);
   return one(env, request, created);
@@ -91,13 +105,9 @@ HandlerResult update(ApiEnv& env, RequestContext& request) {
   changes.first_name = p.get_string("firstName");
   changes.last_name = p.get_string("lastName");
   changes.title = p.get_string("title");
-  changes.location = p.get_string("location");
-  changes.notes = p.get_string("comment");
+  read_profile_fields(p, env.zone, changes);
   if (!changes.notes) changes.notes = p.get_string("notes");
   changes.email = p.get_string("email");
-  changes.sex = clearable_string(p, "sex");
-  changes.birthday = clearable_date(p, "birthday", env.zone);
-  changes.work_from = clearable_date(p, "worksFrom", env.zone);
   changes.is_visitor = p.get_bool("isVisitor");
   changes.disabled = p.get_bool("disable");
   const std::string id = p.get_string("userid").value_or("");
@@ -109,16 +119,6 @@ const std::vector<ParamDoc> kFilterDocs = {
     {"employeeStatus", ParamIn::kQuery, "string", false, "active, terminated"},
     {"employeeType", ParamIn::kQuery, "string", false, "all, user, visitor"},
     {"groupId", ParamIn::kQuery, "guid", false, "members of this group"}};
-
-const std::vector<ParamDoc> kPagingDocs = {
-    {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
-    {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"},
-};
-
-std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs) {
-  docs.insert(docs.end(), kPagingDocs.begin(), kPagingDocs.end());
-  return docs;
-}
 
 }  // namespace
 
@@ -164,27 +164,26 @@ void add_people_routes(RouteTable& table, ApiEnv& env) {
         return one(env, r, env.people.get(*r.caller, r.params.get_string("userid").value_or("")));
       });
   routes.add(http::verb::post, "api/2.0/people", "Add a person (administrators)",
-             {{"email", ParamIn::kBody, "string", true, ""},
-              {"firstName", ParamIn::kBody, "string", true, ""},
-              {"lastName", ParamIn::kBody, "string", true, ""},
-              {"isVisitor", ParamIn::kBody, "boolean", false, "a guest"},
-              {"password", ParamIn::kBody, "string", false, "none: the account waits for one"},
-              {"title", ParamIn::kBody, "string", false, "job title"}},
+             with_profile_fields(
+                 {{"email", ParamIn::kBody, "string", true, ""},
+                  {"firstName", ParamIn::kBody, "string", true, ""},
+                  {"lastName", ParamIn::kBody, "string", true, ""},
+                  {"isVisitor", ParamIn::kBody, "boolean", false, "a guest"},
+                  {"password", ParamIn::kBody, "string", false, "none: the account waits for one"},
+                  {"title", ParamIn::kBody, "string", false, "job title"}}),
              [&env](RequestContext& r) { return create(env, r); });
-  routes.add(http::verb::put, "api/2.0/people/{userid}",
-             "Change a profile (yourself, or anyone as an administrator); absent fields are kept",
-             {{"firstName", ParamIn::kBody, "string", false, ""},
-              {"lastName", ParamIn::kBody, "string", false, ""},
-              {"title", ParamIn::kBody, "string", false, ""},
-              {"location", ParamIn::kBody, "string", false, ""},
-              {"comment", ParamIn::kBody, "string", false, "notes"},
-              {"sex", ParamIn::kBody, "string", false, "male, female, or empty"},
-              {"birthday", ParamIn::kBody, "date", false, ""},
-              {"worksFrom", ParamIn::kBody, "date", false, ""},
-              {"email", ParamIn::kBody, "string", false, "administrators only"},
-              {"isVisitor", ParamIn::kBody, "boolean", false, "administrators only"},
-              {"disable", ParamIn::kBody, "boolean", false, "administrators only; revokes tokens"}},
-             [&env](RequestContext& r) { return update(env, r); });
+  routes.add(
+      http::verb::put, "api/2.0/people/{userid}",
+      "Change a profile (yourself, or anyone as an administrator); absent fields are kept",
+      with_profile_fields(
+          {{"firstName", ParamIn::kBody, "string", false, ""},
+           {"lastName", ParamIn::kBody, "string", false, ""},
+           {"title", ParamIn::kBody, "string", false, ""},
+           {"notes", ParamIn::kBody, "string", false, "another name for comment"},
+           {"email", ParamIn::kBody, "string", false, "administrators only"},
+           {"isVisitor", ParamIn::kBody, "boolean", false, "administrators only"},
+           {"disable", ParamIn::kBody, "boolean", false, "administrators only; revokes tokens"}}),
+      [&env](RequestContext& r) { return update(env, r); });
   routes.add(
       http::verb::put, "api/2.0/people/{userid}/password",
       "Set a password (yourself with your current one, or anyone as an administrator); revokes "

@@ -173,14 +173,15 @@ void add_attachment_routes(RouteTable& table, ApiEnv& env) {
       });
   add_generic_paths(table, env);
   RouteGroup file_routes(table, "", "files");
-  file_routes.add(
-      http::verb::get, "api/2.0/project/{projectid:int}/files",
-      "A project's documents folder (FolderContentWrapper)", {}, [&env](RequestContext& r) {
-        const ProjectDetails project = env.projects.get(*r.caller, route_id(r.params, "projectid"));
-        if (!project.view.project.folder_id) throw_not_found();
-        return folder_content_answer(
-            env, r, FolderRef{FolderRef::Kind::kId, *project.view.project.folder_id});
-      });
+  file_routes.add(http::verb::get, "api/2.0/project/{projectid:int}/files",
+                  "A project's documents folder (FolderContentWrapper)", folder_content_docs(),
+                  [&env](RequestContext& r) {
+                    const ProjectDetails project =
+                        env.projects.get(*r.caller, route_id(r.params, "projectid"));
+                    if (!project.view.project.folder_id) throw_not_found();
+                    return folder_content_answer(
+                        env, r, FolderRef{FolderRef::Kind::kId, *project.view.project.folder_id});
+                  });
 }
 
 }  // namespace projectd

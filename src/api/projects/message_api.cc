@@ -98,34 +98,32 @@ void add_message_routes(RouteTable& table, ApiEnv& env) {
                                                        new_message(r.params)));
              });
   routes.add(http::verb::get, "{projectid:int}/message", "A project's discussions, newest first",
-             {}, [&env](RequestContext& r) {
+             with_paging(), [&env](RequestContext& r) {
                MessageQuery q;
                q.project_id = route_id(r.params, "projectid");
                return list(env, r, q);
              });
-  routes.add(http::verb::get, "message", "Discussions of every readable project, newest first", {},
-             [&env](RequestContext& r) { return list(env, r, MessageQuery{}); });
+  routes.add(http::verb::get, "message", "Discussions of every readable project, newest first",
+             with_paging(), [&env](RequestContext& r) { return list(env, r, MessageQuery{}); });
   routes.add(
       http::verb::get, "message/filter", "Discussions matching a filter, paged, with total",
-      {{"projectid", ParamIn::kQuery, "integer", false, "one project's discussions"},
-       {"tag", ParamIn::kQuery, "integer", false,
-        "the project's tag id; -1: projects without tags"},
-       {"status", ParamIn::kQuery, "string", false, "open (0) or archived (1)"},
-       {"participant", ParamIn::kQuery, "guid", false, "the author (as the original)"},
-       {"createdBy", ParamIn::kQuery, "guid", false, "the author"},
-       {"departament", ParamIn::kQuery, "guid", false,
-        "a people group of the author; projectd keeps none, so it matches nothing"},
-       {"createdStart", ParamIn::kQuery, "date", false, "created on or after this day"},
-       {"createdStop", ParamIn::kQuery, "date", false, "created on or before this day"},
-       {"lastId", ParamIn::kQuery, "integer", false, "only discussions with a larger id"},
-       {"myProjects", ParamIn::kQuery, "boolean", false, "only projects whose team you are in"},
-       {"follow", ParamIn::kQuery, "boolean", false, "only discussions you are subscribed to"},
-       {"filterValue", ParamIn::kQuery, "string", false, "text in the title"},
-       {"sortBy", ParamIn::kQuery, "string", false,
-        "comments (last activity), create_on or title; default newest first"},
-       {"sortOrder", ParamIn::kQuery, "string", false, "ascending (default) or descending"},
-       {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
-       {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"}},
+      with_paging(
+          {{"projectid", ParamIn::kQuery, "integer", false, "one project's discussions"},
+           {"tag", ParamIn::kQuery, "integer", false,
+            "the project's tag id; -1: projects without tags"},
+           {"status", ParamIn::kQuery, "string", false, "open (0) or archived (1)"},
+           {"participant", ParamIn::kQuery, "guid", false, "the author (as the original)"},
+           {"createdBy", ParamIn::kQuery, "guid", false, "the author"},
+           {"departament", ParamIn::kQuery, "guid", false, "a people group: the author is in it"},
+           {"createdStart", ParamIn::kQuery, "date", false, "created on or after this day"},
+           {"createdStop", ParamIn::kQuery, "date", false, "created on or before this day"},
+           {"lastId", ParamIn::kQuery, "integer", false, "only discussions with a larger id"},
+           {"myProjects", ParamIn::kQuery, "boolean", false, "only projects whose team you are in"},
+           {"follow", ParamIn::kQuery, "boolean", false, "only discussions you are subscribed to"},
+           {"filterValue", ParamIn::kQuery, "string", false, "text in the title"},
+           {"sortBy", ParamIn::kQuery, "string", false,
+            "comments (last activity), create_on or title; default newest first"},
+           {"sortOrder", ParamIn::kQuery, "string", false, "ascending (default) or descending"}}),
       [&env](RequestContext& r) { return filter_messages(env, r); });
   routes.add(http::verb::put, "message/{messageid:int}/status",
              "Open or archive a discussion (author, project manager or admin)",

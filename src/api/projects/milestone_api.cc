@@ -136,59 +136,62 @@ void add_milestone_routes(RouteTable& table, ApiEnv& env) {
                    env.milestones.create(*r.caller, id,
                                          new_milestone(r.params, env.zone, r.caller->user_id)));
              });
-  routes.add(http::verb::get, "{projectid:int}/milestone", "A project's milestones", {},
+  routes.add(http::verb::get, "{projectid:int}/milestone", "A project's milestones", with_paging(),
              [&env](RequestContext& r) {
                return list(env, r, MilestoneQuery{}, route_id(r.params, "projectid"));
              });
   routes.add(http::verb::get, "{projectid:int}/milestone/{status}",
-             "A project's milestones with a status (open, closed)", {}, [&env](RequestContext& r) {
+             "A project's milestones with a status (open, closed)", with_paging(),
+             [&env](RequestContext& r) {
                MilestoneQuery q;
                q.status = status_param(r.params);
                return list(env, r, q, route_id(r.params, "projectid"));
              });
-  routes.add(http::verb::get, "milestone", "Milestones of every readable project, newest first", {},
-             [&env](RequestContext& r) {
+  routes.add(http::verb::get, "milestone", "Milestones of every readable project, newest first",
+             with_paging(), [&env](RequestContext& r) {
                MilestoneQuery q;
                q.sort = MilestoneSort::kCreated;
                q.descending = true;
                return list(env, r, q);
              });
   routes.add(http::verb::get, "milestone/filter", "Milestones matching a filter, paged, with total",
-             {{"projectid", ParamIn::kQuery, "integer", false, ""},
-              {"tag", ParamIn::kQuery, "integer", false, ""},
-              {"status", ParamIn::kQuery, "string", false, "open or closed"},
-              {"deadlineStart", ParamIn::kQuery, "date", false, ""},
-              {"deadlineStop", ParamIn::kQuery, "date", false, ""},
-              {"taskResponsible", ParamIn::kQuery, "guid", false, ""},
-              {"milestoneResponsible", ParamIn::kQuery, "guid", false, ""},
-              {"lastId", ParamIn::kQuery, "integer", false, ""},
-              {"myProjects", ParamIn::kQuery, "boolean", false, ""},
-              {"filterValue", ParamIn::kQuery, "string", false, "text in title or description"},
-              {"sortBy", ParamIn::kQuery, "string", false, "deadline, create_on or title"},
-              {"sortOrder", ParamIn::kQuery, "string", false, "ascending or descending"}},
+             with_paging(
+                 {{"projectid", ParamIn::kQuery, "integer", false, ""},
+                  {"tag", ParamIn::kQuery, "integer", false, ""},
+                  {"status", ParamIn::kQuery, "string", false, "open or closed"},
+                  {"deadlineStart", ParamIn::kQuery, "date", false, ""},
+                  {"deadlineStop", ParamIn::kQuery, "date", false, ""},
+                  {"taskResponsible", ParamIn::kQuery, "guid", false, ""},
+                  {"milestoneResponsible", ParamIn::kQuery, "guid", false, ""},
+                  {"lastId", ParamIn::kQuery, "integer", false, ""},
+                  {"myProjects", ParamIn::kQuery, "boolean", false, ""},
+                  {"filterValue", ParamIn::kQuery, "string", false, "text in title or description"},
+                  {"sortBy", ParamIn::kQuery, "string", false, "deadline, create_on or title"},
+                  {"sortOrder", ParamIn::kQuery, "string", false, "ascending or descending"}}),
              [&env](RequestContext& r) { return list(env, r, filter_query(r.params, env.zone)); });
-  routes.add(http::verb::get, "milestone/late", "Open milestones whose deadline has passed", {},
-             [&env](RequestContext& r) {
+  routes.add(http::verb::get, "milestone/late", "Open milestones whose deadline has passed",
+             with_paging(), [&env](RequestContext& r) {
                MilestoneQuery q;
                q.status = MilestoneStatus::kOpen;
                q.deadline_stop = now_utc() - Ticks(1);
                return list(env, r, q);
              });
-  routes.add(http::verb::get, "milestone/upcoming", "Open milestones whose deadline is ahead", {},
-             [&env](RequestContext& r) {
+  routes.add(http::verb::get, "milestone/upcoming", "Open milestones whose deadline is ahead",
+             with_paging(), [&env](RequestContext& r) {
                MilestoneQuery q;
                q.status = MilestoneStatus::kOpen;
                q.deadline_start = now_utc();
                return list(env, r, q);
              });
   routes.add(http::verb::get, "milestone/{year:int}/{month:int}",
-             "Milestones due in a month of the portal's calendar", {}, [&env](RequestContext& r) {
+             "Milestones due in a month of the portal's calendar", with_paging(),
+             [&env](RequestContext& r) {
                return list(env, r, deadline_query(r.params, env.zone, false));
              });
-  routes.add(http::verb::get, "milestone/{year:int}/{month:int}/{day:int}",
-             "Milestones due on a day of the portal's calendar", {}, [&env](RequestContext& r) {
-               return list(env, r, deadline_query(r.params, env.zone, true));
-             });
+  routes.add(
+      http::verb::get, "milestone/{year:int}/{month:int}/{day:int}",
+      "Milestones due on a day of the portal's calendar", with_paging(),
+      [&env](RequestContext& r) { return list(env, r, deadline_query(r.params, env.zone, true)); });
   routes.add(http::verb::get, "milestone/{milestoneid:int}", "One milestone", {},
              [&env](RequestContext& r) {
                return one_response(

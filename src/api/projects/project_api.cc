@@ -179,9 +179,7 @@ void add_project_routes(RouteTable& table, ApiEnv& env) {
   RouteGroup routes(table, "api/2.0/project", "projects");
   const ParamDoc simple{"simple", ParamIn::kQuery, "boolean", false,
                         "ids instead of person objects"};
-  const std::vector<ParamDoc> paging = {
-      {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
-      {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"}};
+  const std::vector<ParamDoc> paging = with_paging();
   const std::vector<ParamDoc> fields = {
       {"title", ParamIn::kBody, "string", false, "required when creating"},
       {"description", ParamIn::kBody, "string", false, ""},

@@ -1,6 +1,7 @@
 // api/2.0/project/tag (ProjectApi.Tags): the portal's tags as ObjectWrapperBase, a title search
 // answering strings, creating a tag (`data`), and the projects carrying a tag (ProjectWrapper).
 #include "api/binding.h"
+#include "api/paging.h"
 #include "api/projects/object_wrappers.h"
 #include "api/projects/project_routes.h"
 #include "api/route_group.h"
@@ -48,9 +49,7 @@ void add_tag_routes(RouteTable& table, ApiEnv& env) {
         return ok(object_wrapper_base(tag.id, tag.title, std::nullopt));
       });
   routes.add(http::verb::get, "/{tagname}", "The projects you can read that carry a tag",
-             {{"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
-              {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"}},
-             [&env](RequestContext& r) {
+             with_paging(), [&env](RequestContext& r) {
                ProjectQuery query;
                query.tag_title = r.params.get_string("tagname").value_or("");
                return project_list(env, r, query);

@@ -73,8 +73,12 @@ void add_task_change_routes(RouteTable& table, ApiEnv& env) {
       body_doc("statusId", "integer", "a custom status (GET status); its type wins", false);
   const ParamDoc milestone = body_doc("milestoneid", "integer", "0 detaches", true);
   const ParamDoc ids = body_doc("taskids", "array", "task ids", true);
+  std::vector<ParamDoc> change_docs = task_field_docs();
+  change_docs.push_back(status);
+  change_docs.push_back(body_doc("projectID", "integer",
+                                 "move the task to this project (its manager's call)", false));
   routes.add(http::verb::put, "task/{taskid:int}", "Change a task; what is not sent is kept",
-             task_field_docs(), [&env](RequestContext& r) { return update_task(env, r); });
+             change_docs, [&env](RequestContext& r) { return update_task(env, r); });
   routes.add(http::verb::put, "task/{taskid:int}/status",
              "Open or close a task; closing closes its subtasks", {status, status_id},
              [&env](RequestContext& r) {

@@ -19,11 +19,17 @@ HandlerResult list(ApiEnv& env, RequestContext& request, TaskQuery query) {
   return task_list_answer(env, request, env.tasks.tasks.list(*request.caller, query), page);
 }
 
+// The {status} of a route's path; a route without one takes none (a `status` in its query is
+// ignored, docs/wire-compatibility.md, "Unknown parameters").
+std::optional<TaskStatus> path_status(const RequestContext& request, bool status_in_path) {
+  return status_in_path ? task_status(request.params) : std::nullopt;
+}
+
 // {projectid}/task[/{status}] and {projectid}/task/@self/{status}: 404 for a project the caller
 // cannot read; open tasks unless a status is named.
-HandlerResult project_list(ApiEnv& env, RequestContext& request, bool mine) {
+HandlerResult project_list(ApiEnv& env, RequestContext& request, bool mine, bool status_in_path) {
   TaskQuery query;
-  query.status = task_status(request.params).value_or(TaskStatus::kOpen);
+  query.status = path_status(request, status_in_path).value_or(TaskStatus::kOpen);
   if (mine) query.responsible = request.caller->user_id;
   const PageRequest page = page_request(request.params);
   query.offset = page.start_index;
@@ -43,10 +49,10 @@ HandlerResult milestone_tasks(ApiEnv& env, RequestContext& request) {
   return list(env, request, query);
 }
 
-HandlerResult my_tasks(ApiEnv& env, RequestContext& request) {
+HandlerResult my_tasks(ApiEnv& env, RequestContext& request, bool status_in_path) {
   TaskQuery query;
   query.responsible = request.caller->user_id;
-  query.status = task_status(request.params);
+  query.status = path_status(request, status_in_path);
   return list(env, request, query);
 }
 
@@ -77,50 +83,42 @@ HandlerResult create_task(ApiEnv& env, RequestContext& request) {
   return task_answer(env, request, env.tasks.tasks.create(*request.caller, project_id, fields));
 }
 
-const std::vector<ParamDoc> kPaging = {
-    {"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"},
-    {"startIndex", ParamIn::kQuery, "integer", false, "items to skip"},
-};
-
-std::vector<ParamDoc> paged(std::vector<ParamDoc> docs) {
-  docs.insert(docs.end(), kPaging.begin(), kPaging.end());
-  return docs;
-}
-
 ParamDoc query_doc(std::string name, std::string type, std::string description) {
   return ParamDoc{std::move(name), ParamIn::kQuery, std::move(type), false, std::move(description)};
 }
 
 std::vector<ParamDoc> filter_docs() {
-  return paged({query_doc("projectid", "integer", ""), query_doc("myProjects", "boolean", ""),
-                query_doc("milestone", "integer", ""), query_doc("myMilestones", "boolean", ""),
-                query_doc("nomilestone", "boolean", ""), query_doc("tag", "integer", ""),
-                query_doc("status", "string", "open or closed"),
-                query_doc("substatus", "integer", "custom status id"),
-                query_doc("follow", "boolean", "tasks the caller follows"),
-                query_doc("participant", "guid", "a responsible"), query_doc("creator", "guid", ""),
-                query_doc("departament", "guid", "a people group: a responsible is in it"),
-                query_doc("deadlineStart", "date", ""), query_doc("deadlineStop", "date", ""),
-                query_doc("lastId", "integer", "only tasks with a larger id"),
-                query_doc("filterValue", "string", "text in title or description"),
-                query_doc("sortBy", "string",
-                          "deadline, priority, create_on, start_date, title or sort_order"),
-                query_doc("sortOrder", "string", "ascending or descending")});
+  return with_paging(
+      {query_doc("projectid", "integer", ""), query_doc("myProjects", "boolean", ""),
+       query_doc("milestone", "integer", ""), query_doc("myMilestones", "boolean", ""),
+       query_doc("nomilestone", "boolean", ""), query_doc("tag", "integer", ""),
+       query_doc("status", "string", "open or closed"),
+       query_doc("substatus", "integer", "custom status id"),
+       query_doc("follow", "boolean", "tasks the caller follows"),
+       query_doc("participant", "guid", "a responsible"), query_doc("creator", "guid", ""),
+       query_doc("departament", "guid", "a people group: a responsible is in it"),
+       query_doc("deadlineStart", "date", ""), query_doc("deadlineStop", "date", ""),
+       query_doc("lastId", "integer", "only tasks with a larger id"),
+       query_doc("filterValue", "string", "text in title or description"),
+       query_doc("sortBy", "string",
+                 "deadline, priority, create_on, start_date, title or sort_order"),
+       query_doc("sortOrder", "string", "ascending or descending")});
 }
 
 }  // namespace
 
 void add_task_read_routes(RouteTable& table, ApiEnv& env) {
   RouteGroup routes = task_route_group(table);
-  routes.add(http::verb::get, "{projectid:int}/task", "Open tasks of a project", paged({}),
-             [&env](RequestContext& r) { return project_list(env, r, false); });
-  routes.add(http::verb::get, "milestone/{milestoneid:int}/task", "Tasks of a milestone", paged({}),
-             [&env](RequestContext& r) { return milestone_tasks(env, r); });
+  routes.add(http::verb::get, "{projectid:int}/task", "Open tasks of a project", with_paging(),
+             [&env](RequestContext& r) { return project_list(env, r, false, false); });
+  routes.add(http::verb::get, "milestone/{milestoneid:int}/task", "Tasks of a milestone",
+             with_paging(), [&env](RequestContext& r) { return milestone_tasks(env, r); });
   routes.add(http::verb::get, "{projectid:int}/task/{status}", "Tasks of a project with a status",
-             paged({}), [&env](RequestContext& r) { return project_list(env, r, false); });
+             with_paging(),
+             [&env](RequestContext& r) { return project_list(env, r, false, true); });
   routes.add(http::verb::get, "{projectid:int}/task/@self/{status}",
-             "The caller's tasks of a project with a status", paged({}),
-             [&env](RequestContext& r) { return project_list(env, r, true); });
+             "The caller's tasks of a project with a status", with_paging(),
+             [&env](RequestContext& r) { return project_list(env, r, true, true); });
   routes.add(http::verb::post, "{projectid:int}/task", "Add a task to a project", task_field_docs(),
              [&env](RequestContext& r) { return create_task(env, r); });
   routes.add(http::verb::post, "{projectid:int}/task/{messageid:int}",
@@ -139,13 +137,13 @@ void add_task_read_routes(RouteTable& table, ApiEnv& env) {
                                      env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid")));
            })
       .caches_response = true;
-  routes.add(http::verb::get, "task/@self", "Tasks the caller is responsible for", paged({}),
-             [&env](RequestContext& r) { return my_tasks(env, r); });
+  routes.add(http::verb::get, "task/@self", "Tasks the caller is responsible for", with_paging(),
+             [&env](RequestContext& r) { return my_tasks(env, r, false); });
   routes.add(http::verb::get, "task/@self/{status}",
-             "Tasks the caller is responsible for, with a status", paged({}),
-             [&env](RequestContext& r) { return my_tasks(env, r); });
+             "Tasks the caller is responsible for, with a status", with_paging(),
+             [&env](RequestContext& r) { return my_tasks(env, r, true); });
   routes.add(http::verb::get, "task", "Several tasks by id",
-             paged({query_doc("taskid", "array", "task ids")}),
+             with_paging({query_doc("taskid", "array", "task ids")}),
              [&env](RequestContext& r) { return by_ids(env, r); });
   routes.add(http::verb::get, "task/filter", "Tasks matching a filter, with total", filter_docs(),
              [&env](RequestContext& r) { return filter(env, r, false); });

@@ -43,8 +43,10 @@ ApiResponse time_batch_answer(ApiEnv& env, const RequestContext& request,
 }
 
 HandlerResult time_filter_list(ApiEnv& env, RequestContext& request) {
-  const TimeQuery query = time_filter(request.params, env.zone);
-  const PageRequest page{query.offset, query.limit};
+  TimeQuery query = time_filter(request.params, env.zone);
+  const PageRequest page = page_request(request.params);
+  query.offset = page.start_index;
+  query.limit = page.count;
   return time_list_answer(env, request, env.tasks.time.filter(*request.caller, query), page);
 }
 
@@ -73,15 +75,15 @@ HandlerResult time_of_project(ApiEnv& env, RequestContext& request) {
 }
 
 HandlerResult time_add(ApiEnv& env, RequestContext& request) {
-  const TimeEntryChanges changes = time_entry_changes(request.params, env.zone);
+  TimeEntryChanges changes = time_entry_changes(request.params, env.zone);
+  changes.project_id = positive_id(request.params, "projectId");  // only POST takes it
   return time_one_answer(
       env, request,
       env.tasks.time.add(*request.caller, route_id(request.params, "taskid"), changes));
 }
 
 HandlerResult time_update(ApiEnv& env, RequestContext& request) {
-  TimeEntryChanges changes = time_entry_changes(request.params, env.zone);
-  changes.project_id.reset();  // the original's PUT takes none
+  const TimeEntryChanges changes = time_entry_changes(request.params, env.zone);
   return time_one_answer(
       env, request,
       env.tasks.time.update(*request.caller, route_id(request.params, "timeid"), changes));
@@ -110,11 +112,6 @@ ParamDoc time_body_doc(std::string name, std::string type, std::string descripti
                   std::move(description)};
 }
 
-std::vector<ParamDoc> time_paging_docs() {
-  return {time_query_doc("count", "integer", "page size, at most 1000"),
-          time_query_doc("startIndex", "integer", "items to skip")};
-}
-
 std::vector<ParamDoc> time_filter_docs(bool paged) {
   std::vector<ParamDoc> docs = {
       time_query_doc("projectid", "integer", ""),
@@ -123,7 +120,8 @@ std::vector<ParamDoc> time_filter_docs(bool paged) {
       time_query_doc("myMilestones", "boolean",
                      "tasks in milestones the caller is responsible for"),
       time_query_doc("tag", "integer", "a tag of the project"),
-      time_query_doc("departament", "guid", "a group of the person; none exist"),
+      time_query_doc("departament", "guid",
+                     "a people group: the person who spent the time is in it"),
       time_query_doc("participant", "guid", "who spent the time"),
       time_query_doc("createdStart", "date", "the entry's day, from"),
       time_query_doc("createdStop", "date", "the entry's day, to"),
@@ -132,11 +130,7 @@ std::vector<ParamDoc> time_filter_docs(bool paged) {
       time_query_doc("filterValue", "string", "text in the note or the task's title"),
       time_query_doc("sortBy", "string", "date, create_on, hours or note"),
       time_query_doc("sortOrder", "string", "ascending or descending")};
-  if (paged) {
-    for (ParamDoc& doc : time_paging_docs())
-      docs.push_back(std::move(doc));
-  }
-  return docs;
+  return paged ? with_paging(std::move(docs)) : docs;
 }
 
 std::vector<ParamDoc> time_entry_docs(bool create) {
@@ -154,7 +148,7 @@ std::vector<ParamDoc> time_entry_docs(bool create) {
 void add_time_routes(RouteTable& table, ApiEnv& env) {
   RouteGroup routes(table, "api/2.0/project/", "time");
   routes.add(http::verb::get, "task/{taskid:int}/time", "A task's time entries, with total",
-             time_paging_docs(), [&env](RequestContext& r) { return time_of_task(env, r); });
+             with_paging(), [&env](RequestContext& r) { return time_of_task(env, r); });
   routes.add(http::verb::post, "task/{taskid:int}/time", "Log time spent on a task",
              time_entry_docs(true), [&env](RequestContext& r) { return time_add(env, r); });
   routes.add(http::verb::put, "time/{timeid:int}", "Change a time entry", time_entry_docs(false),
@@ -176,7 +170,7 @@ void add_time_routes(RouteTable& table, ApiEnv& env) {
              "The hours of the entries matching a filter (a number)", time_filter_docs(false),
              [&env](RequestContext& r) { return time_filter_total(env, r); });
   routes.add(http::verb::get, "{projectid:int}/time", "A project's time entries, with total",
-             time_paging_docs(), [&env](RequestContext& r) { return time_of_project(env, r); });
+             with_paging(), [&env](RequestContext& r) { return time_of_project(env, r); });
   routes.add(http::verb::get, "{projectid:int}/time/total",
              "A project's total time as H:MM (empty when none)", {}, [&env](RequestContext& r) {
                return ok(boost::json::value(time_total_text(

@@ -68,7 +68,6 @@ TimeEntryChanges time_entry_changes(const Params& params, const PortalTimeZone& 
   if (const ParamValue* note = params.find("note")) {
     changes.note = note->is_null ? std::optional<std::string>() : std::optional(note->text);
   }
-  changes.project_id = positive_id(params, "projectId");
   return changes;
 }
 
@@ -88,9 +87,6 @@ TimeQuery time_filter(const Params& params, const PortalTimeZone& zone) {
   query.text = params.get_string("filterValue").value_or("");
   query.sort = sort_column(params, kTimeSortColumns, TimeSort::kDate);
   query.descending = sort_descending(params);
-  const PageRequest page = page_request(params);
-  query.offset = page.start_index;
-  query.limit = page.count;
   return query;
 }
 

@@ -23,11 +23,11 @@ std::int64_t time_seconds_of_hours(std::string_view text, std::string_view key =
 // The day an instant falls on in the portal's zone, as the instant of that day's midnight.
 Timestamp time_entry_day(Timestamp instant, const PortalTimeZone& zone);
 
-// note, date, personId, hours (and for POST projectId). Absent members stay unset; an all-zero
-// personId is absent, as the original's "person can't be empty".
+// note, date, personId and hours (POST reads projectId itself). Absent members stay unset; an
+// all-zero personId is absent, as the original's "person can't be empty".
 TimeEntryChanges time_entry_changes(const Params& params, const PortalTimeZone& zone);
 
-// The filters of GET time/filter (and its total), with sortBy/sortOrder and the paging.
+// The filters of GET time/filter (and its total), with sortBy/sortOrder; the list adds the paging.
 TimeQuery time_filter(const Params& params, const PortalTimeZone& zone);
 
 std::optional<PaymentStatus> payment_status(const Params& params, std::string_view key = "status");

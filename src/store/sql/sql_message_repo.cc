@@ -46,7 +46,11 @@ FilterSql message_filter(const MessageQuery& query, const SqlDialect& dialect) {
   }
   if (query.status) sql.where("g.status = " + sql.param(static_cast<std::int64_t>(*query.status)));
   if (query.author) sql.where("g.created_by = " + sql.param(*query.author));
-  if (query.department) sql.where("1 = 0");  // no one is in a group projectd does not keep
+  if (query.department) {
+    // The discussion's author is in the group.
+    sql.where("g.created_by IN (SELECT user_id FROM group_members WHERE group_id = " +
+              sql.param(*query.department) + ")");
+  }
   if (query.created_start) sql.where("g.created >= " + sql.param(to_ticks(*query.created_start)));
   if (query.created_stop) sql.where("g.created < " + sql.param(to_ticks(*query.created_stop)));
   if (query.last_id) sql.where("g.id > " + sql.param(*query.last_id));

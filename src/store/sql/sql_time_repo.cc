@@ -71,7 +71,11 @@ FilterSql time_entry_filter(const TimeQuery& query, const SqlDialect& dialect) {
               sql.param(*query.tag_id) + ")");
   }
   if (query.person) sql.where("e.person_id = " + sql.param(*query.person));
-  if (query.department) sql.where("1 = 0");  // no one is in a group projectd does not keep
+  if (query.department) {
+    // The person who spent the time is in the group.
+    sql.where("e.person_id IN (SELECT user_id FROM group_members WHERE group_id = " +
+              sql.param(*query.department) + ")");
+  }
   if (query.date_start) sql.where("e.date >= " + sql.param(to_ticks(*query.date_start)));
   if (query.date_stop) sql.where("e.date <= " + sql.param(to_ticks(*query.date_stop)));
   if (query.last_id) sql.where("e.id > " + sql.param(*query.last_id));

@@ -37,6 +37,13 @@ class FolderRepo {
   virtual std::vector<FolderCounts> counts(const std::vector<std::int64_t>& ids) = 0;
   // The folder and its ancestors, root first.
   virtual std::vector<FolderRecord> path(std::int64_t id) = 0;
+  // Folders by id, one statement; unknown ids are left out, in id order.
+  virtual std::vector<FolderRecord> by_ids(const std::vector<std::int64_t>& ids) = 0;
+  // The folder and every folder below it, parents before their children. One statement.
+  virtual std::vector<FolderRecord> subtree(std::int64_t id) = 0;
+  // Makes `id` a subfolder of `parent_id` (which must not be inside it): the folder and its
+  // subtree take the new parent's root, root kind, owner and project. Two statements.
+  virtual void move(std::int64_t id, std::int64_t parent_id, Timestamp at, std::string_view by) = 0;
 };
 
 class FileRepo {
@@ -71,6 +78,9 @@ class FileRepo {
   virtual std::vector<std::string> contents_of(const std::vector<std::int64_t>& file_ids) = 0;
   // Whether any version of any file, or any profile photo (PhotoRepo), still uses this content.
   virtual bool content_referenced(std::string_view sha256) = 0;
+  // Puts the file into another folder under `title` (its versions go with it). One statement.
+  virtual void move(std::int64_t id, std::int64_t folder_id, std::string_view title, Timestamp at,
+                    std::string_view by) = 0;
 };
 
 class AttachmentRepo {

@@ -5,6 +5,7 @@
 
 #include "base/time.h"
 #include "store/discussion_repos.h"
+#include "store/file_operation_repo.h"
 #include "store/file_repos.h"
 #include "store/group_repos.h"
 #include "store/project_extras_repos.h"
@@ -109,6 +110,8 @@ class StoreTx {
   virtual ProjectSettingsRepo& project_settings() = 0;
   virtual ProjectTemplateRepo& project_templates() = 0;
   virtual GanttOrderRepo& gantt_orders() = 0;
+  // The Documents file operations (issue 16).
+  virtual FileOperationRepo& file_operations() = 0;
 };
 
 class Store {

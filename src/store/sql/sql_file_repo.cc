@@ -192,4 +192,16 @@ bool SqlFileRepo::content_referenced(std::string_view sha256) {
   return row.int64(0) != 0;
 }
 
+// The folder must exist (files.folder_id's foreign key); the caller found it in this transaction.
+void SqlFileRepo::move(std::int64_t id, std::int64_t folder_id, std::string_view title,
+                       Timestamp at, std::string_view by) {
+  connection_
+      .prepare(
+          "UPDATE files SET folder_id = ?2, title = ?3, extension = ?4, updated = ?5, "
+          "updated_by = ?6 WHERE id = ?1")
+      .bind_all(id, folder_id, title, stored_extension(title), at, by)
+      .run();
+  if (connection_.changes() == 0) throw_not_found();
+}
+
 }  // namespace projectd

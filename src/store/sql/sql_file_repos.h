@@ -52,6 +52,11 @@ class SqlFolderRepo final : public FolderRepo {
   std::vector<FolderCounts> counts(const std::vector<std::int64_t>& ids) override;
   // Empty when the folder does not exist.
   std::vector<FolderRecord> path(std::int64_t id) override;
+  std::vector<FolderRecord> by_ids(const std::vector<std::int64_t>& ids) override;
+  // By depth, then title (ASCII case ignored), then id; empty for an unknown folder.
+  std::vector<FolderRecord> subtree(std::int64_t id) override;
+  // Throws kNotFound when either folder does not exist.
+  void move(std::int64_t id, std::int64_t parent_id, Timestamp at, std::string_view by) override;
 
  private:
   SqlConnection& connection_;
@@ -77,6 +82,9 @@ class SqlFileRepo final : public FileRepo {
   std::vector<std::int64_t> ids_under(std::int64_t folder_id) override;
   std::vector<std::string> contents_of(const std::vector<std::int64_t>& file_ids) override;
   bool content_referenced(std::string_view sha256) override;
+  // Throws kNotFound for an unknown file; the folder must exist (foreign key).
+  void move(std::int64_t id, std::int64_t folder_id, std::string_view title, Timestamp at,
+            std::string_view by) override;
 
  private:
   SqlConnection& connection_;

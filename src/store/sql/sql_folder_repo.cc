@@ -142,4 +142,54 @@ std::vector<FolderRecord> SqlFolderRepo::path(std::int64_t id) {
   return read_folders(rows);
 }
 
+std::vector<FolderRecord> SqlFolderRepo::by_ids(const std::vector<std::int64_t>& ids) {
+  SqlStatement rows =
+      connection_.prepare("SELECT " + folder_columns_sql() + " FROM folders d WHERE " +
+                          connection_.dialect().in_ids("d.id", 1, ids.size()) + " ORDER BY d.id");
+  rows.bind_all(ids_value(ids));
+  return read_folders(rows);
+}
+
+// Walks parent_id down from the folder; the depth puts parents before their children.
+std::vector<FolderRecord> SqlFolderRepo::subtree(std::int64_t id) {
+  SqlStatement rows = connection_.prepare(
+      "WITH RECURSIVE down (id, depth) AS ("
+      "SELECT id, 0 FROM folders WHERE id = ?1 "
+      "UNION ALL "
+      "SELECT c.id, down.depth + 1 FROM folders c JOIN down ON c.parent_id = down.id) "
+      "SELECT " +
+      folder_columns_sql() + " FROM down JOIN folders d ON d.id = down.id ORDER BY down.depth, " +
+      connection_.dialect().nocase("d.title") + ", d.id");
+  rows.bind_all(id);
+  return read_folders(rows);
+}
+
+// The folder takes its new parent first; then the whole subtree (the folder included) copies its
+// place from that parent, so no folder below can disagree with the tree it now belongs to. The
+// parent is outside the subtree (the caller checks), so the scalar reads see it unchanged.
+void SqlFolderRepo::move(std::int64_t id, std::int64_t parent_id, Timestamp at,
+                         std::string_view by) {
+  connection_
+      .prepare(
+          "UPDATE folders SET parent_id = ?2, updated = ?3, updated_by = ?4 "
+          "WHERE id = ?1 AND EXISTS (SELECT 1 FROM folders p WHERE p.id = ?2)")
+      .bind_all(id, parent_id, at, by)
+      .run();
+  if (connection_.changes() == 0) throw_not_found();
+  connection_
+      .prepare(
+          "WITH RECURSIVE down (id) AS ("
+          "SELECT id FROM folders WHERE id = ?1 "
+          "UNION ALL "
+          "SELECT c.id FROM folders c JOIN down ON c.parent_id = down.id) "
+          "UPDATE folders SET "
+          "root_id = (SELECT p.root_id FROM folders p WHERE p.id = ?2), "
+          "root_kind = (SELECT p.root_kind FROM folders p WHERE p.id = ?2), "
+          "owner_id = (SELECT p.owner_id FROM folders p WHERE p.id = ?2), "
+          "project_id = (SELECT p.project_id FROM folders p WHERE p.id = ?2) "
+          "WHERE id IN (SELECT id FROM down)")
+      .bind_all(id, parent_id)
+      .run();
+}
+
 }  // namespace projectd

@@ -7,6 +7,7 @@
 
 #include "store/sql/sql_connection.h"
 #include "store/sql/sql_discussion_repos.h"
+#include "store/sql/sql_file_operation_repo.h"
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_group_repos.h"
 #include "store/sql/sql_project_extras_repos.h"
@@ -79,7 +80,8 @@ class SqlTx final : public StoreTx {
         tags_(connection),
         project_settings_(connection),
         project_templates_(connection),
-        gantt_orders_(connection) {}
+        gantt_orders_(connection),
+        file_operations_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -98,6 +100,7 @@ class SqlTx final : public StoreTx {
   ProjectSettingsRepo& project_settings() override { return project_settings_; }
   ProjectTemplateRepo& project_templates() override { return project_templates_; }
   GanttOrderRepo& gantt_orders() override { return gantt_orders_; }
+  FileOperationRepo& file_operations() override { return file_operations_; }
 
  private:
   SqlUserRepo users_;
@@ -118,6 +121,7 @@ class SqlTx final : public StoreTx {
   SqlProjectSettingsRepo project_settings_;
   SqlProjectTemplateRepo project_templates_;
   SqlGanttOrderRepo gantt_orders_;
+  SqlFileOperationRepo file_operations_;
 };
 
 }  // namespace projectd

@@ -1,6 +1,7 @@
 // What the API handlers share: the domain services and the portal settings they render with.
 #pragma once
 
+#include "domain/files/file_operations.h"
 #include "domain/files/file_service.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
@@ -46,6 +47,7 @@ struct ApiEnv {
   PhotoService& photos;
   PortalTimeZone zone;
   ProjectExtraServices& project_extras;
+  FileOperationService& file_operations;  // issue 16: files/fileops
 };
 
 }  // namespace projectd

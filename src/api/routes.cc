@@ -20,6 +20,8 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_time_routes(table, env);
   add_attachment_routes(table, env);
   add_files_routes(table, env);
+  add_folder_routes(table, env);
+  add_file_operation_routes(table, env);
   add_download_routes(table, env);
   add_system_routes(table);
 }

@@ -88,8 +88,10 @@ int run_serve(const ServeConfig& config) {
   TemplateService templates(*store);
   GanttOrderService gantt(*store);
   ProjectExtraServices project_extras{tags, project_settings, templates, gantt};
-  ApiEnv env{auth,     people, projects,    teams,  milestones, tasks, statuses,      messages,
-             comments, files,  attachments, groups, photos,     zone,  project_extras};
+  FileOperationService file_operations(*store, blobs);
+  ApiEnv env{auth,     people,   projects,       teams,          milestones,  tasks,
+             statuses, messages, comments,       files,          attachments, groups,
+             photos,   zone,     project_extras, file_operations};
   RouteTable table;
   build_route_table(table, env);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,

@@ -1,6 +1,5 @@
 #include "api/files/file_wrappers.h"
 
-#include "auth/random.h"
 #include "domain/files/file_types.h"
 
 namespace projectd {
@@ -24,14 +23,14 @@ int root_folder_type(int root_kind) {
 
 // The members every entry ends with (FileEntryWrapper), after the type's own.
 void add_entry_members(boost::json::object& out, std::int64_t id, const std::string& title,
-                       int access, int root_kind, const std::string& updated_by, Timestamp created,
+                       int access, int type, const std::string& updated_by, Timestamp created,
                        const std::string& created_by, Timestamp updated, const PeopleIndex& people,
                        const WrapContext& context) {
   out["id"] = id;
   out["title"] = title;
   out["access"] = access;
   out["shared"] = false;
-  if (const int type = root_folder_type(root_kind); type != 0) out["rootFolderType"] = type;
+  if (type != 0) out["rootFolderType"] = type;
   out["updatedBy"] = employee_brief(people.get(updated_by), context);
   out["created"] = format_api_date(created, context.zone);
   out["createdBy"] = employee_brief(people.get(created_by), context);
@@ -71,7 +70,7 @@ boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people
   else
     out["comment"] = nullptr;
   // A version shows who stored it and when; the current one the file's last change.
-  add_entry_members(out, file.id, file.title, view.access, file.root_kind,
+  add_entry_members(out, file.id, file.title, view.access, root_folder_type(file.root_kind),
                     current ? file.updated_by : file.version.created_by, file.created,
                     file.created_by, current ? file.updated : file.version.created, people,
                     context);
@@ -92,25 +91,38 @@ boost::json::object folder_wrapper(const FolderView& view, const PeopleIndex& pe
   out["parentId"] = folder.parent_id.value_or(0);
   out["filesCount"] = view.counts.files;
   out["foldersCount"] = view.counts.folders;
-  add_entry_members(out, folder.id, folder.title, view.access, folder.root_kind, folder.updated_by,
+  // A virtual section (@projects...) is of its own FolderType; a folder of its tree's root.
+  const int type = view.section_type != 0 ? view.section_type : root_folder_type(folder.root_kind);
+  add_entry_members(out, folder.id, folder.title, view.access, type, folder.updated_by,
                     folder.created, folder.created_by, folder.updated, people, context);
   return out;
 }
 
+namespace {
+
+// `files` then `folders`, the wrappers of these views.
+void add_entry_arrays(boost::json::object& out, const std::vector<FileView>& files,
+                      const std::vector<FolderView>& folders, const PeopleIndex& people,
+                      const WrapContext& context) {
+  boost::json::array file_array;
+  for (const FileView& view : files)
+    file_array.push_back(file_wrapper(view, people, context));
+  boost::json::array folder_array;
+  for (const FolderView& view : folders)
+    folder_array.push_back(folder_wrapper(view, people, context));
+  out["files"] = std::move(file_array);
+  out["folders"] = std::move(folder_array);
+}
+
+}  // namespace
+
 boost::json::object folder_content_wrapper(const FolderContent& content, std::int64_t start_index,
                                            const WrapContext& context) {
   boost::json::object out;
-  boost::json::array files;
-  for (const FileView& view : content.files)
-    files.push_back(file_wrapper(view, content.people, context));
-  boost::json::array folders;
-  for (const FolderView& view : content.folders)
-    folders.push_back(folder_wrapper(view, content.people, context));
+  add_entry_arrays(out, content.files, content.folders, content.people, context);
   boost::json::array path;
   for (const FolderRecord& folder : content.path)
     path.push_back(folder.id);
-  out["files"] = std::move(files);
-  out["folders"] = std::move(folders);
   out["current"] = folder_wrapper(content.current, content.people, context);
   out["pathParts"] = std::move(path);
   out["startIndex"] = start_index;
@@ -120,21 +132,27 @@ boost::json::object folder_content_wrapper(const FolderContent& content, std::in
   return out;
 }
 
-boost::json::object delete_operation(const DeleteOutcome& outcome, const WrapContext& context) {
-  const FileViews& files = outcome.files;
-  const std::vector<FolderView>& folders = outcome.folders;
-  boost::json::object out;
-  out["id"] = random_guid();
-  out["operation"] = 2;  // FileOperationType.Delete
-  out["progress"] = 100;
-  out["error"] = "";
-  out["processed"] = std::to_string(files.files.size() + folders.size());
-  out["finished"] = true;
-  out["files"] = file_wrappers(files, context);
-  boost::json::array folder_array;
-  for (const FolderView& view : folders)
-    folder_array.push_back(folder_wrapper(view, outcome.folder_people, context));
-  out["folders"] = std::move(folder_array);
+boost::json::array operation_wrappers(const OperationViews& views, const WrapContext& context) {
+  boost::json::array out;
+  for (const OperationView& view : views.operations) {
+    const FileOperationRecord& o = view.operation;
+    boost::json::object operation;
+    operation["id"] = o.id;
+    operation["operation"] = static_cast<int>(o.type);
+    operation["progress"] = o.progress;
+    if (o.error)
+      operation["error"] = *o.error;
+    else
+      operation["error"] = nullptr;
+    operation["processed"] = std::to_string(o.processed);
+    operation["finished"] = o.finished;
+    if (o.url)
+      operation["url"] = *o.url;
+    else
+      operation["url"] = nullptr;
+    add_entry_arrays(operation, view.files, view.folders, views.people, context);
+    out.push_back(std::move(operation));
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 // The Documents objects (docs/wire-compatibility.md, "Objects"): FileWrapper (also the element of
-// task files), FolderWrapper, FolderContentWrapper, the file operation of deletes, and the attach
-// audit entry. Members in the original's order; `access` as the caller's rights make it.
+// task files), FolderWrapper, FolderContentWrapper, FileOperationWraper, and the attach audit
+// entry. Members in the original's order; `access` as the caller's rights make it.
 #pragma once
 
 #include "api/people/employee_wrappers.h"
@@ -22,8 +22,9 @@ boost::json::object folder_wrapper(const FolderView& view, const PeopleIndex& pe
                                    const WrapContext& context);
 boost::json::object folder_content_wrapper(const FolderContent& content, std::int64_t start_index,
                                            const WrapContext& context);
-// FileOperationWraper of a finished delete: what it removed.
-boost::json::object delete_operation(const DeleteOutcome& outcome, const WrapContext& context);
+// FileOperationWraper of each operation (docs/wire-compatibility.md, "File operations"): `error`
+// null on success, `url` null unless a bulk download.
+boost::json::array operation_wrappers(const OperationViews& views, const WrapContext& context);
 boost::json::array audit_entries(const AuditViews& audit, const WrapContext& context);
 
 }  // namespace projectd

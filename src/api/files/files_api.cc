@@ -83,9 +83,8 @@ HandlerResult insert(ApiEnv& env, RequestContext& r) {
 }
 
 HandlerResult delete_answer(ApiEnv& env, RequestContext& r, const DeleteOutcome& outcome) {
-  boost::json::array operations;
-  operations.push_back(delete_operation(outcome, wrap_context(env, r)));
-  ApiResponse response{std::move(operations), {}, std::nullopt, {}};
+  ApiResponse response{
+      operation_wrappers(outcome.operation, wrap_context(env, r)), {}, std::nullopt, {}};
   if (!outcome.failed_files.empty() || !outcome.failed_folders.empty()) {
     boost::json::array failed;
     for (const BatchFailure& f : outcome.failed_files)
@@ -118,16 +117,30 @@ UploadOptions upload_options(const Params& p) {
   return options;
 }
 
-HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, FolderRef ref) {
-  const PageRequest page = page_request(request.params);
+FolderContentQuery folder_content_query(const Params& params) {
+  const PageRequest page = page_request(params);
   FolderContentQuery query;
-  query.filter_type = static_cast<int>(request.params.get_int("filterType").value_or(0));
-  query.extension = request.params.get_string("extension").value_or("");
-  query.text = request.params.get_string("filterValue").value_or("");
+  query.filter_type = static_cast<int>(params.get_int("filterType").value_or(0));
+  query.extension = params.get_string("extension").value_or("");
+  query.text = params.get_string("filterValue").value_or("");
   query.offset = page.start_index;
   query.limit = page.count;
+  return query;
+}
+
+HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, FolderRef ref) {
+  const FolderContentQuery query = folder_content_query(request.params);
   const FolderContent content = env.files.folder(*request.caller, ref, query);
-  return ok(folder_content_wrapper(content, page.start_index, wrap_context(env, request)));
+  return ok(folder_content_wrapper(content, query.offset, wrap_context(env, request)));
+}
+
+std::vector<std::int64_t> selected_ids(const Params& params, std::string_view key) {
+  return params.get_int_list(key).value_or(std::vector<std::int64_t>{});
+}
+
+HandlerResult operations_answer(ApiEnv& env, const RequestContext& request,
+                                const OperationViews& views) {
+  return ok(operation_wrappers(views, wrap_context(env, request)));
 }
 
 std::vector<ParamDoc> folder_content_docs() {
@@ -227,18 +240,16 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
                return delete_answer(env, r,
                                     env.files.remove(*r.caller, route_id(r.params, "fileid")));
              });
-  routes.add(
-      http::verb::put, "fileops/delete",
-      "Delete files and folders; refused ids are listed in `failed`",
-      {{"fileIds", ParamIn::kBody, "array", false, "file ids"},
-       {"folderIds", ParamIn::kBody, "array", false, "folder ids"}},
-      [&env](RequestContext& r) {
-        return delete_answer(
-            env, r,
-            env.files.remove_many(
-                *r.caller, r.params.get_int_list("fileIds").value_or(std::vector<std::int64_t>{}),
-                r.params.get_int_list("folderIds").value_or(std::vector<std::int64_t>{})));
-      });
+  routes.add(http::verb::put, "fileops/delete",
+             "Delete files and folders; refused ids are listed in `failed`",
+             {{"fileIds", ParamIn::kBody, "array", false, "file ids"},
+              {"folderIds", ParamIn::kBody, "array", false, "folder ids"}},
+             [&env](RequestContext& r) {
+               return delete_answer(
+                   env, r,
+                   env.files.remove_many(*r.caller, selected_ids(r.params, "fileIds"),
+                                         selected_ids(r.params, "folderIds")));
+             });
 }
 
 }  // namespace projectd

@@ -8,10 +8,15 @@
 namespace projectd {
 
 void add_files_routes(RouteTable& table, ApiEnv& env);
+// The sections (@root, @my, @common, @projects, @share, @trash) and folder info and path
+// (folders_api.cc).
+void add_folder_routes(RouteTable& table, ApiEnv& env);
+// files/fileops: the operation list, move, copy, mark as read, terminate (file_operations_api.cc).
+void add_file_operation_routes(RouteTable& table, ApiEnv& env);
 void add_download_routes(RouteTable& table, ApiEnv& env);
 void add_attachment_routes(RouteTable& table, ApiEnv& env);
 
-// The `folderid` route parameter: @my, @common or an id; 404 for anything else.
+// The `folderid` route parameter: a section word (kFolderSections) or an id; 404 for anything else.
 FolderRef route_folder(const Params& params);
 // createNewIfExist (default true; docs/wire-compatibility.md, "Uploads with a taken name").
 UploadOptions upload_options(const Params& params);
@@ -22,5 +27,12 @@ HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request, cons
 // (the parameters folder_content_docs() documents).
 HandlerResult folder_content_answer(ApiEnv& env, RequestContext& request, FolderRef ref);
 std::vector<ParamDoc> folder_content_docs();
+// The query of GET files/{folder} (filterType, extension, filterValue, startIndex, count).
+FolderContentQuery folder_content_query(const Params& params);
+// The ids of `fileIds` and `folderIds` (any list form; empty when not sent).
+std::vector<std::int64_t> selected_ids(const Params& params, std::string_view key);
+// The operations answer of files/fileops and the deletes: an array of FileOperationWraper.
+HandlerResult operations_answer(ApiEnv& env, const RequestContext& request,
+                                const OperationViews& views);
 
 }  // namespace projectd

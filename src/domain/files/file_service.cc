@@ -4,17 +4,13 @@
 #include "base/ascii.h"
 #include "base/errors.h"
 #include "domain/files/file_types.h"
+#include "domain/files/operation_log.h"
 
 #include <algorithm>
 #include <charconv>
 
 namespace projectd {
 
-namespace {
-
-constexpr const char* kDeletedReason = "file deleted";
-
-// The folder a reference names, 404 when it does not exist or the viewer may not read it.
 FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
                             FileAccessResolver& access) {
   std::optional<FolderRecord> folder;
@@ -28,11 +24,20 @@ FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
     case FolderRef::Kind::kId:
       folder = tx.folders().by_id(ref.id);
       break;
+    case FolderRef::Kind::kProjects:
+    case FolderRef::Kind::kShare:
+    case FolderRef::Kind::kTrash:
+      // A virtual section is seen by everyone signed in and holds nothing of its own.
+      throw_forbidden("This section holds no files of its own: use one of its folders");
   }
   if (!folder) throw_not_found();
   access.require_read(access.of_folder(*folder));
   return std::move(*folder);
 }
+
+namespace {
+
+constexpr const char* kDeletedReason = "file deleted";
 
 FolderRecord editable_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
   FileAccessResolver access(tx, viewer);
@@ -64,20 +69,23 @@ std::string required_title(std::string_view title, const char* what) {
 
 // `name (1).ext`, `name (2).ext`... : the first title no file of the folder has.
 std::string free_title(StoreTx& tx, std::int64_t folder_id, const std::string& title) {
-  const std::string ext = extension_of(title);
-  const std::string stem = title.substr(0, title.size() - ext.size());
   for (int n = 1;; ++n) {
-    std::string candidate = stem + " (" + std::to_string(n) + ")" + ext;
+    std::string candidate = numbered_title(title, n);
     if (!tx.files().by_title(folder_id, candidate)) return candidate;
   }
 }
 
 FolderView folder_view(const FolderRecord& folder, const std::vector<FolderCounts>& counts,
                        FileAccessResolver& access) {
-  FolderView view{folder, FolderCounts{folder.id, 0, 0}, access.of_folder(folder).wrapper_access()};
-  for (const FolderCounts& c : counts)
-    if (c.folder_id == folder.id) view.counts = c;
-  return view;
+  return FolderView{folder, counts_of_folder(counts, folder.id),
+                    access.of_folder(folder).wrapper_access(), 0};
+}
+
+void add_folder_people(const std::vector<FolderView>& views, std::vector<std::string>& people) {
+  for (const FolderView& view : views) {
+    people.push_back(view.folder.created_by);
+    people.push_back(view.folder.updated_by);
+  }
 }
 
 FolderAnswer folder_answer(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
@@ -131,6 +139,24 @@ FolderView delete_folder_in_tx(StoreTx& tx, const Viewer& viewer, std::int64_t i
 
 }  // namespace
 
+FolderCounts counts_of_folder(const std::vector<FolderCounts>& counts, std::int64_t id) {
+  for (const FolderCounts& c : counts)
+    if (c.folder_id == id) return c;
+  return FolderCounts{id, 0, 0};
+}
+
+std::vector<FolderView> folder_views(StoreTx& tx, FileAccessResolver& access,
+                                     const std::vector<FolderRecord>& folders) {
+  std::vector<std::int64_t> ids;
+  for (const FolderRecord& f : folders)
+    ids.push_back(f.id);
+  const std::vector<FolderCounts> counts = tx.folders().counts(ids);
+  std::vector<FolderView> views;
+  for (const FolderRecord& f : folders)
+    views.push_back(folder_view(f, counts, access));
+  return views;
+}
+
 FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files) {
   FileViews out;
   std::vector<std::string> people;
@@ -139,9 +165,15 @@ FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRec
   return out;
 }
 
+const FolderSection* folder_section(FolderRef::Kind kind) {
+  for (const FolderSection& section : kFolderSections)
+    if (section.kind == kind) return &section;
+  return nullptr;
+}
+
 std::optional<FolderRef> parse_folder_ref(std::string_view text) {
-  if (ascii::iequals(text, "@my")) return FolderRef{FolderRef::Kind::kMy, 0};
-  if (ascii::iequals(text, "@common")) return FolderRef{FolderRef::Kind::kCommon, 0};
+  for (const FolderSection& section : kFolderSections)
+    if (ascii::iequals(text, section.word)) return FolderRef{section.kind, 0};
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
@@ -151,15 +183,72 @@ std::optional<FolderRef> parse_folder_ref(std::string_view text) {
 std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
                                            const std::string& user_id, const std::string& reason) {
   const Timestamp now = now_utc();
-  for (const AttachmentRecord& a : tx.attachments().of_file(file.id)) {
-    tx.attachments().detach(a.kind, a.entity_id, a.file_id);
-    tx.attachments().add_audit(AttachmentAuditRecord{0, a.kind, a.entity_id, file.id, file.title,
-                                                     AttachmentAction::kDetach, reason, user_id,
-                                                     now});
-  }
+  for (const AttachmentRecord& a : tx.attachments().of_file(file.id))
+    detach_in_tx(tx, a, file.title, user_id, reason, now);
   std::vector<std::string> contents = tx.files().contents_of({file.id});
   tx.files().remove(file.id);
   return contents;
+}
+
+void detach_in_tx(StoreTx& tx, const AttachmentRecord& a, const std::string& file_title,
+                  const std::string& user_id, const std::string& reason, Timestamp at) {
+  tx.attachments().detach(a.kind, a.entity_id, a.file_id);
+  tx.attachments().add_audit(AttachmentAuditRecord{0, a.kind, a.entity_id, a.file_id, file_title,
+                                                   AttachmentAction::kDetach, reason, user_id, at});
+}
+
+void release_unreferenced_contents(Store& store, BlobStore& blobs,
+                                   const std::vector<std::string>& sha256s) {
+  if (sha256s.empty()) return;
+  blobs.remove_unreferenced(sha256s, [&](std::string_view sha) {
+    return store.read_value([&](StoreTx& tx) { return tx.files().content_referenced(sha); });
+  });
+}
+
+FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
+                                   const FolderContentQuery& query) {
+  if (const FolderSection* section = folder_section(ref.kind); section && section->is_virtual)
+    return section_content_in_tx(tx, viewer, *section, query);
+  FileAccessResolver access(tx, viewer);
+  FolderRecord folder = resolve_folder(tx, viewer, ref, access);
+  FolderContent out;
+  out.path = tx.folders().path(folder.id);
+
+  std::vector<std::string> extensions = extensions_of_filter(query.filter_type);
+  if (query.filter_type == 11 && !query.extension.empty())
+    extensions.push_back(extension_of(
+        "x." + ascii::to_lower(query.extension.substr(query.extension.front() == '.' ? 1 : 0))));
+  const bool with_folders = query.filter_type == 0 || query.filter_type == 2;
+  const bool with_files = query.filter_type != 2;
+  FolderListQuery folders_query{folder.id, query.text, query.offset, query.limit};
+  FileListQuery files_query{folder.id, query.text, extensions, 0, 0};
+  const std::int64_t folder_total = with_folders ? tx.folders().count_children(folders_query) : 0;
+  const std::int64_t file_total = with_files ? tx.files().count_in_folder(files_query) : 0;
+  out.total = folder_total + file_total;
+
+  std::vector<FolderRecord> subfolders;
+  if (with_folders && query.offset < folder_total)
+    subfolders = tx.folders().children(folders_query);
+  const std::int64_t room = query.limit - static_cast<std::int64_t>(subfolders.size());
+  std::vector<FileRecord> files;
+  if (with_files && room > 0) {
+    files_query.offset = std::max<std::int64_t>(0, query.offset - folder_total);
+    files_query.limit = room;
+    files = tx.files().in_folder(files_query);
+  }
+
+  std::vector<std::int64_t> ids{folder.id};
+  for (const FolderRecord& f : subfolders)
+    ids.push_back(f.id);
+  const std::vector<FolderCounts> counts = tx.folders().counts(ids);
+  out.current = folder_view(folder, counts, access);
+  std::vector<std::string> people{folder.created_by, folder.updated_by};
+  for (const FolderRecord& f : subfolders)
+    out.folders.push_back(folder_view(f, counts, access));
+  add_folder_people(out.folders, people);
+  out.files = file_views(tx, viewer, std::move(files), people);
+  out.people = PeopleIndex::load(tx.users(), people);
+  return out;
 }
 
 FileService::FileService(Store& store, BlobStore& blobs, std::uint64_t max_upload_bytes)
@@ -169,49 +258,47 @@ FolderContent FileService::folder(const Caller& caller, FolderRef ref,
                                   const FolderContentQuery& query) {
   const Viewer viewer = viewer_of(caller);
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
+  return store_.read_value(
+      [&](StoreTx& tx) { return folder_content_in_tx(tx, viewer, ref, query); });
+}
+
+std::vector<FolderContent> FileService::roots(const Caller& caller,
+                                              const FolderContentQuery& query) {
+  const Viewer viewer = viewer_of(caller);
+  ensure_my_folder(store_, viewer);
+  std::vector<FolderRef::Kind> kinds;
+  if (!viewer.is_visitor) kinds.push_back(FolderRef::Kind::kMy);
+  for (FolderRef::Kind kind : {FolderRef::Kind::kShare, FolderRef::Kind::kCommon,
+                               FolderRef::Kind::kProjects, FolderRef::Kind::kTrash})
+    kinds.push_back(kind);
+  return store_.read_value([&](StoreTx& tx) {
+    std::vector<FolderContent> out;
+    for (FolderRef::Kind kind : kinds)
+      out.push_back(folder_content_in_tx(tx, viewer, FolderRef{kind, 0}, query));
+    return out;
+  });
+}
+
+FolderAnswer FileService::folder_info(const Caller& caller, std::int64_t id) {
+  const Viewer viewer = viewer_of(caller);
   return store_.read_value([&](StoreTx& tx) {
     FileAccessResolver access(tx, viewer);
-    FolderRecord folder = resolve_folder(tx, viewer, ref, access);
-    FolderContent out;
-    out.path = tx.folders().path(folder.id);
+    resolve_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id}, access);
+    return folder_answer(tx, viewer, id);
+  });
+}
 
-    std::vector<std::string> extensions = extensions_of_filter(query.filter_type);
-    if (query.filter_type == 11 && !query.extension.empty())
-      extensions.push_back(extension_of(
-          "x." + ascii::to_lower(query.extension.substr(query.extension.front() == '.' ? 1 : 0))));
-    const bool with_folders = query.filter_type == 0 || query.filter_type == 2;
-    const bool with_files = query.filter_type != 2;
-    FolderListQuery folders_query{folder.id, query.text, query.offset, query.limit};
-    FileListQuery files_query{folder.id, query.text, extensions, 0, 0};
-    const std::int64_t folder_total = with_folders ? tx.folders().count_children(folders_query) : 0;
-    const std::int64_t file_total = with_files ? tx.files().count_in_folder(files_query) : 0;
-    out.total = folder_total + file_total;
-
-    std::vector<FolderRecord> subfolders;
-    if (with_folders && query.offset < folder_total)
-      subfolders = tx.folders().children(folders_query);
-    const std::int64_t room = query.limit - static_cast<std::int64_t>(subfolders.size());
-    std::vector<FileRecord> files;
-    if (with_files && room > 0) {
-      files_query.offset = std::max<std::int64_t>(0, query.offset - folder_total);
-      files_query.limit = room;
-      files = tx.files().in_folder(files_query);
-    }
-
-    std::vector<std::int64_t> ids{folder.id};
-    for (const FolderRecord& f : subfolders)
-      ids.push_back(f.id);
-    const std::vector<FolderCounts> counts = tx.folders().counts(ids);
-    out.current = folder_view(folder, counts, access);
-    std::vector<std::string> people{folder.created_by, folder.updated_by};
-    for (const FolderRecord& f : subfolders) {
-      people.push_back(f.created_by);
-      people.push_back(f.updated_by);
-      out.folders.push_back(folder_view(f, counts, access));
-    }
-    out.files = file_views(tx, viewer, std::move(files), people);
-    out.people = PeopleIndex::load(tx.users(), people);
-    return out;
+std::vector<FolderView> FileService::folder_path(const Caller& caller, std::int64_t id,
+                                                 PeopleIndex& people) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.read_value([&](StoreTx& tx) {
+    FileAccessResolver access(tx, viewer);
+    resolve_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id}, access);
+    std::vector<FolderView> views = folder_views(tx, access, tx.folders().path(id));
+    std::vector<std::string> ids;
+    add_folder_people(views, ids);
+    people = PeopleIndex::load(tx.users(), ids);
+    return views;
   });
 }
 
@@ -364,6 +451,7 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
     released.clear();
     DeleteOutcome outcome;
     std::vector<FileRecord> deleted;
+    std::vector<FolderView> folders;
     auto delete_file = [&](std::int64_t id) {
       FileRecord file = editable_file(tx, viewer, id);
       std::vector<std::string> contents =
@@ -372,7 +460,7 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
       deleted.push_back(std::move(file));
     };
     auto delete_folder = [&](std::int64_t id) {
-      outcome.folders.push_back(delete_folder_in_tx(tx, viewer, id, released));
+      folders.push_back(delete_folder_in_tx(tx, viewer, id, released));
     };
     // A single call lets its refusal through as the answer; a batch reports it per id.
     if (single) {
@@ -384,18 +472,33 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
       outcome.failed_files = for_each_in_batch(file_ids, delete_file);
       outcome.failed_folders = for_each_in_batch(folder_ids, delete_folder);
     }
+    // The operation is recorded with the deletes, so GET files/fileops lists it exactly when they
+    // committed; a batch that refused an id says so in `error` (the app reads it as a failure).
+    FinishedOperation finished{FileOperationType::kDelete,
+                               static_cast<std::int64_t>(deleted.size() + folders.size()),
+                               {},
+                               {},
+                               std::nullopt};
+    for (const FileRecord& file : deleted)
+      finished.file_ids.push_back(file.id);
+    for (const FolderView& view : folders)
+      finished.folder_ids.push_back(view.folder.id);
+    if (!outcome.failed_files.empty())
+      finished.error = outcome.failed_files.front().message;
+    else if (!outcome.failed_folders.empty())
+      finished.error = outcome.failed_folders.front().message;
+    OperationView operation{
+        record_operation_in_tx(tx, viewer.user_id, std::move(finished)), {}, std::move(folders)};
     // The views come from the records read before the delete; the people they name remain (people
     // are never deleted).
-    outcome.files = load_file_views(tx, viewer, std::move(deleted));
     std::vector<std::string> people;
-    for (const FolderView& view : outcome.folders) {
-      people.push_back(view.folder.created_by);
-      people.push_back(view.folder.updated_by);
-    }
-    outcome.folder_people = PeopleIndex::load(tx.users(), people);
+    add_folder_people(operation.folders, people);
+    operation.files = file_views(tx, viewer, std::move(deleted), people);
+    outcome.operation.people = PeopleIndex::load(tx.users(), people);
+    outcome.operation.operations.push_back(std::move(operation));
     return outcome;
   });
-  release_contents(released);
+  release_unreferenced_contents(store_, blobs_, released);
   return out;
 }
 
@@ -410,13 +513,6 @@ Download FileService::download(const Caller& caller, std::int64_t id, std::optio
   // A committed version's content may be in a removal's quarantine for a moment (blob_store.h).
   blobs_.restore_quarantined(out.sha256);
   return out;
-}
-
-void FileService::release_contents(const std::vector<std::string>& sha256s) {
-  if (sha256s.empty()) return;
-  blobs_.remove_unreferenced(sha256s, [&](std::string_view sha) {
-    return store_.read_value([&](StoreTx& tx) { return tx.files().content_referenced(sha); });
-  });
 }
 
 }  // namespace projectd

@@ -20,11 +20,32 @@
 
 namespace projectd {
 
-// A folder as routes name it: `@my`, `@common`, or a numeric id.
+// A folder as routes name it: a section word (kFolderSections) or a numeric id.
 struct FolderRef {
-  enum class Kind { kMy, kCommon, kId } kind = Kind::kId;
+  enum class Kind { kMy, kCommon, kProjects, kShare, kTrash, kId } kind = Kind::kId;
   std::int64_t id = 0;
 };
+
+// The section words of the original's Documents (docs/wire-compatibility.md, "Folders"), one row
+// each: `word` is what a route accepts in any case (`@my`); `type` is the original's FolderType,
+// the rootFolderType of a virtual section's `current` (0 for a section that is a stored folder).
+// A virtual section has no folder of its own: its content is computed (folder_sections.cc).
+struct FolderSection {
+  std::string_view word;
+  FolderRef::Kind kind;
+  bool is_virtual;
+  int type;
+  std::string_view title;
+};
+inline constexpr FolderSection kFolderSections[] = {
+    {"@my", FolderRef::Kind::kMy, false, 0, ""},
+    {"@common", FolderRef::Kind::kCommon, false, 0, ""},
+    {"@projects", FolderRef::Kind::kProjects, true, 8, "Projects Documents"},
+    {"@share", FolderRef::Kind::kShare, true, 6, "Shared with Me"},
+    {"@trash", FolderRef::Kind::kTrash, true, 3, "Recycle Bin"},
+};
+// The row of a section kind; nullptr for kId.
+const FolderSection* folder_section(FolderRef::Kind kind);
 // nullopt when the text is neither a section word nor a positive id.
 std::optional<FolderRef> parse_folder_ref(std::string_view text);
 
@@ -32,6 +53,7 @@ struct FolderView {
   FolderRecord folder;
   FolderCounts counts;
   int access = 2;
+  int section_type = 0;  // a virtual section's FolderType (its rootFolderType); 0 otherwise
 };
 
 // One folder with the people its wrapper names.
@@ -81,11 +103,23 @@ struct Download {
   std::string title;
 };
 
+// One recorded file operation with the files and folders its wrapper shows.
+struct OperationView {
+  FileOperationRecord operation;
+  std::vector<FileView> files;
+  std::vector<FolderView> folders;
+};
+// Operations with the people their files and folders name.
+struct OperationViews {
+  std::vector<OperationView> operations;
+  PeopleIndex people;
+};
+
 // PUT fileops/delete: each id handled as its single call would be (domain/batch.h).
 struct DeleteOutcome {
-  FileViews files;                  // deleted, as they were
-  std::vector<FolderView> folders;  // deleted, as they were
-  PeopleIndex folder_people;        // the folders' creators and last editors
+  // The one Delete operation, recorded in the delete's transaction, with the deleted files and
+  // folders as they were.
+  OperationViews operation;
   std::vector<BatchFailure> failed_files;
   std::vector<BatchFailure> failed_folders;
 };
@@ -95,6 +129,13 @@ class FileService {
   FileService(Store& store, BlobStore& blobs, std::uint64_t max_upload_bytes);
 
   FolderContent folder(const Caller& caller, FolderRef ref, const FolderContentQuery& query);
+  // GET files/@root: the caller's sections in the original's order (@my unless a guest, @share,
+  // @common, @projects, @trash), each as `folder` answers it, from one snapshot.
+  std::vector<FolderContent> roots(const Caller& caller, const FolderContentQuery& query);
+  // GET files/folder/{id}: one folder; 404 unless readable.
+  FolderAnswer folder_info(const Caller& caller, std::int64_t id);
+  // GET files/folder/{id}/path: the folder and its ancestors, root first; 404 unless readable.
+  std::vector<FolderView> folder_path(const Caller& caller, std::int64_t id, PeopleIndex& people);
   FolderAnswer create_folder(const Caller& caller, FolderRef parent, const std::string& title);
   FolderAnswer rename_folder(const Caller& caller, std::int64_t id, const std::string& title);
   // Section roots and project roots cannot be deleted (403); removes the subtree with its files.
@@ -124,8 +165,6 @@ class FileService {
  private:
   DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
                             const std::vector<std::int64_t>& folder_ids, bool single);
-  // Removes the contents nothing references any more (after the commit that dropped them).
-  void release_contents(const std::vector<std::string>& sha256s);
   std::vector<std::int64_t> store_files(const Caller& caller, FolderRef folder,
                                         std::vector<std::pair<std::string, BlobRef>> contents,
                                         const UploadOptions& options);
@@ -135,12 +174,37 @@ class FileService {
   std::uint64_t max_upload_bytes_;
 };
 
+// The folder a reference names: 404 when it does not exist or the viewer may not read it, 403 for a
+// virtual section (it holds nothing of its own).
+FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
+                            FileAccessResolver& access);
 // The files as the viewer sees them, with the people their wrappers name.
 FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files);
+
+// The content of one folder, or of a section, as FileService::folder answers it, inside the
+// caller's read transaction (@my must exist already: FileService makes it first).
+FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
+                                   const FolderContentQuery& query);
+// The content of a virtual section (@projects, @share, @trash; folder_sections.cc).
+FolderContent section_content_in_tx(StoreTx& tx, const Viewer& viewer, const FolderSection& section,
+                                    const FolderContentQuery& query);
+// The counts of folder `id` among `counts` (zeros when it is not there).
+FolderCounts counts_of_folder(const std::vector<FolderCounts>& counts, std::int64_t id);
+// Views of these folders (counts and the viewer's access) in their order: one statement.
+std::vector<FolderView> folder_views(StoreTx& tx, FileAccessResolver& access,
+                                     const std::vector<FolderRecord>& folders);
+
+// Removes the contents nothing references any more, after the commit that dropped them.
+void release_unreferenced_contents(Store& store, BlobStore& blobs,
+                                   const std::vector<std::string>& sha256s);
 
 // Inside a write transaction: detaches the file from every task and discussion, with audit records
 // saying why, then deletes it; returns the contents its versions used (to sweep after commit).
 std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
                                            const std::string& user_id, const std::string& reason);
+// Inside a write transaction: removes one attachment of the file titled `file_title`, with an audit
+// record saying why.
+void detach_in_tx(StoreTx& tx, const AttachmentRecord& attachment, const std::string& file_title,
+                  const std::string& user_id, const std::string& reason, Timestamp at);
 
 }  // namespace projectd

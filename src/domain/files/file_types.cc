@@ -353,6 +353,12 @@ std::string extension_of(std::string_view title) {
   return ascii::to_lower(title.substr(dot));
 }
 
+std::string numbered_title(std::string_view title, int n) {
+  const std::size_t stem = title.size() - extension_of(title).size();
+  return std::string(title.substr(0, stem)) + " (" + std::to_string(n) + ")" +
+         std::string(title.substr(stem));
+}
+
 int file_type_of(std::string_view title) {
   const Extension* e = find_extension(extension_of(title));
   return e ? e->type : kUnknown;

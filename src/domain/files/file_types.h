@@ -35,5 +35,8 @@ std::string human_size(std::uint64_t bytes);
 // characters (code points, never splitting one). A cut keeps an extension whose '.' lies within
 // the last 20 characters of the limit, as the original does. May be empty (callers answer 400).
 std::string clean_file_title(std::string_view title);
+// `name (n).ext` for the title `name.ext` (its extension as written), the original's name for a
+// duplicate.
+std::string numbered_title(std::string_view title, int n);
 
 }  // namespace projectd

@@ -26,6 +26,7 @@ const std::map<std::string, std::string> kParamValues = {{"projectid", "$project
                                                          {"commentid", "$comment"},
                                                          {"fileid", "$file"},
                                                          {"folderid", "$folder"},
+                                                         {"destFolderId", "$folder"},
                                                          {"userid", "$target"},
                                                          {"status", "open"},
                                                          {"query", "$search"},
@@ -155,6 +156,9 @@ const BodySpec kBodies[] = {
     {"PUT api/2.0/files/file/{fileid}", R"({"title":"Renamed file"})"},
     {"PUT api/2.0/files/fileops/delete", R"({"fileIds":[$file]})", Kind::kJson, "",
      kSpoils | kBatch},
+    {"PUT api/2.0/files/fileops/move", R"({"fileIds":[$file]})"},
+    {"PUT api/2.0/files/fileops/copy", R"({"fileIds":[$file]})"},
+    {"PUT api/2.0/files/fileops/markasread", R"({"fileIds":[$file]})"},
     {"POST api/2.0/project/task/{taskid}/time",
      R"({"date":"2030-01-01","personId":"$member","hours":1.5})"},
     {"PUT api/2.0/project/time/{timeid}", R"({"note":"Edited time"})"},
@@ -451,6 +455,8 @@ std::optional<FlagCheck> flag_check_of(const RouteSpec& route) {
       {"PUT api/2.0/files/folder/{folderid}", {folder, "/current/access", 0}},
       {"DELETE api/2.0/files/folder/{folderid}", {folder, "/current/access", 0}},
       {"POST api/2.0/files/{folderid}/text", {folder, "/current/access", 0}},
+      {"PUT api/2.0/files/fileops/move", {folder, "/current/access", 0}},
+      {"PUT api/2.0/files/fileops/copy", {folder, "/current/access", 0}},
   };
   const auto it = kFlags.find(route.key());
   if (it == kFlags.end()) return std::nullopt;

@@ -155,6 +155,11 @@ class StoreCopyTest : public FilesSuite {
     EXPECT_EQ(call("DELETE", task_path(first, "/files"), {{"fileid", p.files[1]}}, admin()).status,
               200);
     EXPECT_EQ(call("POST", message + "/files", {{"files", {p.files[1]}}}, admin()).status, 201);
+    // A file operation (migration 0010): the member's copy, listed by files/fileops.
+    EXPECT_EQ(files_call("PUT", "fileops/copy",
+                         {{"destFolderId", "@my"}, {"fileIds", {p.files[3]}}}, p.member.auth())
+                  .status,
+              200);
 
     EXPECT_EQ(call("GET", task_path(first, "/notify"), nullptr, admin()).status, 200);
     EXPECT_EQ(
@@ -290,6 +295,10 @@ class StoreCopyTest : public FilesSuite {
         "/api/2.0/files/@my",
         "/api/2.0/files/@common",
         "/api/2.0/files/" + std::to_string(p.subfolder),
+        "/api/2.0/files/fileops",
+        "/api/2.0/files/@root",
+        "/api/2.0/files/@projects",
+        "/api/2.0/files/folder/" + std::to_string(p.subfolder) + "/path",
     };
     for (const char* sort : {"title", "deadline", "priority", "create_on", "start_date"}) {
       for (const char* order : {"ascending", "descending"})
@@ -396,6 +405,9 @@ TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame)
               first_column(*db,
                            "SELECT project_id || ':' || status || ':' || count(*) FROM tasks "
                            "GROUP BY project_id, status ORDER BY project_id, status"));
+    // The member's copy is carried with its operation record.
+    EXPECT_EQ(first_column(*db, "SELECT type || ':' || processed FROM file_operations"),
+              std::vector<std::string>{"1:1"});
   }
 
   // New rows get ids above every copied one, and above the deleted task's.

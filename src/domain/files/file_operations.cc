@@ -158,12 +158,16 @@ OperationViews operation_views_in_tx(StoreTx& tx, const Viewer& viewer,
 }
 
 // The destination of a move, copy or conflict check: resolve_folder's, except that an id naming
-// no folder but a file the viewer can read answers 400 saying so (a client mixed up the ids).
+// no folder the viewer can read but a file they can read answers 400 saying so (a client mixed up
+// the ids). Whether a hidden folder has the id does not change the answer, so it tells nothing.
 FolderRecord destination_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
                                FileAccessResolver& access) {
-  if (ref.kind == FolderRef::Kind::kId && !tx.folders().by_id(ref.id)) {
-    if (auto file = tx.files().by_id(ref.id); file && access.of_file(*file).read)
-      throw_bad_request("destFolderId " + std::to_string(ref.id) + " is a file, not a folder");
+  if (ref.kind == FolderRef::Kind::kId) {
+    const auto folder = tx.folders().by_id(ref.id);
+    if (!folder || !access.of_folder(*folder).read) {
+      if (auto file = tx.files().by_id(ref.id); file && access.of_file(*file).read)
+        throw_bad_request("destFolderId " + std::to_string(ref.id) + " is a file, not a folder");
+    }
   }
   return resolve_folder(tx, viewer, ref, access);
 }

@@ -98,10 +98,11 @@ std::int64_t copy_folder_in_tx(StoreTx& tx, const FolderRecord& source, std::int
   return copies.at(source.id);
 }
 
-// A file that leaves its project's tree can no longer be attached to that project's tasks and
-// discussions: it is detached, with audit records, as a deleted file is.
-void detach_leaving_files(StoreTx& tx, const std::vector<std::int64_t>& file_ids,
-                          const std::string& user_id, Timestamp now) {
+// Detaches these files from every task and discussion, with audit records giving `reason`: a file
+// that leaves its project's tree can no longer be attached to that project's tasks, and a file
+// moved onto another is gone. Three statements, then two per attachment.
+void detach_moved_files(StoreTx& tx, const std::vector<std::int64_t>& file_ids,
+                        const std::string& user_id, Timestamp now, const std::string& reason) {
   if (file_ids.empty()) return;
   const std::vector<AttachmentRecord> attachments = tx.attachments().of_files(file_ids);
   if (attachments.empty()) return;
@@ -112,7 +113,7 @@ void detach_leaving_files(StoreTx& tx, const std::vector<std::int64_t>& file_ids
   for (const FileRecord& file : tx.files().by_ids(attached))
     titles[file.id] = file.title;
   for (const AttachmentRecord& a : attachments)
-    detach_in_tx(tx, a, titles[a.file_id], user_id, kMovedOutOfProject, now);
+    detach_in_tx(tx, a, titles[a.file_id], user_id, reason, now);
 }
 
 // The operations as the viewer sees them now: the files and folders each produced that still exist
@@ -245,7 +246,8 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
     TitleIndex titles = destination_titles(tx, dest.id);
     FinishedOperation done{
         copy ? FileOperationType::kCopy : FileOperationType::kMove, 0, {}, {}, std::nullopt};
-    std::vector<std::int64_t> leaving;  // moved files that change project tree
+    std::vector<std::int64_t> leaving;      // moved files that change project tree
+    std::vector<std::int64_t> overwritten;  // moved files that became a version of another
     for (const FileRecord& f : files) {
       ++done.processed;
       if (!copy && f.folder_id == dest.id) {  // already there
@@ -263,11 +265,7 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
           tx.files().add_version(
               target.id, FileVersionRecord{target.current_version, f.version.sha256, f.version.size,
                                            std::nullopt, now, viewer.user_id});
-          if (!copy) {
-            std::vector<std::string> contents =
-                delete_file_in_tx(tx, f, viewer.user_id, kMovedOntoAnother);
-            released.insert(released.end(), contents.begin(), contents.end());
-          }
+          if (!copy) overwritten.push_back(f.id);
           done.file_ids.push_back(target.id);
           continue;
         }
@@ -301,7 +299,13 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
       }
       done.folder_ids.push_back(f.id);
     }
-    detach_leaving_files(tx, leaving, viewer.user_id, now);
+    detach_moved_files(tx, leaving, viewer.user_id, now, kMovedOutOfProject);
+    // The moved files that overwrote others go, with set reads: their attachments, then the
+    // contents their versions used (released after the commit once nothing uses them).
+    detach_moved_files(tx, overwritten, viewer.user_id, now, kMovedOntoAnother);
+    if (!overwritten.empty()) released = tx.files().contents_of(overwritten);
+    for (std::int64_t id : overwritten)
+      tx.files().remove(id);
     return operation_views_in_tx(tx, viewer,
                                  {record_operation_in_tx(tx, viewer.user_id, std::move(done))});
   });

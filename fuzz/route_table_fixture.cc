@@ -1,6 +1,7 @@
 #include "route_table_fixture.h"
 
 #include "api/routes.h"
+#include "app/api_services.h"
 #include "auth/password_hasher.h"
 #include "blob/blob_store.h"
 #include "store/store.h"
@@ -29,30 +30,12 @@ struct Fixture {
   AuthService auth{*store, hasher, AuthSettings{}};
   PeopleService people{*store, hasher};
   BlobStore blobs{dir / "blobs"};
-  ProjectService projects{*store};
-  TeamService teams{*store};
-  MilestoneService milestones{*store};
-  TaskServices tasks{*store};
-  StatusService statuses{*store};
-  MessageService messages{*store};
-  CommentService comments{*store};
-  FileService files{*store, blobs, 1024 * 1024};
-  AttachmentService attachments{*store, files};
-  GroupService groups{*store};
-  PhotoService photos{*store, blobs, people};
-  TagService tags{*store};
-  ProjectSettingsService project_settings{*store};
-  TemplateService templates{*store};
-  GanttOrderService gantt{*store};
-  ProjectExtraServices project_extras{tags, project_settings, templates, gantt};
-  ApiEnv env{auth,     people,           projects,      teams, milestones,  tasks,
-             statuses, messages,         comments,      files, attachments, groups,
-             photos,   PortalTimeZone{}, project_extras};
+  ApiServices services{*store, blobs, auth, people, PortalTimeZone{}, 1024 * 1024};
   RouteTable table;
   std::unique_ptr<Router> router;
 
   Fixture() {
-    build_route_table(table, env);
+    build_route_table(table, services.env);
     router = std::make_unique<Router>(table);
   }
   ~Fixture() {

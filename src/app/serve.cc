@@ -1,6 +1,7 @@
 #include "app/serve.h"
 
 #include "api/routes.h"
+#include "app/api_services.h"
 #include "app/blob_sweeper.h"
 #include "app/first_admin.h"
 #include "auth/password_hasher.h"
@@ -72,28 +73,10 @@ int run_serve(const ServeConfig& config) {
   BlobStore blobs(blobs_dir, std::chrono::seconds(config.blob_grace_seconds), config.node);
   BlobSweeper sweeper(blobs, *store, std::chrono::seconds(config.blob_grace_seconds));
 
-  ProjectService projects(*store);
-  TeamService teams(*store);
-  MilestoneService milestones(*store);
-  TaskServices tasks(*store);
-  StatusService statuses(*store);
-  MessageService messages(*store);
-  CommentService comments(*store);
-  FileService files(*store, blobs, static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024);
-  AttachmentService attachments(*store, files);
-  GroupService groups(*store);
-  PhotoService photos(*store, blobs, people);
-  TagService tags(*store);
-  ProjectSettingsService project_settings(*store);
-  TemplateService templates(*store);
-  GanttOrderService gantt(*store);
-  ProjectExtraServices project_extras{tags, project_settings, templates, gantt};
-  FileOperationService file_operations(*store, blobs);
-  ApiEnv env{auth,     people,   projects,       teams,          milestones,  tasks,
-             statuses, messages, comments,       files,          attachments, groups,
-             photos,   zone,     project_extras, file_operations};
+  ApiServices services(*store, blobs, auth, people, zone,
+                       static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024);
   RouteTable table;
-  build_route_table(table, env);
+  build_route_table(table, services.env);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
                                [&store] { return store->generation(); });
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url, &response_cache});

@@ -1,0 +1,28 @@
+#include "app/api_services.h"
+
+namespace projectd {
+
+ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, PeopleService& people,
+                         const PortalTimeZone& zone, std::uint64_t max_upload_bytes)
+    : projects(store),
+      teams(store),
+      milestones(store),
+      tasks(store),
+      statuses(store),
+      messages(store),
+      comments(store),
+      files(store, blobs, max_upload_bytes),
+      attachments(store, files),
+      groups(store),
+      photos(store, blobs, people),
+      tags(store),
+      project_settings(store),
+      templates(store),
+      gantt(store),
+      project_extras{tags, project_settings, templates, gantt},
+      file_operations(store, blobs),
+      env{auth,     people,   projects,       teams,          milestones,  tasks,
+          statuses, messages, comments,       files,          attachments, groups,
+          photos,   zone,     project_extras, file_operations} {}
+
+}  // namespace projectd

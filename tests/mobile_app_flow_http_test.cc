@@ -2,7 +2,8 @@
 // app sends them (its headers, its query strings with `?&`, `Count`/`StartIndex`, its bodies;
 // docs/wire-compatibility.md and lib/data/api/ of ONLYOFFICE/projects-mobile): the portal screen,
 // login, the dashboard, a new project with tags, a task with a subtask, a comment and an attached
-// file that is downloaded, the discussions tab, time spent, the people pickers and avatars. Every
+// file that is downloaded, the discussions tab, time spent, the people pickers and avatars; and
+// the documents tab. Every
 // answer must be what the app's models parse without throwing (mobile_app_models.h): the types they
 // cast, no null where they cast without `?`.
 #include "files_test_support.h"
@@ -227,6 +228,67 @@ TEST_F(MobileAppFlowTest, AWorkingDayFromThePortalScreenToTimeSpent) {
 
   SCOPED_TRACE("9. the account");
   app.parsed("POST", "people/password", "", {{"email", maya.email}});
+}
+
+// The documents tab (files_api.dart): the project folders, a folder's content, the conflict
+// check, a copy and a move as the app sends them (ids as strings, `skip`), a delete, and the
+// operations list it polls until each is finished without an error.
+TEST_F(MobileAppFlowTest, TheDocumentsTab) {
+  const Person maya = add_person();
+  AppSession app(port());
+  app.sign_in_as(maya.token);
+  const std::int64_t project = create_project_id({{"title", "Harbour works"}}, maya.auth());
+  const std::int64_t folder = project_folder(project);
+  const std::int64_t file = upload_id(std::to_string(folder), "quay.txt", "quay\n", maya.auth());
+  const std::string page = "&Count=25&StartIndex=0";
+
+  const auto sections = app.parsed("GET", "files/@projects?" + page, "FoldersResponse");
+  const auto readable = ids_of(sections.at("folders"));
+  EXPECT_NE(std::find(readable.begin(), readable.end(), folder), readable.end()) << sections;
+  const auto searched = app.parsed(
+      "GET", "files/@projects?&filterBy=title&filterOp=contains&filterValue=Harbour" + page,
+      "FoldersResponse");
+  EXPECT_EQ(ids_of(searched.at("folders")), std::vector<std::int64_t>{folder});
+  const auto content =
+      app.parsed("GET", "files/" + std::to_string(folder) + "?" + page, "FoldersResponse");
+  EXPECT_EQ(ids_of(content.at("files")), std::vector<std::int64_t>{file});
+
+  const std::int64_t sub =
+      app.parsed("POST", "files/folder/" + std::to_string(folder), "Folder", {{"title", "Plans"}})
+          .at("id")
+          .as_int64();
+  const auto conflicts = app.parsed(
+      "GET",
+      "files/fileops/move?destFolderId=" + std::to_string(sub) + "&fileIds=" + std::to_string(file),
+      "PortalFile");
+  EXPECT_TRUE(conflicts.as_array().empty()) << conflicts;
+  const boost::json::object selection = {{"destFolderId", std::to_string(sub)},
+                                         {"folderIds", boost::json::array{}},
+                                         {"fileIds", boost::json::array{std::to_string(file)}},
+                                         {"conflictResolveType", "skip"},
+                                         {"deleteAfter", true}};
+  for (const char* operation : {"copy", "move"}) {
+    const auto answer =
+        app.parsed("PUT", std::string("files/fileops/") + operation, "Operation", selection);
+    ASSERT_FALSE(answer.as_array().empty()) << operation;
+    EXPECT_EQ(answer.at(0).at("finished"), true) << answer;
+    EXPECT_TRUE(answer.at(0).at("error").is_null()) << answer;
+  }
+  // The copy landed; the move met the copy's title and skipped, as the app asked.
+  const auto plans =
+      app.parsed("GET", "files/" + std::to_string(sub) + "?" + page, "FoldersResponse");
+  EXPECT_EQ(plans.at("files").as_array().size(), 1u) << plans;
+  EXPECT_EQ(
+      ids_of(app.parsed("GET", "files/" + std::to_string(folder) + "?" + page, "").at("files")),
+      std::vector<std::int64_t>{file});
+
+  app.parsed("DELETE", "files/file/" + std::to_string(file), "Operation");
+  const auto operations = app.parsed("GET", "files/fileops", "Operation");
+  ASSERT_EQ(operations.as_array().size(), 3u) << operations;
+  for (const auto& operation : operations.as_array()) {
+    EXPECT_EQ(operation.at("finished"), true) << operation;
+    EXPECT_TRUE(operation.at("error").is_null()) << operation;
+  }
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "store/records.h"
 #include "store/status_repo.h"
 #include "store/time_repos.h"
+#include "store/upload_session_repos.h"
 
 #include <cstdint>
 #include <functional>
@@ -112,6 +113,8 @@ class StoreTx {
   virtual GanttOrderRepo& gantt_orders() = 0;
   // The Documents file operations (issue 16).
   virtual FileOperationRepo& file_operations() = 0;
+  // Chunked upload sessions (issue 16).
+  virtual UploadSessionRepo& upload_sessions() = 0;
 };
 
 class Store {

@@ -14,6 +14,7 @@
 #include "store/sql/sql_project_repos.h"
 #include "store/sql/sql_status_repo.h"
 #include "store/sql/sql_time_repo.h"
+#include "store/sql/sql_upload_session_repo.h"
 #include "store/store.h"
 
 namespace projectd {
@@ -81,7 +82,8 @@ class SqlTx final : public StoreTx {
         project_settings_(connection),
         project_templates_(connection),
         gantt_orders_(connection),
-        file_operations_(connection) {}
+        file_operations_(connection),
+        upload_sessions_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -101,6 +103,7 @@ class SqlTx final : public StoreTx {
   ProjectTemplateRepo& project_templates() override { return project_templates_; }
   GanttOrderRepo& gantt_orders() override { return gantt_orders_; }
   FileOperationRepo& file_operations() override { return file_operations_; }
+  UploadSessionRepo& upload_sessions() override { return upload_sessions_; }
 
  private:
   SqlUserRepo users_;
@@ -122,6 +125,7 @@ class SqlTx final : public StoreTx {
   SqlProjectTemplateRepo project_templates_;
   SqlGanttOrderRepo gantt_orders_;
   SqlFileOperationRepo file_operations_;
+  SqlUploadSessionRepo upload_sessions_;
 };
 
 }  // namespace projectd

@@ -9,31 +9,8 @@ namespace projectd {
 BlobSweeper::BlobSweeper(BlobStore& blobs, Store& store, std::chrono::seconds grace)
     : blobs_(blobs),
       store_(store),
-      interval_(std::max<std::chrono::seconds>(grace / 2, std::chrono::minutes(1))),
-      thread_([this] { run(); }) {}
-
-BlobSweeper::~BlobSweeper() {
-  stop();
-}
-
-void BlobSweeper::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void BlobSweeper::run() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    sweep_once();
-    lock.lock();
-    wake_.wait_for(lock, interval_, [this] { return stopping_; });
-  }
-}
+      task_(std::max<std::chrono::seconds>(grace / 2, std::chrono::minutes(1)),
+            [this] { sweep_once(); }) {}
 
 void BlobSweeper::sweep_once() {
   try {

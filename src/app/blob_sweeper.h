@@ -5,13 +5,11 @@
 // acknowledged upload: blob_store.h. Thread safety: owns one background thread.
 #pragma once
 
+#include "app/periodic_task.h"
 #include "blob/blob_store.h"
 #include "store/store.h"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 namespace projectd {
 
@@ -19,20 +17,14 @@ class BlobSweeper {
  public:
   // Sweeps every max(grace / 2, 1 min), the first time right away.
   BlobSweeper(BlobStore& blobs, Store& store, std::chrono::seconds grace);
-  ~BlobSweeper();
-  void stop();  // waits for a sweep in progress
+  void stop() { task_.stop(); }  // waits for a sweep in progress
 
  private:
-  void run();
   void sweep_once();
 
   BlobStore& blobs_;
   Store& store_;
-  std::chrono::seconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicTask task_;  // last: its thread starts once the members it uses are made
 };
 
 }  // namespace projectd

@@ -118,6 +118,14 @@ void ensure_my_folder(Store& store, const Viewer& viewer) {
 std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
                                            const std::string& user_id, const std::string& reason);
 
+FolderRecord writable_folder_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
+  return editable_folder(tx, viewer, ref);
+}
+
+void ensure_my_folder_exists(Store& store, const Viewer& viewer) {
+  ensure_my_folder(store, viewer);
+}
+
 namespace {
 
 // Checks and deletes one subfolder with everything below it; the contents its files used are
@@ -360,6 +368,7 @@ std::vector<std::int64_t> FileService::store_files(
       file.created_by = file.updated_by = viewer.user_id;
       ids.push_back(tx.files().insert(file));
     }
+    if (options.in_same_write) options.in_same_write(tx);
     return ids;
   });
 }

@@ -14,6 +14,7 @@
 #include "store/store.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +95,10 @@ struct UploadOptions {
   // file.
   bool create_new_if_exist = true;
   std::optional<std::string> comment;  // the version comment; null otherwise
+  // Runs inside the write that stores the files, after them: a chunked upload ends its session in
+  // the same transaction that makes its file. May run more than once (a retried write); throwing
+  // rolls the files back too.
+  std::function<void(StoreTx&)> in_same_write;
 };
 
 struct Download {
@@ -178,6 +183,12 @@ class FileService {
 // virtual section (it holds nothing of its own).
 FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
                             FileAccessResolver& access);
+// Inside a transaction: the folder a reference names when the viewer may add files to it (404 when
+// hidden or missing, 403 when only readable).
+FolderRecord writable_folder_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref);
+// Makes the viewer's @my folder when they have none yet (before a write that names @my).
+void ensure_my_folder_exists(Store& store, const Viewer& viewer);
+
 // The files as the viewer sees them, with the people their wrappers name.
 FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files);
 

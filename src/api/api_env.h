@@ -1,6 +1,7 @@
 // What the API handlers share: the domain services and the portal settings they render with.
 #pragma once
 
+#include "domain/files/chunked_upload_service.h"
 #include "domain/files/file_operations.h"
 #include "domain/files/file_service.h"
 #include "domain/people/auth_service.h"
@@ -48,6 +49,7 @@ struct ApiEnv {
   PortalTimeZone zone;
   ProjectExtraServices& project_extras;
   FileOperationService& file_operations;  // issue 16: files/fileops
+  ChunkedUploadService& chunked_uploads;  // issue 16
 };
 
 }  // namespace projectd

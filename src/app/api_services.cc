@@ -3,7 +3,8 @@
 namespace projectd {
 
 ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, PeopleService& people,
-                         const PortalTimeZone& zone, std::uint64_t max_upload_bytes)
+                         const PortalTimeZone& zone, std::uint64_t max_upload_bytes,
+                         std::chrono::seconds upload_session_lifetime)
     : projects(store),
       teams(store),
       milestones(store),
@@ -21,8 +22,12 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       gantt(store),
       project_extras{tags, project_settings, templates, gantt},
       file_operations(store, blobs),
-      env{auth,     people,   projects,       teams,          milestones,  tasks,
-          statuses, messages, comments,       files,          attachments, groups,
-          photos,   zone,     project_extras, file_operations} {}
+      // Chunked uploads stage beside the contents (one file system: the finished file is linked
+      // in).
+      chunked_uploads(store, blobs, files, blobs.root() / "upload-sessions",
+                      upload_session_lifetime),
+      env{auth,     people,   projects,       teams,           milestones,     tasks,
+          statuses, messages, comments,       files,           attachments,    groups,
+          photos,   zone,     project_extras, file_operations, chunked_uploads} {}
 
 }  // namespace projectd

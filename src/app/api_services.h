@@ -9,6 +9,7 @@
 #include "domain/files/file_operations.h"
 #include "store/store.h"
 
+#include <chrono>
 #include <cstdint>
 
 namespace projectd {
@@ -17,7 +18,8 @@ struct ApiServices {
   // `auth` and `people` are built by the caller (serve needs them before the rest: the first
   // administrator); all four references must outlive this.
   ApiServices(Store& store, BlobStore& blobs, AuthService& auth, PeopleService& people,
-              const PortalTimeZone& zone, std::uint64_t max_upload_bytes);
+              const PortalTimeZone& zone, std::uint64_t max_upload_bytes,
+              std::chrono::seconds upload_session_lifetime = std::chrono::hours(12));
   ApiServices(const ApiServices&) = delete;
   ApiServices& operator=(const ApiServices&) = delete;
 
@@ -39,6 +41,7 @@ struct ApiServices {
   GanttOrderService gantt;
   ProjectExtraServices project_extras;
   FileOperationService file_operations;
+  ChunkedUploadService chunked_uploads;
   ApiEnv env;
 };
 

@@ -70,6 +70,13 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
       ->envname("PROJECTD_BLOB_GRACE_SECONDS")
       ->check(CLI::Range(0, 30 * 86400))
       ->capture_default_str();
+  serve
+      ->add_option("--upload-session-seconds", c.upload_session_seconds,
+                   "How long a chunked upload session lives after its last chunk; an expired "
+                   "session is removed with its staged bytes")
+      ->envname("PROJECTD_UPLOAD_SESSION_SECONDS")
+      ->check(CLI::Range(1, 30 * 86400))
+      ->capture_default_str();
   serve->add_option("--token-days", c.token_days, "Days a sign-in token stays valid")
       ->envname("PROJECTD_TOKEN_DAYS")
       ->check(CLI::Range(1, 3650))

@@ -22,6 +22,9 @@ struct ServeConfig {
   // (blob/blob_store.h); the grace is what lets a blob backup taken after the database hold every
   // content the database names.
   int blob_grace_seconds = 3600;
+  // A chunked upload session expires this long after its last acknowledged chunk (the original
+  // keeps its sessions 12 hours too).
+  int upload_session_seconds = 12 * 3600;
   int token_days = 30;
   int io_threads = 0;      // 0: one per core
   int worker_threads = 0;  // 0: four per core plus 32

@@ -91,6 +91,9 @@ class BlobStore {
                      std::chrono::seconds grace = std::chrono::seconds(3600),
                      std::string node = "");
 
+  // The directory of the contents (other stores of file bytes, such as staged chunked uploads, live
+  // beside them on the same file system).
+  const std::filesystem::path& root() const { return root_; }
   // Where uploads are spooled: the same file system as the contents, so adopting is a rename.
   const std::filesystem::path& temp_dir() const { return temp_dir_; }
 

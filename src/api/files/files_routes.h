@@ -15,6 +15,7 @@ void add_folder_routes(RouteTable& table, ApiEnv& env);
 void add_file_operation_routes(RouteTable& table, ApiEnv& env);
 void add_download_routes(RouteTable& table, ApiEnv& env);
 void add_attachment_routes(RouteTable& table, ApiEnv& env);
+void add_chunked_upload_routes(RouteTable& table, ApiEnv& env);
 
 // The `folderid` route parameter: a section word (kFolderSections) or an id; 404 for anything else.
 FolderRef route_folder(const Params& params);

@@ -57,6 +57,7 @@ HandlerResult create_upload_session(ApiEnv& env, RequestContext& r) {
   if (!size) throw_bad_request("Parameter 'fileSize' is required: the file's length in bytes");
   request.file_size = *size;
   request.create_new_if_exist = upload_options(r.params).create_new_if_exist;
+  request.relative_path = r.params.get_string("relativePath").value_or("");
   const UploadSessionView view =
       env.chunked_uploads.create(*r.caller, route_folder(r.params), request);
   boost::json::object out;
@@ -103,7 +104,8 @@ void add_chunked_upload_routes(RouteTable& table, ApiEnv& env) {
             "the file's length in bytes, at most the upload limit"},
            {"createNewIfExist", ParamIn::kBody, "boolean", false,
             "default true: a title in use makes `name (1).ext`; false adds a version"},
-           {"relativePath", ParamIn::kBody, "string", false, "ignored (not served yet)"},
+           {"relativePath", ParamIn::kBody, "string", false,
+            "subfolders of the folder to upload into, `a/b`; made when missing"},
            {"createOn", ParamIn::kBody, "date", false, "ignored: the file is dated by its upload"},
            {"encrypted", ParamIn::kBody, "boolean", false, "ignored: no encrypted storage"}},
           [&env](RequestContext& r) { return create_upload_session(env, r); });

@@ -29,6 +29,34 @@ std::string new_upload_session_id() {
   return id;
 }
 
+// relativePath (the original's FileUploader.VerifyChunkedUpload): the subfolders under `folder`
+// that the file goes into, "a/b" for folder/a/b, each made when missing. They lie under a folder
+// the viewer may add files to, so the viewer may add files to them too.
+FolderRecord folder_along_path(StoreTx& tx, const Viewer& viewer, FolderRecord folder,
+                               std::string_view relative_path) {
+  while (!relative_path.empty()) {
+    const std::size_t slash = relative_path.find_first_of("/\\");
+    const std::string title = clean_file_title(relative_path.substr(0, slash));
+    relative_path = slash == std::string_view::npos ? "" : relative_path.substr(slash + 1);
+    if (title.empty() || title == "." || title == "..") continue;
+    std::optional<FolderRecord> found;
+    for (FolderRecord& child : tx.folders().children(FolderListQuery{folder.id, title, 0, 1000}))
+      if (child.title == title) found = std::move(child);
+    if (!found) {
+      FolderRecord made;
+      made.parent_id = folder.id;
+      made.kind = static_cast<int>(FolderKind::kSubfolder);
+      made.title = title;
+      made.created = made.updated = now_utc();
+      made.created_by = made.updated_by = viewer.user_id;
+      made.id = tx.folders().insert(made);
+      found = std::move(made);
+    }
+    folder = std::move(*found);
+  }
+  return folder;
+}
+
 }  // namespace
 
 ChunkedUploadService::ChunkedUploadService(Store& store, BlobStore& blobs, FileService& files,
@@ -45,7 +73,7 @@ UploadSessionView ChunkedUploadService::create(const Caller& caller, FolderRef r
   const Viewer viewer = viewer_of(caller);
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder_exists(store_, viewer);
   return store_.write_value([&](StoreTx& tx) {
-    const FolderRecord folder = writable_folder_in_tx(tx, viewer, ref);
+    FolderRecord folder = writable_folder_in_tx(tx, viewer, ref);
     std::string title = clean_file_title(request.file_name);
     if (title.empty()) throw_bad_request("Parameter 'fileName' is required");
     if (request.file_size < 1)
@@ -56,6 +84,7 @@ UploadSessionView ChunkedUploadService::create(const Caller& caller, FolderRef r
                          " bytes is over the upload limit of " +
                          std::to_string(files_.max_upload_bytes()) + " bytes");
     }
+    folder = folder_along_path(tx, viewer, std::move(folder), request.relative_path);
     UploadSessionView view;
     UploadSessionRecord& s = view.session;
     s.id = new_upload_session_id();

@@ -40,10 +40,10 @@ const std::vector<Deviation> kKnownDeviations = {};
 
 // The values make_fixture() fills; a placeholder outside this set fails its route by name.
 const std::set<std::string> kFixtureValues = {
-    "project",      "milestone", "task",       "task2",  "task3",   "subtask",
-    "comment",      "message",   "file",       "file2",  "folder",  "status",
-    "manager",      "member",    "restricted", "target", "search",  "marker",
-    "member_email", "password",  "time",       "group",  "template"};
+    "project",      "milestone", "task",       "task2",  "task3",    "subtask",
+    "comment",      "message",   "file",       "file2",  "folder",   "status",
+    "manager",      "member",    "restricted", "target", "search",   "marker",
+    "member_email", "password",  "time",       "group",  "template", "upload_session"};
 
 // Enough requests in flight for the server's group commit to share its fsyncs.
 constexpr int kWorkers = 6;
@@ -198,6 +198,14 @@ class AuthorizationMatrixTest : public FilesSuite {
       v["group"] = made("POST", "/api/2.0/group", {{"groupName", "Matrix group"}});
     if (wanted.count("template"))
       v["template"] = made("POST", "/api/2.0/project/template", {{"title", "Matrix template"}});
+    // A chunked upload session is its opener's (the admin's) alone: everybody else gets 404.
+    if (wanted.count("upload_session")) {
+      const auto session = response_of(
+          send("POST", files_path(v["folder"] + "/upload/create_session"),
+               R"({"fileName":"matrix.bin","fileSize":1000})", "application/json", admin()),
+          201);
+      if (session.is_object()) v["upload_session"] = session.at("data").at("id").as_string();
+    }
     if (is_closed) made("PUT", project_path(id, "/status"), {{"status", "closed"}}, 200);
     return v;
   }

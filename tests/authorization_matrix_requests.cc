@@ -44,7 +44,8 @@ const std::map<std::string, std::string> kParamValues = {{"projectid", "$project
                                                          {"tagname", "matrix-tag"},
                                                          {"year", "2030"},
                                                          {"month", "1"},
-                                                         {"day", "1"}};
+                                                         {"day", "1"},
+                                                         {"uid", "$upload_session"}};
 
 // Where a name means something else on a route: `status` of the time filter is a payment status.
 const std::map<std::pair<std::string, std::string>, std::string> kRouteParamValues = {
@@ -150,6 +151,9 @@ const BodySpec kBodies[] = {
     {"PUT api/2.0/files/folder/{folderid}", R"({"title":"Renamed folder"})"},
     {"POST api/2.0/files/{folderid}/upload", "file", Kind::kMultipart},
     {"POST api/2.0/files/{folderid}/insert", "inserted", Kind::kRaw, "title=inserted.txt"},
+    {"POST api/2.0/files/{folderid}/upload/create_session",
+     R"({"fileName":"chunked.bin","fileSize":1000})"},
+    {"POST products/files/ChunkedUploader.ashx", "a chunk", Kind::kRaw},
     {"POST api/2.0/files/{folderid}/text", R"({"title":"New text","content":"Some text"})"},
     {"POST api/2.0/files/{folderid}/html", R"({"title":"New page","content":"<p>Text</p>"})"},
     {"POST api/2.0/files/{folderid}/file", R"({"title":"New document.docx"})"},

@@ -41,6 +41,7 @@ struct Portal {
   std::int64_t subfolder = 0;
   std::string comment;
   std::string group;
+  std::string upload;  // a chunked upload's location (path and query), half sent
 };
 
 struct Answer {
@@ -229,6 +230,15 @@ class StoreCopyTest : public FilesSuite {
     EXPECT_EQ(call("POST", team, {{"userId", p.other.id}}, admin()).status, 201);
     EXPECT_EQ(call("DELETE", team, {{"userId", p.other.id}}, admin()).status, 200);
 
+    // A chunked upload session (migration 0011), half sent: it goes on after the copy.
+    const auto session =
+        response_of(files_call("POST", "@my/upload/create_session",
+                               {{"fileName", "half.bin"}, {"fileSize", 8}}, p.member.auth()),
+                    201);
+    const std::string location(session.at("data").at("location").as_string());
+    p.upload = location.substr(location.find("/products/"));
+    EXPECT_EQ(client.request("POST", p.upload, "half", p.member.auth()).status, 200);
+
     p.deleted_task = create_task_id(p.open_project, {{"title", "Doomed"}}, admin());
     EXPECT_EQ(call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin())
                   .status,
@@ -299,6 +309,7 @@ class StoreCopyTest : public FilesSuite {
         "/api/2.0/files/@root",
         "/api/2.0/files/@projects",
         "/api/2.0/files/folder/" + std::to_string(p.subfolder) + "/path",
+        p.upload,
     };
     for (const char* sort : {"title", "deadline", "priority", "create_on", "start_date"}) {
       for (const char* order : {"ascending", "descending"})
@@ -409,6 +420,11 @@ TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame)
     EXPECT_EQ(first_column(*db, "SELECT type || ':' || processed FROM file_operations"),
               std::vector<std::string>{"1:1"});
   }
+
+  // The chunked upload goes on where it stood (its staged bytes are in the shared data directory).
+  const HttpResponse rest = HttpClient(port()).request("POST", p.upload, "done", p.member.auth());
+  ASSERT_EQ(rest.status, 201) << rest.body;
+  EXPECT_EQ(downloaded(rest.json().at("data").at("id").as_int64(), p.member.auth()), "halfdone");
 
   // New rows get ids above every copied one, and above the deleted task's.
   const std::int64_t project = create_project_id({{"title", "After the move"}}, admin());

@@ -112,6 +112,30 @@ hwm_before_kib=$(kib_of "$pid_big" VmHWM)
 head -c $((file_mib * 1024 * 1024)) /dev/urandom >"$work/large.bin"
 read -r up_s down_s large_id < <(round_trip "$work/large.bin")
 hwm_after_kib=$(kib_of "$pid_big" VmHWM)
+# The same bytes as a chunked upload (create_session, then 10 MiB chunks to its location, each one
+# fsynced before its answer), beside the plain upload just measured.
+chunked_upload() {  # file -> seconds
+  local file=$1 size location answer id offset=0 chunk=$((10 * 1024 * 1024)) t0 t1
+  size=$(stat -c %s "$file")
+  t0=$(date +%s.%N)
+  location=$(curl -sf -X POST "$base/api/2.0/files/@my/upload/create_session" \
+    -H "Authorization: $BENCH_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"fileName\":\"chunked.bin\",\"fileSize\":$size}" |
+    sed 's/.*"location":"\([^"]*\)".*/\1/') || die "create_session failed"
+  while [ "$offset" -lt "$size" ]; do
+    answer=$(tail -c +$((offset + 1)) "$file" | head -c "$chunk" |
+      curl -sf -X POST --data-binary @- "$location" -H "Authorization: $BENCH_TOKEN" \
+        -H 'Content-Type: application/octet-stream') || die "the chunk at byte $offset failed"
+    offset=$((offset + chunk))
+  done
+  t1=$(date +%s.%N)
+  id=$(echo "$answer" | sed 's/.*"data":{"id":\([0-9]*\),.*/\1/')
+  curl -sf -H "Authorization: $BENCH_TOKEN" \
+    "$base/Products/Files/HttpHandlers/filehandler.ashx?action=download&fileid=$id" |
+    cmp -s - "$file" || die "the chunked upload differs from its file"
+  echo "$t1 - $t0" | bc
+}
+chunked_s=$(chunked_upload "$work/large.bin")
 # Baseline: dd of the same size to the same disk (fsynced like an upload) and back, from the page
 # cache (as the download above read the content the upload had just written).
 t0=$(date +%s.%N)
@@ -144,6 +168,7 @@ rm -f "$work/dd.bin"
 mkdir -p "$work/nginx/www"
 mv "$work/large.bin" "$work/nginx/www/large.bin"
 mbps() { echo "scale=0; $file_mib * 1048576 / $1 / 1000000" | bc; }
+say "chunked upload $(mbps "$chunked_s") MB/s (plain $(mbps "$up_s"))"
 say "upload $(mbps "$up_s") MB/s (dd $(mbps "$dd_up_s")), download $(mbps "$down_s") MB/s (dd $(mbps "$dd_down_s")), peak RSS $(mib "$hwm_after_kib") MiB"
 
 # --- GET project/task/{id}: JSON beside nginx, XML beside JSON -------------------------------------
@@ -277,6 +302,7 @@ attach_vs_fsync=$(ratio "${rps[attach]}" "$fsync_rate")
 login_ms=$(echo "scale=1; $(cpu_us login) / 1000" | bc)
 argon2_share=$(ratio "$argon2_ms" "$login_ms")
 up_ratio=$(ratio "$dd_up_s" "$up_s")
+chunked_ratio=$(ratio "$up_s" "$chunked_s")
 down_ratio=$(ratio "$dd_down_s" "$down_s")
 if [ "$cold" = 1 ]; then
   cold_ratio=$(ratio "$dd_cold_s" "$cold_down_s")
@@ -309,6 +335,7 @@ with wrk and with other work on this machine), and per answer.
 | GET api/2.0/project (no response cache) during a sign-in flood for unknown names ($flood_connections connections, $flood_rps sign-ins/s: $flood_401 hashed and 401, $flood_503 refused 503, $flood_other other) | $(lat get_flood) | alone: $(lat get_alone) | p99 $(ratio "${p99[get_flood]}" "${p99[get_alone]}") x alone | every GET answered 2xx | $(yes_no "${bad[get_flood]} == 0 && $flood_other == 0") |
 | POST api/2.0/authentication | $(lat login) | projectd's Argon2id verify alone, pool of 2: $argon2_rate/s, $argon2_ms ms CPU each | Argon2 is $argon2_share of a sign-in's CPU | Argon2-bound | $(yes_no "$argon2_share >= 0.8") |
 | upload $file_mib MiB | $(mbps "$up_s") MB/s | dd conv=fsync: $(mbps "$dd_up_s") MB/s | $up_ratio | >= 0.5 | $(yes_no "$up_ratio >= 0.5") |
+| chunked upload $file_mib MiB, 10 MiB chunks | $(mbps "$chunked_s") MB/s | plain upload: $(mbps "$up_s") MB/s | $chunked_ratio | >= 0.5 | $(yes_no "$chunked_ratio >= 0.5") |
 | download $file_mib MiB | $download_row |
 | server peak RSS over the up/download | $peak_mib MiB (after a 1 MiB round trip: $(mib "$hwm_before_kib") MiB) | - | - | < 64 MiB | $(yes_no "$peak_mib < 64") |
 | idle server RSS, data set open | $idle_mib MiB after one sign-in ($(mib "$start_kib") MiB right after the start) | - | - | < 30 MiB | $(yes_no "$idle_mib < 30") |

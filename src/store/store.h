@@ -6,6 +6,7 @@
 #include "base/time.h"
 #include "store/discussion_repos.h"
 #include "store/file_operation_repo.h"
+#include "store/file_extra_repos.h"
 #include "store/file_repos.h"
 #include "store/group_repos.h"
 #include "store/project_extras_repos.h"
@@ -115,6 +116,10 @@ class StoreTx {
   virtual FileOperationRepo& file_operations() = 0;
   // Chunked upload sessions (issue 16).
   virtual UploadSessionRepo& upload_sessions() = 0;
+  // The per-person parts of Documents (issue 16).
+  virtual FilesSettingsRepo& files_settings() = 0;
+  virtual FileMarkRepo& file_marks() = 0;
+  virtual FileSearchRepo& file_search() = 0;
 };
 
 class Store {

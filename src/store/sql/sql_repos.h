@@ -8,6 +8,7 @@
 #include "store/sql/sql_connection.h"
 #include "store/sql/sql_discussion_repos.h"
 #include "store/sql/sql_file_operation_repo.h"
+#include "store/sql/sql_file_extra_repos.h"
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_group_repos.h"
 #include "store/sql/sql_project_extras_repos.h"
@@ -83,7 +84,10 @@ class SqlTx final : public StoreTx {
         project_templates_(connection),
         gantt_orders_(connection),
         file_operations_(connection),
-        upload_sessions_(connection) {}
+        upload_sessions_(connection),
+        files_settings_(connection),
+        file_marks_(connection),
+        file_search_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -104,6 +108,9 @@ class SqlTx final : public StoreTx {
   GanttOrderRepo& gantt_orders() override { return gantt_orders_; }
   FileOperationRepo& file_operations() override { return file_operations_; }
   UploadSessionRepo& upload_sessions() override { return upload_sessions_; }
+  FilesSettingsRepo& files_settings() override { return files_settings_; }
+  FileMarkRepo& file_marks() override { return file_marks_; }
+  FileSearchRepo& file_search() override { return file_search_; }
 
  private:
   SqlUserRepo users_;
@@ -126,6 +133,9 @@ class SqlTx final : public StoreTx {
   SqlGanttOrderRepo gantt_orders_;
   SqlFileOperationRepo file_operations_;
   SqlUploadSessionRepo upload_sessions_;
+  SqlFilesSettingsRepo files_settings_;
+  SqlFileMarkRepo file_marks_;
+  SqlFileSearchRepo file_search_;
 };
 
 }  // namespace projectd

@@ -3,7 +3,11 @@
 
 #include "domain/files/chunked_upload_service.h"
 #include "domain/files/file_operations.h"
+#include "domain/files/file_marks.h"
+#include "domain/files/file_properties.h"
+#include "domain/files/file_search.h"
 #include "domain/files/file_service.h"
+#include "domain/files/files_settings_service.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
@@ -32,6 +36,14 @@ struct ProjectExtraServices {
   GanttOrderService& gantt;
 };
 
+// The per-person parts of Documents (issue 16): settings, marks, search, entry properties.
+struct FileExtraServices {
+  FilesSettingsService& settings;
+  FileMarkService& marks;
+  FileSearchService& search;
+  FilePropertiesService& properties;
+};
+
 struct ApiEnv {
   AuthService& auth;
   PeopleService& people;
@@ -50,6 +62,7 @@ struct ApiEnv {
   ProjectExtraServices& project_extras;
   FileOperationService& file_operations;  // issue 16: files/fileops
   ChunkedUploadService& chunked_uploads;  // issue 16
+  FileExtraServices& file_extras;
 };
 
 }  // namespace projectd

@@ -23,8 +23,10 @@ constexpr std::array kPathParams = {
     PathParamText{"day", "integer", "day of the month, 1 to 31"},
     PathParamText{"entityid", "integer", "task or discussion id (entityType says which)"},
     PathParamText{"fileid", "integer", "file id"},
-    PathParamText{"folderid", "string",
-                  "folder id; where the route allows it, also @my or @common"},
+    PathParamText{
+        "folderid", "string",
+        "folder id; where the route allows it, also @my or @common (a read also @favorites, "
+        "@recent or @templates)"},
     PathParamText{"groupid", "guid", "people group id"},
     PathParamText{"messageid", "integer", "discussion id"},
     PathParamText{"milestoneid", "integer", "milestone id"},

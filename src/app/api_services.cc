@@ -26,8 +26,13 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       // in).
       chunked_uploads(store, blobs, files, blobs.root() / "upload-sessions",
                       upload_session_lifetime),
-      env{auth,     people,   projects,       teams,           milestones,     tasks,
-          statuses, messages, comments,       files,           attachments,    groups,
-          photos,   zone,     project_extras, file_operations, chunked_uploads} {}
+      files_settings(store),
+      file_marks(store),
+      file_search(store),
+      file_properties(store),
+      file_extras{files_settings, file_marks, file_search, file_properties},
+      env{auth,     people,   projects,       teams,           milestones,      tasks,
+          statuses, messages, comments,       files,           attachments,     groups,
+          photos,   zone,     project_extras, file_operations, chunked_uploads, file_extras} {}
 
 }  // namespace projectd

@@ -42,6 +42,11 @@ struct ApiServices {
   ProjectExtraServices project_extras;
   FileOperationService file_operations;
   ChunkedUploadService chunked_uploads;
+  FilesSettingsService files_settings;
+  FileMarkService file_marks;
+  FileSearchService file_search;
+  FilePropertiesService file_properties;
+  FileExtraServices file_extras;
   ApiEnv env;
 };
 

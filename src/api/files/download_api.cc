@@ -30,6 +30,7 @@ void add_download_routes(RouteTable& table, ApiEnv& env) {
         std::optional<int> version;
         if (auto v = r.params.get_int("version"); v && *v > 0) version = static_cast<int>(*v);
         const Download file = env.files.download(*r.caller, *id, version);
+        env.file_extras.marks.opened(*r.caller, *id);  // the caller's @recent
         return FileResponse{file.path,  file.size, file.sha256, content_type_of(file.title),
                             file.title, {}};
       });

@@ -156,6 +156,17 @@ boost::json::array operation_wrappers(const OperationViews& views, const WrapCon
   return out;
 }
 
+std::optional<boost::json::array> failed_entries(const std::vector<BatchFailure>& files,
+                                                 const std::vector<BatchFailure>& folders) {
+  if (files.empty() && folders.empty()) return std::nullopt;
+  boost::json::array failed;
+  for (const BatchFailure& f : files)
+    failed.push_back({{"fileId", f.id}, {"statusCode", f.status}, {"message", f.message}});
+  for (const BatchFailure& f : folders)
+    failed.push_back({{"folderId", f.id}, {"statusCode", f.status}, {"message", f.message}});
+  return failed;
+}
+
 boost::json::array audit_entries(const AuditViews& audit, const WrapContext& context) {
   boost::json::array out;
   for (const AttachmentAuditRecord& r : audit.entries) {

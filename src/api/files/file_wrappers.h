@@ -25,6 +25,10 @@ boost::json::object folder_content_wrapper(const FolderContent& content, std::in
 // FileOperationWraper of each operation (docs/wire-compatibility.md, "File operations"): `error`
 // null on success, `url` null unless a bulk download.
 boost::json::array operation_wrappers(const OperationViews& views, const WrapContext& context);
+// A batch's `failed` member: each refused file as {fileId, statusCode, message}, then each folder
+// as {folderId, ...}; nullopt when nothing was refused.
+std::optional<boost::json::array> failed_entries(const std::vector<BatchFailure>& files,
+                                                 const std::vector<BatchFailure>& folders);
 boost::json::array audit_entries(const AuditViews& audit, const WrapContext& context);
 
 }  // namespace projectd

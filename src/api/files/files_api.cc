@@ -17,8 +17,8 @@ namespace {
 
 const ParamDoc kTitle{"title", ParamIn::kBody, "string", true, "name with its extension"};
 const ParamDoc kCreateNew{"createNewIfExist", ParamIn::kBody, "boolean", false,
-                          "default true: a title in use makes `name (1).ext`; false adds a "
-                          "version to the existing file"};
+                          "true: a title in use makes `name (1).ext`; false adds a version to "
+                          "the existing file; not sent: the caller's `updateifexist` setting"};
 
 HandlerResult first_file(ApiEnv& env, const RequestContext& request, const FileViews& views) {
   return ok(file_wrapper(views.files.front(), views.people, wrap_context(env, request)));
@@ -85,15 +85,23 @@ HandlerResult insert(ApiEnv& env, RequestContext& r) {
 HandlerResult delete_answer(ApiEnv& env, RequestContext& r, const DeleteOutcome& outcome) {
   ApiResponse response{
       operation_wrappers(outcome.operation, wrap_context(env, r)), {}, std::nullopt, {}};
-  if (!outcome.failed_files.empty() || !outcome.failed_folders.empty()) {
-    boost::json::array failed;
-    for (const BatchFailure& f : outcome.failed_files)
-      failed.push_back({{"fileId", f.id}, {"statusCode", f.status}, {"message", f.message}});
-    for (const BatchFailure& f : outcome.failed_folders)
-      failed.push_back({{"folderId", f.id}, {"statusCode", f.status}, {"message", f.message}});
-    response.failed = std::move(failed);
-  }
+  response.failed = failed_entries(outcome.failed_files, outcome.failed_folders);
   return response;
+}
+
+// The caller's FilesSettings, by the names DocSpace's FilesSettingsDto gives them.
+void add_user_settings(boost::json::object& out, const FilesUserSettings& settings) {
+  out["storeOriginalFiles"] = settings.store_original;
+  out["updateIfExist"] = settings.update_if_exist;
+  out["hideConfirmConvertSave"] = settings.hide_confirm_convert_save;
+  out["hideConfirmConvertOpen"] = settings.hide_confirm_convert_open;
+  out["recentSection"] = settings.recent_section;
+  out["favoritesSection"] = settings.favorites_section;
+  out["templatesSection"] = settings.templates_section;
+  boost::json::object cleanup;
+  cleanup["isAutoCleanUp"] = settings.auto_cleanup;
+  cleanup["gap"] = static_cast<int>(settings.auto_cleanup_gap);
+  out["automaticallyCleanUp"] = std::move(cleanup);
 }
 
 HandlerResult folder_answer(ApiEnv& env, const RequestContext& request,
@@ -113,7 +121,7 @@ HandlerResult one_or_many_files(ApiEnv& env, const RequestContext& request,
 
 UploadOptions upload_options(const Params& p) {
   UploadOptions options;
-  options.create_new_if_exist = p.get_bool("createNewIfExist").value_or(true);
+  options.create_new_if_exist = p.get_bool("createNewIfExist");
   return options;
 }
 
@@ -164,10 +172,12 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
     route.body_limit = static_cast<std::size_t>(env.files.max_upload_bytes());
     route.streams_body = true;
   };
-  routes.add(http::verb::get, "settings", "The Documents settings: maxUploadSize in bytes", {},
-             [&env](RequestContext&) -> HandlerResult {
+  routes.add(http::verb::get, "settings",
+             "The Documents settings: maxUploadSize in bytes, then the caller's own settings", {},
+             [&env](RequestContext& r) -> HandlerResult {
                boost::json::object out;
                out["maxUploadSize"] = env.files.max_upload_bytes();
+               add_user_settings(out, env.file_extras.settings.get(*r.caller));
                return ok(std::move(out));
              });
   routes.add(http::verb::get, "{folderid}",

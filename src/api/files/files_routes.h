@@ -13,13 +13,17 @@ void add_files_routes(RouteTable& table, ApiEnv& env);
 void add_folder_routes(RouteTable& table, ApiEnv& env);
 // files/fileops: the operation list, move, copy, mark as read, terminate (file_operations_api.cc).
 void add_file_operation_routes(RouteTable& table, ApiEnv& env);
+// Search, settings, favourites, templates, entry properties and the third-party and document
+// service stubs (files_extra_api.cc).
+void add_files_extra_routes(RouteTable& table, ApiEnv& env);
 void add_download_routes(RouteTable& table, ApiEnv& env);
 void add_attachment_routes(RouteTable& table, ApiEnv& env);
 void add_chunked_upload_routes(RouteTable& table, ApiEnv& env);
 
 // The `folderid` route parameter: a section word (kFolderSections) or an id; 404 for anything else.
 FolderRef route_folder(const Params& params);
-// createNewIfExist (default true; docs/wire-compatibility.md, "Uploads with a taken name").
+// createNewIfExist (not sent: the caller's updateifexist setting; docs/wire-compatibility.md,
+// "Uploads with a taken name").
 UploadOptions upload_options(const Params& params);
 // An upload's answer: one file as an object, several as an array (docs/wire-compatibility.md,
 // "Uploads").

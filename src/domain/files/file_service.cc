@@ -3,6 +3,7 @@
 
 #include "base/ascii.h"
 #include "base/errors.h"
+#include "domain/files/file_marks.h"
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
 
@@ -29,6 +30,10 @@ FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
     case FolderRef::Kind::kTrash:
       // A virtual section is seen by everyone signed in and holds nothing of its own.
       throw_forbidden("This section holds no files of its own: use one of its folders");
+    case FolderRef::Kind::kFavorites:
+    case FolderRef::Kind::kRecent:
+    case FolderRef::Kind::kTemplates:
+      break;  // sections hold no entries of their own (file_marks.h)
   }
   if (!folder) throw_not_found();
   access.require_read(access.of_folder(*folder));
@@ -173,6 +178,14 @@ FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRec
   return out;
 }
 
+std::vector<std::string> filter_extensions(const FolderContentQuery& query) {
+  std::vector<std::string> extensions = extensions_of_filter(query.filter_type);
+  if (query.filter_type == 11 && !query.extension.empty())
+    extensions.push_back(extension_of(
+        "x." + ascii::to_lower(query.extension.substr(query.extension.front() == '.' ? 1 : 0))));
+  return extensions;
+}
+
 const FolderSection* folder_section(FolderRef::Kind kind) {
   for (const FolderSection& section : kFolderSections)
     if (section.kind == kind) return &section;
@@ -222,10 +235,7 @@ FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef 
   FolderContent out;
   out.path = tx.folders().path(folder.id);
 
-  std::vector<std::string> extensions = extensions_of_filter(query.filter_type);
-  if (query.filter_type == 11 && !query.extension.empty())
-    extensions.push_back(extension_of(
-        "x." + ascii::to_lower(query.extension.substr(query.extension.front() == '.' ? 1 : 0))));
+  const std::vector<std::string> extensions = filter_extensions(query);
   const bool with_folders = query.filter_type == 0 || query.filter_type == 2;
   const bool with_files = query.filter_type != 2;
   FolderListQuery folders_query{folder.id, query.text, query.offset, query.limit};
@@ -265,6 +275,7 @@ FileService::FileService(Store& store, BlobStore& blobs, std::uint64_t max_uploa
 FolderContent FileService::folder(const Caller& caller, FolderRef ref,
                                   const FolderContentQuery& query) {
   const Viewer viewer = viewer_of(caller);
+  if (is_marked_section(ref)) return marked_section_content(store_, viewer, ref, query);
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
   return store_.read_value(
       [&](StoreTx& tx) { return folder_content_in_tx(tx, viewer, ref, query); });
@@ -347,6 +358,8 @@ std::vector<std::int64_t> FileService::store_files(
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     const FolderRecord folder = editable_folder(tx, viewer, ref);
+    const bool create_new_if_exist = options.create_new_if_exist.value_or(
+        !tx.files_settings().of_user(viewer.user_id).update_if_exist);
     std::vector<std::int64_t> ids;
     const Timestamp now = now_utc();
     for (auto& [title, blob] : contents) {
@@ -354,7 +367,7 @@ std::vector<std::int64_t> FileService::store_files(
           1,   blob.sha256,   static_cast<std::int64_t>(blob.size), options.comment,
           now, viewer.user_id};
       auto existing = tx.files().by_title(folder.id, title);
-      if (existing && !options.create_new_if_exist) {
+      if (existing && !create_new_if_exist) {
         version.version = existing->current_version + 1;
         tx.files().add_version(existing->id, version);
         ids.push_back(existing->id);
@@ -369,6 +382,7 @@ std::vector<std::int64_t> FileService::store_files(
       ids.push_back(tx.files().insert(file));
     }
     if (options.in_same_write) options.in_same_write(tx);
+    record_recent_in_tx(tx, viewer, ids);
     return ids;
   });
 }
@@ -437,6 +451,7 @@ FileViews FileService::rename(const Caller& caller, std::int64_t id, const std::
     const std::string ext = extension_of(file.title);
     if (extension_of(clean) != ext) clean += ext;
     tx.files().rename(id, clean, now_utc(), viewer.user_id);
+    record_recent_in_tx(tx, viewer, {id});
     return load_file_views(tx, viewer, {*tx.files().by_id(id)});
   });
 }

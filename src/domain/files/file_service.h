@@ -21,9 +21,21 @@
 
 namespace projectd {
 
-// A folder as routes name it: a section word (kFolderSections) or a numeric id.
+// A folder as routes name it: a section word (kFolderSections) or a numeric id. `@favorites`,
+// `@recent` and `@templates` are the caller's own sections (file_marks.h): they list marked
+// entries and hold none.
 struct FolderRef {
-  enum class Kind { kMy, kCommon, kProjects, kShare, kTrash, kId } kind = Kind::kId;
+  enum class Kind {
+    kMy,
+    kCommon,
+    kProjects,
+    kShare,
+    kTrash,
+    kFavorites,
+    kRecent,
+    kTemplates,
+    kId
+  } kind = Kind::kId;
   std::int64_t id = 0;
 };
 
@@ -44,6 +56,10 @@ inline constexpr FolderSection kFolderSections[] = {
     {"@projects", FolderRef::Kind::kProjects, true, 8, "Projects Documents"},
     {"@share", FolderRef::Kind::kShare, true, 6, "Shared with Me"},
     {"@trash", FolderRef::Kind::kTrash, true, 3, "Recycle Bin"},
+    // The caller's marks (file_marks.h): computed like the others, by FileMarkService.
+    {"@favorites", FolderRef::Kind::kFavorites, true, 10, "Favorites"},
+    {"@recent", FolderRef::Kind::kRecent, true, 11, "Recent"},
+    {"@templates", FolderRef::Kind::kTemplates, true, 12, "Templates"},
 };
 // The row of a section kind; nullptr for kId.
 const FolderSection* folder_section(FolderRef::Kind kind);
@@ -89,11 +105,16 @@ struct FolderContentQuery {
   std::int64_t limit = 1000;
 };
 
+// The extensions the query's filter admits (empty: any): its type's set, or for ByExtension (11)
+// the `extension` asked for.
+std::vector<std::string> filter_extensions(const FolderContentQuery& query);
+
 struct UploadOptions {
   // docs/wire-compatibility.md, "Uploads with a taken name": a title that exists in the folder
   // makes a new file `name (1).ext` unless this is false, which adds a version to the existing
-  // file.
-  bool create_new_if_exist = true;
+  // file. Not sent: the caller's `updateifexist` setting decides (FilesUserSettings), as in the
+  // original.
+  std::optional<bool> create_new_if_exist;
   std::optional<std::string> comment;  // the version comment; null otherwise
   // Runs inside the write that stores the files, after them: a chunked upload ends its session in
   // the same transaction that makes its file. May run more than once (a retried write); throwing

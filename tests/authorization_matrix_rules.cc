@@ -116,6 +116,11 @@ const char* const kClosedMayChange[] = {
     "PUT api/2.0/project/{projectid}/withSecurityInfo",
     "PUT api/2.0/project/{projectid}/tags",
     "PUT api/2.0/project/message/{messageid}/subscribe",
+    // A person's marks on a file are theirs, not the project's content.
+    "POST api/2.0/files/favorites",
+    "DELETE api/2.0/files/favorites",
+    "POST api/2.0/files/templates",
+    "DELETE api/2.0/files/templates",
 };
 
 // A change of what a closed project holds: a non-GET naming its content or one of its lists.

@@ -238,6 +238,23 @@ class StoreCopyTest : public FilesSuite {
     const std::string location(session.at("data").at("location").as_string());
     p.upload = location.substr(location.find("/products/"));
     EXPECT_EQ(client.request("POST", p.upload, "half", p.member.auth()).status, 200);
+    // Documents per person (migration 0012): settings, favourites, a template and recent files
+    // (the uploads above made the admin's and the member's).
+    EXPECT_EQ(files_call("PUT", "updateifexist", {{"set", true}}, p.member.auth()).status, 200);
+    EXPECT_EQ(files_call("PUT", "settings/autocleanup", {{"set", true}, {"gap", "OneMonth"}},
+                         p.member.auth())
+                  .status,
+              200);
+    EXPECT_EQ(files_call("POST", "favorites",
+                         {{"fileIds", {p.files[2]}}, {"folderIds", {p.subfolder}}}, p.member.auth())
+                  .status,
+              201);
+    const std::int64_t form =
+        response_of(files_call("POST", "@common/file", {{"title", "Form.docx"}}, admin()), 201)
+            .at("id")
+            .as_int64();
+    EXPECT_EQ(files_call("POST", "templates", {{"fileIds", {form}}}, admin()).status, 201);
+    EXPECT_EQ(downloaded(p.files[2], p.member.auth()), "hello all");
 
     p.deleted_task = create_task_id(p.open_project, {{"title", "Doomed"}}, admin());
     EXPECT_EQ(call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin())
@@ -302,6 +319,10 @@ class StoreCopyTest : public FilesSuite {
         api + std::to_string(p.open_project) + "/order",
         api + std::to_string(p.open_project) + "/teamExcluded",
         "/api/2.0/files/settings",
+        "/api/2.0/files/settings/autocleanup",
+        "/api/2.0/files/@favorites",
+        "/api/2.0/files/@templates",
+        "/api/2.0/files/@search/o",
         "/api/2.0/files/@my",
         "/api/2.0/files/@common",
         "/api/2.0/files/" + std::to_string(p.subfolder),
@@ -372,6 +393,10 @@ TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame)
   const std::vector<std::pair<std::string, Headers>> users = {
       {"admin", admin()}, {"member", p.member.auth()}, {"guest", p.guest.auth()}};
   const Answers before = ask_all(all, users);
+  // @recent changes with the downloads ask_all makes, so it is compared once they are done.
+  const std::vector<std::pair<std::string, Headers>> recent_users = {{"admin", admin()},
+                                                                     {"member", p.member.auth()}};
+  const Answers recent_before = ask_all({"/api/2.0/files/@recent"}, recent_users);
   // Not a comparison of refusals: nearly all of it is read (the private project and the deleted
   // task are not, to some).
   const auto readable = std::count_if(before.begin(), before.end(),
@@ -397,6 +422,11 @@ TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame)
   EXPECT_EQ(
       HttpClient(port()).get("/api/2.0/people/@self", HttpClient::auth(old_admin_token)).status,
       200);
+  const Answers recent_after = ask_all({"/api/2.0/files/@recent"}, recent_users);
+  for (const auto& [key, answer] : recent_before) {
+    EXPECT_EQ(answer.status, 200) << key.first;
+    EXPECT_EQ(parsed_or_text(recent_after.at(key).body), parsed_or_text(answer.body)) << key.first;
+  }
   const Answers after = ask_all(all, users);
   ASSERT_EQ(before.size(), after.size());
   for (const auto& [key, answer] : before) {

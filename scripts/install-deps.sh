@@ -10,7 +10,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpugixml-dev libsqlite3-dev libpq-dev libargon2-dev libssl-dev
   libhowardhinnant-date-dev tzdata libgumbo-dev libzip-dev libcli11-dev libspdlog-dev
-  libvips-dev
+  libvips-dev libglib2.0-dev
   # tests and benchmarks; PostgreSQL's server and nginx for the PostgreSQL and multi-node tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl wrk postgresql-15 nginx
 )

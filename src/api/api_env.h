@@ -2,8 +2,8 @@
 #pragma once
 
 #include "domain/files/chunked_upload_service.h"
-#include "domain/files/file_operations.h"
 #include "domain/files/file_marks.h"
+#include "domain/files/file_operations.h"
 #include "domain/files/file_properties.h"
 #include "domain/files/file_search.h"
 #include "domain/files/file_service.h"

@@ -5,8 +5,8 @@
 
 #include "base/time.h"
 #include "store/discussion_repos.h"
-#include "store/file_operation_repo.h"
 #include "store/file_extra_repos.h"
+#include "store/file_operation_repo.h"
 #include "store/file_repos.h"
 #include "store/group_repos.h"
 #include "store/project_extras_repos.h"

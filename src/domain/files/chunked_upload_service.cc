@@ -92,7 +92,8 @@ UploadSessionView ChunkedUploadService::create(const Caller& caller, FolderRef r
     s.folder_id = folder.id;
     s.title = std::move(title);
     s.bytes_total = request.file_size;
-    s.create_new_if_exist = request.create_new_if_exist;
+    s.create_new_if_exist = request.create_new_if_exist.value_or(
+        !tx.files_settings().of_user(viewer.user_id).update_if_exist);
     s.created = now_utc();
     s.expires = s.created + std::chrono::duration_cast<Ticks>(lifetime_);
     tx.upload_sessions().insert(s);

@@ -33,8 +33,9 @@ namespace projectd {
 struct NewUploadSession {
   std::string file_name;
   std::int64_t file_size = 0;
-  bool create_new_if_exist = true;  // as UploadOptions
-  std::string relative_path;        // "a/b": into these subfolders, made when missing
+  // As UploadOptions; unset: the person's updateifexist setting when the session opens decides.
+  std::optional<bool> create_new_if_exist;
+  std::string relative_path;  // "a/b": into these subfolders, made when missing
 };
 
 // A session as its answers show it: `path` holds folder ids, root first (the breadcrumbs on

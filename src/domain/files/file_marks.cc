@@ -122,7 +122,8 @@ FolderContent marked_section_content(Store& store, const Viewer& viewer, FolderR
       if (!marks->empty() && marks->front().at > current.updated)
         current.created = current.updated = marks->front().at;
     }
-    out.current = FolderView{current, FolderCounts{0, file_count, folder_count}, 2, section.row.type};
+    out.current =
+        FolderView{current, FolderCounts{0, file_count, folder_count}, 2, section.row.type};
     out.path = {current};
 
     std::vector<std::int64_t> folder_ids;

@@ -7,8 +7,8 @@
 
 #include "store/sql/sql_connection.h"
 #include "store/sql/sql_discussion_repos.h"
-#include "store/sql/sql_file_operation_repo.h"
 #include "store/sql/sql_file_extra_repos.h"
+#include "store/sql/sql_file_operation_repo.h"
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_group_repos.h"
 #include "store/sql/sql_project_extras_repos.h"

@@ -182,7 +182,9 @@ TEST_F(FilesExtrasTest, FavouritesTemplatesAndRecentArePerPersonSections) {
   auto favorites = folder_content("@favorites", person.auth());
   EXPECT_EQ(file_titles(favorites), std::vector<std::string>{"notes.txt"});
   EXPECT_EQ(titles(favorites.at("folders").as_array()), std::vector<std::string>{"Starred"});
-  EXPECT_EQ(favorites.at("current").at("id"), "@favorites");
+  // A virtual section, like @projects: no folder of its own (id 0), its FolderType.
+  EXPECT_EQ(favorites.at("current").at("id"), 0);
+  EXPECT_EQ(favorites.at("pathParts"), boost::json::array{0});
   EXPECT_EQ(favorites.at("current").at("rootFolderType"), 10);
   EXPECT_EQ(favorites.at("total"), 2);
   EXPECT_EQ(folder_content("@favorites", other.auth()).at("total"), 0);

@@ -14,6 +14,11 @@ PageRequest page_request(const Params& params) {
   return page;
 }
 
+ApiResponse ok_page(boost::json::array items, const PageRequest& request, std::int64_t total) {
+  const auto returned = static_cast<std::int64_t>(items.size());
+  return ok(std::move(items), page_result(request, returned, total));
+}
+
 std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs) {
   docs.push_back({"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"});
   docs.push_back({"startIndex", ParamIn::kQuery, "integer", false, "items to skip"});

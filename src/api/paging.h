@@ -2,6 +2,7 @@
 // `count` is clamped to 1..1000 (omitted or 0 means 1000), `startIndex` is at least 0.
 #pragma once
 
+#include "http/handler.h"
 #include "http/params.h"
 #include "http/route.h"
 #include "wire/envelope.h"
@@ -31,6 +32,9 @@ std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs = {});
 // The envelope paging for a page of `returned` items out of `total`: every list says its total,
 // and nextIndex whenever more items exist.
 Paging page_result(const PageRequest& request, std::int64_t returned, std::int64_t total);
+
+// A list answer: `items` (one page) with the envelope paging of page_result().
+ApiResponse ok_page(boost::json::array items, const PageRequest& request, std::int64_t total);
 
 // The order a filter asks for: `sortBy` lowercased ("" when absent), and whether `sortOrder` is
 // "descending" (any case).

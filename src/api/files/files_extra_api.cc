@@ -58,8 +58,7 @@ HandlerResult search_answer(ApiEnv& env, RequestContext& r) {
     out.push_back(file_wrapper(view, found.people, context));
   for (const FolderView& view : found.folders)
     out.push_back(folder_wrapper(view, found.people, context));
-  const auto returned = static_cast<std::int64_t>(out.size());
-  return ok(std::move(out), page_result(page, returned, found.total));
+  return ok_page(std::move(out), page, found.total);
 }
 
 // A PUT of one boolean setting: answers the value as stored.

@@ -28,8 +28,7 @@ HandlerResult list_response(ApiEnv& env, RequestContext& request, UserQuery quer
   for (const UserRecord& user : result.users)
     users.push_back(brief ? employee_brief(user, wrap_context(env, request))
                           : employee_full(user, wrap_context(env, request)));
-  const auto returned = static_cast<std::int64_t>(users.size());
-  return ok(std::move(users), page_result(page, returned, result.total));
+  return ok_page(std::move(users), page, result.total);
 }
 
 UserQuery filter_query(const Params& params) {

@@ -21,8 +21,7 @@ HandlerResult views_response(ApiEnv& env, RequestContext& request, const Message
   const bool simple = simple_mode(request.params);
   for (const MessageView& view : found.messages)
     out.push_back(message_wrapper(view, found.people, wrap_context(env, request), simple));
-  const auto returned = static_cast<std::int64_t>(out.size());
-  return ok(std::move(out), page_result(page, returned, found.total));
+  return ok_page(std::move(out), page, found.total);
 }
 
 HandlerResult one_response(ApiEnv& env, RequestContext& request, const MessageViews& found) {

@@ -25,8 +25,7 @@ HandlerResult views_response(ApiEnv& env, RequestContext& request, const Milesto
   const bool simple = simple_mode(request.params);
   for (const MilestoneView& view : found.milestones)
     out.push_back(milestone_wrapper(view, found.people, wrap_context(env, request), simple));
-  const auto returned = static_cast<std::int64_t>(out.size());
-  ApiResponse response{std::move(out), page_result(page, returned, found.total), std::nullopt, {}};
+  ApiResponse response = ok_page(std::move(out), page, found.total);
   if (!found.failed.empty()) response.failed = failures_json(found.failed);
   return response;
 }

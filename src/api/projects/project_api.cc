@@ -31,8 +31,7 @@ HandlerResult briefs_response(ApiEnv& env, RequestContext& request, const Projec
   boost::json::array out;
   for (const ProjectBrief& brief : found.projects)
     out.push_back(project_wrapper(brief, found.people, wrap_context(env, request)));
-  const auto returned = static_cast<std::int64_t>(out.size());
-  return ok(std::move(out), page_result(page, returned, found.total));
+  return ok_page(std::move(out), page, found.total);
 }
 
 // The route `project/{status}` takes one segment: known status names (any case) list, anything
@@ -60,9 +59,8 @@ HandlerResult filter(ApiEnv& env, RequestContext& request) {
   const ProjectQuery query = project_filter_query(request.params, request.caller->user_id);
   const ProjectViews found = env.projects.filter(*request.caller, query);
   boost::json::array out = full_array(env, request, found);
-  const auto returned = static_cast<std::int64_t>(out.size());
   const PageRequest page{query.offset, query.limit};
-  return ok(std::move(out), page_result(page, returned, found.total));
+  return ok_page(std::move(out), page, found.total);
 }
 
 HandlerResult one(ApiEnv& env, RequestContext& request, const ProjectDetails& details) {

@@ -47,8 +47,7 @@ ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, const T
                              const PageRequest& page) {
   boost::json::array out =
       task_wrappers(views, wrap_context(env, request), simple_mode(request.params));
-  const auto returned = static_cast<std::int64_t>(out.size());
-  return ok(std::move(out), page_result(page, returned, views.total));
+  return ok_page(std::move(out), page, views.total);
 }
 
 ApiResponse subtask_answer(ApiEnv& env, const RequestContext& request,

@@ -72,8 +72,7 @@ HandlerResult filter(ApiEnv& env, RequestContext& request, bool simple_wrappers)
   boost::json::array out;
   for (const TaskView& view : found.tasks)
     out.push_back(simple_task_wrapper(view, wrap_context(env, request)));
-  const auto returned = static_cast<std::int64_t>(out.size());
-  return ok(std::move(out), page_result(page, returned, found.total));
+  return ok_page(std::move(out), page, found.total);
 }
 
 HandlerResult create_task(ApiEnv& env, RequestContext& request) {

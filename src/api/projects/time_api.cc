@@ -22,8 +22,7 @@ ApiResponse time_list_answer(ApiEnv& env, const RequestContext& request, const T
                              const PageRequest& page) {
   boost::json::array out =
       time_wrappers(entries, wrap_context(env, request), simple_mode(request.params));
-  const auto returned = static_cast<std::int64_t>(out.size());
-  return ok(std::move(out), page_result(page, returned, entries.total));
+  return ok_page(std::move(out), page, entries.total);
 }
 
 ApiResponse time_one_answer(ApiEnv& env, const RequestContext& request,

@@ -53,6 +53,9 @@ struct FileVersionRecord {
   std::optional<std::string> comment;  // "Created", "Uploaded"...; null when none
   Timestamp created{};                 // when this version was stored
   std::string created_by;
+  // The original's version group: versions of one group are revisions of one version. Read from
+  // the store; FileRepo::insert and add_version set it (file_repos.h).
+  int version_group = 1;
 };
 
 // A file as one of its versions shows it (the current one unless a version was asked for). The

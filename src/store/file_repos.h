@@ -60,11 +60,18 @@ class FileRepo {
   // A file in this folder with this title, case-insensitive.
   virtual std::optional<FileRecord> by_title(std::int64_t folder_id, std::string_view title) = 0;
   // Inserts the file with file.version as its first version (file.current_version is ignored and
-  // becomes file.version.version); returns the new id.
+  // becomes file.version.version; its version group is its version number); returns the new id.
   virtual std::int64_t insert(const FileRecord& file) = 0;
-  // Stores a new version (its number must be the current one + 1); it becomes current, and the
+  // Stores a new version (its number must be the current one + 1) in a version group of its own
+  // (the current version's + 1; version.version_group is ignored); it becomes current, and the
   // file's updated/updated_by become the version's created/created_by.
   virtual void add_version(std::int64_t file_id, const FileVersionRecord& version) = 0;
+  // The original's CompleteVersion: the versions after `version` move up one group, so `version`
+  // ends its group. One statement.
+  virtual void complete_version(std::int64_t id, int version) = 0;
+  // The original's ContinueVersion: the versions after `version` that are in a later group than
+  // it move down one group, so the group after `version`'s joins it. Two statements.
+  virtual void continue_version(std::int64_t id, int version) = 0;
   virtual void rename(std::int64_t id, std::string_view title, Timestamp at,
                       std::string_view by) = 0;
   // Removes the file with its versions and attachments.

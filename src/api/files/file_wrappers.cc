@@ -55,7 +55,7 @@ boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people
   boost::json::object out;
   out["folderId"] = file.folder_id;
   out["version"] = file.version.version;
-  out["versionGroup"] = file.version.version;
+  out["versionGroup"] = file.version.version_group;
   out["contentLength"] = human_size(static_cast<std::uint64_t>(file.version.size));
   if (file.version.size != 0) out["pureContentLength"] = file.version.size;
   out["fileStatus"] = 0;

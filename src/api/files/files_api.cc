@@ -9,6 +9,8 @@
 #include "domain/files/file_types.h"
 #include "domain/files/office_templates.h"
 
+#include <limits>
+
 namespace projectd {
 
 namespace http = boost::beast::http;
@@ -235,6 +237,21 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
   routes.add(http::verb::get, "file/{fileid:int}/history", "Every version of a file, newest first",
              {}, [&env](RequestContext& r) {
                const FileViews views = env.files.history(*r.caller, route_id(r.params, "fileid"));
+               return ok(file_wrappers(views, wrap_context(env, r)));
+             });
+  routes.add(http::verb::put, "file/{fileid:int}/history",
+             "Mark a version as a version (end its group) or as a revision of the one before "
+             "(`continueVersion`); answers every version, newest first",
+             {{"version", ParamIn::kBody, "integer", false, "default 0: the current version"},
+              {"continueVersion", ParamIn::kBody, "boolean", false,
+               "true: the group after `version` joins it; default false"}},
+             [&env](RequestContext& r) {
+               const auto version = r.params.get_int("version").value_or(0);
+               if (version < 0 || version > std::numeric_limits<int>::max())
+                 throw_bad_request("Parameter 'version' must be a version number, or 0");
+               const FileViews views = env.files.change_history(
+                   *r.caller, route_id(r.params, "fileid"), static_cast<int>(version),
+                   r.params.get_bool("continueVersion").value_or(false));
                return ok(file_wrappers(views, wrap_context(env, r)));
              });
   routes.add(http::verb::put, "file/{fileid:int}", "Rename a file (it keeps its extension)",

@@ -442,6 +442,33 @@ FileViews FileService::history(const Caller& caller, std::int64_t id) {
   });
 }
 
+FileViews FileService::change_history(const Caller& caller, std::int64_t id, int version,
+                                      bool continue_version) {
+  const Viewer viewer = viewer_of(caller);
+  return store_.write_value([&](StoreTx& tx) {
+    const FileRecord current = editable_file(tx, viewer, id);
+    const auto chosen = version > 0 ? tx.files().at_version(id, version) : current;
+    if (!chosen)
+      throw ApiError(ErrorKind::kNotFound, "The file has no version " + std::to_string(version));
+    if (continue_version) {
+      if (current.version.version_group > 1)
+        tx.files().continue_version(id, chosen->version.version);
+    } else if (chosen->version.version == current.current_version) {
+      // add_version opens the next group, which is what completing the current version does.
+      FileVersionRecord again = chosen->version;
+      again.version = current.current_version + 1;
+      again.comment = "Restored from version " + std::to_string(chosen->version.version);
+      again.created = now_utc();
+      again.created_by = viewer.user_id;
+      tx.files().add_version(id, again);
+      record_recent_in_tx(tx, viewer, {id});
+    } else {
+      tx.files().complete_version(id, chosen->version.version);
+    }
+    return load_file_views(tx, viewer, tx.files().history(id));
+  });
+}
+
 FileViews FileService::rename(const Caller& caller, std::int64_t id, const std::string& title) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {

@@ -178,6 +178,13 @@ class FileService {
 
   FileViews get(const Caller& caller, std::int64_t id, std::optional<int> version);
   FileViews history(const Caller& caller, std::int64_t id);
+  // PUT files/file/{id}/history (docs/wire-compatibility.md, "Version history"), as the original's
+  // CompleteVersionFile: `version` (0: the current one) ends its version group, or with
+  // `continue_version` the group after it joins it. Ending the current version's group stores its
+  // content again as a new version in a group of its own. Answers the history. 404 for a hidden
+  // file or a version it does not have; 409 closed project; 403 unless changeable.
+  FileViews change_history(const Caller& caller, std::int64_t id, int version,
+                           bool continue_version);
   FileViews rename(const Caller& caller, std::int64_t id, const std::string& title);
   // Answers the file as it was (and no failures: a refusal throws).
   DeleteOutcome remove(const Caller& caller, std::int64_t id);

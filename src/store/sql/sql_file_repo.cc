@@ -94,7 +94,7 @@ std::int64_t SqlFileRepo::insert(const FileRecord& file) {
   connection_
       .prepare(
           "INSERT INTO file_versions (file_id, version, sha256, size, comment, created, "
-          "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+          "created_by, version_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2)")
       .bind_all(id, v.version, v.sha256, v.size, v.comment, v.created, v.created_by)
       .run();
   return id;
@@ -115,11 +115,36 @@ void SqlFileRepo::add_version(std::int64_t file_id, const FileVersionRecord& v) 
     if (!exists.step()) throw_not_found();
     throw ApiError(ErrorKind::kConflict, "The file has another version by now; try again");
   }
+  // Groups never decrease with the version number, so the latest group is the largest.
   connection_
       .prepare(
           "INSERT INTO file_versions (file_id, version, sha256, size, comment, created, "
-          "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+          "created_by, version_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT "
+          "COALESCE(MAX(version_group), 0) + 1 FROM file_versions WHERE file_id = ?1))")
       .bind_all(file_id, v.version, v.sha256, v.size, v.comment, v.created, v.created_by)
+      .run();
+}
+
+void SqlFileRepo::complete_version(std::int64_t id, int version) {
+  connection_
+      .prepare(
+          "UPDATE file_versions SET version_group = version_group + 1 "
+          "WHERE file_id = ?1 AND version > ?2")
+      .bind_all(id, version)
+      .run();
+}
+
+void SqlFileRepo::continue_version(std::int64_t id, int version) {
+  SqlStatement group = connection_.prepare(
+      "SELECT version_group FROM file_versions WHERE file_id = ?1 AND version = ?2");
+  group.bind_all(id, version);
+  if (!group.step()) throw_not_found();
+  const std::int64_t version_group = group.int64(0);
+  connection_
+      .prepare(
+          "UPDATE file_versions SET version_group = version_group - 1 "
+          "WHERE file_id = ?1 AND version > ?2 AND version_group > ?3")
+      .bind_all(id, version, version_group)
       .run();
 }
 

@@ -74,6 +74,8 @@ class SqlFileRepo final : public FileRepo {
   // Stores file.created, created_by, updated and updated_by as given.
   std::int64_t insert(const FileRecord& file) override;
   void add_version(std::int64_t file_id, const FileVersionRecord& version) override;
+  void complete_version(std::int64_t id, int version) override;
+  void continue_version(std::int64_t id, int version) override;
   void rename(std::int64_t id, std::string_view title, Timestamp at, std::string_view by) override;
   void remove(std::int64_t id) override;
   std::vector<FileRecord> in_folder(const FileListQuery& query) override;

@@ -40,12 +40,12 @@ inline std::vector<FolderRecord> read_folders(SqlStatement& rows) {
   return folders;
 }
 
-// Columns 0..16 of a file as one version shows it: files f, file_versions v, folders d.
+// Columns 0..17 of a file as one version shows it: files f, file_versions v, folders d.
 inline const std::string& file_columns_sql() {
   static const std::string sql =
       "f.id, f.folder_id, f.title, f.current_version, v.version, v.sha256, v.size, v.comment, "
       "v.created, v.created_by, f.created, f.created_by, f.updated, f.updated_by, d.root_kind, "
-      "d.owner_id, d.project_id";
+      "d.owner_id, d.project_id, v.version_group";
   return sql;
 }
 
@@ -67,7 +67,8 @@ inline FileRecord read_file_row(const SqlStatement& row) {
                                                  .size = row.int64(6),
                                                  .comment = row.optional_text(7),
                                                  .created = row.timestamp(8),
-                                                 .created_by = row.text(9)},
+                                                 .created_by = row.text(9),
+                                                 .version_group = static_cast<int>(row.int64(17))},
                     .created = row.timestamp(10),
                     .created_by = row.text(11),
                     .updated = row.timestamp(12),

@@ -156,6 +156,13 @@ class StoreCopyTest : public FilesSuite {
     EXPECT_EQ(call("DELETE", task_path(first, "/files"), {{"fileid", p.files[1]}}, admin()).status,
               200);
     EXPECT_EQ(call("POST", message + "/files", {{"files", {p.files[1]}}}, admin()).status, 201);
+    // The trash (migration 0013): an attached file deleted into the admin's trash, which keeps
+    // what it was attached to.
+    const std::int64_t trashed = upload_id(folder, "trashed.txt", "in the trash", admin());
+    EXPECT_EQ(call("POST", task_path(first, "/files"), {{"files", {trashed}}}, admin()).status,
+              201);
+    EXPECT_EQ(files_call("DELETE", "file/" + std::to_string(trashed), nullptr, admin()).status,
+              200);
     // A file operation (migration 0010): the member's copy, listed by files/fileops.
     EXPECT_EQ(files_call("PUT", "fileops/copy",
                          {{"destFolderId", "@my"}, {"fileIds", {p.files[3]}}}, p.member.auth())
@@ -328,6 +335,7 @@ class StoreCopyTest : public FilesSuite {
         "/api/2.0/files/" + std::to_string(p.subfolder),
         "/api/2.0/files/fileops",
         "/api/2.0/files/@root",
+        "/api/2.0/files/@trash",
         "/api/2.0/files/@projects",
         "/api/2.0/files/folder/" + std::to_string(p.subfolder) + "/path",
         p.upload,

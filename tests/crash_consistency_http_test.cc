@@ -180,7 +180,8 @@ class RemovalCrashTest : public ::testing::Test {
     set_fault(faults_.path(), "hold-quarantine", true);
     std::thread deleting([&] {
       try {
-        files_request(server_->port(), "DELETE", "file/" + std::to_string(file), "", auth_);
+        files_request(server_->port(), "DELETE",
+                      "file/" + std::to_string(file) + "?immediately=true", "", auth_);
       } catch (const std::exception&) {
         // The kill cut the answer off.
       }

@@ -15,12 +15,6 @@ namespace {
 
 class FileOperationsTest : public FilesSuite {
  protected:
-  static std::int64_t new_folder(const std::string& parent, const std::string& title,
-                                 const Headers& auth) {
-    const auto folder =
-        response_of(files_call("POST", "folder/" + parent, {{"title", title}}, auth), 201);
-    return folder.is_object() ? folder.at("id").as_int64() : 0;
-  }
   // PUT fileops/<verb> with a urlencoded form body, as the mobile app sends it.
   static HttpResponse put_form(const std::string& verb, const std::string& form,
                                const Headers& auth) {
@@ -109,14 +103,19 @@ TEST_F(FileOperationsTest, RootListsTheSectionsInTheOriginalsOrder) {
   EXPECT_EQ(files_call("GET", "@root", nullptr, {}).status, 401);
 }
 
+// @trash is the caller's own stored folder (trash_http_test.cc): empty at first, of type 3.
 TEST_F(FileOperationsTest, ShareAndTrashAreEmptySectionsOfTheirOwnType) {
   const Person person = add_person();
+  const auto trash = get_ok(files_path("@trash"), person.auth());
+  EXPECT_EQ(trash.at("total"), 0);
+  EXPECT_EQ(trash.at("current").at("title"), "Recycle Bin");
+  EXPECT_EQ(trash.at("current").at("rootFolderType"), 3);
+  EXPECT_GT(trash.at("current").at("id").as_int64(), 0);
   struct Expected {
     std::string word, title;
     int type;
   };
-  for (const Expected& e :
-       std::vector<Expected>{{"@share", "Shared with Me", 6}, {"@trash", "Recycle Bin", 3}}) {
+  for (const Expected& e : std::vector<Expected>{{"@share", "Shared with Me", 6}}) {
     const auto content = get_ok(files_path(e.word), person.auth());
     ASSERT_TRUE(content.is_object()) << e.word;
     EXPECT_EQ(content.at("total"), 0) << e.word;

@@ -209,6 +209,7 @@ TEST_F(DocumentsTest, RenameFolderAnswersItWithTheNewTitle) {
             "Ideas");
 }
 
+// `immediately` deletes for good; without it the folder goes into the trash (trash_http_test.cc).
 TEST_F(DocumentsTest, DeletingAFolderDeletesEverythingInIt) {
   const Person person = add_person();
   const std::int64_t plans = create_folder_id("@my", "Plans", person.auth());
@@ -216,7 +217,8 @@ TEST_F(DocumentsTest, DeletingAFolderDeletesEverythingInIt) {
   const std::int64_t top_file = create_text_id(std::to_string(plans), "a", "a", person.auth());
   const std::int64_t deep_file = create_text_id(std::to_string(nested), "b", "b", person.auth());
 
-  const auto res = files_call("DELETE", "folder/" + std::to_string(plans), nullptr, person.auth());
+  const auto res = files_call("DELETE", "folder/" + std::to_string(plans) + "?immediately=true",
+                              nullptr, person.auth());
   const auto operations = response_of(res, 200);
   ASSERT_TRUE(operations.is_array());
   ASSERT_EQ(operations.as_array().size(), 1u);
@@ -356,8 +358,8 @@ TEST_F(DocumentsTest, RenameKeepsTheExtension) {
 TEST_F(DocumentsTest, DeleteAnswersTheFinishedOperationAndTheFileIsGone) {
   const Person person = add_person();
   const std::int64_t id = upload_id("@my", "gone.txt", "soon gone", person.auth());
-  const auto operations =
-      response_of(files_call("DELETE", "file/" + std::to_string(id), nullptr, person.auth()), 200);
+  const std::string for_good = "file/" + std::to_string(id) + "?immediately=true";
+  const auto operations = response_of(files_call("DELETE", for_good, nullptr, person.auth()), 200);
   ASSERT_TRUE(operations.is_array());
   ASSERT_EQ(operations.as_array().size(), 1u);
   const auto& operation = operations.at(0);
@@ -371,7 +373,7 @@ TEST_F(DocumentsTest, DeleteAnswersTheFinishedOperationAndTheFileIsGone) {
   EXPECT_EQ(again.status, 404);
   EXPECT_EQ(error_message(again), "Item not found");
   EXPECT_EQ(download(id, person.auth()).status, 404);
-  EXPECT_EQ(files_call("DELETE", "file/" + std::to_string(id), nullptr, person.auth()).status, 404);
+  EXPECT_EQ(files_call("DELETE", for_good, nullptr, person.auth()).status, 404);
   EXPECT_EQ(folder_content("@my", person.auth()).at("total"), 0);
 }
 
@@ -383,9 +385,9 @@ TEST_F(DocumentsTest, FileOpsDeleteDeletesWhatItMayAndListsTheRest) {
   const std::int64_t theirs = upload_id("@my", "theirs.txt", "c", owner.auth());
   const std::int64_t folder = create_folder_id("@my", "Old", person.auth());
 
-  const auto res =
-      files_call("PUT", "fileops/delete", {{"fileIds", {a, theirs, b}}, {"folderIds", {folder}}},
-                 person.auth());
+  const auto res = files_call(
+      "PUT", "fileops/delete",
+      {{"fileIds", {a, theirs, b}}, {"folderIds", {folder}}, {"immediately", true}}, person.auth());
   const auto operations = response_of(res, 200);
   ASSERT_TRUE(operations.is_array());
   ASSERT_EQ(operations.as_array().size(), 1u);

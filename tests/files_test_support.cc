@@ -102,6 +102,13 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
   return true;
 }
 
+std::int64_t FilesSuite::new_folder(const std::string& parent, const std::string& title,
+                                    const Headers& auth) {
+  const auto folder =
+      response_of(files_call("POST", "folder/" + parent, {{"title", title}}, auth), 201);
+  return folder.is_object() ? folder.at("id").as_int64() : 0;
+}
+
 HttpResponse FilesSuite::files_call(const std::string& method, const std::string& path,
                                     const boost::json::value& body, const Headers& auth) {
   return json_request(port(), method, files_path(path), body, auth);
@@ -203,7 +210,8 @@ std::int64_t OwnServer::upload_id(const std::string& title, const std::string& b
 }
 
 HttpResponse OwnServer::remove(std::int64_t file) const {
-  return files_request(port(), "DELETE", "file/" + std::to_string(file), "", admin_);
+  return files_request(port(), "DELETE", "file/" + std::to_string(file) + "?immediately=true", "",
+                       admin_);
 }
 
 std::int64_t OwnServer::my_total() const {

@@ -72,6 +72,9 @@ class FilesSuite : public TaskSuite {
   // The FolderContentWrapper of GET files/<folder><query>, which must answer 200.
   static boost::json::value folder_content(const std::string& folder, const Headers& auth,
                                            const std::string& query = "");
+  // POST files/folder/<parent>; fails the test unless 201. Returns the new folder's id.
+  static std::int64_t new_folder(const std::string& parent, const std::string& title,
+                                 const Headers& auth);
   // The id of the caller's @my folder.
   static std::int64_t my_folder(const Headers& auth);
   // GET files/file/<id><query>: the status, and the FileWrapper of an answer that must be 200.
@@ -107,6 +110,7 @@ class OwnServer {
   HttpResponse upload(const std::string& title, const std::string& bytes) const;
   // The same; fails the test unless 201. Returns the file id.
   std::int64_t upload_id(const std::string& title, const std::string& bytes) const;
+  // DELETE file/{id} for good (`immediately`: not into the trash).
   HttpResponse remove(std::int64_t file) const;
   // `total` of the admin's GET files/@my.
   std::int64_t my_total() const;

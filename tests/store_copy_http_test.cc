@@ -156,6 +156,13 @@ class StoreCopyTest : public FilesSuite {
     EXPECT_EQ(call("DELETE", task_path(first, "/files"), {{"fileid", p.files[1]}}, admin()).status,
               200);
     EXPECT_EQ(call("POST", message + "/files", {{"files", {p.files[1]}}}, admin()).status, 201);
+    // The trash (migration 0013): an attached file deleted into the admin's trash, which keeps
+    // what it was attached to.
+    const std::int64_t trashed = upload_id(folder, "trashed.txt", "in the trash", admin());
+    EXPECT_EQ(call("POST", task_path(first, "/files"), {{"files", {trashed}}}, admin()).status,
+              201);
+    EXPECT_EQ(files_call("DELETE", "file/" + std::to_string(trashed), nullptr, admin()).status,
+              200);
     // A file operation (migration 0010): the member's copy, listed by files/fileops.
     EXPECT_EQ(files_call("PUT", "fileops/copy",
                          {{"destFolderId", "@my"}, {"fileIds", {p.files[3]}}}, p.member.auth())
@@ -328,6 +335,7 @@ class StoreCopyTest : public FilesSuite {
         "/api/2.0/files/" + std::to_string(p.subfolder),
         "/api/2.0/files/fileops",
         "/api/2.0/files/@root",
+        "/api/2.0/files/@trash",
         "/api/2.0/files/@projects",
         "/api/2.0/files/folder/" + std::to_string(p.subfolder) + "/path",
         p.upload,
@@ -446,9 +454,10 @@ TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame)
               first_column(*db,
                            "SELECT project_id || ':' || status || ':' || count(*) FROM tasks "
                            "GROUP BY project_id, status ORDER BY project_id, status"));
-    // The member's copy is carried with its operation record.
-    EXPECT_EQ(first_column(*db, "SELECT type || ':' || processed FROM file_operations"),
-              std::vector<std::string>{"1:1"});
+    // The member's copy and the admin's delete into the trash are carried with their records.
+    EXPECT_EQ(
+        first_column(*db, "SELECT type || ':' || processed FROM file_operations ORDER BY type"),
+        (std::vector<std::string>{"1:1", "2:1"}));
   }
 
   // The chunked upload goes on where it stood (its staged bytes are in the shared data directory).

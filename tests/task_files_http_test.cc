@@ -333,9 +333,13 @@ TEST_F(TaskFilesTest, DeletingTheTaskDetachesButKeepsFilesAndAudit) {
   EXPECT_EQ(audit[1].reason, "task deleted");
 }
 
+// Into the trash (trash_http_test.cc) or, as here, for good: detached either way.
 TEST_F(TaskFilesTest, DeletingTheFileRemovesTheAttachmentWithAnAuditRecord) {
   ASSERT_EQ(attach({{"files", {file_, other_}}}, admin()).status, 201);
-  ASSERT_EQ(files_call("DELETE", "file/" + std::to_string(file_), nullptr, admin()).status, 200);
+  ASSERT_EQ(
+      files_call("DELETE", "file/" + std::to_string(file_) + "?immediately=true", nullptr, admin())
+          .status,
+      200);
   EXPECT_EQ(attached(task_, admin()), std::vector<std::int64_t>{other_});
   const auto audit = audit_in_database(task_);
   ASSERT_EQ(audit.size(), 3u);

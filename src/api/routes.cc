@@ -22,6 +22,7 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_files_routes(table, env);
   add_folder_routes(table, env);
   add_file_operation_routes(table, env);
+  add_trash_routes(table, env);
   add_files_extra_routes(table, env);
   add_download_routes(table, env);
   add_chunked_upload_routes(table, env);

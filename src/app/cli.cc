@@ -77,6 +77,13 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
       ->envname("PROJECTD_UPLOAD_SESSION_SECONDS")
       ->check(CLI::Range(1, 30 * 86400))
       ->capture_default_str();
+  serve
+      ->add_option("--trash-sweep-seconds", c.trash_sweep_seconds,
+                   "How often each person's trash is cleaned up by their settings/autocleanup: "
+                   "what it held longer than their gap is deleted for good")
+      ->envname("PROJECTD_TRASH_SWEEP_SECONDS")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
   serve->add_option("--token-days", c.token_days, "Days a sign-in token stays valid")
       ->envname("PROJECTD_TOKEN_DAYS")
       ->check(CLI::Range(1, 3650))

@@ -25,6 +25,8 @@ struct ServeConfig {
   // A chunked upload session expires this long after its last acknowledged chunk (the original
   // keeps its sessions 12 hours too).
   int upload_session_seconds = 12 * 3600;
+  // How often the trash's auto clean-up runs (settings/autocleanup; app/trash_sweeper.h).
+  int trash_sweep_seconds = 3600;
   int token_days = 30;
   int io_threads = 0;      // 0: one per core
   int worker_threads = 0;  // 0: four per core plus 32

@@ -86,6 +86,48 @@ TEST(StoreCopyTest, CopiesSqliteToSqliteWithEveryRowAndTheIdHighWaterMarks) {
   EXPECT_EQ(rows(target, "PRAGMA foreign_key_check"), std::vector<std::string>{});
 }
 
+// The trash (migration 0013): a person's trash folder, the marks of what went into it and the
+// attachments a trashed file keeps.
+TEST(StoreCopyTest, CarriesTheTrashWithItsMarksAndKeptAttachments) {
+  TempDir dir;
+  const std::string from = dir.file("from.db");
+  const std::string to = dir.file("to.db");
+  seed(from);
+  {
+    SqliteConnection db(from, SqliteConnection::Options{});
+    db.execute_script(
+        "INSERT INTO folders (id, parent_id, kind, owner_id, title, created, created_by, updated,"
+        " updated_by, root_id, root_kind) VALUES (30, NULL, 4, 'u1', 'Recycle Bin', 1, 'u1', 1,"
+        " 'u1', 30, 4);"
+        "INSERT INTO folders (id, parent_id, kind, owner_id, title, created, created_by, updated,"
+        " updated_by, root_id, root_kind, trashed_at, trashed_from) VALUES (31, 30, 0, 'u1',"
+        " 'Old', 1, 'u1', 1, 'u1', 30, 4, 78, 10);"
+        "INSERT INTO files (id, folder_id, title, extension, created, created_by, updated,"
+        " updated_by, trashed_at, trashed_from) VALUES (5, 30, 'a.txt', '.txt', 1, 'u1', 1, 'u1',"
+        " 77, 20);"
+        "INSERT INTO file_versions (file_id, version, sha256, size, comment, created, created_by)"
+        " VALUES (5, 1, 'abc', 3, NULL, 1, 'u1');"
+        "INSERT INTO trashed_attachments (file_id, entity_kind, entity_id, attached, attached_by)"
+        " VALUES (5, 2, 1, 9, 'u1');");
+  }
+  copy_store("sqlite:" + from, "sqlite:" + to);
+  SqliteConnection source(from, SqliteConnection::Options{});
+  SqliteConnection target(to, SqliteConnection::Options{});
+  for (const char* sql :
+       {"SELECT id || ',' || kind || ',' || coalesce(owner_id, '') || ',' || "
+        "coalesce(trashed_at, 'NULL') || ',' || coalesce(trashed_from, 'NULL') FROM folders "
+        "ORDER BY id",
+        "SELECT id || ',' || trashed_at || ',' || trashed_from FROM files ORDER BY id",
+        "SELECT file_id || ',' || entity_kind || ',' || entity_id || ',' || attached || ',' || "
+        "attached_by FROM trashed_attachments"}) {
+    EXPECT_EQ(rows(target, sql), rows(source, sql)) << sql;
+  }
+  EXPECT_EQ(rows(target, "SELECT trashed_from FROM folders WHERE id = 31"),
+            std::vector<std::string>{"10"});
+  EXPECT_EQ(rows(target, "SELECT count(*) FROM trashed_attachments"),
+            std::vector<std::string>{"1"});
+}
+
 TEST(StoreCopyTest, RefusesATargetHoldingAPortalAndChangesNothing) {
   TempDir dir;
   const std::string from = dir.file("from.db");

@@ -13,7 +13,8 @@
 namespace projectd {
 
 // folders.kind / root_kind.
-enum class FolderKind { kSubfolder = 0, kMy = 1, kCommon = 2, kProject = 3 };
+// kTrash: a person's recycle bin (migration 0013, domain/files/trash.h).
+enum class FolderKind { kSubfolder = 0, kMy = 1, kCommon = 2, kProject = 3, kTrash = 4 };
 
 struct FolderRecord {
   std::int64_t id = 0;
@@ -23,7 +24,7 @@ struct FolderRecord {
   // their parent (FolderRepo::insert sets them); a root is its own root.
   std::int64_t root_id = 0;
   int root_kind = 0;                       // FolderKind of the root
-  std::optional<std::string> owner_id;     // @my trees: the user
+  std::optional<std::string> owner_id;     // @my and trash trees: the user
   std::optional<std::int64_t> project_id;  // project trees: the project
   std::string title;
   Timestamp created{};

@@ -14,6 +14,7 @@
 #include "store/records.h"
 #include "store/status_repo.h"
 #include "store/time_repos.h"
+#include "store/trash_repo.h"
 #include "store/upload_session_repos.h"
 
 #include <cstdint>
@@ -120,6 +121,8 @@ class StoreTx {
   virtual FilesSettingsRepo& files_settings() = 0;
   virtual FileMarkRepo& file_marks() = 0;
   virtual FileSearchRepo& file_search() = 0;
+  // The trash (migration 0013).
+  virtual TrashRepo& trash() = 0;
 };
 
 class Store {

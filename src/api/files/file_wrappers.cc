@@ -6,7 +6,8 @@ namespace projectd {
 
 namespace {
 
-// FileEntryWrapper.rootFolderType: COMMON 1, BUNCH 2 (project files), USER 5 (My documents).
+// FileEntryWrapper.rootFolderType: COMMON 1, BUNCH 2 (project files), TRASH 3, USER 5 (My
+// documents).
 int root_folder_type(int root_kind) {
   switch (static_cast<FolderKind>(root_kind)) {
     case FolderKind::kMy:
@@ -15,6 +16,8 @@ int root_folder_type(int root_kind) {
       return 1;
     case FolderKind::kProject:
       return 2;
+    case FolderKind::kTrash:
+      return 3;
     case FolderKind::kSubfolder:
       break;
   }

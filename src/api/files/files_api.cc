@@ -84,6 +84,19 @@ HandlerResult insert(ApiEnv& env, RequestContext& r) {
       env, r, env.files.upload(*r.caller, route_folder(r.params), files, upload_options(r.params)));
 }
 
+// The parameters of the deletes (DocumentsApi's DeleteFile, DeleteFolder, DeleteBatchItems).
+std::vector<ParamDoc> delete_param_docs(ParamIn in) {
+  return {
+      {"deleteAfter", in, "boolean", false, "accepted: there are no editing sessions to wait for"},
+      {"immediately", in, "boolean", false,
+       "true: delete for good; otherwise into the caller's trash (what is already in the "
+       "trash is deleted for good)"}};
+}
+
+bool delete_immediately(const Params& params) {
+  return params.get_bool("immediately").value_or(false);
+}
+
 HandlerResult delete_answer(ApiEnv& env, RequestContext& r, const DeleteOutcome& outcome) {
   ApiResponse response{
       operation_wrappers(outcome.operation, wrap_context(env, r)), {}, std::nullopt, {}};
@@ -201,10 +214,13 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
                return folder_answer(env, r, view);
              });
   routes.add(http::verb::delete_, "folder/{folderid:int}",
-             "Delete a subfolder with everything in it; answers the finished operation", {},
-             [&env](RequestContext& r) {
+             "Move a subfolder with everything in it into the caller's trash (or delete it for "
+             "good); answers the finished operation",
+             delete_param_docs(ParamIn::kQuery), [&env](RequestContext& r) {
                return delete_answer(
-                   env, r, env.files.delete_folder(*r.caller, route_id(r.params, "folderid")));
+                   env, r,
+                   env.files.delete_folder(*r.caller, route_id(r.params, "folderid"),
+                                           delete_immediately(r.params)));
              });
   uploads(routes.add(
       http::verb::post, "{folderid}/upload",
@@ -261,21 +277,26 @@ void add_files_routes(RouteTable& table, ApiEnv& env) {
                                                   r.params.get_string("title").value_or("")));
              });
   routes.add(http::verb::delete_, "file/{fileid:int}",
-             "Delete a file at once (its attachments go, with audit records); answers the finished "
-             "operation",
-             {}, [&env](RequestContext& r) {
+             "Move a file into the caller's trash, detached from its tasks and discussions (or "
+             "delete it for good); answers the finished operation",
+             delete_param_docs(ParamIn::kQuery), [&env](RequestContext& r) {
                return delete_answer(env, r,
-                                    env.files.remove(*r.caller, route_id(r.params, "fileid")));
+                                    env.files.remove(*r.caller, route_id(r.params, "fileid"),
+                                                     delete_immediately(r.params)));
              });
+  std::vector<ParamDoc> batch_docs{{"fileIds", ParamIn::kBody, "array", false, "file ids"},
+                                   {"folderIds", ParamIn::kBody, "array", false, "folder ids"}};
+  for (ParamDoc& doc : delete_param_docs(ParamIn::kBody))
+    batch_docs.push_back(std::move(doc));
   routes.add(http::verb::put, "fileops/delete",
-             "Delete files and folders; refused ids are listed in `failed`",
-             {{"fileIds", ParamIn::kBody, "array", false, "file ids"},
-              {"folderIds", ParamIn::kBody, "array", false, "folder ids"}},
-             [&env](RequestContext& r) {
+             "Move files and folders into the caller's trash (or delete them for good); refused "
+             "ids are listed in `failed`",
+             batch_docs, [&env](RequestContext& r) {
                return delete_answer(
                    env, r,
                    env.files.remove_many(*r.caller, selected_ids(r.params, "fileIds"),
-                                         selected_ids(r.params, "folderIds")));
+                                         selected_ids(r.params, "folderIds"),
+                                         delete_immediately(r.params)));
              });
 }
 

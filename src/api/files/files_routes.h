@@ -19,6 +19,8 @@ void add_files_extra_routes(RouteTable& table, ApiEnv& env);
 void add_download_routes(RouteTable& table, ApiEnv& env);
 void add_attachment_routes(RouteTable& table, ApiEnv& env);
 void add_chunked_upload_routes(RouteTable& table, ApiEnv& env);
+// PUT fileops/emptytrash (trash_api.cc).
+void add_trash_routes(RouteTable& table, ApiEnv& env);
 
 // The `folderid` route parameter: a section word (kFolderSections) or an id; 404 for anything else.
 FolderRef route_folder(const Params& params);

@@ -26,6 +26,11 @@ TreeAccess FileAccessResolver::of_tree(int root_kind, const std::optional<std::s
       const bool own = owner_id && *owner_id == viewer_.user_id && !viewer_.is_visitor;
       return TreeAccess{own, own, false};
     }
+    case FolderKind::kTrash: {
+      // A trash and what it holds are its owner's only, admins and guests alike (trash.h).
+      const bool own = owner_id && *owner_id == viewer_.user_id;
+      return TreeAccess{own, own, false};
+    }
     case FolderKind::kCommon:
       return TreeAccess{true, viewer_.is_admin, false};
     case FolderKind::kProject: {

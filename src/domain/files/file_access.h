@@ -2,6 +2,7 @@
 // files"): a file's rights are its folder tree's.
 //   @my      its owner reads and changes; nobody else sees it (not even admins);
 //   @common  everyone signed in reads; admins change;
+//   trash    its owner reads and changes (restores, deletes for good); nobody else sees it;
 //   project  whoever may read the project and its Files module reads (canReadFiles,
 //            docs/wire-compatibility.md, "Permission rules are consistent"); admin, the manager, or
 //            a member whose Files module is not restricted changes, while the project is not

@@ -4,6 +4,7 @@
 #include "base/errors.h"
 #include "base/text_fold.h"
 #include "domain/files/file_types.h"
+#include "domain/files/trash.h"
 
 #include <algorithm>
 #include <chrono>
@@ -83,7 +84,7 @@ FolderContent marked_section_content(Store& store, const Viewer& viewer, FolderR
     if (with_folders && !folder_marks.empty()) {
       for (FolderRecord& folder :
            in_mark_order(tx.file_search().folders_by_ids(ids_of(folder_marks)), folder_marks)) {
-        if (!access.of_folder(folder).read) continue;
+        if (!access.of_folder(folder).read || in_trash(folder)) continue;
         if (!text_fold::contains_folded(folder.title, folded_text)) continue;
         folders.push_back(std::move(folder));
       }
@@ -91,7 +92,7 @@ FolderContent marked_section_content(Store& store, const Viewer& viewer, FolderR
     std::vector<FileRecord> files;
     if (with_files) {
       for (FileRecord& file : files_in_order(tx, ids_of(file_marks))) {
-        if (!access.of_file(file).read) continue;
+        if (!access.of_file(file).read || in_trash(file)) continue;
         if (!matches_section_query(file.title, extensions, folded_text)) continue;
         files.push_back(std::move(file));
       }

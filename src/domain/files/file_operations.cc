@@ -5,6 +5,7 @@
 #include "base/errors.h"
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
+#include "domain/files/trash.h"
 
 #include <algorithm>
 #include <limits>
@@ -232,6 +233,7 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
     FileAccessResolver access(tx, viewer);
     const FolderRecord dest = destination_in_tx(tx, viewer, request.destination, access);
     access.require_edit(access.of_folder(dest));
+    refuse_trash_destination(dest);
     const std::vector<FileRecord> files = selected_files(tx, file_ids);
     const std::vector<FolderRecord> folders = selected_folders(tx, folder_ids);
     check_operation_items(access, files, folders, !copy);
@@ -248,6 +250,7 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
         copy ? FileOperationType::kCopy : FileOperationType::kMove, 0, {}, {}, std::nullopt};
     std::vector<std::int64_t> leaving;      // moved files that change project tree
     std::vector<std::int64_t> overwritten;  // moved files that became a version of another
+    std::vector<std::int64_t> restored_files, restored_folders;  // moved out of a trash
     for (const FileRecord& f : files) {
       ++done.processed;
       if (!copy && f.folder_id == dest.id) {  // already there
@@ -277,6 +280,7 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
       } else {
         if (f.project_id != dest.project_id) leaving.push_back(f.id);
         tx.files().move(f.id, dest.id, title, now, viewer.user_id);
+        if (in_trash(f)) restored_files.push_back(f.id);
         placed = f;
         placed.folder_id = dest.id;
         placed.title = title;
@@ -296,10 +300,12 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
           leaving.insert(leaving.end(), below.begin(), below.end());
         }
         tx.folders().move(f.id, dest.id, now, viewer.user_id);
+        if (in_trash(f)) restored_folders.push_back(f.id);
       }
       done.folder_ids.push_back(f.id);
     }
     detach_moved_files(tx, leaving, viewer.user_id, now, kMovedOutOfProject);
+    restore_from_trash_in_tx(tx, viewer, restored_files, restored_folders, now);
     // The moved files that overwrote others go, with set reads: their attachments, then the
     // contents their versions used (released after the commit once nothing uses them).
     detach_moved_files(tx, overwritten, viewer.user_id, now, kMovedOntoAnother);

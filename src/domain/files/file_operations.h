@@ -44,6 +44,8 @@ class FileOperationService {
   // PUT files/fileops/move and fileops/copy. The destination must be changeable by the caller;
   // moved items too, copied ones readable. A section or project root cannot be moved (403); a
   // folder cannot go into itself or below itself, and the selection cannot be empty (400).
+  // Nothing goes into a trash this way (403: fileops/delete does it); moving entries out of the
+  // caller's trash restores them, their attachments included where still allowed (trash.h).
   OperationViews move_or_copy(const Caller& caller, const MoveRequest& request);
   // PUT files/fileops/markasread: there are no unread marks yet, so this only checks that each item
   // is readable (404) and records the finished operation.

@@ -34,6 +34,7 @@ std::vector<std::int64_t> readable_roots(StoreTx& tx, const Viewer& viewer) {
         break;
       }
       case FolderKind::kSubfolder:
+      case FolderKind::kTrash:  // what a trash holds is found only by listing it
         break;
     }
   }

@@ -6,6 +6,7 @@
 #include "domain/files/file_marks.h"
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
+#include "domain/files/trash.h"
 
 #include <algorithm>
 #include <charconv>
@@ -25,9 +26,13 @@ FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
     case FolderRef::Kind::kId:
       folder = tx.folders().by_id(ref.id);
       break;
+    case FolderRef::Kind::kTrash:
+      // Made on first need (trash.h): before that, only a destination can name it.
+      folder = tx.trash().trash_folder(viewer.user_id);
+      if (!folder) throw_not_into_trash();
+      break;
     case FolderRef::Kind::kProjects:
     case FolderRef::Kind::kShare:
-    case FolderRef::Kind::kTrash:
       // A virtual section is seen by everyone signed in and holds nothing of its own.
       throw_forbidden("This section holds no files of its own: use one of its folders");
     case FolderRef::Kind::kFavorites:
@@ -51,6 +56,13 @@ FolderRecord editable_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
   return folder;
 }
 
+// A folder that takes new files and folders: changeable by the viewer and not in a trash.
+FolderRecord destination_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
+  FolderRecord folder = editable_folder(tx, viewer, ref);
+  refuse_trash_destination(folder);
+  return folder;
+}
+
 FileRecord readable_file(StoreTx& tx, FileAccessResolver& access, std::int64_t id,
                          std::optional<int> version) {
   auto file = version && *version > 0 ? tx.files().at_version(id, *version) : tx.files().by_id(id);
@@ -63,6 +75,14 @@ FileRecord editable_file(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   FileAccessResolver access(tx, viewer);
   FileRecord file = readable_file(tx, access, id, std::nullopt);
   access.require_edit(access.of_file(file));
+  return file;
+}
+
+// A file whose name or versions change: not one in a trash (the original's
+// ErrorMassage_ViewTrashItem).
+FileRecord changeable_file(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+  FileRecord file = editable_file(tx, viewer, id);
+  if (in_trash(file)) throw_forbidden("A file in the trash cannot be changed: restore it first");
   return file;
 }
 
@@ -108,13 +128,7 @@ void ensure_my_folder(Store& store, const Viewer& viewer) {
     return;
   store.write([&](StoreTx& tx) {
     if (tx.folders().my_folder(viewer.user_id)) return;
-    FolderRecord my;
-    my.kind = static_cast<int>(FolderKind::kMy);
-    my.owner_id = viewer.user_id;
-    my.title = "My Documents";
-    my.created = my.updated = now_utc();
-    my.created_by = my.updated_by = viewer.user_id;
-    tx.folders().insert(my);
+    tx.folders().insert(personal_root(FolderKind::kMy, viewer.user_id, "My Documents"));
   });
 }
 
@@ -123,8 +137,18 @@ void ensure_my_folder(Store& store, const Viewer& viewer) {
 std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
                                            const std::string& user_id, const std::string& reason);
 
+FolderRecord personal_root(FolderKind kind, const std::string& user_id, std::string title) {
+  FolderRecord root;
+  root.kind = static_cast<int>(kind);
+  root.owner_id = user_id;
+  root.title = std::move(title);
+  root.created = root.updated = now_utc();
+  root.created_by = root.updated_by = user_id;
+  return root;
+}
+
 FolderRecord writable_folder_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
-  return editable_folder(tx, viewer, ref);
+  return destination_folder(tx, viewer, ref);
 }
 
 void ensure_my_folder_exists(Store& store, const Viewer& viewer) {
@@ -133,14 +157,19 @@ void ensure_my_folder_exists(Store& store, const Viewer& viewer) {
 
 namespace {
 
-// Checks and deletes one subfolder with everything below it; the contents its files used are
-// added to `released`.
-FolderView delete_folder_in_tx(StoreTx& tx, const Viewer& viewer, std::int64_t id,
+// Checks one subfolder and moves it with everything below it into the viewer's trash, or, when
+// `immediately` or already in a trash, deletes it for good: the contents its files used are added
+// to `released`.
+FolderView delete_folder_in_tx(StoreTx& tx, const Viewer& viewer, std::int64_t id, bool immediately,
                                std::vector<std::string>& released) {
   FolderRecord folder = editable_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id});
   if (!folder.parent_id) throw_forbidden("A section or project folder cannot be deleted");
   FileAccessResolver access(tx, viewer);
   FolderView view = folder_view(folder, tx.folders().counts({id}), access);
+  if (!immediately && !in_trash(folder)) {
+    trash_folder_in_tx(tx, viewer, folder, now_utc());
+    return view;
+  }
   for (const FileRecord& file : tx.files().by_ids(tx.files().ids_under(id))) {
     std::vector<std::string> contents =
         delete_file_in_tx(tx, file, viewer.user_id, "folder deleted");
@@ -277,6 +306,7 @@ FolderContent FileService::folder(const Caller& caller, FolderRef ref,
   const Viewer viewer = viewer_of(caller);
   if (is_marked_section(ref)) return marked_section_content(store_, viewer, ref, query);
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
+  if (ref.kind == FolderRef::Kind::kTrash) ensure_own_trash(store_, viewer);
   return store_.read_value(
       [&](StoreTx& tx) { return folder_content_in_tx(tx, viewer, ref, query); });
 }
@@ -285,6 +315,7 @@ std::vector<FolderContent> FileService::roots(const Caller& caller,
                                               const FolderContentQuery& query) {
   const Viewer viewer = viewer_of(caller);
   ensure_my_folder(store_, viewer);
+  ensure_own_trash(store_, viewer);
   std::vector<FolderRef::Kind> kinds;
   if (!viewer.is_visitor) kinds.push_back(FolderRef::Kind::kMy);
   for (FolderRef::Kind kind : {FolderRef::Kind::kShare, FolderRef::Kind::kCommon,
@@ -326,7 +357,7 @@ FolderAnswer FileService::create_folder(const Caller& caller, FolderRef parent,
   const Viewer viewer = viewer_of(caller);
   if (parent.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
   return store_.write_value([&](StoreTx& tx) {
-    FolderRecord parent_folder = editable_folder(tx, viewer, parent);
+    FolderRecord parent_folder = destination_folder(tx, viewer, parent);
     FolderRecord folder;
     folder.parent_id = parent_folder.id;
     folder.kind = static_cast<int>(FolderKind::kSubfolder);
@@ -348,8 +379,8 @@ FolderAnswer FileService::rename_folder(const Caller& caller, std::int64_t id,
   });
 }
 
-DeleteOutcome FileService::delete_folder(const Caller& caller, std::int64_t id) {
-  return remove_many(caller, {}, {id}, true);
+DeleteOutcome FileService::delete_folder(const Caller& caller, std::int64_t id, bool immediately) {
+  return remove_many(caller, {}, {id}, immediately, true);
 }
 
 std::vector<std::int64_t> FileService::store_files(
@@ -394,7 +425,7 @@ FileViews FileService::upload(const Caller& caller, FolderRef ref, std::vector<S
   const Viewer viewer = viewer_of(caller);
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
   // Refuse before moving bytes around; the write below checks again in its own snapshot.
-  store_.read([&](StoreTx& tx) { editable_folder(tx, viewer, ref); });
+  store_.read([&](StoreTx& tx) { destination_folder(tx, viewer, ref); });
   // The pins keep the contents from any removal until the versions naming them have committed.
   std::vector<PinnedBlob> pins;
   std::vector<std::pair<std::string, BlobRef>> contents;
@@ -415,7 +446,7 @@ FileViews FileService::create(const Caller& caller, FolderRef ref, const std::st
   const Viewer viewer = viewer_of(caller);
   std::string clean = required_title(title, "The title");
   if (ref.kind == FolderRef::Kind::kMy) ensure_my_folder(store_, viewer);
-  store_.read([&](StoreTx& tx) { editable_folder(tx, viewer, ref); });
+  store_.read([&](StoreTx& tx) { destination_folder(tx, viewer, ref); });
   PinnedBlob pinned = blobs_.put(content);  // until the version naming it has committed
   std::vector<std::pair<std::string, BlobRef>> contents;
   contents.emplace_back(std::move(clean), pinned.ref);
@@ -446,7 +477,7 @@ FileViews FileService::change_history(const Caller& caller, std::int64_t id, int
                                       bool continue_version) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    const FileRecord current = editable_file(tx, viewer, id);
+    const FileRecord current = changeable_file(tx, viewer, id);
     const auto chosen = version > 0 ? tx.files().at_version(id, version) : current;
     if (!chosen)
       throw ApiError(ErrorKind::kNotFound, "The file has no version " + std::to_string(version));
@@ -472,7 +503,7 @@ FileViews FileService::change_history(const Caller& caller, std::int64_t id, int
 FileViews FileService::rename(const Caller& caller, std::int64_t id, const std::string& title) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    FileRecord file = editable_file(tx, viewer, id);
+    FileRecord file = changeable_file(tx, viewer, id);
     std::string clean = required_title(title, "The title");
     // As the original: a new name keeps the file's type.
     const std::string ext = extension_of(file.title);
@@ -483,19 +514,21 @@ FileViews FileService::rename(const Caller& caller, std::int64_t id, const std::
   });
 }
 
-DeleteOutcome FileService::remove(const Caller& caller, std::int64_t id) {
-  return remove_many(caller, {id}, {}, true);
+DeleteOutcome FileService::remove(const Caller& caller, std::int64_t id, bool immediately) {
+  return remove_many(caller, {id}, {}, immediately, true);
 }
 
 DeleteOutcome FileService::remove_many(const Caller& caller,
                                        const std::vector<std::int64_t>& file_ids,
-                                       const std::vector<std::int64_t>& folder_ids) {
-  return remove_many(caller, file_ids, folder_ids, false);
+                                       const std::vector<std::int64_t>& folder_ids,
+                                       bool immediately) {
+  return remove_many(caller, file_ids, folder_ids, immediately, false);
 }
 
 DeleteOutcome FileService::remove_many(const Caller& caller,
                                        const std::vector<std::int64_t>& file_ids,
-                                       const std::vector<std::int64_t>& folder_ids, bool single) {
+                                       const std::vector<std::int64_t>& folder_ids,
+                                       bool immediately, bool single) {
   const Viewer viewer = viewer_of(caller);
   std::vector<std::string> released;
   DeleteOutcome out = store_.write_value([&](StoreTx& tx) {
@@ -505,13 +538,17 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
     std::vector<FolderView> folders;
     auto delete_file = [&](std::int64_t id) {
       FileRecord file = editable_file(tx, viewer, id);
-      std::vector<std::string> contents =
-          delete_file_in_tx(tx, file, viewer.user_id, kDeletedReason);
-      released.insert(released.end(), contents.begin(), contents.end());
+      if (!immediately && !in_trash(file)) {
+        trash_file_in_tx(tx, viewer, file, now_utc());
+      } else {
+        std::vector<std::string> contents =
+            delete_file_in_tx(tx, file, viewer.user_id, kDeletedReason);
+        released.insert(released.end(), contents.begin(), contents.end());
+      }
       deleted.push_back(std::move(file));
     };
     auto delete_folder = [&](std::int64_t id) {
-      folders.push_back(delete_folder_in_tx(tx, viewer, id, released));
+      folders.push_back(delete_folder_in_tx(tx, viewer, id, immediately, released));
     };
     // A single call lets its refusal through as the answer; a batch reports it per id.
     if (single) {

@@ -1,8 +1,9 @@
 // The Documents surface (docs/wire-compatibility.md, "Folders" to "Downloads", with "Uploads with a
 // taken name"): folders (@my, @common, project folders and their subfolders), files with versions,
 // uploads, and downloads. Contents go to the blob store before the database commits the version
-// that names them; deleting a file removes its attachments (with audit records) and, once nothing
-// references them, its contents. Checks run 404 -> 409 -> 403 -> 400 (file_access.h); a refused
+// that names them; deleting a file moves it into the deleter's trash (trash.h) and detaches it
+// (with audit records); deleting for good removes it and, once nothing references them, its
+// contents. Checks run 404 -> 409 -> 403 -> 400 (file_access.h); a refused
 // call changes nothing. Thread safety: every method may be called from any worker thread at once.
 #pragma once
 
@@ -55,7 +56,8 @@ inline constexpr FolderSection kFolderSections[] = {
     {"@common", FolderRef::Kind::kCommon, false, 0, ""},
     {"@projects", FolderRef::Kind::kProjects, true, 8, "Projects Documents"},
     {"@share", FolderRef::Kind::kShare, true, 6, "Shared with Me"},
-    {"@trash", FolderRef::Kind::kTrash, true, 3, "Recycle Bin"},
+    // The caller's own trash, a stored folder made on first need (trash.h).
+    {"@trash", FolderRef::Kind::kTrash, false, 0, ""},
     // The caller's marks (file_marks.h): computed like the others, by FileMarkService.
     {"@favorites", FolderRef::Kind::kFavorites, true, 10, "Favorites"},
     {"@recent", FolderRef::Kind::kRecent, true, 11, "Recent"},
@@ -164,9 +166,10 @@ class FileService {
   std::vector<FolderView> folder_path(const Caller& caller, std::int64_t id, PeopleIndex& people);
   FolderAnswer create_folder(const Caller& caller, FolderRef parent, const std::string& title);
   FolderAnswer rename_folder(const Caller& caller, std::int64_t id, const std::string& title);
-  // Section roots and project roots cannot be deleted (403); removes the subtree with its files.
-  // Answers the folder as it was (and no failures: a refusal throws).
-  DeleteOutcome delete_folder(const Caller& caller, std::int64_t id);
+  // Section roots and project roots cannot be deleted (403); moves the subtree with its files into
+  // the caller's trash, or removes it for good when `immediately` or already in a trash
+  // (trash.h). Answers the folder as it was (and no failures: a refusal throws).
+  DeleteOutcome delete_folder(const Caller& caller, std::int64_t id, bool immediately);
 
   // Stores the uploads in the folder, in order; 400 "No input files" when there are none. A file
   // without a name is called `file` plus an extension for its content type.
@@ -186,10 +189,11 @@ class FileService {
   FileViews change_history(const Caller& caller, std::int64_t id, int version,
                            bool continue_version);
   FileViews rename(const Caller& caller, std::int64_t id, const std::string& title);
+  // Into the caller's trash, or for good when `immediately` or already in a trash (trash.h).
   // Answers the file as it was (and no failures: a refusal throws).
-  DeleteOutcome remove(const Caller& caller, std::int64_t id);
+  DeleteOutcome remove(const Caller& caller, std::int64_t id, bool immediately);
   DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
-                            const std::vector<std::int64_t>& folder_ids);
+                            const std::vector<std::int64_t>& folder_ids, bool immediately);
 
   Download download(const Caller& caller, std::int64_t id, std::optional<int> version);
 
@@ -197,7 +201,8 @@ class FileService {
 
  private:
   DeleteOutcome remove_many(const Caller& caller, const std::vector<std::int64_t>& file_ids,
-                            const std::vector<std::int64_t>& folder_ids, bool single);
+                            const std::vector<std::int64_t>& folder_ids, bool immediately,
+                            bool single);
   std::vector<std::int64_t> store_files(const Caller& caller, FolderRef folder,
                                         std::vector<std::pair<std::string, BlobRef>> contents,
                                         const UploadOptions& options);
@@ -208,12 +213,14 @@ class FileService {
 };
 
 // The folder a reference names: 404 when it does not exist or the viewer may not read it, 403 for a
-// virtual section (it holds nothing of its own).
+// virtual section (it holds nothing of its own). @trash is the viewer's trash folder.
 FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
                             FileAccessResolver& access);
 // Inside a transaction: the folder a reference names when the viewer may add files to it (404 when
 // hidden or missing, 403 when only readable).
 FolderRecord writable_folder_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref);
+// A new root folder of one person (@my, their trash), made by them now, to insert.
+FolderRecord personal_root(FolderKind kind, const std::string& user_id, std::string title);
 // Makes the viewer's @my folder when they have none yet (before a write that names @my).
 void ensure_my_folder_exists(Store& store, const Viewer& viewer);
 
@@ -224,7 +231,7 @@ FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRec
 // caller's read transaction (@my must exist already: FileService makes it first).
 FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
                                    const FolderContentQuery& query);
-// The content of a virtual section (@projects, @share, @trash; folder_sections.cc).
+// The content of a virtual section (@projects, @share; folder_sections.cc).
 FolderContent section_content_in_tx(StoreTx& tx, const Viewer& viewer, const FolderSection& section,
                                     const FolderContentQuery& query);
 // The counts of folder `id` among `counts` (zeros when it is not there).

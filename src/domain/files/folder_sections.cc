@@ -4,9 +4,8 @@
 //   @projects  the documents folder of every project whose files the caller may read, as one list
 //              of folders (the original's "Projects Documents" section);
 //   @share     what others shared with the caller: nothing until sharing exists, so an empty
-//              content; the sharing part fills `shared_folders` below;
-//   @trash     the caller's recycle bin: nothing until the trash exists (deletes are final today);
-//              the trash part fills it.
+//              content; the sharing part fills `shared_folders` below.
+// (@trash is the caller's own stored trash folder, trash.h, not a virtual section.)
 // A section's `current` is a folder of id 0 made by the system (the all-zero GUID) at the Unix
 // epoch, with the section's FolderType as its rootFolderType and `pathParts` [0]; a client names
 // the section by its word, never by that id.

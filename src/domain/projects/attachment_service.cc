@@ -167,6 +167,24 @@ FilesChange change_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std
 
 }  // namespace
 
+bool reattach_in_tx(StoreTx& tx, const Viewer& viewer, const AttachmentRecord& was,
+                    const FileRecord& file, const std::string& reason, Timestamp at) {
+  std::optional<EntityScope> scope;
+  try {
+    scope = readable_entity(tx, viewer, was.kind, was.entity_id);
+  } catch (const ApiError& e) {
+    // Gone or hidden: the file stays unattached. Anything else (the store failing) goes on up.
+    if (e.kind() != ErrorKind::kNotFound && e.kind() != ErrorKind::kForbidden) throw;
+    return false;
+  }
+  if (scope->closed || !scope->edit_files || !in_project_tree(file, scope->project)) return false;
+  if (!tx.attachments().attach(
+          AttachmentRecord{was.kind, was.entity_id, file.id, at, viewer.user_id}))
+    return false;
+  audit(tx, was.kind, was.entity_id, file, AttachmentAction::kAttach, reason, viewer.user_id, at);
+  return true;
+}
+
 void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
                       const std::string& user_id, const std::string& reason) {
   detach_where(tx, kind, entity_id, user_id, reason, [](const FileRecord&) { return true; });

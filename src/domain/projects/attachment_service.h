@@ -61,6 +61,12 @@ class AttachmentService {
   FileService& files_;
 };
 
+// Inside a write transaction: attaches `file` again to the task or discussion of `was` (an
+// attachment it had when it went to the trash), with an audit record (`reason`) by the viewer,
+// when the entity still exists and is readable, the viewer may change its files, its project is
+// open and the file lies in that project's documents; false, and nothing written, otherwise.
+bool reattach_in_tx(StoreTx& tx, const Viewer& viewer, const AttachmentRecord& was,
+                    const FileRecord& file, const std::string& reason, Timestamp at);
 // Inside a write transaction: detaches every file of the entity with audit records (`reason`,
 // e.g. "task deleted"); the files stay in their folders.
 void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,

@@ -15,6 +15,7 @@
 #include "store/sql/sql_project_repos.h"
 #include "store/sql/sql_status_repo.h"
 #include "store/sql/sql_time_repo.h"
+#include "store/sql/sql_trash_repo.h"
 #include "store/sql/sql_upload_session_repo.h"
 #include "store/store.h"
 
@@ -87,7 +88,8 @@ class SqlTx final : public StoreTx {
         upload_sessions_(connection),
         files_settings_(connection),
         file_marks_(connection),
-        file_search_(connection) {}
+        file_search_(connection),
+        trash_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -111,6 +113,7 @@ class SqlTx final : public StoreTx {
   FilesSettingsRepo& files_settings() override { return files_settings_; }
   FileMarkRepo& file_marks() override { return file_marks_; }
   FileSearchRepo& file_search() override { return file_search_; }
+  TrashRepo& trash() override { return trash_; }
 
  private:
   SqlUserRepo users_;
@@ -136,6 +139,7 @@ class SqlTx final : public StoreTx {
   SqlFilesSettingsRepo files_settings_;
   SqlFileMarkRepo file_marks_;
   SqlFileSearchRepo file_search_;
+  SqlTrashRepo trash_;
 };
 
 }  // namespace projectd

@@ -8,6 +8,7 @@
 #include "store/file_extra_repos.h"
 #include "store/file_operation_repo.h"
 #include "store/file_repos.h"
+#include "store/file_share_repos.h"
 #include "store/group_repos.h"
 #include "store/project_extras_repos.h"
 #include "store/project_repos.h"
@@ -120,6 +121,7 @@ class StoreTx {
   virtual FilesSettingsRepo& files_settings() = 0;
   virtual FileMarkRepo& file_marks() = 0;
   virtual FileSearchRepo& file_search() = 0;
+  virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
 };
 
 class Store {

@@ -10,6 +10,7 @@
 #include "store/sql/sql_file_extra_repos.h"
 #include "store/sql/sql_file_operation_repo.h"
 #include "store/sql/sql_file_repos.h"
+#include "store/sql/sql_file_share_repo.h"
 #include "store/sql/sql_group_repos.h"
 #include "store/sql/sql_project_extras_repos.h"
 #include "store/sql/sql_project_repos.h"
@@ -87,7 +88,8 @@ class SqlTx final : public StoreTx {
         upload_sessions_(connection),
         files_settings_(connection),
         file_marks_(connection),
-        file_search_(connection) {}
+        file_search_(connection),
+        file_shares_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -111,6 +113,7 @@ class SqlTx final : public StoreTx {
   FilesSettingsRepo& files_settings() override { return files_settings_; }
   FileMarkRepo& file_marks() override { return file_marks_; }
   FileSearchRepo& file_search() override { return file_search_; }
+  FileShareRepo& file_shares() override { return file_shares_; }
 
  private:
   SqlUserRepo users_;
@@ -136,6 +139,7 @@ class SqlTx final : public StoreTx {
   SqlFilesSettingsRepo files_settings_;
   SqlFileMarkRepo file_marks_;
   SqlFileSearchRepo file_search_;
+  SqlFileShareRepo file_shares_;
 };
 
 }  // namespace projectd

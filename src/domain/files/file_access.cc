@@ -11,11 +11,14 @@ FileAccessResolver::FileAccessResolver(StoreTx& tx, Viewer viewer)
     : tx_(tx), viewer_(std::move(viewer)) {}
 
 TreeAccess FileAccessResolver::of_folder(const FolderRecord& folder) {
-  return of_tree(folder.root_kind, folder.owner_id, folder.project_id);
+  return with_shares(of_tree(folder.root_kind, folder.owner_id, folder.project_id),
+                     folder.root_kind, folder.owner_id,
+                     ShareEntry{ShareEntryKind::kFolder, folder.id}, folder.parent_id);
 }
 
 TreeAccess FileAccessResolver::of_file(const FileRecord& file) {
-  return of_tree(file.root_kind, file.owner_id, file.project_id);
+  return with_shares(of_tree(file.root_kind, file.owner_id, file.project_id), file.root_kind,
+                     file.owner_id, ShareEntry{ShareEntryKind::kFile, file.id}, file.folder_id);
 }
 
 TreeAccess FileAccessResolver::of_tree(int root_kind, const std::optional<std::string>& owner_id,
@@ -60,13 +63,18 @@ void FileAccessResolver::require_edit(const TreeAccess& access) const {
 std::vector<FileView> file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files,
                                  std::vector<std::string>& people) {
   FileAccessResolver access(tx, viewer);
+  std::vector<std::int64_t> ids;
+  for (const FileRecord& file : files)
+    ids.push_back(file.id);
+  const std::vector<std::int64_t> shared = tx.file_shares().shared_files(ids);
   std::vector<FileView> out;
   for (FileRecord& file : files) {
     people.push_back(file.created_by);
     people.push_back(file.updated_by);
     people.push_back(file.version.created_by);
     const int wrapper_access = access.of_file(file).wrapper_access();
-    out.push_back(FileView{std::move(file), wrapper_access});
+    const bool is_shared = std::find(shared.begin(), shared.end(), file.id) != shared.end();
+    out.push_back(FileView{std::move(file), wrapper_access, is_shared});
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include "domain/files/file_search.h"
 #include "domain/files/file_service.h"
 #include "domain/files/files_settings_service.h"
+#include "domain/files/share_service.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
@@ -63,6 +64,7 @@ struct ApiEnv {
   FileOperationService& file_operations;  // issue 16: files/fileops
   ChunkedUploadService& chunked_uploads;  // issue 16
   FileExtraServices& file_extras;
+  ShareService& shares;  // issue 16: sharing and shared links
 };
 
 }  // namespace projectd

@@ -31,8 +31,10 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       file_search(store),
       file_properties(store),
       file_extras{files_settings, file_marks, file_search, file_properties},
+      shares(store, blobs),
       env{auth,     people,   projects,       teams,           milestones,      tasks,
           statuses, messages, comments,       files,           attachments,     groups,
-          photos,   zone,     project_extras, file_operations, chunked_uploads, file_extras} {}
+          photos,   zone,     project_extras, file_operations, chunked_uploads, file_extras,
+          shares} {}
 
 }  // namespace projectd

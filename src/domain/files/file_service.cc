@@ -96,7 +96,7 @@ void add_folder_people(const std::vector<FolderView>& views, std::vector<std::st
 FolderAnswer folder_answer(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   FileAccessResolver access(tx, viewer);
   const FolderRecord folder = *tx.folders().by_id(id);
-  return FolderAnswer{folder_view(folder, tx.folders().counts({id}), access),
+  return FolderAnswer{folder_views(tx, access, {folder}).front(),
                       PeopleIndex::load(tx.users(), {folder.created_by, folder.updated_by})};
 }
 
@@ -167,7 +167,17 @@ std::vector<FolderView> folder_views(StoreTx& tx, FileAccessResolver& access,
   std::vector<FolderView> views;
   for (const FolderRecord& f : folders)
     views.push_back(folder_view(f, counts, access));
+  mark_shared_folders(tx, views);
   return views;
+}
+
+void mark_shared_folders(StoreTx& tx, std::vector<FolderView>& views) {
+  std::vector<std::int64_t> ids;
+  for (const FolderView& view : views)
+    ids.push_back(view.folder.id);
+  const std::vector<std::int64_t> shared = tx.file_shares().shared_folders(ids);
+  for (FolderView& view : views)
+    view.shared = std::find(shared.begin(), shared.end(), view.folder.id) != shared.end();
 }
 
 FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files) {
@@ -263,6 +273,10 @@ FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef 
   std::vector<std::string> people{folder.created_by, folder.updated_by};
   for (const FolderRecord& f : subfolders)
     out.folders.push_back(folder_view(f, counts, access));
+  out.folders.push_back(out.current);  // one statement marks the current folder with the others
+  mark_shared_folders(tx, out.folders);
+  out.current.shared = out.folders.back().shared;
+  out.folders.pop_back();
   add_folder_people(out.folders, people);
   out.files = file_views(tx, viewer, std::move(files), people);
   out.people = PeopleIndex::load(tx.users(), people);

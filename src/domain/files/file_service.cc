@@ -6,9 +6,11 @@
 #include "domain/files/file_marks.h"
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
+#include "domain/files/shared_with_me.h"
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace projectd {
 
@@ -43,6 +45,14 @@ FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
 namespace {
 
 constexpr const char* kDeletedReason = "file deleted";
+
+// Whether a Restrict share names the viewer: then a folder they read may hold entries they may not.
+bool viewer_may_be_denied(StoreTx& tx, const Viewer& viewer) {
+  const std::vector<FileShareRecord> shares = shares_naming_viewer(tx, viewer);
+  return std::any_of(shares.begin(), shares.end(), [](const FileShareRecord& share) {
+    return !share_reads(static_cast<FileShare>(share.access));
+  });
+}
 
 FolderRecord editable_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
   FileAccessResolver access(tx, viewer);
@@ -263,6 +273,25 @@ FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef 
     files_query.offset = std::max<std::int64_t>(0, query.offset - folder_total);
     files_query.limit = room;
     files = tx.files().in_folder(files_query);
+  }
+  // A share may deny the viewer some entries of a folder they read (Restrict): then the page is
+  // cut from the readable entries alone, so it has no holes and `total` counts what they see.
+  if (viewer_may_be_denied(tx, viewer)) {
+    FolderListQuery every_folder{folder.id, query.text, 0,
+                                 std::numeric_limits<std::int32_t>::max()};
+    FileListQuery every_file{folder.id, query.text, extensions, 0,
+                             std::numeric_limits<std::int32_t>::max()};
+    subfolders = with_folders ? tx.folders().children(every_folder) : std::vector<FolderRecord>{};
+    files = with_files ? tx.files().in_folder(every_file) : std::vector<FileRecord>{};
+    std::erase_if(subfolders, [&](const FolderRecord& f) { return !access.of_folder(f).read; });
+    std::erase_if(files, [&](const FileRecord& f) { return !access.of_file(f).read; });
+    out.total = static_cast<std::int64_t>(subfolders.size() + files.size());
+    const auto skip_folders = std::min<std::size_t>(subfolders.size(), query.offset);
+    subfolders.erase(subfolders.begin(), subfolders.begin() + skip_folders);
+    files.erase(files.begin(),
+                files.begin() + std::min<std::size_t>(files.size(), query.offset - skip_folders));
+    if (subfolders.size() > static_cast<std::size_t>(query.limit)) subfolders.resize(query.limit);
+    files.resize(std::min<std::size_t>(files.size(), query.limit - subfolders.size()));
   }
 
   std::vector<std::int64_t> ids{folder.id};

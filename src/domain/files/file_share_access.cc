@@ -3,6 +3,7 @@
 // the viewer's groups); an entry's folder chain once per folder (one statement), and only when the
 // viewer has shares at all, so a portal without sharing pays one cheap read per request.
 #include "domain/files/file_access.h"
+#include "domain/files/shared_with_me.h"
 
 namespace projectd {
 namespace {
@@ -37,12 +38,7 @@ TreeAccess FileAccessResolver::with_shares(TreeAccess base, int root_kind,
   if (kind == FolderKind::kMy && owner_id && *owner_id == viewer_.user_id) return base;
   if (kind == FolderKind::kCommon && viewer_.is_admin) return base;
   if (kind != FolderKind::kMy && kind != FolderKind::kCommon) return base;
-  if (!viewer_shares_) {
-    std::vector<std::string> subjects{viewer_.user_id, std::string(kEveryoneGroupId)};
-    for (const GroupRecord& group : tx_.groups().of_user(viewer_.user_id))
-      subjects.push_back(group.id);
-    viewer_shares_ = tx_.file_shares().naming(subjects);
-  }
+  if (!viewer_shares_) viewer_shares_ = shares_naming_viewer(tx_, viewer_);
   if (viewer_shares_->empty()) return base;
 
   // The entry itself, then each folder above it, nearest first: the first depth with a share

@@ -5,12 +5,16 @@
 
 namespace projectd {
 
-SharedWithMe shared_with_viewer(StoreTx& tx, const Viewer& viewer) {
+std::vector<FileShareRecord> shares_naming_viewer(StoreTx& tx, const Viewer& viewer) {
   std::vector<std::string> subjects{viewer.user_id, std::string(kEveryoneGroupId)};
   for (const GroupRecord& group : tx.groups().of_user(viewer.user_id))
     subjects.push_back(group.id);
+  return tx.file_shares().naming(subjects);
+}
+
+SharedWithMe shared_with_viewer(StoreTx& tx, const Viewer& viewer) {
   std::set<std::int64_t> file_ids, folder_ids;
-  for (const FileShareRecord& share : tx.file_shares().naming(subjects)) {
+  for (const FileShareRecord& share : shares_naming_viewer(tx, viewer)) {
     if (!share_reads(static_cast<FileShare>(share.access))) continue;
     (share.entry.kind == ShareEntryKind::kFile ? file_ids : folder_ids).insert(share.entry.id);
   }

@@ -16,6 +16,9 @@ struct SharedWithMe {
   std::vector<FileRecord> files;
 };
 
+// The shares naming the viewer, their groups or everyone (two statements).
+std::vector<FileShareRecord> shares_naming_viewer(StoreTx& tx, const Viewer& viewer);
+
 // A fixed number of statements: the viewer's shares and groups, the entries they name, their
 // parent folders, and each distinct parent's folder chain once.
 SharedWithMe shared_with_viewer(StoreTx& tx, const Viewer& viewer);

@@ -54,7 +54,7 @@ struct Route {
   // A parameter whose presence lets a request run without a caller: the handler decides what it
   // grants (the download handler's shared-link key `doc`). Without it the route authenticates as
   // requires_auth says. Set it by name.
-  std::string anonymous_with;
+  std::string anonymous_with = {};
 };
 
 // Whether `route` serves `method`: its own, or HEAD on a GET route that answers it.

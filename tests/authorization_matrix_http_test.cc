@@ -40,10 +40,11 @@ const std::vector<Deviation> kKnownDeviations = {};
 
 // The values make_fixture() fills; a placeholder outside this set fails its route by name.
 const std::set<std::string> kFixtureValues = {
-    "project",      "milestone", "task",       "task2",  "task3",    "subtask",
-    "comment",      "message",   "file",       "file2",  "folder",   "status",
-    "manager",      "member",    "restricted", "target", "search",   "marker",
-    "member_email", "password",  "time",       "group",  "template", "upload_session"};
+    "project",      "milestone",    "task",       "task2",  "task3",    "subtask",
+    "comment",      "message",      "file",       "file2",  "folder",   "status",
+    "manager",      "member",       "restricted", "target", "search",   "marker",
+    "member_email", "password",     "time",       "group",  "template", "upload_session",
+    "common_file",  "common_folder"};
 
 // Enough requests in flight for the server's group commit to share its fsyncs.
 constexpr int kWorkers = 6;
@@ -196,6 +197,12 @@ class AuthorizationMatrixTest : public FilesSuite {
                          {{"title", "Matrix status"}, {"statusType", "open"}});
     if (wanted.count("group"))
       v["group"] = made("POST", "/api/2.0/group", {{"groupName", "Matrix group"}});
+    // Sharing names @common entries: no project marker, whoever may read @common sees them.
+    if (wanted.count("common_file"))
+      v["common_file"] =
+          std::to_string(create_text_id("@common", "Matrix shared file", "shared", admin()));
+    if (wanted.count("common_folder"))
+      v["common_folder"] = made("POST", files_path("folder/@common"), {{"title", "Matrix shared"}});
     if (wanted.count("template"))
       v["template"] = made("POST", "/api/2.0/project/template", {{"title", "Matrix template"}});
     // A chunked upload session is its opener's (the admin's) alone: everybody else gets 404.

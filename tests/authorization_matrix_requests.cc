@@ -47,10 +47,16 @@ const std::map<std::string, std::string> kParamValues = {{"projectid", "$project
                                                          {"day", "1"},
                                                          {"uid", "$upload_session"}};
 
-// Where a name means something else on a route: `status` of the time filter is a payment status.
+// Where a name means something else on a route: `status` of the time filter is a payment status;
+// sharing names @common entries (project documents cannot be shared: even the admin gets 403).
 const std::map<std::pair<std::string, std::string>, std::string> kRouteParamValues = {
     {{"GET api/2.0/project/time/filter", "status"}, "notBilled"},
-    {{"GET api/2.0/project/time/filter/total", "status"}, "notBilled"}};
+    {{"GET api/2.0/project/time/filter/total", "status"}, "notBilled"},
+    {{"GET api/2.0/files/file/{fileid}/share", "fileid"}, "$common_file"},
+    {{"PUT api/2.0/files/file/{fileid}/share", "fileid"}, "$common_file"},
+    {{"GET api/2.0/files/folder/{folderid}/share", "folderid"}, "$common_folder"},
+    {{"PUT api/2.0/files/folder/{folderid}/share", "folderid"}, "$common_folder"},
+    {{"PUT api/2.0/files/{fileid}/sharedlink", "fileid"}, "$common_file"}};
 
 enum class Kind { kJson, kMultipart, kRaw };
 // kSpoils: a 2xx changes the fixture so that the same call by the next role would fail for that
@@ -178,6 +184,12 @@ const BodySpec kBodies[] = {
     {"POST api/2.0/files/templates", R"({"fileIds":[$file]})", Kind::kJson, "", kBatch},
     {"DELETE api/2.0/files/templates", R"({"fileIds":[$file]})", Kind::kJson, "", kBatch},
     {"PUT api/2.0/files/{fileid}/properties", R"({"formFilling":{}})"},
+    {"PUT api/2.0/files/file/{fileid}/share",
+     R"({"share":[{"shareTo":"$member","access":"Read"}]})"},
+    {"PUT api/2.0/files/folder/{folderid}/share",
+     R"({"share":[{"shareTo":"$member","access":"ReadWrite"}],"notify":false})"},
+    {"DELETE api/2.0/files/share", R"({"fileIds":[$common_file],"folderIds":[$common_folder]})"},
+    {"PUT api/2.0/files/{fileid}/sharedlink", R"({"share":"Read"})"},
     {"POST api/2.0/project/task/{taskid}/time",
      R"({"date":"2030-01-01","personId":"$member","hours":1.5})"},
     {"PUT api/2.0/project/time/{timeid}", R"({"note":"Edited time"})"},
@@ -199,6 +211,14 @@ std::optional<std::string> param_value(const std::string& name) {
   const auto it = kParamValues.find(name);
   if (it == kParamValues.end()) return std::nullopt;
   return it->second;
+}
+
+// The value of a path or query parameter on this route: its own (kRouteParamValues), else the
+// name's.
+std::optional<std::string> route_param_value(const RouteSpec& route, const std::string& name) {
+  const auto special = kRouteParamValues.find({route.key(), name});
+  if (special != kRouteParamValues.end()) return special->second;
+  return param_value(name);
 }
 
 bool placeholder_char(char c) {
@@ -223,9 +243,9 @@ std::atomic<long> unique_counter{0};
 std::string param_text(const RouteSpec& route, bool required_only) {
   std::string text;
   for (const std::string& name : route.path_params)
-    text += param_value(name).value_or("") + " ";
+    text += route_param_value(route, name).value_or("") + " ";
   for (const auto& [name, required] : route.query_params) {
-    if (required || !required_only) text += param_value(name).value_or("") + " ";
+    if (required || !required_only) text += route_param_value(route, name).value_or("") + " ";
   }
   return text;
 }
@@ -321,10 +341,10 @@ std::set<std::string> named_placeholders(const RouteSpec& route) {
 std::vector<std::string> unfilled(const RouteSpec& route, const std::set<std::string>& known) {
   std::vector<std::string> missing;
   for (const std::string& name : route.path_params) {
-    if (!param_value(name)) missing.push_back("path parameter " + name);
+    if (!route_param_value(route, name)) missing.push_back("path parameter " + name);
   }
   for (const auto& [name, required] : route.query_params) {
-    if (required && !param_value(name)) missing.push_back("query parameter " + name);
+    if (required && !route_param_value(route, name)) missing.push_back("query parameter " + name);
   }
   const BodySpec* body = body_of(route);
   for (const std::string& name : route.body_required) {
@@ -346,13 +366,11 @@ MatrixRequest request_of(const RouteSpec& route, const Values& values) {
   std::string path = route.path;
   for (const std::string& name : route.path_params) {
     const std::string token = "{" + name + "}";
-    path.replace(path.find(token), token.size(), expand(*param_value(name), values));
+    path.replace(path.find(token), token.size(), expand(*route_param_value(route, name), values));
   }
   std::string query;
   for (const auto& [name, required] : route.query_params) {
-    const auto special = kRouteParamValues.find({route.key(), name});
-    const auto value =
-        special != kRouteParamValues.end() ? std::optional(special->second) : param_value(name);
+    const auto value = route_param_value(route, name);
     if (value) query += (query.empty() ? "?" : "&") + name + "=" + expand(*value, values);
   }
   const BodySpec* body = body_of(route);

@@ -53,6 +53,7 @@ const char* const kGuestMayChange[] = {
     "POST api/2.0/project/comment/preview",
     "PUT api/2.0/files/fileops/markasread",  // records what was read; changes no file
     "PUT api/2.0/files/fileops/terminate",   // nothing runs in the background to stop
+    "DELETE api/2.0/files/share",            // hides what others shared with the caller alone
 };
 
 // Business rules that refuse the admin too on a fresh fixture (invariant 6 allows these codes

@@ -42,6 +42,7 @@ struct Portal {
   std::string comment;
   std::string group;
   std::string upload;  // a chunked upload's location (path and query), half sent
+  std::string link;    // the shared link's key of files[3] (migration 0014)
 };
 
 struct Answer {
@@ -263,6 +264,18 @@ class StoreCopyTest : public FilesSuite {
     EXPECT_EQ(files_call("POST", "templates", {{"fileIds", {form}}}, admin()).status, 201);
     EXPECT_EQ(downloaded(p.files[2], p.member.auth()), "hello all");
 
+    // Sharing (migration 0014): the member's Archive shared with the guest, and a link.
+    EXPECT_EQ(
+        files_call("PUT", "folder/" + std::to_string(p.subfolder) + "/share",
+                   {{"share", {{{"shareTo", p.guest.id}, {"access", "Read"}}}}}, p.member.auth())
+            .status,
+        200);
+    const std::string link(response_of(files_call("PUT", std::to_string(p.files[3]) + "/sharedlink",
+                                                  {{"share", "Read"}}, p.member.auth()),
+                                       200)
+                               .as_string());
+    p.link = link.substr(link.find("&doc=") + 5);
+
     p.deleted_task = create_task_id(p.open_project, {{"title", "Doomed"}}, admin());
     EXPECT_EQ(call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin())
                   .status,
@@ -337,6 +350,9 @@ class StoreCopyTest : public FilesSuite {
         "/api/2.0/files/@root",
         "/api/2.0/files/@trash",
         "/api/2.0/files/@projects",
+        "/api/2.0/files/@share",
+        "/api/2.0/files/folder/" + std::to_string(p.subfolder) + "/share",
+        "/api/2.0/files/file/" + std::to_string(p.files[3]) + "/share",
         "/api/2.0/files/folder/" + std::to_string(p.subfolder) + "/path",
         p.upload,
     };
@@ -459,6 +475,9 @@ TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame)
         first_column(*db, "SELECT type || ':' || processed FROM file_operations ORDER BY type"),
         (std::vector<std::string>{"1:1", "2:1"}));
   }
+
+  // The shared link still opens its file without signing in.
+  EXPECT_EQ(downloaded(p.files[3], {}, "&doc=" + p.link), std::string("\0\1\2", 3));
 
   // The chunked upload goes on where it stood (its staged bytes are in the shared data directory).
   const HttpResponse rest = HttpClient(port()).request("POST", p.upload, "done", p.member.auth());

@@ -9,6 +9,7 @@
 #include "domain/files/file_service.h"
 #include "domain/files/files_settings_service.h"
 #include "domain/files/trash.h"
+#include "domain/files/share_service.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
@@ -65,6 +66,7 @@ struct ApiEnv {
   ChunkedUploadService& chunked_uploads;  // issue 16
   FileExtraServices& file_extras;
   TrashService& trash;  // issue 16: fileops/emptytrash
+  ShareService& shares;  // issue 16: sharing and shared links
 };
 
 }  // namespace projectd

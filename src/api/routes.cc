@@ -25,6 +25,7 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_trash_routes(table, env);
   add_files_extra_routes(table, env);
   add_download_routes(table, env);
+  add_share_routes(table, env);
   add_chunked_upload_routes(table, env);
   add_system_routes(table);
 }

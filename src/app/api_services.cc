@@ -32,9 +32,10 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       file_properties(store),
       file_extras{files_settings, file_marks, file_search, file_properties},
       trash(store, blobs),
+      shares(store, blobs),
       env{auth,     people,   projects,       teams,           milestones,      tasks,
           statuses, messages, comments,       files,           attachments,     groups,
           photos,   zone,     project_extras, file_operations, chunked_uploads, file_extras,
-          trash} {}
+          trash,    shares} {}
 
 }  // namespace projectd

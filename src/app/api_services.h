@@ -48,6 +48,7 @@ struct ApiServices {
   FilePropertiesService file_properties;
   FileExtraServices file_extras;
   TrashService trash;
+  ShareService shares;
   ApiEnv env;
 };
 

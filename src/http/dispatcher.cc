@@ -294,7 +294,8 @@ const Route& Dispatcher::bind(IncomingRequest& request, RequestContext& context)
 // Then the body: an upload's multipart parts, or the parameters of any other body.
 void Dispatcher::authenticate(const Route& route, IncomingRequest& request,
                               RequestContext& context) const {
-  if (route.requires_auth) {
+  const bool anonymous = !route.anonymous_with.empty() && context.params.has(route.anonymous_with);
+  if (route.requires_auth && !anonymous) {
     if (request.caller) {
       context.caller = std::move(request.caller);
     } else {

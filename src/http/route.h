@@ -51,6 +51,10 @@ struct Route {
   // A GET route that answers HEAD too, with the handler GET runs: the same status and headers
   // (Content-Length included), and no body (the server sends only the head). Set it by name.
   bool answers_head = false;
+  // A parameter whose presence lets a request run without a caller: the handler decides what it
+  // grants (the download handler's shared-link key `doc`). Without it the route authenticates as
+  // requires_auth says. Set it by name.
+  std::string anonymous_with = {};
 };
 
 // Whether `route` serves `method`: its own, or HEAD on a GET route that answers it.

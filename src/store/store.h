@@ -8,6 +8,7 @@
 #include "store/file_extra_repos.h"
 #include "store/file_operation_repo.h"
 #include "store/file_repos.h"
+#include "store/file_share_repos.h"
 #include "store/group_repos.h"
 #include "store/project_extras_repos.h"
 #include "store/project_repos.h"
@@ -123,6 +124,7 @@ class StoreTx {
   virtual FileSearchRepo& file_search() = 0;
   // The trash (migration 0013).
   virtual TrashRepo& trash() = 0;
+  virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
 };
 
 class Store {

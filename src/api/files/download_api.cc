@@ -1,6 +1,8 @@
 // File downloads at the original's address (docs/wire-compatibility.md, "Downloads"): the
-// FileWrapper's viewUrl, authenticated by any token form. The HTTP layer adds ETag, Range and
-// If-None-Match handling and streams the content from disk.
+// FileWrapper's viewUrl, authenticated by any token form, or by a shared link's `doc` key alone
+// (docs/wire-compatibility.md, "Sharing"): a link opens only its own file, only while its access
+// reads. The HTTP layer adds ETag, Range and If-None-Match handling and streams the content from
+// disk.
 #include "api/binding.h"
 #include "api/files/files_routes.h"
 #include "api/route_group.h"
@@ -11,6 +13,15 @@ namespace projectd {
 
 namespace http = boost::beast::http;
 
+namespace {
+
+FileResponse download_answer(const Download& file) {
+  return FileResponse{file.path,  file.size, file.sha256, content_type_of(file.title),
+                      file.title, {}};
+}
+
+}  // namespace
+
 void add_download_routes(RouteTable& table, ApiEnv& env) {
   // HEAD answers what GET would, without the content: clients size and validate a download first.
   RouteGroup file_routes(table, "", "files");
@@ -20,7 +31,9 @@ void add_download_routes(RouteTable& table, ApiEnv& env) {
       "honoured",
       {{"action", ParamIn::kQuery, "string", true, "download (or stream)"},
        {"fileid", ParamIn::kQuery, "integer", true, "file id"},
-       {"version", ParamIn::kQuery, "integer", false, "default: the current version"}},
+       {"version", ParamIn::kQuery, "integer", false, "default: the current version"},
+       {"doc", ParamIn::kQuery, "string", false,
+        "a shared link's key (PUT files/{fileId}/sharedlink): downloads without signing in"}},
       [&env](RequestContext& r) -> HandlerResult {
         const std::string action = r.params.get_string("action").value_or("");
         if (!ascii::iequals(action, "download") && !ascii::iequals(action, "stream"))
@@ -29,12 +42,17 @@ void add_download_routes(RouteTable& table, ApiEnv& env) {
         if (!id) throw_bad_request("Parameter 'fileid' is required");
         std::optional<int> version;
         if (auto v = r.params.get_int("version"); v && *v > 0) version = static_cast<int>(*v);
+        // A link's request runs without a caller (Route::anonymous_with): the key alone decides.
+        if (r.params.has("doc")) {
+          return download_answer(
+              env.shares.download_by_link(*id, r.params.get_string("doc").value_or(""), version));
+        }
         const Download file = env.files.download(*r.caller, *id, version);
         env.file_extras.marks.opened(*r.caller, *id);  // the caller's @recent
-        return FileResponse{file.path,  file.size, file.sha256, content_type_of(file.title),
-                            file.title, {}};
+        return download_answer(file);
       });
   download.answers_head = true;
+  download.anonymous_with = "doc";
 }
 
 }  // namespace projectd

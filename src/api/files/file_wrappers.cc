@@ -26,13 +26,13 @@ int root_folder_type(int root_kind) {
 
 // The members every entry ends with (FileEntryWrapper), after the type's own.
 void add_entry_members(boost::json::object& out, std::int64_t id, const std::string& title,
-                       int access, int type, const std::string& updated_by, Timestamp created,
-                       const std::string& created_by, Timestamp updated, const PeopleIndex& people,
-                       const WrapContext& context) {
+                       int access, bool shared, int type, const std::string& updated_by,
+                       Timestamp created, const std::string& created_by, Timestamp updated,
+                       const PeopleIndex& people, const WrapContext& context) {
   out["id"] = id;
   out["title"] = title;
   out["access"] = access;
-  out["shared"] = false;
+  out["shared"] = shared;
   if (type != 0) out["rootFolderType"] = type;
   out["updatedBy"] = employee_brief(people.get(updated_by), context);
   out["created"] = format_api_date(created, context.zone);
@@ -73,10 +73,10 @@ boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people
   else
     out["comment"] = nullptr;
   // A version shows who stored it and when; the current one the file's last change.
-  add_entry_members(out, file.id, file.title, view.access, root_folder_type(file.root_kind),
-                    current ? file.updated_by : file.version.created_by, file.created,
-                    file.created_by, current ? file.updated : file.version.created, people,
-                    context);
+  add_entry_members(
+      out, file.id, file.title, view.access, view.shared, root_folder_type(file.root_kind),
+      current ? file.updated_by : file.version.created_by, file.created, file.created_by,
+      current ? file.updated : file.version.created, people, context);
   return out;
 }
 
@@ -96,7 +96,7 @@ boost::json::object folder_wrapper(const FolderView& view, const PeopleIndex& pe
   out["foldersCount"] = view.counts.folders;
   // A virtual section (@projects...) is of its own FolderType; a folder of its tree's root.
   const int type = view.section_type != 0 ? view.section_type : root_folder_type(folder.root_kind);
-  add_entry_members(out, folder.id, folder.title, view.access, type, folder.updated_by,
+  add_entry_members(out, folder.id, folder.title, view.access, view.shared, type, folder.updated_by,
                     folder.created, folder.created_by, folder.updated, people, context);
   return out;
 }

@@ -17,6 +17,9 @@ void add_file_operation_routes(RouteTable& table, ApiEnv& env);
 // service stubs (files_extra_api.cc).
 void add_files_extra_routes(RouteTable& table, ApiEnv& env);
 void add_download_routes(RouteTable& table, ApiEnv& env);
+// Sharing: files/file|folder/{id}/share, DELETE files/share, files/{fileid}/sharedlink
+// (share_api.cc).
+void add_share_routes(RouteTable& table, ApiEnv& env);
 void add_attachment_routes(RouteTable& table, ApiEnv& env);
 void add_chunked_upload_routes(RouteTable& table, ApiEnv& env);
 // PUT fileops/emptytrash (trash_api.cc).

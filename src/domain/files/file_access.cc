@@ -11,11 +11,14 @@ FileAccessResolver::FileAccessResolver(StoreTx& tx, Viewer viewer)
     : tx_(tx), viewer_(std::move(viewer)) {}
 
 TreeAccess FileAccessResolver::of_folder(const FolderRecord& folder) {
-  return of_tree(folder.root_kind, folder.owner_id, folder.project_id);
+  return with_shares(of_tree(folder.root_kind, folder.owner_id, folder.project_id),
+                     folder.root_kind, folder.owner_id,
+                     ShareEntry{ShareEntryKind::kFolder, folder.id}, folder.parent_id);
 }
 
 TreeAccess FileAccessResolver::of_file(const FileRecord& file) {
-  return of_tree(file.root_kind, file.owner_id, file.project_id);
+  return with_shares(of_tree(file.root_kind, file.owner_id, file.project_id), file.root_kind,
+                     file.owner_id, ShareEntry{ShareEntryKind::kFile, file.id}, file.folder_id);
 }
 
 TreeAccess FileAccessResolver::of_tree(int root_kind, const std::optional<std::string>& owner_id,
@@ -62,16 +65,42 @@ void FileAccessResolver::require_edit(const TreeAccess& access) const {
   if (!access.edit) throw_forbidden();
 }
 
+namespace {
+
+void require_removable_entry(const Viewer& viewer, int root_kind,
+                             const std::optional<std::string>& owner_id,
+                             const std::string& created_by) {
+  if (root_kind != static_cast<int>(FolderKind::kMy)) return;
+  if (owner_id == viewer.user_id || created_by == viewer.user_id) return;
+  throw_forbidden(
+      "Only the owner of these My Documents may delete or move away what others made in them");
+}
+
+}  // namespace
+
+void require_removable(const Viewer& viewer, const FileRecord& file) {
+  require_removable_entry(viewer, file.root_kind, file.owner_id, file.created_by);
+}
+
+void require_removable(const Viewer& viewer, const FolderRecord& folder) {
+  require_removable_entry(viewer, folder.root_kind, folder.owner_id, folder.created_by);
+}
+
 std::vector<FileView> file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files,
                                  std::vector<std::string>& people) {
   FileAccessResolver access(tx, viewer);
+  std::vector<std::int64_t> ids;
+  for (const FileRecord& file : files)
+    ids.push_back(file.id);
+  const std::vector<std::int64_t> shared = tx.file_shares().shared_files(ids);
   std::vector<FileView> out;
   for (FileRecord& file : files) {
     people.push_back(file.created_by);
     people.push_back(file.updated_by);
     people.push_back(file.version.created_by);
     const int wrapper_access = access.of_file(file).wrapper_access();
-    out.push_back(FileView{std::move(file), wrapper_access});
+    const bool is_shared = std::find(shared.begin(), shared.end(), file.id) != shared.end();
+    out.push_back(FileView{std::move(file), wrapper_access, is_shared});
   }
   return out;
 }

@@ -176,18 +176,22 @@ FolderRecord destination_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
 
 // 404 for any item the viewer cannot read (all of them checked before anything else), then, for a
 // change, 409 and 403 item by item.
-void check_operation_items(FileAccessResolver& access, const std::vector<FileRecord>& files,
+void check_operation_items(FileAccessResolver& access, const Viewer& viewer,
+                           const std::vector<FileRecord>& files,
                            const std::vector<FolderRecord>& folders, bool change) {
   for (const FileRecord& f : files)
     access.require_read(access.of_file(f));
   for (const FolderRecord& f : folders)
     access.require_read(access.of_folder(f));
   if (!change) return;
-  for (const FileRecord& f : files)
+  for (const FileRecord& f : files) {
     access.require_edit(access.of_file(f));
+    require_removable(viewer, f);
+  }
   for (const FolderRecord& f : folders) {
     access.require_edit(access.of_folder(f));
     if (!f.parent_id) throw_forbidden("A section or project folder cannot be moved");
+    require_removable(viewer, f);
   }
 }
 
@@ -211,7 +215,8 @@ FileViews FileOperationService::conflicts(const Caller& caller, FolderRef destin
     FileAccessResolver access(tx, viewer);
     const FolderRecord dest = destination_in_tx(tx, viewer, destination, access);
     std::vector<FileRecord> files = selected_files(tx, distinct_operation_ids(file_ids));
-    check_operation_items(access, files, selected_folders(tx, distinct_operation_ids(folder_ids)),
+    check_operation_items(access, viewer, files,
+                          selected_folders(tx, distinct_operation_ids(folder_ids)),
                           false);
     const TitleIndex titles = destination_titles(tx, dest.id);
     std::erase_if(files,
@@ -236,7 +241,7 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
     refuse_trash_destination(dest);
     const std::vector<FileRecord> files = selected_files(tx, file_ids);
     const std::vector<FolderRecord> folders = selected_folders(tx, folder_ids);
-    check_operation_items(access, files, folders, !copy);
+    check_operation_items(access, viewer, files, folders, !copy);
     if (files.empty() && folders.empty())
       throw_bad_request("Nothing to move or copy: send fileIds or folderIds");
     // The destination's own path, root first: a selected folder on it would go into itself.
@@ -327,7 +332,8 @@ OperationViews FileOperationService::mark_as_read(const Caller& caller,
   const std::vector<std::int64_t> folders = distinct_operation_ids(folder_ids);
   return store_.write_value([&](StoreTx& tx) {
     FileAccessResolver access(tx, viewer);
-    check_operation_items(access, selected_files(tx, files), selected_folders(tx, folders), false);
+    check_operation_items(access, viewer, selected_files(tx, files), selected_folders(tx, folders),
+                          false);
     FinishedOperation done{FileOperationType::kMarkAsRead,
                            static_cast<std::int64_t>(files.size() + folders.size()), files, folders,
                            std::nullopt};

@@ -7,9 +7,11 @@
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
 #include "domain/files/trash.h"
+#include "domain/files/shared_with_me.h"
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace projectd {
 
@@ -48,6 +50,14 @@ FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
 namespace {
 
 constexpr const char* kDeletedReason = "file deleted";
+
+// Whether a Restrict share names the viewer: then a folder they read may hold entries they may not.
+bool viewer_may_be_denied(StoreTx& tx, const Viewer& viewer) {
+  const std::vector<FileShareRecord> shares = shares_naming_viewer(tx, viewer);
+  return std::any_of(shares.begin(), shares.end(), [](const FileShareRecord& share) {
+    return !share_reads(static_cast<FileShare>(share.access));
+  });
+}
 
 FolderRecord editable_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
   FileAccessResolver access(tx, viewer);
@@ -116,7 +126,7 @@ void add_folder_people(const std::vector<FolderView>& views, std::vector<std::st
 FolderAnswer folder_answer(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   FileAccessResolver access(tx, viewer);
   const FolderRecord folder = *tx.folders().by_id(id);
-  return FolderAnswer{folder_view(folder, tx.folders().counts({id}), access),
+  return FolderAnswer{folder_views(tx, access, {folder}).front(),
                       PeopleIndex::load(tx.users(), {folder.created_by, folder.updated_by})};
 }
 
@@ -164,6 +174,7 @@ FolderView delete_folder_in_tx(StoreTx& tx, const Viewer& viewer, std::int64_t i
                                std::vector<std::string>& released) {
   FolderRecord folder = editable_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id});
   if (!folder.parent_id) throw_forbidden("A section or project folder cannot be deleted");
+  require_removable(viewer, folder);
   FileAccessResolver access(tx, viewer);
   FolderView view = folder_view(folder, tx.folders().counts({id}), access);
   if (!immediately && !in_trash(folder)) {
@@ -196,7 +207,17 @@ std::vector<FolderView> folder_views(StoreTx& tx, FileAccessResolver& access,
   std::vector<FolderView> views;
   for (const FolderRecord& f : folders)
     views.push_back(folder_view(f, counts, access));
+  mark_shared_folders(tx, views);
   return views;
+}
+
+void mark_shared_folders(StoreTx& tx, std::vector<FolderView>& views) {
+  std::vector<std::int64_t> ids;
+  for (const FolderView& view : views)
+    ids.push_back(view.folder.id);
+  const std::vector<std::int64_t> shared = tx.file_shares().shared_folders(ids);
+  for (FolderView& view : views)
+    view.shared = std::find(shared.begin(), shared.end(), view.folder.id) != shared.end();
 }
 
 FileViews load_file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files) {
@@ -283,6 +304,25 @@ FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef 
     files_query.limit = room;
     files = tx.files().in_folder(files_query);
   }
+  // A share may deny the viewer some entries of a folder they read (Restrict): then the page is
+  // cut from the readable entries alone, so it has no holes and `total` counts what they see.
+  if (viewer_may_be_denied(tx, viewer)) {
+    FolderListQuery every_folder{folder.id, query.text, 0,
+                                 std::numeric_limits<std::int32_t>::max()};
+    FileListQuery every_file{folder.id, query.text, extensions, 0,
+                             std::numeric_limits<std::int32_t>::max()};
+    subfolders = with_folders ? tx.folders().children(every_folder) : std::vector<FolderRecord>{};
+    files = with_files ? tx.files().in_folder(every_file) : std::vector<FileRecord>{};
+    std::erase_if(subfolders, [&](const FolderRecord& f) { return !access.of_folder(f).read; });
+    std::erase_if(files, [&](const FileRecord& f) { return !access.of_file(f).read; });
+    out.total = static_cast<std::int64_t>(subfolders.size() + files.size());
+    const auto skip_folders = std::min<std::size_t>(subfolders.size(), query.offset);
+    subfolders.erase(subfolders.begin(), subfolders.begin() + skip_folders);
+    files.erase(files.begin(),
+                files.begin() + std::min<std::size_t>(files.size(), query.offset - skip_folders));
+    if (subfolders.size() > static_cast<std::size_t>(query.limit)) subfolders.resize(query.limit);
+    files.resize(std::min<std::size_t>(files.size(), query.limit - subfolders.size()));
+  }
 
   std::vector<std::int64_t> ids{folder.id};
   for (const FolderRecord& f : subfolders)
@@ -292,6 +332,10 @@ FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef 
   std::vector<std::string> people{folder.created_by, folder.updated_by};
   for (const FolderRecord& f : subfolders)
     out.folders.push_back(folder_view(f, counts, access));
+  out.folders.push_back(out.current);  // one statement marks the current folder with the others
+  mark_shared_folders(tx, out.folders);
+  out.current.shared = out.folders.back().shared;
+  out.folders.pop_back();
   add_folder_people(out.folders, people);
   out.files = file_views(tx, viewer, std::move(files), people);
   out.people = PeopleIndex::load(tx.users(), people);
@@ -538,6 +582,7 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
     std::vector<FolderView> folders;
     auto delete_file = [&](std::int64_t id) {
       FileRecord file = editable_file(tx, viewer, id);
+      require_removable(viewer, file);
       if (!immediately && !in_trash(file)) {
         trash_file_in_tx(tx, viewer, file, now_utc());
       } else {

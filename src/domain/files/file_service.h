@@ -73,6 +73,7 @@ struct FolderView {
   FolderCounts counts;
   int access = 2;
   int section_type = 0;  // a virtual section's FolderType (its rootFolderType); 0 otherwise
+  bool shared = false;   // FolderWrapper.shared: it has a share
 };
 
 // One folder with the people its wrapper names.
@@ -239,6 +240,9 @@ FolderCounts counts_of_folder(const std::vector<FolderCounts>& counts, std::int6
 // Views of these folders (counts and the viewer's access) in their order: one statement.
 std::vector<FolderView> folder_views(StoreTx& tx, FileAccessResolver& access,
                                      const std::vector<FolderRecord>& folders);
+
+// Sets `shared` on the views of folders that have a share: one statement.
+void mark_shared_folders(StoreTx& tx, std::vector<FolderView>& views);
 
 // Removes the contents nothing references any more, after the commit that dropped them.
 void release_unreferenced_contents(Store& store, BlobStore& blobs,

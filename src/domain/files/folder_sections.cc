@@ -3,17 +3,20 @@
 // "Folders").
 //   @projects  the documents folder of every project whose files the caller may read, as one list
 //              of folders (the original's "Projects Documents" section);
-//   @share     what others shared with the caller: nothing until sharing exists, so an empty
-//              content; the sharing part fills `shared_folders` below.
+//   @share     what others shared with the caller (shared_with_me.h): folders, then files, each
+//              with the access its share gives.
 // (@trash is the caller's own stored trash folder, trash.h, not a virtual section.)
 // A section's `current` is a folder of id 0 made by the system (the all-zero GUID) at the Unix
 // epoch, with the section's FolderType as its rootFolderType and `pathParts` [0]; a client names
 // the section by its word, never by that id.
 #include "base/ascii.h"
 #include "domain/files/file_service.h"
+#include "domain/files/file_types.h"
+#include "domain/files/shared_with_me.h"
 #include "domain/projects/project_access.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <map>
 
@@ -49,9 +52,23 @@ std::vector<SectionFolder> readable_project_folders(StoreTx& tx, const Viewer& v
   return out;
 }
 
-// What others shared with the viewer. Sharing does not exist yet.
-std::vector<SectionFolder> shared_folders(StoreTx&, const Viewer&) {
-  return {};
+// The files of a section by title ignoring ASCII case, then id, as a folder's files, with the
+// query's filter: none when it asks for folders only.
+std::vector<FileRecord> section_files(std::vector<FileRecord> files,
+                                      const FolderContentQuery& query) {
+  const std::vector<std::string> extensions = filter_extensions(query);
+  std::erase_if(files, [&](const FileRecord& f) {
+    const bool type_ok = extensions.empty() || std::find(extensions.begin(), extensions.end(),
+                                                         extension_of(f.title)) != extensions.end();
+    return query.filter_type == 2 || !type_ok ||
+           (!query.text.empty() &&
+            ascii::to_lower(f.title).find(ascii::to_lower(query.text)) == std::string::npos);
+  });
+  std::sort(files.begin(), files.end(), [](const FileRecord& a, const FileRecord& b) {
+    const std::string ta = ascii::to_lower(a.title), tb = ascii::to_lower(b.title);
+    return ta != tb ? ta < tb : a.id < b.id;
+  });
+  return files;
 }
 
 bool section_title_matches(const std::string& title, const std::string& text) {
@@ -63,8 +80,14 @@ bool section_title_matches(const std::string& title, const std::string& text) {
 FolderContent section_content_in_tx(StoreTx& tx, const Viewer& viewer, const FolderSection& section,
                                     const FolderContentQuery& query) {
   std::vector<SectionFolder> folders;
+  std::vector<FileRecord> files;
   if (section.kind == FolderRef::Kind::kProjects) folders = readable_project_folders(tx, viewer);
-  if (section.kind == FolderRef::Kind::kShare) folders = shared_folders(tx, viewer);
+  if (section.kind == FolderRef::Kind::kShare) {
+    SharedWithMe shared = shared_with_viewer(tx, viewer);
+    for (auto& [folder, access] : shared.folders)
+      folders.push_back(SectionFolder{std::move(folder), access.wrapper_access()});
+    files = std::move(shared.files);
+  }
 
   FolderRecord current;
   current.title = std::string(section.title);
@@ -72,7 +95,9 @@ FolderContent section_content_in_tx(StoreTx& tx, const Viewer& viewer, const Fol
   current.created_by = current.updated_by = kSectionCreator;
   FolderContent out;
   out.path = {current};
-  out.current = FolderView{current, FolderCounts{0, 0, static_cast<std::int64_t>(folders.size())},
+  out.current = FolderView{current,
+                           FolderCounts{0, static_cast<std::int64_t>(files.size()),
+                                        static_cast<std::int64_t>(folders.size())},
                            2, section.type};
 
   // Folders by title ignoring ASCII case, then id, as a folder's subfolders; filters that ask for
@@ -85,10 +110,16 @@ FolderContent section_content_in_tx(StoreTx& tx, const Viewer& viewer, const Fol
     const std::string ta = ascii::to_lower(a.folder.title), tb = ascii::to_lower(b.folder.title);
     return ta != tb ? ta < tb : a.folder.id < b.folder.id;
   });
-  out.total = static_cast<std::int64_t>(folders.size());
+  files = section_files(std::move(files), query);
+  out.total = static_cast<std::int64_t>(folders.size() + files.size());
   const auto first = std::min<std::size_t>(folders.size(), static_cast<std::size_t>(query.offset));
   const auto last =
       std::min<std::size_t>(folders.size(), first + static_cast<std::size_t>(query.limit));
+  // Files follow the folders on the same pages.
+  const auto file_first =
+      std::min<std::size_t>(files.size(), static_cast<std::size_t>(query.offset) - first);
+  const auto file_last = std::min<std::size_t>(
+      files.size(), file_first + static_cast<std::size_t>(query.limit) - (last - first));
 
   std::vector<std::int64_t> ids;
   for (std::size_t i = first; i < last; ++i)
@@ -102,6 +133,11 @@ FolderContent section_content_in_tx(StoreTx& tx, const Viewer& viewer, const Fol
     people.push_back(view.folder.updated_by);
     out.folders.push_back(std::move(view));
   }
+  mark_shared_folders(tx, out.folders);
+  out.files = file_views(tx, viewer,
+                         {std::make_move_iterator(files.begin() + file_first),
+                          std::make_move_iterator(files.begin() + file_last)},
+                         people);
   out.people = PeopleIndex::load(tx.users(), people);
   return out;
 }

@@ -282,6 +282,7 @@ UserRecord PeopleService::remove(const Caller& caller, std::string_view id) {
       throw_conflict("The user is not disabled: disable them first, then delete them");
     tx.sessions().delete_tokens_of(user.id);
     tx.groups().forget_user(user.id);
+    tx.file_shares().forget_subject(user.id);  // what was shared with them goes with them
     tx.photos().replace(user.id, {});
     tx.users().remove(user.id);
     return user;

@@ -10,6 +10,7 @@
 #include "store/sql/sql_file_extra_repos.h"
 #include "store/sql/sql_file_operation_repo.h"
 #include "store/sql/sql_file_repos.h"
+#include "store/sql/sql_file_share_repo.h"
 #include "store/sql/sql_group_repos.h"
 #include "store/sql/sql_project_extras_repos.h"
 #include "store/sql/sql_project_repos.h"
@@ -89,7 +90,8 @@ class SqlTx final : public StoreTx {
         files_settings_(connection),
         file_marks_(connection),
         file_search_(connection),
-        trash_(connection) {}
+        trash_(connection),
+        file_shares_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -114,6 +116,7 @@ class SqlTx final : public StoreTx {
   FileMarkRepo& file_marks() override { return file_marks_; }
   FileSearchRepo& file_search() override { return file_search_; }
   TrashRepo& trash() override { return trash_; }
+  FileShareRepo& file_shares() override { return file_shares_; }
 
  private:
   SqlUserRepo users_;
@@ -140,6 +143,7 @@ class SqlTx final : public StoreTx {
   SqlFileMarkRepo file_marks_;
   SqlFileSearchRepo file_search_;
   SqlTrashRepo trash_;
+  SqlFileShareRepo file_shares_;
 };
 
 }  // namespace projectd

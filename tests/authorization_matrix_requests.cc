@@ -163,6 +163,7 @@ const BodySpec kBodies[] = {
     {"PUT api/2.0/files/fileops/move", R"({"fileIds":[$file]})"},
     {"PUT api/2.0/files/fileops/copy", R"({"fileIds":[$file]})"},
     {"PUT api/2.0/files/fileops/markasread", R"({"fileIds":[$file]})"},
+    {"PUT api/2.0/files/fileops/bulkdownload", R"({"fileIds":[$file]})"},
     {"PUT api/2.0/files/updateifexist", R"({"set":true})"},
     {"PUT api/2.0/files/storeoriginal", R"({"set":false})"},
     {"PUT api/2.0/files/hideconfirmconvert", R"({"save":true})"},

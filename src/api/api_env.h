@@ -1,6 +1,7 @@
 // What the API handlers share: the domain services and the portal settings they render with.
 #pragma once
 
+#include "domain/files/bulk_download_service.h"
 #include "domain/files/chunked_upload_service.h"
 #include "domain/files/file_marks.h"
 #include "domain/files/file_operations.h"
@@ -63,6 +64,7 @@ struct ApiEnv {
   FileOperationService& file_operations;  // issue 16: files/fileops
   ChunkedUploadService& chunked_uploads;  // issue 16
   FileExtraServices& file_extras;
+  BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
 };
 
 }  // namespace projectd

@@ -47,6 +47,7 @@ struct ApiServices {
   FileSearchService file_search;
   FilePropertiesService file_properties;
   FileExtraServices file_extras;
+  BulkDownloadService bulk_downloads;
   ApiEnv env;
 };
 

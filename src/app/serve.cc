@@ -3,6 +3,7 @@
 #include "api/routes.h"
 #include "app/api_services.h"
 #include "app/blob_sweeper.h"
+#include "app/bulk_download_worker.h"
 #include "app/first_admin.h"
 #include "app/upload_session_sweeper.h"
 #include "auth/password_hasher.h"
@@ -78,6 +79,7 @@ int run_serve(const ServeConfig& config) {
                        static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024,
                        std::chrono::seconds(config.upload_session_seconds));
   UploadSessionSweeper upload_sweeper(services.chunked_uploads);
+  BulkDownloadWorker bulk_worker(services.bulk_downloads);
   RouteTable table;
   build_route_table(table, services.env);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
@@ -122,6 +124,7 @@ int run_serve(const ServeConfig& config) {
   server.run();
   sweeper.stop();
   upload_sweeper.stop();
+  bulk_worker.stop();
   store->close();
   spdlog::info("projectd stopped");
   // run() only returns after stop(), which the signal thread called.

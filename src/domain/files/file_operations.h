@@ -28,6 +28,11 @@ struct MoveRequest {
   bool copy = false;
 };
 
+// The operations as the viewer sees them now: the files and folders each produced that still exist
+// and are readable (a Delete lists none, as the original), in a fixed number of statements.
+OperationViews operation_views_in_tx(StoreTx& tx, const Viewer& viewer,
+                                     std::vector<FileOperationRecord> operations);
+
 class FileOperationService {
  public:
   FileOperationService(Store& store, BlobStore& blobs);

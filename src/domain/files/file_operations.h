@@ -37,9 +37,9 @@ class FileOperationService {
  public:
   FileOperationService(Store& store, BlobStore& blobs);
 
-  // GET files/fileops (and PUT fileops/terminate, since nothing runs in the background): the
-  // caller's operations, oldest first, with the files and folders they produced that the caller
-  // may still read.
+  // GET files/fileops: the caller's operations, oldest first, with the files and folders they
+  // produced that the caller may still read (PUT fileops/terminate and bulk downloads are
+  // BulkDownloadService's).
   OperationViews list(const Caller& caller);
   // GET files/fileops/move: the selected files whose titles the destination already has (ASCII
   // case ignored). 404 for a destination or item the caller cannot read.

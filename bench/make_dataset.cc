@@ -135,7 +135,7 @@ std::vector<Content> make_contents(const std::filesystem::path& blobs_dir, const
     while (bytes.size() < size)
       bytes += words.phrase(12) + '\n';
     bytes.resize(size);
-    out.push_back(Content{blobs.put(bytes)});
+    out.push_back(Content{blobs.put(bytes).ref});
   }
   return out;
 }

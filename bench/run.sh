@@ -41,7 +41,7 @@ connections=32
 threads=2
 serve_flags=(--max-upload-mb $((file_mib + 16)) --body-timeout-ms 600000)
 
-for tool in wrk curl cmake bc dd awk; do
+for tool in wrk curl cmake bc dd awk unzip; do
   command -v "$tool" >/dev/null || die "$tool is missing: run bash scripts/install-deps.sh"
 done
 nginx_bin=$(command -v nginx || true)
@@ -141,6 +141,33 @@ chunked_upload() {  # file -> seconds
   echo "$t1 - $t0" | bc
 }
 chunked_s=$(chunked_upload "$work/large.bin")
+# A bulk download of the same file: PUT fileops/bulkdownload, GET fileops until the archive is made
+# (it is spooled, fsynced and renamed before the operation says finished), then its url downloaded.
+# Checked apart from the timing: the archive must unpack to the file's bytes.
+bulk_download() {  # file id, file -> seconds
+  local id=$1 file=$2 op url t0 t1 polls=0
+  t0=$(date +%s.%N)
+  op=$(curl -sf -X PUT "$base/api/2.0/files/fileops/bulkdownload" \
+    -H "Authorization: $BENCH_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"fileIds\":[$id]}" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4) ||
+    die "fileops/bulkdownload failed"
+  until url=$(curl -sf -H "Authorization: $BENCH_TOKEN" "$base/api/2.0/files/fileops" |
+    grep -o "\"id\":\"$op\",[^{]*\"finished\":true,\"url\":\"[^\"]*\"" |
+    sed 's/.*"url":"//; s/"$//'
+  ) && [ -n "$url" ]; do
+    polls=$((polls + 1))
+    [ "$polls" -lt 12000 ] || die "the bulk download did not finish"
+    sleep 0.02
+  done
+  curl -sf -o "$work/bulk.zip" -H "Authorization: $BENCH_TOKEN" "$url" ||
+    die "the bulk download's archive failed"
+  t1=$(date +%s.%N)
+  unzip -p "$work/bulk.zip" | cmp -s - "$file" || die "the bulk download differs from its file"
+  rm -f "$work/bulk.zip"
+  echo "$t1 - $t0" | bc
+}
+bulk_s=$(bulk_download "$large_id" "$work/large.bin")
+hwm_bulk_kib=$(kib_of "$pid_big" VmHWM)
 # Baseline: dd of the same size to the same disk (fsynced like an upload) and back, from the page
 # cache (as the download above read the content the upload had just written).
 t0=$(date +%s.%N)
@@ -173,7 +200,7 @@ rm -f "$work/dd.bin"
 mkdir -p "$work/nginx/www"
 mv "$work/large.bin" "$work/nginx/www/large.bin"
 mbps() { echo "scale=0; $file_mib * 1048576 / $1 / 1000000" | bc; }
-say "chunked upload $(mbps "$chunked_s") MB/s (plain $(mbps "$up_s"))"
+say "chunked upload $(mbps "$chunked_s") MB/s (plain $(mbps "$up_s")), bulk download $(mbps "$bulk_s") MB/s"
 say "upload $(mbps "$up_s") MB/s (dd $(mbps "$dd_up_s")), download $(mbps "$down_s") MB/s (dd $(mbps "$dd_down_s")), peak RSS $(mib "$hwm_after_kib") MiB"
 
 # --- GET project/task/{id}: JSON beside nginx, XML beside JSON -------------------------------------
@@ -308,6 +335,9 @@ login_ms=$(echo "scale=1; $(cpu_us login) / 1000" | bc)
 argon2_share=$(ratio "$argon2_ms" "$login_ms")
 up_ratio=$(ratio "$dd_up_s" "$up_s")
 chunked_ratio=$(ratio "$up_s" "$chunked_s")
+# The archive is the file's bytes written once (fsynced) and read once: dd's write and read of them.
+dd_bulk_s=$(echo "$dd_up_s + $dd_down_s" | bc)
+bulk_ratio=$(ratio "$dd_bulk_s" "$bulk_s")
 down_ratio=$(ratio "$dd_down_s" "$down_s")
 if [ "$cold" = 1 ]; then
   cold_ratio=$(ratio "$dd_cold_s" "$cold_down_s")
@@ -341,6 +371,7 @@ with wrk and with other work on this machine), and per answer.
 | POST api/2.0/authentication | $(lat login) | projectd's Argon2id verify alone, pool of 2: $argon2_rate/s, $argon2_ms ms CPU each | Argon2 is $argon2_share of a sign-in's CPU | Argon2-bound | $(yes_no "$argon2_share >= 0.8") |
 | upload $file_mib MiB | $(mbps "$up_s") MB/s | dd conv=fsync: $(mbps "$dd_up_s") MB/s | $up_ratio | >= 0.5 | $(yes_no "$up_ratio >= 0.5") |
 | chunked upload $file_mib MiB, 10 MiB chunks | $(mbps "$chunked_s") MB/s | plain upload: $(mbps "$up_s") MB/s | $chunked_ratio | >= 0.5 | $(yes_no "$chunked_ratio >= 0.5") |
+| bulk download $file_mib MiB (zip made, then downloaded) | $(mbps "$bulk_s") MB/s | dd conv=fsync then dd read of the same bytes: $(mbps "$dd_bulk_s") MB/s | $bulk_ratio (server peak RSS after it: $(mib "$hwm_bulk_kib") MiB) | >= 0.5 | $(yes_no "$bulk_ratio >= 0.5") |
 | download $file_mib MiB | $download_row |
 | server peak RSS over the up/download | $peak_mib MiB (after a 1 MiB round trip: $(mib "$hwm_before_kib") MiB) | - | - | < 64 MiB | $(yes_no "$peak_mib < 64") |
 | idle server RSS, data set open | $idle_mib MiB after one sign-in ($(mib "$start_kib") MiB right after the start) | - | - | < 30 MiB | $(yes_no "$idle_mib < 30") |

@@ -12,7 +12,7 @@ packages=(
   libhowardhinnant-date-dev tzdata libgumbo-dev libzip-dev libcli11-dev libspdlog-dev
   libvips-dev libglib2.0-dev
   # tests and benchmarks; PostgreSQL's server and nginx for the PostgreSQL and multi-node tests
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl wrk postgresql-15 nginx
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl wrk postgresql-15 nginx unzip
 )
 
 missing=()

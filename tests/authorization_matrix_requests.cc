@@ -172,6 +172,7 @@ const BodySpec kBodies[] = {
     {"PUT api/2.0/files/fileops/markasread", R"({"fileIds":[$file]})"},
     // Empties the caller's own trash only: nothing of the fixture is in anyone's trash.
     {"PUT api/2.0/files/fileops/emptytrash", "{}"},
+    {"PUT api/2.0/files/fileops/bulkdownload", R"({"fileIds":[$file]})"},
     {"PUT api/2.0/files/updateifexist", R"({"set":true})"},
     {"PUT api/2.0/files/storeoriginal", R"({"set":false})"},
     {"PUT api/2.0/files/hideconfirmconvert", R"({"save":true})"},

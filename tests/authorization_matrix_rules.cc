@@ -51,9 +51,10 @@ const char* const kGuestMayChange[] = {
     "POST api/2.0/project/team",  // reads the teams of several projects
     "POST api/2.0/project/comment",
     "POST api/2.0/project/comment/preview",
-    "PUT api/2.0/files/fileops/markasread",  // records what was read; changes no file
-    "PUT api/2.0/files/fileops/terminate",   // nothing runs in the background to stop
-    "DELETE api/2.0/files/share",            // hides what others shared with the caller alone
+    "PUT api/2.0/files/fileops/markasread",    // records what was read; changes no file
+    "PUT api/2.0/files/fileops/terminate",     // stops only the caller's own bulk downloads
+    "PUT api/2.0/files/fileops/bulkdownload",  // zips what the caller may read; changes no file
+    "DELETE api/2.0/files/share",              // hides what others shared with the caller alone
 };
 
 // Business rules that refuse the admin too on a fresh fixture (invariant 6 allows these codes

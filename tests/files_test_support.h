@@ -104,6 +104,7 @@ class OwnServer {
   OwnServer& operator=(const OwnServer&) = delete;
 
   unsigned short port() const { return server_.port(); }
+  pid_t pid() const { return server_.pid(); }
   const std::string& data_dir() const { return server_.data_dir(); }
   const Headers& admin() const { return admin_; }
   // POST files/@my/upload as the admin, `bytes` as a raw body named `title`.

@@ -1,6 +1,7 @@
 // What the API handlers share: the domain services and the portal settings they render with.
 #pragma once
 
+#include "domain/files/bulk_download_service.h"
 #include "domain/files/chunked_upload_service.h"
 #include "domain/files/file_marks.h"
 #include "domain/files/file_operations.h"
@@ -67,6 +68,7 @@ struct ApiEnv {
   FileExtraServices& file_extras;
   TrashService& trash;  // issue 16: fileops/emptytrash
   ShareService& shares;  // issue 16: sharing and shared links
+  BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
 };
 
 }  // namespace projectd

@@ -33,9 +33,13 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       file_extras{files_settings, file_marks, file_search, file_properties},
       trash(store, blobs),
       shares(store, blobs),
+      // Beside the contents, shared by every node like them (any node serves an archive's url);
+      // each node spools in its own directory, named as its blob spool is.
+      bulk_downloads(store, blobs, blobs.root() / "bulk-downloads",
+                     blobs.temp_dir().filename().string()),
       env{auth,     people,   projects,       teams,           milestones,      tasks,
           statuses, messages, comments,       files,           attachments,     groups,
           photos,   zone,     project_extras, file_operations, chunked_uploads, file_extras,
-          trash,    shares} {}
+          trash,    shares,   bulk_downloads} {}
 
 }  // namespace projectd

@@ -49,6 +49,7 @@ struct ApiServices {
   FileExtraServices file_extras;
   TrashService trash;
   ShareService shares;
+  BulkDownloadService bulk_downloads;
   ApiEnv env;
 };
 

@@ -3,6 +3,7 @@
 #include "api/routes.h"
 #include "app/api_services.h"
 #include "app/blob_sweeper.h"
+#include "app/bulk_download_worker.h"
 #include "app/first_admin.h"
 #include "app/trash_sweeper.h"
 #include "app/upload_session_sweeper.h"
@@ -80,6 +81,7 @@ int run_serve(const ServeConfig& config) {
                        std::chrono::seconds(config.upload_session_seconds));
   UploadSessionSweeper upload_sweeper(services.chunked_uploads);
   TrashSweeper trash_sweeper(services.trash, std::chrono::seconds(config.trash_sweep_seconds));
+  BulkDownloadWorker bulk_worker(services.bulk_downloads);
   RouteTable table;
   build_route_table(table, services.env);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
@@ -125,6 +127,7 @@ int run_serve(const ServeConfig& config) {
   sweeper.stop();
   upload_sweeper.stop();
   trash_sweeper.stop();
+  bulk_worker.stop();
   store->close();
   spdlog::info("projectd stopped");
   // run() only returns after stop(), which the signal thread called.

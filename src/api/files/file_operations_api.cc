@@ -1,6 +1,6 @@
 // api/2.0/files/fileops (docs/wire-compatibility.md, "File operations"): the caller's operations,
-// the move/copy conflict check, move, copy, mark as read and terminate. Every answer is an array
-// of FileOperationWraper, as the original's.
+// the move/copy conflict check, move, copy, mark as read, bulk download and terminate. Every answer
+// is an array of FileOperationWraper, as the original's.
 #include "api/binding.h"
 #include "api/files/file_wrappers.h"
 #include "api/files/files_routes.h"
@@ -38,6 +38,18 @@ HandlerResult move_or_copy_answer(ApiEnv& env, RequestContext& r, bool copy) {
   request.copy = copy;
   // deleteAfter (finish after the editing sessions end) means nothing without an editor.
   return operations_answer(env, r, env.file_operations.move_or_copy(*r.caller, request));
+}
+
+// fileIds with the keys of fileConvertIds: the original downloads those files converted to the
+// extension given; there is no converter here, so they come as they are.
+std::vector<std::int64_t> bulk_file_ids(const Params& params) {
+  std::vector<std::int64_t> ids = selected_ids(params, "fileIds");
+  for (const Params& pair : params.objects_of("fileConvertIds", Params::kMaxListItems)) {
+    const auto id = pair.get_int("key");
+    if (!id) throw_bad_request("Parameter 'fileConvertIds' needs a file id as each key");
+    ids.push_back(*id);
+  }
+  return ids;
 }
 
 }  // namespace
@@ -88,10 +100,25 @@ void add_file_operation_routes(RouteTable& table, ApiEnv& env) {
                                                     selected_ids(r.params, "folderIds")));
              });
   routes.add(http::verb::put, "fileops/terminate",
-             "Stop the caller's running operations: none runs in the background, so this answers "
-             "the caller's operations and changes nothing",
+             "Stop the caller's running operations (bulk downloads): each ends with an error "
+             "saying it was terminated, its partial archive removed; answers the caller's "
+             "operations",
              {}, [&env](RequestContext& r) {
-               return operations_answer(env, r, env.file_operations.list(*r.caller));
+               return operations_answer(env, r, env.bulk_downloads.terminate(*r.caller));
+             });
+  routes.add(http::verb::put, "fileops/bulkdownload",
+             "Start a zip of files and folders (structure kept, names made safe and unique), made "
+             "in the background: answers the running Download operation (3); GET fileops shows "
+             "its progress and, finished, its url",
+             {kOperationFileIds,
+              kOperationFolderIds,
+              {"fileConvertIds", ParamIn::kBody, "array", false,
+               "[{key: file id, value: extension}]: the files are added, never converted"}},
+             [&env](RequestContext& r) {
+               return operations_answer(
+                   env, r,
+                   env.bulk_downloads.start(*r.caller, bulk_file_ids(r.params),
+                                            selected_ids(r.params, "folderIds")));
              });
 }
 

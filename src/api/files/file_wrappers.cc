@@ -150,7 +150,7 @@ boost::json::array operation_wrappers(const OperationViews& views, const WrapCon
     operation["processed"] = std::to_string(o.processed);
     operation["finished"] = o.finished;
     if (o.url)
-      operation["url"] = *o.url;
+      operation["url"] = context.base_url + *o.url;  // stored relative to the portal
     else
       operation["url"] = nullptr;
     add_entry_arrays(operation, view.files, view.folders, views.people, context);

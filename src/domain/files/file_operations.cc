@@ -117,6 +117,44 @@ void detach_moved_files(StoreTx& tx, const std::vector<std::int64_t>& file_ids,
     detach_in_tx(tx, a, titles[a.file_id], user_id, reason, now);
 }
 
+// The destination of a move, copy or conflict check: resolve_folder's, except that an id naming
+// no folder the viewer can read but a file they can read answers 400 saying so (a client mixed up
+// the ids). Whether a hidden folder has the id does not change the answer, so it tells nothing.
+FolderRecord destination_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
+                               FileAccessResolver& access) {
+  if (ref.kind == FolderRef::Kind::kId) {
+    const auto folder = tx.folders().by_id(ref.id);
+    if (!folder || !access.of_folder(*folder).read) {
+      if (auto file = tx.files().by_id(ref.id); file && access.of_file(*file).read)
+        throw_bad_request("destFolderId " + std::to_string(ref.id) + " is a file, not a folder");
+    }
+  }
+  return resolve_folder(tx, viewer, ref, access);
+}
+
+// 404 for any item the viewer cannot read (all of them checked before anything else), then, for a
+// change, 409 and 403 item by item.
+void check_operation_items(FileAccessResolver& access, const Viewer& viewer,
+                           const std::vector<FileRecord>& files,
+                           const std::vector<FolderRecord>& folders, bool change) {
+  for (const FileRecord& f : files)
+    access.require_read(access.of_file(f));
+  for (const FolderRecord& f : folders)
+    access.require_read(access.of_folder(f));
+  if (!change) return;
+  for (const FileRecord& f : files) {
+    access.require_edit(access.of_file(f));
+    require_removable(viewer, f);
+  }
+  for (const FolderRecord& f : folders) {
+    access.require_edit(access.of_folder(f));
+    if (!f.parent_id) throw_forbidden("A section or project folder cannot be moved");
+    require_removable(viewer, f);
+  }
+}
+
+}  // namespace
+
 // The operations as the viewer sees them now: the files and folders each produced that still exist
 // and are readable (a Delete lists none, as the original), in a fixed number of statements.
 OperationViews operation_views_in_tx(StoreTx& tx, const Viewer& viewer,
@@ -158,44 +196,6 @@ OperationViews operation_views_in_tx(StoreTx& tx, const Viewer& viewer,
   out.people = PeopleIndex::load(tx.users(), people);
   return out;
 }
-
-// The destination of a move, copy or conflict check: resolve_folder's, except that an id naming
-// no folder the viewer can read but a file they can read answers 400 saying so (a client mixed up
-// the ids). Whether a hidden folder has the id does not change the answer, so it tells nothing.
-FolderRecord destination_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
-                               FileAccessResolver& access) {
-  if (ref.kind == FolderRef::Kind::kId) {
-    const auto folder = tx.folders().by_id(ref.id);
-    if (!folder || !access.of_folder(*folder).read) {
-      if (auto file = tx.files().by_id(ref.id); file && access.of_file(*file).read)
-        throw_bad_request("destFolderId " + std::to_string(ref.id) + " is a file, not a folder");
-    }
-  }
-  return resolve_folder(tx, viewer, ref, access);
-}
-
-// 404 for any item the viewer cannot read (all of them checked before anything else), then, for a
-// change, 409 and 403 item by item.
-void check_operation_items(FileAccessResolver& access, const Viewer& viewer,
-                           const std::vector<FileRecord>& files,
-                           const std::vector<FolderRecord>& folders, bool change) {
-  for (const FileRecord& f : files)
-    access.require_read(access.of_file(f));
-  for (const FolderRecord& f : folders)
-    access.require_read(access.of_folder(f));
-  if (!change) return;
-  for (const FileRecord& f : files) {
-    access.require_edit(access.of_file(f));
-    require_removable(viewer, f);
-  }
-  for (const FolderRecord& f : folders) {
-    access.require_edit(access.of_folder(f));
-    if (!f.parent_id) throw_forbidden("A section or project folder cannot be moved");
-    require_removable(viewer, f);
-  }
-}
-
-}  // namespace
 
 FileOperationService::FileOperationService(Store& store, BlobStore& blobs)
     : store_(store), blobs_(blobs) {}

@@ -28,13 +28,18 @@ struct MoveRequest {
   bool copy = false;
 };
 
+// The operations as the viewer sees them now: the files and folders each produced that still exist
+// and are readable (a Delete lists none, as the original), in a fixed number of statements.
+OperationViews operation_views_in_tx(StoreTx& tx, const Viewer& viewer,
+                                     std::vector<FileOperationRecord> operations);
+
 class FileOperationService {
  public:
   FileOperationService(Store& store, BlobStore& blobs);
 
-  // GET files/fileops (and PUT fileops/terminate, since nothing runs in the background): the
-  // caller's operations, oldest first, with the files and folders they produced that the caller
-  // may still read.
+  // GET files/fileops: the caller's operations, oldest first, with the files and folders they
+  // produced that the caller may still read (PUT fileops/terminate and bulk downloads are
+  // BulkDownloadService's).
   OperationViews list(const Caller& caller);
   // GET files/fileops/move: the selected files whose titles the destination already has (ASCII
   // case ignored). 404 for a destination or item the caller cannot read.

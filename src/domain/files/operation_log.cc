@@ -18,7 +18,8 @@ FileOperationRecord record_operation_in_tx(StoreTx& tx, const std::string& user_
                              .folder_ids = std::move(operation.folder_ids),
                              .url = std::nullopt,
                              .created = now,
-                             .finished_at = now};
+                             .finished_at = now,
+                             .node = std::nullopt};
   tx.file_operations().prune_finished_before(user_id, now - kFinishedOperationRetention);
   tx.file_operations().insert(record);
   return record;

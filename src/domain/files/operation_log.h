@@ -1,7 +1,8 @@
 // The log of each person's file operations that GET files/fileops answers (migration 0010;
-// docs/wire-compatibility.md, "File operations"). Every operation projectd runs today finishes
+// docs/wire-compatibility.md, "File operations"). Every operation but a bulk download finishes
 // inside the write that does it, so it is recorded there, finished, in the same transaction as its
-// changes: it is listed exactly when its changes committed.
+// changes: it is listed exactly when its changes committed. A bulk download is recorded running and
+// finished by its worker (bulk_download_service.h).
 //
 // How long a finished operation stays listed: kFinishedOperationRetention. The mobile app polls
 // GET files/fileops after a delete, move or copy and reads an empty list as a failure, so a

@@ -26,7 +26,8 @@ class SqliteFileOperationReposTest : public testing::SqliteFileTestBase {
         .folder_ids = {},
         .url = std::nullopt,
         .created = from_ticks(finished_at - 5),
-        .finished_at = finished ? std::optional(from_ticks(finished_at)) : std::nullopt};
+        .finished_at = finished ? std::optional(from_ticks(finished_at)) : std::nullopt,
+        .node = std::nullopt};
   }
   std::vector<std::string> listed_ids(Timestamp since, std::int64_t limit = 100) {
     std::vector<std::string> ids;

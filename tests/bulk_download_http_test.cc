@@ -390,13 +390,14 @@ TEST(BulkDownloadLargeTest, A1GiBSelectionKeepsMemoryFlatAndUnzipsToTheSameBytes
   const std::string base = "http://127.0.0.1:" + std::to_string(server.port());
   const std::string token = server.admin().at(0).second;
   const std::string curl = "curl -sf -H 'Authorization: " + token + "' ";
-  ASSERT_EQ(bulk_shell(curl +
-                       "-H 'Content-Type: application/octet-stream' -H "
-                       "'Content-Disposition: attachment; filename=\"big.bin\"' "
-                       "--data-binary '@" +
-                       source.string() + "' " + base + "/api/2.0/files/@my/upload -o '" +
-                       scratch.path() + "/upload.json'"),
-            0);
+  ASSERT_EQ(
+      bulk_shell(curl +
+                 "-H 'Content-Type: application/octet-stream' -H "
+                 "'Content-Disposition: attachment; filename=\"big.bin\"' "
+                 "-X POST -T '" +  // -T streams the file; --data-binary would load it
+                 source.string() +
+                 "' " + base + "/api/2.0/files/@my/upload -o '" + scratch.path() + "/upload.json'"),
+      0);
   std::ifstream upload_answer(fs::path(scratch.path()) / "upload.json");
   std::ostringstream upload_json;
   upload_json << upload_answer.rdbuf();

@@ -9,6 +9,8 @@
 
 #include <gmock/gmock.h>
 
+#include <algorithm>
+
 namespace projectd::test {
 namespace {
 
@@ -133,11 +135,8 @@ TEST_F(FileSharingTest, ReadWriteOnAFolderCoversItsSubtree) {
                       {{"destFolderId", "@my"}, {"fileIds", boost::json::array{file}}}),
             403);
   EXPECT_EQ(file_info(file, owner.auth()).at("folderId"), inner);
-  const std::int64_t added = folder_content(std::to_string(inner), owner.auth())
-                                 .at("files")
-                                 .at(0)
-                                 .at("id")
-                                 .as_int64();
+  const std::int64_t added =
+      folder_content(std::to_string(inner), owner.auth()).at("files").at(0).at("id").as_int64();
   EXPECT_EQ(status_of("DELETE", file_entry(added), writer.auth()), 200);
   EXPECT_EQ(folder_content(std::to_string(inner), owner.auth()).at("total"), 1);
   // Nothing of it for anyone else.
@@ -321,8 +320,8 @@ TEST_F(FileSharingTest, ASharedLinkDownloadsWithoutSigningInUntilRevoked) {
   EXPECT_EQ(download(file, {}, "&doc=" + key).body, "for anyone");
   EXPECT_EQ(status_of("DELETE", file_entry(file) + "?immediately=true", owner.auth()), 200);
   EXPECT_EQ(download(file, {}, "&doc=" + key).status, 404);
-  EXPECT_TRUE(stored("SELECT token FROM file_share_links WHERE file_id = " + std::to_string(file))
-                  .empty());
+  EXPECT_TRUE(
+      stored("SELECT token FROM file_share_links WHERE file_id = " + std::to_string(file)).empty());
 }
 
 TEST_F(FileSharingTest, DeleteShareHidesWhatWasSharedWithTheCaller) {
@@ -361,7 +360,16 @@ TEST_F(FileSharingTest, SharesGoWithTheirEntryAndTheirPerson) {
   // In the trash the folder's share grants nothing; deleted for good, it is gone.
   EXPECT_EQ(status_of("DELETE", folder_entry(folder), owner.auth()), 200);
   EXPECT_EQ(status_of("GET", folder_entry(folder), reader.auth()), 404);
-  EXPECT_EQ(folder_content("@share", reader.auth()).at("total"), 1);
+  // (Other tests share with everyone: look for this folder and file only.)
+  const auto shared = folder_content("@share", reader.auth());
+  EXPECT_FALSE(
+      std::any_of(shared.at("folders").as_array().begin(), shared.at("folders").as_array().end(),
+                  [&](const boost::json::value& f) { return f.at("id").as_int64() == folder; }))
+      << shared;
+  EXPECT_TRUE(
+      std::any_of(shared.at("files").as_array().begin(), shared.at("files").as_array().end(),
+                  [&](const boost::json::value& f) { return f.at("id").as_int64() == file; }))
+      << shared;
   EXPECT_EQ(status_of("DELETE", folder_entry(folder), owner.auth()), 200);
   EXPECT_EQ(stored("SELECT id FROM file_shares WHERE subject = '" + reader.id + "'").size(), 1u);
 
@@ -372,6 +380,37 @@ TEST_F(FileSharingTest, SharesGoWithTheirEntryAndTheirPerson) {
   EXPECT_EQ(json_request(port(), "DELETE", "/api/2.0/people/" + reader.id, nullptr, admin()).status,
             200);
   EXPECT_TRUE(stored("SELECT id FROM file_shares WHERE subject = '" + reader.id + "'").empty());
+}
+
+TEST_F(FileSharingTest, SearchFindsWhatIsSharedAndNothingElseOfTheOwner) {
+  const Person owner = add_person();
+  const Person reader = add_person();
+  const std::int64_t folder = make_folder("@my", "Quarterly shared", owner.auth());
+  const std::int64_t inside =
+      upload_id(std::to_string(folder), "quarterly inside.txt", "i", owner.auth());
+  const std::int64_t single = upload_id("@my", "quarterly single.txt", "s", owner.auth());
+  upload_id("@my", "quarterly private.txt", "p", owner.auth());
+  const std::int64_t common = create_text_id("@common", "quarterly common", "c", admin());
+  const std::int64_t hidden = create_text_id("@common", "quarterly hidden", "h", admin());
+  response_of(share(folder_entry(folder), reader.id, "Read", owner.auth()), 200);
+  response_of(share(file_entry(single), reader.id, "Read", owner.auth()), 200);
+  response_of(share(file_entry(hidden), reader.id, "Restrict", admin()), 200);
+
+  const auto found =
+      response_of(files_call("GET", "@search/QUARTERLY", nullptr, reader.auth()), 200);
+  std::vector<std::int64_t> files;
+  std::vector<std::int64_t> folders;
+  for (const auto& entry : found.as_array())
+    (entry.as_object().contains("fileExst") ? files : folders).push_back(entry.at("id").as_int64());
+  std::vector<std::int64_t> expected_files{inside, single, common};
+  std::sort(expected_files.begin(), expected_files.end());
+  EXPECT_EQ(files, expected_files);
+  EXPECT_EQ(folders, std::vector<std::int64_t>{folder});
+  // The owner finds everything of theirs, the admin their common files.
+  EXPECT_EQ(response_of(files_call("GET", "@search/quarterly", nullptr, owner.auth()), 200)
+                .as_array()
+                .size(),
+            6u);
 }
 
 TEST_F(FileSharingTest, SharingAnswersInXml) {

@@ -9,8 +9,8 @@
 #include "domain/files/file_search.h"
 #include "domain/files/file_service.h"
 #include "domain/files/files_settings_service.h"
-#include "domain/files/trash.h"
 #include "domain/files/share_service.h"
+#include "domain/files/trash.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
@@ -66,8 +66,8 @@ struct ApiEnv {
   FileOperationService& file_operations;  // issue 16: files/fileops
   ChunkedUploadService& chunked_uploads;  // issue 16
   FileExtraServices& file_extras;
-  TrashService& trash;  // issue 16: fileops/emptytrash
-  ShareService& shares;  // issue 16: sharing and shared links
+  TrashService& trash;                  // issue 16: fileops/emptytrash
+  ShareService& shares;                 // issue 16: sharing and shared links
   BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
 };
 

@@ -216,8 +216,7 @@ FileViews FileOperationService::conflicts(const Caller& caller, FolderRef destin
     const FolderRecord dest = destination_in_tx(tx, viewer, destination, access);
     std::vector<FileRecord> files = selected_files(tx, distinct_operation_ids(file_ids));
     check_operation_items(access, viewer, files,
-                          selected_folders(tx, distinct_operation_ids(folder_ids)),
-                          false);
+                          selected_folders(tx, distinct_operation_ids(folder_ids)), false);
     const TitleIndex titles = destination_titles(tx, dest.id);
     std::erase_if(files,
                   [&](const FileRecord& f) { return !titles.contains(ascii::to_lower(f.title)); });

@@ -1,8 +1,10 @@
 // GET files/@search/{query} (issue 16; docs/wire-compatibility.md, "Search"): the files and
-// subfolders whose titles contain the query, in every tree the caller may read (their @my,
-// @common, the project folders whose files they may read), ignoring case the Unicode way
+// subfolders whose titles contain the query, in everything the caller may read (their @my,
+// @common less what a Restrict share hides, the project folders whose files they may read, and
+// what others shared with them, shared folders' contents included), ignoring case the Unicode way
 // (base/text_fold.h: "ÄRGER" finds "ärger.txt"). Files first, then folders, each in id order,
-// paged. The scan reads the titles of the readable trees in two statements and folds them here:
+// paged. The scan reads the titles of those trees in two statements and folds them here, then
+// keeps the matches the caller's access reads (FileAccessResolver):
 // the stores' own case folding is ASCII only (SQLite) or depends on the database's locale
 // (PostgreSQL). Thread safety: every method may be called from any worker thread at once.
 #pragma once

@@ -6,8 +6,8 @@
 #include "domain/files/file_marks.h"
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
-#include "domain/files/trash.h"
 #include "domain/files/shared_with_me.h"
+#include "domain/files/trash.h"
 
 #include <algorithm>
 #include <charconv>

@@ -49,6 +49,8 @@ void require_can_share(const SharedEntryInfo& info, const Viewer& viewer) {
     case FolderKind::kProject:
       throw_forbidden(
           "Project documents cannot be shared: who may read them follows the project's team");
+    case FolderKind::kTrash:
+      throw_forbidden("What is in the trash cannot be shared: restore it first");
     case FolderKind::kSubfolder:
       break;
   }

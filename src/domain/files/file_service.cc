@@ -1,9 +1,11 @@
-// FileService: folders, uploads, versions, renames, deletes and downloads of the Documents surface.
+// FileService: folders, uploads, versions, renames and downloads of the Documents surface (its
+// deletes are in file_deletes.cc).
 #include "domain/files/file_service.h"
 
 #include "base/ascii.h"
 #include "base/errors.h"
 #include "domain/files/file_marks.h"
+#include "domain/files/file_service_checks.h"
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
 #include "domain/files/shared_with_me.h"
@@ -49,21 +51,12 @@ FolderRecord resolve_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref,
 
 namespace {
 
-constexpr const char* kDeletedReason = "file deleted";
-
 // Whether a Restrict share names the viewer: then a folder they read may hold entries they may not.
 bool viewer_may_be_denied(StoreTx& tx, const Viewer& viewer) {
   const std::vector<FileShareRecord> shares = shares_naming_viewer(tx, viewer);
   return std::any_of(shares.begin(), shares.end(), [](const FileShareRecord& share) {
     return !share_reads(static_cast<FileShare>(share.access));
   });
-}
-
-FolderRecord editable_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
-  FileAccessResolver access(tx, viewer);
-  FolderRecord folder = resolve_folder(tx, viewer, ref, access);
-  access.require_edit(access.of_folder(folder));
-  return folder;
 }
 
 // A folder that takes new files and folders: changeable by the viewer and not in a trash.
@@ -79,13 +72,6 @@ FileRecord readable_file(StoreTx& tx, FileAccessResolver& access, std::int64_t i
   if (!file) throw_not_found();
   access.require_read(access.of_file(*file));
   return std::move(*file);
-}
-
-FileRecord editable_file(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
-  FileAccessResolver access(tx, viewer);
-  FileRecord file = readable_file(tx, access, id, std::nullopt);
-  access.require_edit(access.of_file(file));
-  return file;
 }
 
 // A file whose name or versions change: not one in a trash (the original's
@@ -110,19 +96,6 @@ std::string free_title(StoreTx& tx, std::int64_t folder_id, const std::string& t
   }
 }
 
-FolderView folder_view(const FolderRecord& folder, const std::vector<FolderCounts>& counts,
-                       FileAccessResolver& access) {
-  return FolderView{folder, counts_of_folder(counts, folder.id),
-                    access.of_folder(folder).wrapper_access(), 0};
-}
-
-void add_folder_people(const std::vector<FolderView>& views, std::vector<std::string>& people) {
-  for (const FolderView& view : views) {
-    people.push_back(view.folder.created_by);
-    people.push_back(view.folder.updated_by);
-  }
-}
-
 FolderAnswer folder_answer(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
   FileAccessResolver access(tx, viewer);
   const FolderRecord folder = *tx.folders().by_id(id);
@@ -144,8 +117,32 @@ void ensure_my_folder(Store& store, const Viewer& viewer) {
 
 }  // namespace
 
-std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
-                                           const std::string& user_id, const std::string& reason);
+FolderRecord editable_folder(StoreTx& tx, const Viewer& viewer, FolderRef ref) {
+  FileAccessResolver access(tx, viewer);
+  FolderRecord folder = resolve_folder(tx, viewer, ref, access);
+  access.require_edit(access.of_folder(folder));
+  return folder;
+}
+
+FileRecord editable_file(StoreTx& tx, const Viewer& viewer, std::int64_t id) {
+  FileAccessResolver access(tx, viewer);
+  FileRecord file = readable_file(tx, access, id, std::nullopt);
+  access.require_edit(access.of_file(file));
+  return file;
+}
+
+FolderView folder_view(const FolderRecord& folder, const std::vector<FolderCounts>& counts,
+                       FileAccessResolver& access) {
+  return FolderView{folder, counts_of_folder(counts, folder.id),
+                    access.of_folder(folder).wrapper_access(), 0};
+}
+
+void add_folder_people(const std::vector<FolderView>& views, std::vector<std::string>& people) {
+  for (const FolderView& view : views) {
+    people.push_back(view.folder.created_by);
+    people.push_back(view.folder.updated_by);
+  }
+}
 
 FolderRecord personal_root(FolderKind kind, const std::string& user_id, std::string title) {
   FolderRecord root;
@@ -164,33 +161,6 @@ FolderRecord writable_folder_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef 
 void ensure_my_folder_exists(Store& store, const Viewer& viewer) {
   ensure_my_folder(store, viewer);
 }
-
-namespace {
-
-// Checks one subfolder and moves it with everything below it into the viewer's trash, or, when
-// `immediately` or already in a trash, deletes it for good: the contents its files used are added
-// to `released`.
-FolderView delete_folder_in_tx(StoreTx& tx, const Viewer& viewer, std::int64_t id, bool immediately,
-                               std::vector<std::string>& released) {
-  FolderRecord folder = editable_folder(tx, viewer, FolderRef{FolderRef::Kind::kId, id});
-  if (!folder.parent_id) throw_forbidden("A section or project folder cannot be deleted");
-  require_removable(viewer, folder);
-  FileAccessResolver access(tx, viewer);
-  FolderView view = folder_view(folder, tx.folders().counts({id}), access);
-  if (!immediately && !in_trash(folder)) {
-    trash_folder_in_tx(tx, viewer, folder, now_utc());
-    return view;
-  }
-  for (const FileRecord& file : tx.files().by_ids(tx.files().ids_under(id))) {
-    std::vector<std::string> contents =
-        delete_file_in_tx(tx, file, viewer.user_id, "folder deleted");
-    released.insert(released.end(), contents.begin(), contents.end());
-  }
-  tx.folders().remove(id);
-  return view;
-}
-
-}  // namespace
 
 FolderCounts counts_of_folder(const std::vector<FolderCounts>& counts, std::int64_t id) {
   for (const FolderCounts& c : counts)
@@ -249,31 +219,6 @@ std::optional<FolderRef> parse_folder_ref(std::string_view text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
   return FolderRef{FolderRef::Kind::kId, id};
-}
-
-std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
-                                           const std::string& user_id, const std::string& reason) {
-  const Timestamp now = now_utc();
-  for (const AttachmentRecord& a : tx.attachments().of_file(file.id))
-    detach_in_tx(tx, a, file.title, user_id, reason, now);
-  std::vector<std::string> contents = tx.files().contents_of({file.id});
-  tx.files().remove(file.id);
-  return contents;
-}
-
-void detach_in_tx(StoreTx& tx, const AttachmentRecord& a, const std::string& file_title,
-                  const std::string& user_id, const std::string& reason, Timestamp at) {
-  tx.attachments().detach(a.kind, a.entity_id, a.file_id);
-  tx.attachments().add_audit(AttachmentAuditRecord{0, a.kind, a.entity_id, a.file_id, file_title,
-                                                   AttachmentAction::kDetach, reason, user_id, at});
-}
-
-void release_unreferenced_contents(Store& store, BlobStore& blobs,
-                                   const std::vector<std::string>& sha256s) {
-  if (sha256s.empty()) return;
-  blobs.remove_unreferenced(sha256s, [&](std::string_view sha) {
-    return store.read_value([&](StoreTx& tx) { return tx.files().content_referenced(sha); });
-  });
 }
 
 FolderContent folder_content_in_tx(StoreTx& tx, const Viewer& viewer, FolderRef ref,
@@ -423,10 +368,6 @@ FolderAnswer FileService::rename_folder(const Caller& caller, std::int64_t id,
   });
 }
 
-DeleteOutcome FileService::delete_folder(const Caller& caller, std::int64_t id, bool immediately) {
-  return remove_many(caller, {}, {id}, immediately, true);
-}
-
 std::vector<std::int64_t> FileService::store_files(
     const Caller& caller, FolderRef ref, std::vector<std::pair<std::string, BlobRef>> contents,
     const UploadOptions& options) {
@@ -556,83 +497,6 @@ FileViews FileService::rename(const Caller& caller, std::int64_t id, const std::
     record_recent_in_tx(tx, viewer, {id});
     return load_file_views(tx, viewer, {*tx.files().by_id(id)});
   });
-}
-
-DeleteOutcome FileService::remove(const Caller& caller, std::int64_t id, bool immediately) {
-  return remove_many(caller, {id}, {}, immediately, true);
-}
-
-DeleteOutcome FileService::remove_many(const Caller& caller,
-                                       const std::vector<std::int64_t>& file_ids,
-                                       const std::vector<std::int64_t>& folder_ids,
-                                       bool immediately) {
-  return remove_many(caller, file_ids, folder_ids, immediately, false);
-}
-
-DeleteOutcome FileService::remove_many(const Caller& caller,
-                                       const std::vector<std::int64_t>& file_ids,
-                                       const std::vector<std::int64_t>& folder_ids,
-                                       bool immediately, bool single) {
-  const Viewer viewer = viewer_of(caller);
-  std::vector<std::string> released;
-  DeleteOutcome out = store_.write_value([&](StoreTx& tx) {
-    released.clear();
-    DeleteOutcome outcome;
-    std::vector<FileRecord> deleted;
-    std::vector<FolderView> folders;
-    auto delete_file = [&](std::int64_t id) {
-      FileRecord file = editable_file(tx, viewer, id);
-      require_removable(viewer, file);
-      if (!immediately && !in_trash(file)) {
-        trash_file_in_tx(tx, viewer, file, now_utc());
-      } else {
-        std::vector<std::string> contents =
-            delete_file_in_tx(tx, file, viewer.user_id, kDeletedReason);
-        released.insert(released.end(), contents.begin(), contents.end());
-      }
-      deleted.push_back(std::move(file));
-    };
-    auto delete_folder = [&](std::int64_t id) {
-      folders.push_back(delete_folder_in_tx(tx, viewer, id, immediately, released));
-    };
-    // A single call lets its refusal through as the answer; a batch reports it per id.
-    if (single) {
-      for (std::int64_t id : file_ids)
-        delete_file(id);
-      for (std::int64_t id : folder_ids)
-        delete_folder(id);
-    } else {
-      outcome.failed_files = for_each_in_batch(file_ids, delete_file);
-      outcome.failed_folders = for_each_in_batch(folder_ids, delete_folder);
-    }
-    // The operation is recorded with the deletes, so GET files/fileops lists it exactly when they
-    // committed; a batch that refused an id says so in `error` (the app reads it as a failure).
-    FinishedOperation finished{FileOperationType::kDelete,
-                               static_cast<std::int64_t>(deleted.size() + folders.size()),
-                               {},
-                               {},
-                               std::nullopt};
-    for (const FileRecord& file : deleted)
-      finished.file_ids.push_back(file.id);
-    for (const FolderView& view : folders)
-      finished.folder_ids.push_back(view.folder.id);
-    if (!outcome.failed_files.empty())
-      finished.error = outcome.failed_files.front().message;
-    else if (!outcome.failed_folders.empty())
-      finished.error = outcome.failed_folders.front().message;
-    OperationView operation{
-        record_operation_in_tx(tx, viewer.user_id, std::move(finished)), {}, std::move(folders)};
-    // The views come from the records read before the delete; the people they name remain (people
-    // are never deleted).
-    std::vector<std::string> people;
-    add_folder_people(operation.folders, people);
-    operation.files = file_views(tx, viewer, std::move(deleted), people);
-    outcome.operation.people = PeopleIndex::load(tx.users(), people);
-    outcome.operation.operations.push_back(std::move(operation));
-    return outcome;
-  });
-  release_unreferenced_contents(store_, blobs_, released);
-  return out;
 }
 
 Download FileService::download(const Caller& caller, std::int64_t id, std::optional<int> version) {

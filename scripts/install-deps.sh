@@ -13,7 +13,13 @@ packages=(
   libvips-dev libglib2.0-dev
   # tests and benchmarks; PostgreSQL's server and nginx for the PostgreSQL and multi-node tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl wrk postgresql-15 nginx unzip
+  # the web app (docs/web-app.md): bundled by esbuild, precompressed with brotli and gzip; its
+  # browser tests drive Debian's Chromium through chromedriver with Selenium
+  esbuild brotli gzip chromium chromium-driver python3-selenium
 )
+# npm installs the web app's pinned packages (web/package-lock.json). Debian's nodejs and npm,
+# unless a Node.js with its own npm is installed already.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

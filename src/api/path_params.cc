@@ -17,6 +17,7 @@ struct PathParamText {
 // Every path parameter name of the API, once. A name means the same on every route: that is why
 // a project is `{projectid}` and a custom status `{statusid}`, never a bare `{id}`.
 constexpr std::array kPathParams = {
+    PathParamText{"asset", "string", "a web app file's name, e.g. app.<hash>.js"},
     PathParamText{"commentid", "guid", "comment id"},
     PathParamText{"employeestatus", "string", "a person's status: active or terminated"},
     PathParamText{"employeetype", "string", "a person's type: user or visitor"},

@@ -21,6 +21,8 @@ void add_comment_routes(RouteTable& table, ApiEnv& env);  // on tasks and discus
 void add_time_routes(RouteTable& table, ApiEnv& env);     // time tracking (time_api.cc)
 // capabilities, the mobile app's registration, the versions
 void add_portal_routes(RouteTable& table);
+// The web app's pages and bundles (docs/web-app.md).
+void add_web_app_routes(RouteTable& table);
 // /healthz and the OpenAPI document of `table` (which must outlive the routes).
 void add_system_routes(RouteTable& table);
 

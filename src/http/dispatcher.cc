@@ -6,6 +6,7 @@
 #include "http/download_headers.h"
 #include "http/multipart.h"
 #include "http/response_cache.h"
+#include "http/same_origin.h"
 #include "http/spooled_uploads.h"
 
 #include <spdlog/spdlog.h>
@@ -40,12 +41,15 @@ OutgoingResponse envelope_response(int status, const boost::json::value& envelop
   return out;
 }
 
-ApiError unauthorized(bool had_credentials) {
+// A script's call (X-Requested-With, as the web app and jQuery send it) gets no WWW-Authenticate:
+// with it, a browser would open its own password prompt over the page (docs/web-app.md).
+ApiError unauthorized(bool had_credentials, const HeaderList& headers) {
   ApiError error(ErrorKind::kUnauthorized, had_credentials
                                                ? "The credentials are invalid or have expired"
                                                : "Authentication is required: send a token in the "
                                                  "Authorization header");
-  error.with_header("WWW-Authenticate", "Basic realm=\"projectd\", Bearer realm=\"projectd\"");
+  if (!ascii::iequals(header_value(headers, "x-requested-with"), "XMLHttpRequest"))
+    error.with_header("WWW-Authenticate", "Basic realm=\"projectd\", Bearer realm=\"projectd\"");
   return error;
 }
 
@@ -164,9 +168,10 @@ bool Dispatcher::head_caller_from_cache(IncomingRequest& request) const {
 
 std::optional<OutgoingResponse> Dispatcher::authenticate_head(IncomingRequest& request) const {
   try {
+    refuse_cross_site(request);
     const auto credentials = head_credentials(request);
     request.caller = authenticator_.authenticate(credentials, request.client_address);
-    if (!request.caller) throw unauthorized(!credentials.empty());
+    if (!request.caller) throw unauthorized(!credentials.empty(), request.headers);
     return std::nullopt;
   } catch (const ApiError& error) {
     if (error.http_status() >= 500) log_server_error(request, error.what());
@@ -175,6 +180,16 @@ std::optional<OutgoingResponse> Dispatcher::authenticate_head(IncomingRequest& r
     log_server_error(request, e.what());
     return error_response(internal_error(), format_of(request));
   }
+}
+
+void Dispatcher::refuse_cross_site(const IncomingRequest& request) const {
+  const std::string own = options_.public_url.empty()
+                              ? ascii::to_lower(header_value(request.headers, "host"))
+                              : authority_of(options_.public_url);
+  if (is_cross_site_cookie_request(request.method, request.headers, own))
+    throw ApiError(ErrorKind::kForbidden,
+                   "A change signed in by the browser's cookie must come from this server's own "
+                   "pages; this request came from another site");
 }
 
 std::string Dispatcher::base_url_of(const IncomingRequest& request) const {
@@ -296,6 +311,7 @@ void Dispatcher::authenticate(const Route& route, IncomingRequest& request,
                               RequestContext& context) const {
   const bool anonymous = !route.anonymous_with.empty() && context.params.has(route.anonymous_with);
   if (route.requires_auth && !anonymous) {
+    refuse_cross_site(request);
     if (request.caller) {
       context.caller = std::move(request.caller);
     } else {
@@ -308,7 +324,7 @@ void Dispatcher::authenticate(const Route& route, IncomingRequest& request,
           extract_credentials(sources, header_value(request.headers, "authorization"),
                               header_value(request.headers, "cookie"));
       context.caller = authenticator_.authenticate(credentials, context.client_address);
-      if (!context.caller) throw unauthorized(!credentials.empty());
+      if (!context.caller) throw unauthorized(!credentials.empty(), request.headers);
     }
   }
   if (route.streams_body && request.spooled_body) {

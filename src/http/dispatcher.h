@@ -101,6 +101,8 @@ class Dispatcher {
   OutgoingResponse invoke_and_render(const Route& route, IncomingRequest& request,
                                      RequestContext& context) const;
   std::string base_url_of(const IncomingRequest& request) const;
+  // Throws 403 for a cookie-signed change from another site (http/same_origin.h).
+  void refuse_cross_site(const IncomingRequest& request) const;
 
   Router router_;  // points into the table, which must outlive the dispatcher
   Authenticator& authenticator_;

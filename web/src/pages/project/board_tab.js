@@ -1,7 +1,9 @@
 // The Board tab: the project's tasks in columns by status. A card moves by dragging it onto a
 // column (mouse) or with its "Move to" control (keyboard); the move is shown at once and undone,
-// with the server's message, when the server refuses it (e.g. closing a task with open subtasks).
-// Cards the caller may not edit (canEdit false) cannot be moved.
+// with the server's message, when the server refuses it (e.g. the project was closed meanwhile).
+// Closing a task closes its open subtasks with it, as in the original. Cards the caller may not
+// edit (canEdit false) cannot be moved, and a status kept for the task's creator and the manager
+// is offered only to them (board_columns.js mayMoveTo).
 import { useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { api } from '../../api.js';

@@ -41,10 +41,9 @@ function Folder({ folderId, rootId }) {
   return html`
     <${Breadcrumb} folderId=${folderId} rootId=${rootId} />
     ${writable &&
-    html`<div class="row tab-tools">
-      <${Uploads} folderId=${folderId} onUploaded=${() => changed(null)} />
+    html`<${Uploads} folderId=${folderId} onUploaded=${() => changed(null)}>
       <button type="button" onClick=${newFolder.show}>New folder</button>
-    </div>`}
+    <//>`}
     <${FormDialog} open=${newFolder.open} title="New folder" submitLabel="Create folder" onClose=${newFolder.hide}
       onDone=${() => changed(null)}
       submit=${(form) => api('POST', `files/folder/${folderId}`, { body: { title: form.get('title') } })}>
@@ -64,7 +63,7 @@ function Folder({ folderId, rootId }) {
           ${folders.map(
             (f) => html`<tr key=${`d${f.id}`} data-folder=${f.id}>
               <td><a href=${withParam('folder', f.id)} class="folder-link">${f.title}</a></td>
-              <td class="muted">${f.filesCount + f.foldersCount} items</td>
+              <td class="muted">Folder, ${f.filesCount + f.foldersCount} items</td>
               <td>${formatDate(f.updated)}<br /><span class="muted">${personName(f.updatedBy)}</span></td>
               <td>${mayChange(f) && html`<${EntryActions} kind="folder" entry=${f} onChanged=${changed} />`}</td>
             </tr>`,

@@ -9,7 +9,8 @@ import { useApi } from '../../components/use_api.js';
 
 let counter = 0;
 
-export function Uploads({ folderId, onUploaded }) {
+// `children`: the folder's other tools, shown in the same row as the upload button.
+export function Uploads({ folderId, onUploaded, children }) {
   const settings = useApi('files/settings');
   const [items, setItems] = useState([]);
   const update = (id, change) => setItems((list) => list.map((it) => (it.id === id ? { ...it, ...change } : it)));
@@ -40,14 +41,15 @@ export function Uploads({ folderId, onUploaded }) {
   };
 
   return html`
-    <div class="uploads">
+    <div class="row tab-tools">
       <input id="upload-input" class="visually-hidden" type="file" multiple disabled=${settings.loading} onChange=${picked} />
       <label for="upload-input" class="button primary upload-label">Upload files</label>
-      ${items.length > 0 &&
+      ${children}
+    </div>
+    ${items.length > 0 &&
       html`<ul class="upload-list" aria-label="Uploads">
         ${items.map((it) => html`<${UploadItem} key=${it.id} item=${it} />`)}
       </ul>`}
-    </div>
   `;
 }
 

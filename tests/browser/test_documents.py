@@ -116,9 +116,12 @@ class UploadLimitTest(ProjectTest):
         self.find('#upload-input:enabled').send_keys(path)
         alert = self.visible('.upload-list [role=alert]')
         self.assertIn('Too big', alert.text)
-        self.assertIn('1.0 MB', alert.text)
+        self.assertIn('1048577 bytes', alert.text)
+        self.assertIn('1.0 MB (1048576 bytes)', alert.text)
         self.assertEqual(titles(self.api, folder), ([], []))
-        self.check_screen('project-documents-too-big', self.driver)
+        self.check_screen('project-documents-too-big')
+        self.driver.set_window_size(*support.PHONE)
+        self.check_screen('project-documents-too-big')
 
 
 if __name__ == '__main__':

@@ -9,6 +9,8 @@ import { useApi } from '../../components/use_api.js';
 
 let counter = 0;
 
+const exactSize = (bytes) => `${formatSize(bytes)} (${bytes} bytes)`;
+
 // `children`: the folder's other tools, shown in the same row as the upload button.
 export function Uploads({ folderId, onUploaded, children }) {
   const settings = useApi('files/settings');
@@ -19,7 +21,8 @@ export function Uploads({ folderId, onUploaded, children }) {
   const send = async (file) => {
     const id = ++counter;
     if (limit && file.size > limit) {
-      const error = `Too big: ${formatSize(file.size)}; the largest upload is ${formatSize(limit)}. Nothing was sent.`;
+      // Exact bytes too: a file just over the limit rounds to the same size as the limit.
+      const error = `Too big: ${exactSize(file.size)}; the largest upload is ${exactSize(limit)}. Nothing was sent.`;
       setItems((list) => [...list, { id, name: file.name, error }]);
       return;
     }

@@ -21,6 +21,15 @@ class PeopleTest(support.BrowserTest):
             return False
         return self.wait(find, driver)
 
+    def on_phone(self, name, path, ready, email=support.ADMIN_EMAIL, password=support.ADMIN_PASSWORD):
+        """Signs in on a phone-width browser, opens `path`, waits for `ready(phone)` and checks the
+        screen; returns the browser."""
+        phone = self.new_browser(support.PHONE)
+        self.sign_in(email, password, driver=phone, path=path)
+        ready(phone)
+        self.check_screen(name, phone)
+        return phone
+
     def stored(self, email):
         return self.api.call('GET', f'people/email?email={email}')
 
@@ -70,10 +79,7 @@ class PeopleTest(support.BrowserTest):
         self.sign_in(email, 'Reset-pass-456', driver=other)
         self.heading('Projects', other)
 
-        phone = self.new_browser(support.PHONE)
-        self.sign_in(driver=phone, path='/people')
-        self.row(email, phone)
-        self.check_screen('people', phone)
+        phone = self.on_phone('people', '/people', lambda d: self.row(email, d))
         self.clickable('.people-head button.primary', phone).click()
         self.visible('#add-person-first', phone)
         self.check_screen('people-add', phone)
@@ -86,10 +92,8 @@ class PeopleTest(support.BrowserTest):
         self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, 'header nav a[href="/people"]'), [])
         self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, '.people-table'), [])
         self.check_screen('people-refused')
-        phone = self.new_browser(support.PHONE)
-        self.sign_in(user['email'], user['password'], driver=phone, path='/people')
-        self.visible('main [role=alert]', phone)
-        self.check_screen('people-refused', phone)
+        self.on_phone('people-refused', '/people', lambda d: self.visible('main [role=alert]', d),
+                      user['email'], user['password'])
 
     def test_profile_edit_and_password_change(self):
         user = self.api.add_person('Paula', 'Profile')
@@ -97,10 +101,8 @@ class PeopleTest(support.BrowserTest):
         self.heading('Profile')
         self.assertIn(user['email'], self.visible('.profile-about').text)
         self.check_screen('profile')
-        phone = self.new_browser(support.PHONE)
-        self.sign_in(user['email'], user['password'], driver=phone, path='/profile')
-        self.heading('Profile', phone)
-        self.check_screen('profile', phone)
+        self.on_phone('profile', '/profile', lambda d: self.visible('.profile-about', d),
+                      user['email'], user['password'])
 
         first = self.driver.find_element(By.ID, 'profile-first')
         first.clear()

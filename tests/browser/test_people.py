@@ -40,6 +40,8 @@ class PeopleTest(support.BrowserTest):
         self.check_screen('people')
         self.clickable('.people-head button.primary').click()
         self.visible('#add-person-first')
+        # The dialog starts in its first field, for someone typing.
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute('id'), 'add-person-first')
         # A refusal (no email) is the server's message, in the form.
         self.driver.find_element(By.ID, 'add-person-first').send_keys('Nadia')
         self.driver.find_element(By.ID, 'add-person-last').send_keys('Newcomer')

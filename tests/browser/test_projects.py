@@ -7,6 +7,7 @@ import uuid
 
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 import support
@@ -66,6 +67,26 @@ class ProjectsTest(support.BrowserTest):
         self.assertTrue(stored['isPrivate'])
         team = {p['id'] for p in self.api.call('GET', f'project/{project_id}/team')}
         self.assertEqual(team, {manager['id'], member['id']})
+
+    def test_a_project_is_created_with_the_keyboard_alone(self):
+        self.sign_in(path='/projects')
+        self.heading('Projects')
+        body = self.driver.switch_to.active_element
+        for _ in range(30):  # Tab from the page's heading to the "New project" button
+            if body.text == 'New project':
+                break
+            body.send_keys(Keys.TAB)
+            body = self.driver.switch_to.active_element
+        self.assertEqual(body.text, 'New project')
+        body.send_keys(Keys.ENTER)
+        self.wait(lambda d: d.switch_to.active_element.get_attribute('id') == 'new-project-title')
+        title = f'Keyboard {uuid.uuid4().hex[:6]}'
+        self.driver.switch_to.active_element.send_keys(title, Keys.ENTER)
+        self.wait(lambda d: '/projects/' in d.current_url)
+        stored = self.api.call('GET', f'project/{int(self.driver.current_url.rsplit("/", 1)[1])}')
+        self.assertEqual(stored['title'], title)
+        self.assertEqual(stored['responsible']['id'], self.me['id'])  # the manager by default: me
+        self.assertFalse(stored['isPrivate'])
 
     def choose(self, picker, name):
         for label in picker.find_elements(By.CSS_SELECTOR, 'label.choice'):

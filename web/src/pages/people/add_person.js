@@ -25,7 +25,7 @@ function AddPersonForm({ onAdded }) {
       <div class="name-fields">
         <div>
           <label for="add-person-first">First name</label>
-          <input id="add-person-first" name="firstName" autocomplete="off" />
+          <input id="add-person-first" name="firstName" autocomplete="off" autofocus />
         </div>
         <div>
           <label for="add-person-last">Last name</label>

@@ -15,7 +15,7 @@ function ResetPasswordForm({ person, onDone }) {
     <form onSubmit=${onSubmit}>
       <p>${personName(person)} will be signed out everywhere and sign in with the new password.</p>
       <label for="reset-password">New password</label>
-      <input id="reset-password" name="password" type="password" autocomplete="new-password" />
+      <input id="reset-password" name="password" type="password" autocomplete="new-password" autofocus />
       <${FormEnd} error=${error} busy=${busy} label="Set password" busyLabel="Saving…" />
     </form>
   `;

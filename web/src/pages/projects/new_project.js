@@ -1,7 +1,7 @@
 // Creating a project (POST project): title, description, manager, team, private. Offered only to
 // those who may create one (not guests: the page decides). On success the app opens the new
 // project's page; a refusal (an empty title, say) shows the server's message in the form.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { navigate } from '../../router.js';
@@ -18,6 +18,13 @@ function NewProjectForm() {
   const people = useApi('people/filter', { employeeStatus: 'active' });
   const [manager, setManager] = useState([me.id]);
   const [team, setTeam] = useState([]);
+  // The dialog opened while people were loading, so its own focus went to "Close": once the form
+  // is there, start in its first field.
+  const title = useRef(null);
+  const ready = Boolean(people.data);
+  useEffect(() => {
+    if (ready && title.current) title.current.focus();
+  }, [ready]);
   const { busy, error, onSubmit } = useSubmit(async (form) => {
     const project = await api('POST', 'project', {
       body: {
@@ -35,7 +42,7 @@ function NewProjectForm() {
   return html`
     <form class="new-project" onSubmit=${onSubmit}>
       <label for="new-project-title">Title</label>
-      <input id="new-project-title" name="title" autocomplete="off" />
+      <input id="new-project-title" name="title" autocomplete="off" ref=${title} />
       <label for="new-project-description">Description</label>
       <textarea id="new-project-description" name="description"></textarea>
       <div class="new-project-people">

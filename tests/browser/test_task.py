@@ -132,7 +132,11 @@ class TaskPageTestCase(TaskPageTest):
         link = self.driver.find_element(By.CSS_SELECTOR, '.link-item a')
         self.assertEqual(link.text, 'Print the report')
         self.assertTrue(link.get_attribute('href').endswith(f'/tasks/{other["id"]}'))
-        self.button('Remove the link with Print the report').click()
+        # The link opens the other task, which shows the link from its side and removes it.
+        link.click()
+        self.heading('Print the report')
+        self.text_appears('.link-item', 'This task starts together with Write the report')
+        self.button('Remove the link with Write the report').click()
         self.text_appears('#links-title', '(0)')
         self.assertEqual(self.task(task['id']).get('links', []), [])
 
@@ -155,6 +159,13 @@ class TaskPageTestCase(TaskPageTest):
         self.assertIn('&lt;b&gt;ready&lt;/b&gt;', first['text'])
         self.assertIn('Thanks, reading it', reply['text'])
         self.check_screen('task-comments')
+        phone = self.new_browser(support.PHONE)
+        self.sign_in(driver=phone, path=f'/tasks/{task["id"]}')
+        self.text_appears('.replies', 'Thanks, reading it', phone)
+        self.check_screen('task', phone)
+        self.button('Edit description', '.task-fields', phone).click()
+        self.visible('.task-fields .editing textarea', phone)
+        self.check_screen('task-editing', phone)
 
     def test_following_toggles(self):
         _, task = self.make_task()

@@ -32,7 +32,7 @@ function Tabs({ task, tab }) {
   `;
 }
 
-export function Task({ taskId, search }) {
+function TaskPage({ taskId, search }) {
   const task = useApi(`project/task/${taskId}`, null, [taskId]);
   const tab = search.get('tab') === 'files' ? 'files' : 'task';
   if (!task.data) {
@@ -53,4 +53,10 @@ export function Task({ taskId, search }) {
       ${tab === 'files' ? html`<${FilesTab} task=${t} onChanged=${task.reload} />` : html`<${TaskView} task=${t} onSaved=${onSaved} reload=${task.reload} />`}
     <//>
   `;
+}
+
+// Keyed by the task: following a link to another task starts afresh, with none of the previous
+// task's data or half-edited fields.
+export function Task(props) {
+  return html`<${TaskPage} key=${props.taskId} ...${props} />`;
 }

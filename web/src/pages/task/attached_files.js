@@ -26,22 +26,24 @@ function FileRow({ task, file, attached, canEdit, onChanged }) {
   const versionsId = `versions-${file.id}`;
   return html`
     <tr>
-      <td><a href=${file.viewUrl} download=${file.title} class="file-title">${file.title}</a></td>
-      <td>${file.contentLength}</td>
-      <td>${file.version}</td>
-      <td>${personName(by)}</td>
-      <td>${formatDate(when, { time: true })}</td>
-      <td>
-        <div class="row">
-          <button type="button" class="link" aria-expanded=${showVersions} aria-controls=${versionsId}
-            onClick=${() => setShowVersions(!showVersions)}>Versions<span class="visually-hidden"> of ${file.title}</span></button>
-          ${canEdit &&
-          html`<button type="button" class="danger" onClick=${detach} disabled=${action.busy}>
-            Detach<span class="visually-hidden"> ${file.title}</span>
-          </button>`}
+      <td data-label="File"><a href=${file.viewUrl} download=${file.title} class="file-title">${file.title}</a></td>
+      <td data-label="Size">${file.contentLength}</td>
+      <td data-label="Version">${file.version}</td>
+      <td data-label="Attached by">${personName(by)}</td>
+      <td data-label="Attached">${formatDate(when, { time: true })}</td>
+      <td data-label="Actions">
+        <div class="file-actions">
+          <div class="row">
+            <button type="button" class="link" aria-expanded=${showVersions} aria-controls=${versionsId}
+              onClick=${() => setShowVersions(!showVersions)}>Versions<span class="visually-hidden"> of ${file.title}</span></button>
+            ${canEdit &&
+            html`<button type="button" class="danger" onClick=${detach} disabled=${action.busy}>
+              Detach<span class="visually-hidden"> ${file.title}</span>
+            </button>`}
+          </div>
+          <${ErrorMessage} error=${action.error} />
+          <div id=${versionsId}>${showVersions && html`<${FileVersions} file=${file} />`}</div>
         </div>
-        <${ErrorMessage} error=${action.error} />
-        <div id=${versionsId}>${showVersions && html`<${FileVersions} file=${file} />`}</div>
       </td>
     </tr>
   `;

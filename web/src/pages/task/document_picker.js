@@ -36,7 +36,7 @@ function FolderView({ projectId, trail, onOpen, chosen, onToggle, attachedIds })
             return html`<li key=${f.id}><label class="choice">
               <input type="checkbox" value=${f.id} disabled=${already} checked=${already || chosen.has(f.id)}
                 onChange=${(e) => onToggle(f.id, e.currentTarget.checked)} />
-              ${f.title} <span class="muted">${f.contentLength}${already ? ' · already attached' : ''}</span>
+              <span>${f.title} <span class="muted">${f.contentLength}${already ? ' · already attached' : ''}</span></span>
             </label></li>`;
           })}
         </ul></fieldset>`

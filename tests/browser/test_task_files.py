@@ -45,7 +45,8 @@ class TaskFilesTest(TaskPageTest):
         project, task = self.make_task(title='Quarterly report')
         folder = project['projectFolder']
         big = os.urandom(3 * 1024 * 1024)  # large enough for the upload to report progress
-        document = self.api.upload_to_folder(folder, 'budget.xlsx', b'budget figures')
+        subfolder = self.api.call('POST', f'files/folder/{folder}', {'title': 'Budgets'})
+        document = self.api.upload_to_folder(subfolder['id'], 'budget.xlsx', b'budget figures')
         scratch = tempfile.mkdtemp(prefix='task-files-')
 
         self.sign_in(path=f'/tasks/{task["id"]}')
@@ -73,7 +74,10 @@ class TaskFilesTest(TaskPageTest):
 
         # Attach from the project's documents, through the picker dialog.
         self.button('Attach from project documents').click()
-        self.visible('dialog[open] input[type=checkbox]')
+        self.visible('dialog[open] input[type=checkbox]')  # the two uploads, already attached
+        self.button('Budgets', 'dialog[open]').click()  # into a subfolder
+        self.text_appears('dialog[open] .picker-path [aria-current=location]', 'Budgets')
+        self.text_appears('dialog[open] .picker-path', 'Project documents')
         self.check_screen('task-files-picker')
         box = self.driver.find_element(By.CSS_SELECTOR, f'dialog[open] input[value="{document["id"]}"]')
         box.click()
@@ -122,6 +126,7 @@ class TaskFilesTest(TaskPageTest):
         self.text_appears('.files-table', 'budget.xlsx', phone)
         self.check_screen('task-files', phone)
         self.button('Attach from project documents', driver=phone).click()
+        self.button('Budgets', 'dialog[open]', phone).click()
         self.visible('dialog[open] input[type=checkbox]', phone)
         self.check_screen('task-files-picker', phone)
 

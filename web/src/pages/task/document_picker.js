@@ -16,13 +16,15 @@ function FolderView({ projectId, trail, onOpen, chosen, onToggle, attachedIds })
   if (!content.data) return html`<${Loading} label="Loading the folder…" />`;
   const { folders = [], files = [], current } = content.data;
   return html`
-    <nav aria-label="Folder path" class="row picker-path">
-      ${trail.length === 0
-        ? html`<span aria-current="location">${current.title}</span>`
-        : html`<button type="button" class="link" onClick=${() => onOpen(null)}>Project documents</button>
-            ${trail.map((f, i) => html` / ${i === trail.length - 1
-              ? html`<span aria-current="location">${f.title}</span>`
-              : html`<button type="button" class="link" onClick=${() => onOpen(f)}>${f.title}</button>`}`)}`}
+    <nav aria-label="Folder path" class="breadcrumb picker-path">
+      <ol>
+        <li>${trail.length === 0
+          ? html`<span aria-current="location">${current.title}</span>`
+          : html`<button type="button" class="link" onClick=${() => onOpen(null)}>Project documents</button>`}</li>
+        ${trail.map((f, i) => html`<li key=${f.id}>${i === trail.length - 1
+          ? html`<span aria-current="location">${f.title}</span>`
+          : html`<button type="button" class="link" onClick=${() => onOpen(f)}>${f.title}</button>`}</li>`)}
+      </ol>
     </nav>
     ${folders.length > 0 &&
     html`<ul class="plain-list picker-folders" aria-label="Folders">

@@ -50,6 +50,9 @@ const std::map<std::string, std::string> kParamValues = {{"projectid", "$project
 // Where a name means something else on a route: `status` of the time filter is a payment status;
 // sharing names @common entries (project documents cannot be shared: even the admin gets 403).
 const std::map<std::pair<std::string, std::string>, std::string> kRouteParamValues = {
+    // No bundle of the web app has this name: every role gets the same 404 (the rules).
+    {{"GET assets/{asset}", "asset"}, "app.0000000000000000.js"},
+    {{"HEAD assets/{asset}", "asset"}, "app.0000000000000000.js"},
     {{"GET api/2.0/project/time/filter", "status"}, "notBilled"},
     {{"GET api/2.0/project/time/filter/total", "status"}, "notBilled"},
     {{"GET api/2.0/files/file/{fileid}/share", "fileid"}, "$common_file"},
@@ -281,6 +284,8 @@ std::vector<RouteSpec> routes_of(const boost::json::value& openapi) {
         route.method += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       route.path = std::string(path).substr(1);
       route.requires_auth = !op.as_object().contains("security");
+      if (const auto* tags = op.as_object().if_contains("tags"); tags && !tags->as_array().empty())
+        route.tag = tags->as_array().front().as_string();
       // The path's own braces, whether the parameters document them or not.
       for (std::size_t open = route.path.find('{'); open != std::string::npos;
            open = route.path.find('{', open + 1))

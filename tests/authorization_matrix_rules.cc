@@ -228,6 +228,15 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
     if (const auto problem = envelope_problem(res))
       out.push_back(name + " got " + *problem + " (invariant 7)");
   }
+  // The web app's pages are one public shell whatever they name: the app then asks the API, as
+  // this caller, for what the page shows (docs/web-app.md). So every role gets the same answer,
+  // with none of the project's data in it; a bundle no build made is 404 for everybody.
+  if (route.tag == "web app") {
+    const bool file = route.path.starts_with("assets/");
+    expect(status == (file ? 404 : 200), file ? "404 for everybody" : "200 for everybody");
+    expect(res.body.find(r.marker) == std::string::npos, "a page without the project's data");
+    return out;
+  }
   if (r.role == Role::kAnonymous) {
     if (route.requires_auth) expect(status == 401, "401 (invariant 1)");
     return out;

@@ -40,6 +40,7 @@ struct RouteSpec {
   std::string method;  // upper case
   std::string path;    // "api/2.0/project/task/{taskid}": no leading slash
   bool requires_auth = true;
+  std::string tag;  // the OpenAPI tag: "web app" marks the web app's pages and files
   std::vector<std::string> path_params;
   std::vector<std::pair<std::string, bool>> query_params;  // name, required
   std::vector<std::string> body_required;

@@ -16,8 +16,7 @@ std::string_view header_of(const HeaderList& headers, std::string_view name) {
 }
 
 bool is_safe(http::verb method) {
-  return method == http::verb::get || method == http::verb::head ||
-         method == http::verb::options;
+  return method == http::verb::get || method == http::verb::head || method == http::verb::options;
 }
 
 }  // namespace

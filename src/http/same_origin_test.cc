@@ -40,8 +40,8 @@ TEST(SameOrigin, AnotherPortOrANullOriginIsAnotherOrigin) {
 TEST(SameOrigin, WithoutOriginSecFetchSiteDecides) {
   EXPECT_TRUE(is_cross_site_cookie_request(
       http::verb::post, with(kCookie, "sec-fetch-site", "cross-site"), "portal"));
-  EXPECT_TRUE(is_cross_site_cookie_request(
-      http::verb::post, with(kCookie, "sec-fetch-site", "same-site"), "portal"));
+  EXPECT_TRUE(is_cross_site_cookie_request(http::verb::post,
+                                           with(kCookie, "sec-fetch-site", "same-site"), "portal"));
   EXPECT_FALSE(is_cross_site_cookie_request(
       http::verb::post, with(kCookie, "sec-fetch-site", "same-origin"), "portal"));
   // Neither header: not a browser, so no forgery; its credentials decide.
@@ -49,9 +49,8 @@ TEST(SameOrigin, WithoutOriginSecFetchSiteDecides) {
 }
 
 TEST(SameOrigin, WithoutTheCookieThereIsNothingToForge) {
-  const HeaderList headers = {{"origin", "http://evil.example"},
-                              {"authorization", "Bearer T"},
-                              {"cookie", "other=1"}};
+  const HeaderList headers = {
+      {"origin", "http://evil.example"}, {"authorization", "Bearer T"}, {"cookie", "other=1"}};
   EXPECT_FALSE(is_cross_site_cookie_request(http::verb::post, headers, "portal"));
 }
 

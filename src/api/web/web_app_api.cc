@@ -46,8 +46,7 @@ bool accepts_encoding(std::string_view header, std::string_view coding) {
     if (semicolon != std::string_view::npos) {
       std::string params = ascii::to_lower(std::string(item.substr(semicolon + 1)));
       params.erase(std::remove(params.begin(), params.end(), ' '), params.end());
-      refused = params.starts_with("q=0") && params.find_first_of("123456789") ==
-                                                   std::string::npos;
+      refused = params.starts_with("q=0") && params.find_first_of("123456789") == std::string::npos;
     }
     if (name == coding) return !refused;
     if (name == "*") star = !refused;

@@ -12,7 +12,7 @@ export function Layout({ title, children, actions }) {
     document.title = title ? `${title} · projectd` : 'projectd';
     if (heading.current) heading.current.focus({ preventScroll: true });
   }, [title]);
-  const here = location.pathname;
+  const here = location.pathname === '/' ? '/projects' : location.pathname; // '/' is the list
   const current = (prefix) => (here === prefix || here.startsWith(`${prefix}/`) ? 'page' : undefined);
   return html`
     <a class="skip" href="#main">Skip to content</a>

@@ -11,7 +11,7 @@ let counter = 0;
 export function PersonPicker({ label, value = [], onChange, multiple = true, people, name }) {
   const [filter, setFilter] = useState('');
   const [id] = useState(() => `people-${++counter}`);
-  const loaded = useApi(people ? null : 'people', { employeeStatus: 'active' });
+  const loaded = useApi(people ? null : 'people/filter', { employeeStatus: 'active' });
   const everyone = (people || loaded.data || []).filter((p) => p.isVisitor !== true || multiple);
   if (!people && loaded.loading) return html`<${Loading} label="Loading people…" />`;
   if (!people && loaded.error) return html`<${ErrorMessage} error=${loaded.error} />`;

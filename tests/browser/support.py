@@ -150,10 +150,11 @@ class BrowserTest(unittest.TestCase):
 
     server = None
     api = None
+    server_args = ()  # added to `projectd serve`'s arguments, e.g. ('--max-upload-mb', '1')
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server()
+        cls.server = Server(cls.server_args)
         cls.api = Api(cls.server.url)
 
     @classmethod

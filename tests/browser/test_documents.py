@@ -97,12 +97,7 @@ class DocumentsTest(ProjectTest):
 
 
 class UploadLimitTest(ProjectTest):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = support.Server(['--max-upload-mb', '1'])
-        cls.api = support.Api(cls.server.url)
-        cls.me = cls.api.call('GET', 'people/@self')
-        cls.bob = cls.api.add_person('Bob', 'Builder')
+    server_args = ('--max-upload-mb', '1')
 
     def test_a_file_over_the_limit_is_refused_before_it_is_sent(self):
         project = self.new_project()

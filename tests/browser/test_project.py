@@ -19,10 +19,10 @@ class TasksTabTest(ProjectTest):
         self.visible('main .empty')
         self.check_screen('project-tasks-empty')
         # The header's follow toggle is stored for the caller.
-        follow = self.clickable('main .actions button[aria-pressed]')
-        self.assertEqual(follow.get_attribute('aria-pressed'), 'false')
+        follow = self.clickable('main .actions button.follow')
+        self.assertTrue(follow.text.startswith('Follow'))
         follow.click()
-        self.wait(lambda d: follow.get_attribute('aria-pressed') == 'true')
+        self.wait(lambda d: follow.text.startswith('Unfollow'))
         self.assertTrue(self.api.call('GET', f'project/{project["id"]}')['isFollow'])
         self.clickable('.tab-tools button.primary').click()
         self.visible('#new-task-title').send_keys('Write the manual')

@@ -132,11 +132,7 @@ class TaskFilesTest(TaskPageTest):
 
 
 class TaskFileSizeLimitTest(TaskPageTest):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = support.Server(['--max-upload-mb', '1'])
-        cls.api = support.Api(cls.server.url)
-        cls.me = cls.api.call('GET', 'people/@self')
+    server_args = ('--max-upload-mb', '1')
 
     def test_a_file_over_the_limit_is_refused_before_sending(self):
         project, task = self.make_task(title='Small files only')

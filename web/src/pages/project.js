@@ -5,7 +5,8 @@ import { html } from '../html.js';
 import { Layout } from '../components/layout.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { useApi } from '../components/use_api.js';
-import { ProjectHeader, FollowButton } from './project/header.js';
+import { ProjectHeader } from './project/header.js';
+import { FollowButton } from '../components/follow_button.js';
 import { TasksTab } from './project/tasks_tab.js';
 import { BoardTab } from './project/board_tab.js';
 import { MilestonesTab } from './project/milestones_tab.js';
@@ -30,7 +31,7 @@ export function Project({ projectId, search }) {
   // Only the tab's own parameters survive a tab change (a discussion's id means nothing on the board).
   const tabHref = (key) => `${location.pathname}${key === 'tasks' ? '' : `?view=${key}`}`;
   return html`
-    <${Layout} title=${p.title} actions=${html`<${FollowButton} project=${p} onChange=${project.setData} />`}>
+    <${Layout} title=${p.title} actions=${html`<${FollowButton} project=${p} onChange=${(isFollow) => project.setData({ ...p, isFollow })} />`}>
       <${ProjectHeader} project=${p} />
       <nav class="tabs" aria-label="Project sections">
         ${TABS.map(

@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { Dialog } from '../../components/dialog.js';
-import { FormEnd, useSubmit } from '../projects/forms.js';
+import { FormEnd } from '../../components/form_end.js';
+import { useSubmit } from '../../components/use_action.js';
 
 function AddPersonForm({ onAdded }) {
   const { busy, error, onSubmit } = useSubmit(async (form) => {

@@ -2,33 +2,22 @@
 // (PUT people/status/{terminated|active}; a disabled person's sessions stop at once) and reset the
 // password. Neither is offered on your own row: the server keeps you active, and your own password
 // is changed on the Profile page with your current one.
-import { useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { personName } from '../../format.js';
 import { ErrorMessage } from '../../components/status.js';
+import { useAction } from '../../components/use_action.js';
 
 const ACTIVE = 1; // EmployeeStatus: 1 active, 2 terminated (disabled)
 
 export function PersonRow({ person, isMe, onChanged, onResetPassword }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+  const { busy, error, run } = useAction(([changed]) => onChanged(changed));
   const active = person.status === ACTIVE;
   const name = personName(person);
-  const setStatus = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const [changed] = await api('PUT', `people/status/${active ? 'terminated' : 'active'}`, {
-        body: { userIds: [person.id] },
-      });
-      onChanged(changed);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const setStatus = () =>
+    run(() =>
+      api('PUT', `people/status/${active ? 'terminated' : 'active'}`, { body: { userIds: [person.id] } }),
+    );
   return html`
     <tr class=${active ? '' : 'person-disabled'}>
       <th scope="row">

@@ -4,7 +4,8 @@ import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { personName } from '../../format.js';
 import { Dialog } from '../../components/dialog.js';
-import { FormEnd, useSubmit } from '../projects/forms.js';
+import { FormEnd } from '../../components/form_end.js';
+import { useSubmit } from '../../components/use_action.js';
 
 function ResetPasswordForm({ person, onDone }) {
   const { busy, error, onSubmit } = useSubmit(async (form) => {

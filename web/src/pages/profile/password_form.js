@@ -6,7 +6,8 @@ import { useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { useSession } from '../../session.js';
-import { FormEnd, useSubmit } from '../projects/forms.js';
+import { FormEnd } from '../../components/form_end.js';
+import { useSubmit } from '../../components/use_action.js';
 
 export function PasswordForm() {
   const { me, refresh } = useSession();

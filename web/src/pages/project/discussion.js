@@ -9,7 +9,7 @@ import { formatDate, personName } from '../../format.js';
 import { SanitizedHtml } from '../../components/sanitized_html.js';
 import { ErrorMessage, Empty, Loading } from '../../components/status.js';
 import { useApi } from '../../components/use_api.js';
-import { useSubmit } from './use_submit.js';
+import { useAction } from '../../components/use_action.js';
 
 export function Discussion({ messageId }) {
   const message = useApi(`project/message/${messageId}`, null, [messageId]);
@@ -46,7 +46,7 @@ export function Discussion({ messageId }) {
 
 function CommentForm({ messageId, onAdded }) {
   const [text, setText] = useState('');
-  const call = useSubmit();
+  const call = useAction();
   const submit = async (e) => {
     e.preventDefault();
     const added = await call.run(() => api('POST', `project/message/${messageId}/comment`, { body: { content: text } }));

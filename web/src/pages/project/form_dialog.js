@@ -5,22 +5,16 @@ import { useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { Dialog } from '../../components/dialog.js';
 import { ErrorMessage } from '../../components/status.js';
-import { useSubmit } from './use_submit.js';
+import { useAction } from '../../components/use_action.js';
 
 // submit(formData) performs the call; onDone(result) follows when it succeeded.
 export function FormDialog({ open, title, submitLabel, onClose, submit, onDone, children }) {
-  const call = useSubmit();
+  const call = useAction();
   const onSubmit = async (e) => {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    let ok = false;
-    const result = await call.run(async () => {
-      const answer = await submit(form);
-      ok = true;
-      return answer;
-    });
-    if (!ok) return;
-    onDone && onDone(result);
+    const stored = await call.run(() => submit(new FormData(e.currentTarget)));
+    if (!stored) return;
+    onDone && onDone(stored.answer);
     onClose();
   };
   const close = () => {

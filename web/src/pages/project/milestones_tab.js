@@ -10,15 +10,15 @@ import { CreateAction } from './form_dialog.js';
 import { milestoneStatusName } from './labels.js';
 import { ListStatus, hasItems } from './list_status.js';
 import { TeamPicker } from './team.js';
-import { useSubmit } from './use_submit.js';
+import { useAction } from '../../components/use_action.js';
 import { TableWrap } from './table_wrap.js';
 
 export function MilestonesTab({ project }) {
   const milestones = useApi(`project/${project.id}/milestone`, null, [project.id]);
-  const change = useSubmit();
+  const change = useAction();
   const setStatus = async (milestone, status) => {
     const saved = await change.run(() => api('PUT', `project/milestone/${milestone.id}/status`, { body: { status } }));
-    if (saved) milestones.setData((list) => list.map((m) => (m.id === milestone.id ? saved : m)));
+    if (saved) milestones.setData((list) => list.map((m) => (m.id === milestone.id ? saved.answer : m)));
   };
   return html`
     <${CreateAction} allowed=${project.security.canCreateMilestone} label="New milestone" title="New milestone"

@@ -10,7 +10,8 @@ import { Dialog } from '../../components/dialog.js';
 import { PersonPicker } from '../../components/person_picker.js';
 import { ErrorMessage, Loading } from '../../components/status.js';
 import { useApi } from '../../components/use_api.js';
-import { FormEnd, useSubmit } from './forms.js';
+import { FormEnd } from '../../components/form_end.js';
+import { useSubmit } from '../../components/use_action.js';
 
 function NewProjectForm() {
   const { me } = useSession();

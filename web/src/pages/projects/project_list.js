@@ -6,7 +6,7 @@ import { api } from '../../api.js';
 import { personName } from '../../format.js';
 import { useSession } from '../../session.js';
 import { Empty, ErrorMessage, Loading } from '../../components/status.js';
-import { FollowButton } from './follow_button.js';
+import { FollowButton } from '../../components/follow_button.js';
 import { statusOf } from './project_status.js';
 
 const PAGE = 50;

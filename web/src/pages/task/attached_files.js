@@ -7,7 +7,7 @@ import { api } from '../../api.js';
 import { formatDate, personName } from '../../format.js';
 import { Empty, ErrorMessage } from '../../components/status.js';
 import { FileVersions } from './file_versions.js';
-import { useAction } from './use_action.js';
+import { useAction } from '../../components/use_action.js';
 
 // The latest "attach" entry of each file in the history: who attached it and when.
 function attachments(history) {

@@ -7,7 +7,7 @@ import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { SanitizedHtml } from '../../components/sanitized_html.js';
 import { ErrorMessage, Empty } from '../../components/status.js';
-import { useAction } from './use_action.js';
+import { useAction } from '../../components/use_action.js';
 
 export function textToHtml(text) {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -7,7 +7,7 @@ import { api } from '../../api.js';
 import { Dialog } from '../../components/dialog.js';
 import { useApi } from '../../components/use_api.js';
 import { ErrorMessage, Empty, Loading } from '../../components/status.js';
-import { useAction } from './use_action.js';
+import { useAction } from '../../components/use_action.js';
 
 function FolderView({ projectId, trail, onOpen, chosen, onToggle, attachedIds }) {
   const here = trail[trail.length - 1];

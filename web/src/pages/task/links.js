@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { ErrorMessage, Empty } from '../../components/status.js';
-import { useAction } from './use_action.js';
+import { useAction } from '../../components/use_action.js';
 
 // linkType: 0 start, 1 end, 2 endstart (how the dependent's dates follow the parent's).
 const LINK_TYPES = [

@@ -3,7 +3,7 @@
 import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { ErrorMessage } from '../../components/status.js';
-import { useAction } from './use_action.js';
+import { useAction } from '../../components/use_action.js';
 
 export function SubscribeButton({ task, onChanged }) {
   const action = useAction(onChanged);

@@ -6,7 +6,7 @@ import { html } from '../../html.js';
 import { api } from '../../api.js';
 import { personName } from '../../format.js';
 import { ErrorMessage, Empty } from '../../components/status.js';
-import { useAction } from './use_action.js';
+import { useAction } from '../../components/use_action.js';
 
 // <select> of the team; '' is nobody.
 export function ResponsibleSelect({ id, team, value, onChange, label }) {

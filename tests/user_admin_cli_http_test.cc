@@ -3,6 +3,7 @@
 // seen by the server's next request, through its token and response caches; an unknown email
 // exits 1 with a clear message and changes nothing; a stopped portal works too.
 #include "http_client.h"
+#include "task_test_support.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -148,6 +149,27 @@ TEST_F(UserAdminCli, AnUnknownEmailExitsOneAndChangesNothing) {
   EXPECT_NE(missing.exit_code, 0);
   EXPECT_NE(missing.output.find("--email"), std::string::npos) << missing.output;
   EXPECT_EQ(get_self(client_, token_).status, 200);
+}
+
+// The hot read GET project/task/{id} is answered from the response cache, on the socket thread,
+// while the store's generation stays: a command's change must move it for the running server.
+class UserAdminCliCaches : public TaskSuite {};
+
+TEST_F(UserAdminCliCaches, ARevokedOrDisabledTokenGetsNoCachedAnswer) {
+  const std::int64_t task = create_task_id(make_project(), {{"title", "Cached"}}, admin());
+  const std::string url = "/api/2.0/project/" + task_path(task);
+  const Person other = add_person();
+  ASSERT_EQ(user_command(*server_, {"make-admin", "--email", other.email}).exit_code, 0);
+  HttpClient client(port());
+  for (const Headers& auth : {admin(), other.auth()})
+    for (int i = 0; i < 3; ++i)
+      ASSERT_EQ(client.get(url, auth).status, 200);
+  ASSERT_EQ(user_command(*server_, {"revoke-tokens", "--email", admin_->email}).exit_code, 0);
+  EXPECT_EQ(client.get(url, admin()).status, 401);
+  EXPECT_EQ(client.get(url, other.auth()).status, 200);
+  EXPECT_EQ(client.get(url, other.auth()).status, 200);
+  ASSERT_EQ(user_command(*server_, {"disable", "--email", other.email}).exit_code, 0);
+  EXPECT_EQ(client.get(url, other.auth()).status, 401);
 }
 
 TEST(UserAdminCliStopped, ChangesAStoppedPortal) {

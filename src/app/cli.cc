@@ -1,8 +1,11 @@
 #include "app/cli.h"
 
 #include "app/config.h"
+#include "app/config_file.h"
 #include "app/serve.h"
 #include "app/store_copy.h"
+#include "app/store_flags.h"
+#include "app/user_commands.h"
 #include "auth/password_hasher.h"
 #include "base/errors.h"
 #include "blob/blob_store.h"
@@ -19,20 +22,12 @@ namespace projectd {
 
 namespace {
 
-struct StoreFlags {
-  std::string data_dir = "./data";
-  std::string store_url;
-};
-
-void add_store_flags(CLI::App* command, StoreFlags& flags) {
-  command->add_option("--data", flags.data_dir, "Data directory")
-      ->envname("PROJECTD_DATA")
-      ->capture_default_str();
-  command->add_option("--store", flags.store_url, "Store URL (default sqlite:DATA/projectd.db)")
-      ->envname("PROJECTD_STORE");
-}
-
-void add_serve_flags(CLI::App* serve, ServeConfig& c) {
+void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) {
+  serve
+      ->add_option("--config", config_file,
+                   "A file of key = \"value\" lines named like these flags (max-upload-mb = "
+                   "\"100\"); flags, then environment variables, take precedence over it")
+      ->envname("PROJECTD_CONFIG");
   serve->add_option("--listen", c.listen, "HOST:PORT to listen on")
       ->envname("PROJECTD_LISTEN")
       ->capture_default_str();
@@ -89,11 +84,13 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();
   serve->add_option("--io-threads", c.io_threads, "Socket threads (0: one per core)")
+      ->envname("PROJECTD_IO_THREADS")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
   serve
       ->add_option("--workers", c.worker_threads,
                    "Request worker threads (0: four per core plus 32)")
+      ->envname("PROJECTD_WORKERS")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   serve
@@ -106,11 +103,13 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c) {
   serve
       ->add_option("--header-timeout-ms", c.header_timeout_ms,
                    "Time a client has to send a request's head")
+      ->envname("PROJECTD_HEADER_TIMEOUT_MS")
       ->check(CLI::Range(100, 3600000))
       ->capture_default_str();
   serve
       ->add_option("--body-timeout-ms", c.body_timeout_ms,
                    "Time a client has to send a request's body")
+      ->envname("PROJECTD_BODY_TIMEOUT_MS")
       ->check(CLI::Range(100, 86400000))
       ->capture_default_str();
   serve
@@ -190,8 +189,9 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
 
   ServeConfig serve_config;
+  std::string config_file;
   CLI::App* serve = app.add_subcommand("serve", "Serve the API over HTTP");
-  add_serve_flags(serve, serve_config);
+  add_serve_flags(serve, serve_config, config_file);
 
   StoreFlags user_flags;
   NewUser new_user;
@@ -206,6 +206,8 @@ int run_cli(int argc, char** argv) {
   user_add->add_option("--last-name", new_user.last_name, "Last name")->required();
   user_add->add_flag("--admin", new_user.is_admin, "Make the person an administrator");
   user_add->add_flag("--visitor", new_user.is_visitor, "Make the person a guest");
+  UserAdminArgs user_admin;
+  add_user_admin_commands(user, user_admin);
 
   StoreFlags migrate_flags;
   CLI::App* migrate_command = app.add_subcommand("migrate", "Bring the store's schema up to date");
@@ -233,6 +235,7 @@ int run_cli(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
   try {
     if (serve->parsed()) {
+      if (!config_file.empty()) apply_config_file(*serve, config_file);
       spdlog::set_level(spdlog::level::from_str(serve_config.log_level));
       return run_serve(serve_config);
     }
@@ -240,6 +243,7 @@ int run_cli(int argc, char** argv) {
       new_user.password = password;
       return add_user(user_flags, new_user);
     }
+    if (const auto code = run_user_admin_command(user_admin)) return *code;
     if (migrate_command->parsed()) return migrate(migrate_flags);
     if (copy_command->parsed()) return copy(copy_from, copy_to);
     std::printf("projectd %s\n", PROJECTD_VERSION);

@@ -72,6 +72,15 @@ void apply_disabled(StoreTx& tx, UserRecord& user, bool disable) {
   }
 }
 
+// The person whose email this is, for the command line: 404 naming the address otherwise (a
+// user name is no email).
+UserRecord load_by_email(StoreTx& tx, std::string_view email) {
+  auto user = tx.users().by_login(email);
+  if (!user || user.value().email != to_lower(email))
+    throw ApiError(ErrorKind::kNotFound, "Nobody has the email " + std::string(email));
+  return *user;
+}
+
 }  // namespace
 
 bool may_see_email(const Caller& viewer, const UserRecord& user) {
@@ -291,6 +300,64 @@ UserRecord PeopleService::remove(const Caller& caller, std::string_view id) {
 
 std::int64_t PeopleService::user_count() {
   return store_.read_value([](StoreTx& tx) { return tx.users().count_all(); });
+}
+
+}  // namespace projectd
+
+namespace projectd {
+
+UserRecord PeopleService::change_account(std::string_view email, AccountChange change) {
+  return store_.write_value([&](StoreTx& tx) {
+    UserRecord user = load_by_email(tx, email);
+    switch (change) {
+      case AccountChange::kDisable:
+      case AccountChange::kEnable:
+        apply_disabled(tx, user, change == AccountChange::kDisable);
+        break;
+      case AccountChange::kRevokeTokens:
+        tx.sessions().delete_tokens_of(user.id);
+        return user;  // the person is unchanged
+      case AccountChange::kMakeAdmin:
+        user.is_admin = true;
+        user.is_visitor = false;  // an administrator is never a guest
+        break;
+      case AccountChange::kRevokeAdmin:
+        user.is_admin = false;
+        break;
+    }
+    user.updated = now_utc();
+    tx.users().update(user);
+    return user;
+  });
+}
+
+UserRecord PeopleService::reset_password(std::string_view email, std::string_view password) {
+  validate_password(password);
+  const std::string hash = hasher_.hash(password);
+  return store_.write_value([&](StoreTx& tx) {
+    UserRecord user = load_by_email(tx, email);
+    user.password_hash = hash;
+    user.activation_status = ActivationStatus::kActivated;
+    user.updated = now_utc();
+    tx.users().update(user);
+    tx.sessions().delete_tokens_of(user.id);  // every session signed in with the old password
+    return user;
+  });
+}
+
+std::vector<UserRecord> PeopleService::all_users() {
+  return store_.read_value([](StoreTx& tx) {
+    std::vector<UserRecord> everyone;
+    UserQuery query;
+    for (;;) {
+      std::vector<UserRecord> page = tx.users().page(query);
+      const bool last = static_cast<std::int64_t>(page.size()) < query.limit;
+      everyone.insert(everyone.end(), std::make_move_iterator(page.begin()),
+                      std::make_move_iterator(page.end()));
+      if (last) return everyone;
+      query.offset += query.limit;
+    }
+  });
 }
 
 }  // namespace projectd

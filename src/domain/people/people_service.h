@@ -89,6 +89,18 @@ class PeopleService {
   std::optional<UserRecord> add_first_user(const NewUser& user);
   std::int64_t user_count();
 
+  // For the admin command line (`projectd user ...`): no caller and no permission check; the person
+  // by email; one write transaction each, which moves the store's generation so a running server's
+  // caches see it at once; ApiError(kNotFound) naming the email when nobody has it. Disabling
+  // revokes the person's tokens and so does a new password, as through the API. The last
+  // administrator is not protected here: this command line is how one is made again.
+  enum class AccountChange { kDisable, kEnable, kRevokeTokens, kMakeAdmin, kRevokeAdmin };
+  UserRecord change_account(std::string_view email, AccountChange change);
+  // 400 for a password the API would refuse too.
+  UserRecord reset_password(std::string_view email, std::string_view password);
+  // Everyone in the directory, disabled people too, in one read.
+  std::vector<UserRecord> all_users();
+
  private:
   UserRecord build_user(const NewUser& user, StoreTx& tx);
   std::optional<UserRecord> insert_user(const NewUser& user, bool only_first);

@@ -22,6 +22,7 @@
 // Thread safety: every public method may be called from any number of threads at once.
 #pragma once
 
+#include "store/sqlite/shared_generation.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
@@ -64,6 +65,7 @@ class SqliteStore final : public Store {
   void read(const std::function<void(StoreTx&)>& fn) override;
   void write(const std::function<void(StoreTx&)>& fn) override;
   void close() override;
+  // Shared with every process on this file (shared_generation.h).
   std::uint64_t generation() const override { return generation_.load(); }
 
   // Successful COMMITs of write groups, and write() calls that committed. writes() / commits()
@@ -125,7 +127,7 @@ class SqliteStore final : public Store {
 
   std::atomic<bool> fail_stopped_{false};
   std::atomic<std::uint64_t> commits_{0};
-  std::atomic<std::uint64_t> generation_{0};  // moves after each COMMIT, before it is answered
+  SharedGeneration generation_;  // moves after each COMMIT, before it is answered
   std::atomic<std::uint64_t> writes_{0};
   std::atomic<std::uint64_t> reads_{0};
   std::thread writer_thread_;  // started by the constructor once the readers are open

@@ -89,7 +89,7 @@ std::size_t SqliteStore::run_group(std::span<Job*> jobs) {
     return ran;
   }
   // Before any job is answered: a read that starts after a write returned sees the new generation.
-  generation_.fetch_add(1);
+  generation_.bump();
   commits_.fetch_add(1, std::memory_order_relaxed);
   auto succeeded = std::count_if(group.begin(), group.end(), [](Job* job) { return !job->error; });
   writes_.fetch_add(static_cast<std::uint64_t>(succeeded), std::memory_order_relaxed);

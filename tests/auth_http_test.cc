@@ -238,14 +238,16 @@ TEST_F(AuthTest, ConcurrentWrongSignInsCheckAtMostTheLimitAndThenTheRightOneIsTh
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 5);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 25);
   EXPECT_EQ(sign_in_status_from(port(), "127.0.0.4", "race@example.com", "right-password-1"), 429);
-  // Five failures, stored as five, each with a time of its own.
+  // Five failures, stored as five, each with a time of its own, in the account's window and in
+  // the address's window across accounts (the refused attempts took no place in either).
   const auto db = connect_store(server_->store_url());
-  EXPECT_EQ(first_column(*db, "SELECT count(*) FROM login_failures WHERE client = '127.0.0.4'"),
-            std::vector<std::string>{"5"});
-  EXPECT_EQ(first_column(*db,
-                         "SELECT count(DISTINCT failed_at) FROM login_failures "
-                         "WHERE client = '127.0.0.4'"),
-            std::vector<std::string>{"5"});
+  for (const std::string account : {"user:%", "any-account"}) {
+    const std::string where =
+        " FROM login_failures WHERE client = '127.0.0.4' AND account LIKE '" + account + "'";
+    EXPECT_EQ(first_column(*db, "SELECT count(*)" + where), std::vector<std::string>{"5"});
+    EXPECT_EQ(first_column(*db, "SELECT count(DISTINCT failed_at)" + where),
+              std::vector<std::string>{"5"});
+  }
 }
 
 TEST_F(AuthTest, TheEmailAndTheUserNameOfOnePersonShareOneThrottleWindow) {

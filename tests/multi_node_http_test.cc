@@ -84,7 +84,8 @@ class MultiNodeTest : public ::testing::Test {
   }
 
   std::vector<std::string> node_flags(const std::string& node) const {
-    return {"--store", store_url_, "--blobs", blobs_.path(), "--node", node};
+    return {"--store", store_url_, "--blobs",         blobs_.path(),
+            "--node",  node,       "--trusted-proxy", "127.0.0.1"};
   }
 
   static std::string self_id(unsigned short port, const Headers& auth) {
@@ -185,6 +186,31 @@ TEST_F(MultiNodeTest, WhatOneNodeStoresTheOtherServesAndNginxAlternates) {
     }
   }
   EXPECT_EQ(nginx.stop(), 0) << nginx.error_log();
+}
+
+// nginx appends the address it saw to the client's X-Forwarded-For; on loopback that is 127.0.0.1,
+// trusted like nginx itself, so the node logs the address the test sent as the client's.
+TEST_F(MultiNodeTest, TheClientAddressNginxForwardsReachesTheNodesLog) {
+  if (!NginxBalancer::available()) GTEST_SKIP() << "needs nginx (" << kNginxBinary << ")";
+  NginxBalancer nginx({a_->port(), b_->port()});
+  const auto res = HttpClient(nginx.port())
+                       .get("/api/2.0/people/@self", {admin_.front(),
+                                                      {"X-Forwarded-For", "198.51.100.23"},
+                                                      {"X-Request-Id", "via-nginx-1"}});
+  EXPECT_EQ(res.status, 200) << res.body;
+  bool logged = false;
+  for (int attempt = 0; attempt < 50 && !logged; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (const TestServer* node : {a_.get(), b_.get()}) {
+      const std::string out = node->output();
+      const std::size_t at = out.find("id=via-nginx-1");
+      if (at == std::string::npos) continue;
+      const std::size_t line = out.rfind('\n', at);
+      logged = out.find("client=198.51.100.23", line == std::string::npos ? 0 : line) < at;
+      EXPECT_TRUE(logged) << out.substr(line == std::string::npos ? 0 : line, 300);
+    }
+  }
+  EXPECT_TRUE(logged);
 }
 
 TEST_F(MultiNodeTest, AttachAndDetachFromBothNodesAtOnceKeepOneLinkPerFile) {

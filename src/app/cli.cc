@@ -10,6 +10,8 @@
 #include "base/errors.h"
 #include "blob/blob_store.h"
 #include "domain/people/people_service.h"
+#include "http/client_address.h"
+#include "http/request_log.h"
 #include "store/store.h"
 
 #include <spdlog/spdlog.h>
@@ -17,6 +19,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 
 namespace projectd {
 
@@ -138,6 +141,33 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
       ->envname("PROJECTD_MIN_BODY_RATE")
       ->check(CLI::Range(0, 1 << 30))
       ->capture_default_str();
+  serve
+      ->add_option("--trusted-proxy", c.trusted_proxies,
+                   "A reverse proxy's network (CIDR or address, IPv4 or IPv6; repeatable or "
+                   "comma-separated) whose X-Forwarded-For and X-Forwarded-Proto are believed")
+      ->envname("PROJECTD_TRUSTED_PROXY")
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](std::string& item) {
+            try {
+              parse_ip_network(item);
+              return std::string();
+            } catch (const std::invalid_argument& e) {
+              return std::string(e.what());
+            }
+          },
+          "CIDR", "ip network"));
+  serve
+      ->add_option("--sign-in-failures-per-address", c.sign_in_failures_per_address,
+                   "Failed sign-ins allowed from one client address across all accounts in 15 "
+                   "minutes (0: no limit)")
+      ->envname("PROJECTD_SIGN_IN_FAILURES_PER_ADDRESS")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  serve->add_option("--log-format", c.log_format, "text, or json: one JSON object per line")
+      ->envname("PROJECTD_LOG_FORMAT")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   serve->add_option("--log-level", c.log_level, "trace, debug, info, warn, error, off")
       ->envname("PROJECTD_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
@@ -237,6 +267,7 @@ int run_cli(int argc, char** argv) {
     if (serve->parsed()) {
       if (!config_file.empty()) apply_config_file(*serve, config_file);
       spdlog::set_level(spdlog::level::from_str(serve_config.log_level));
+      if (serve_config.log_format == "json") use_json_log_lines();
       return run_serve(serve_config);
     }
     if (user_add->parsed()) {

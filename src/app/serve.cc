@@ -66,6 +66,7 @@ int run_serve(const ServeConfig& config) {
   PasswordHasher hasher;
   AuthSettings auth_settings;
   auth_settings.token_days = config.token_days;
+  auth_settings.max_failures_per_address = config.sign_in_failures_per_address;
   AuthService auth(*store, hasher, auth_settings);
   PeopleService people(*store, hasher);
   ensure_first_admin(people);
@@ -103,6 +104,7 @@ int run_serve(const ServeConfig& config) {
                                                               : 4 * config.max_upload_mb;
   options.max_spool_per_address = static_cast<std::uint64_t>(in_flight_mb) * 1024 * 1024;
   options.min_body_rate = static_cast<std::uint64_t>(config.min_body_rate);
+  options.trusted_proxies = TrustedProxies(config.trusted_proxies);
   HttpServer server(dispatcher, options);
   const unsigned short port = server.bind();
   const std::string host =

@@ -196,7 +196,7 @@ std::string Dispatcher::base_url_of(const IncomingRequest& request) const {
   if (!options_.public_url.empty()) return options_.public_url;
   std::string_view host = header_value(request.headers, "host");
   if (host.empty()) host = "localhost";
-  return "http://" + std::string(host);
+  return (request.forwarded_https ? "https://" : "http://") + std::string(host);
 }
 
 OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format) {

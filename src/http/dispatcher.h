@@ -27,7 +27,8 @@ struct IncomingRequest {
   // its multipart parts are written beside it (the dispatcher needs no spool directory of its
   // own); handle() deletes it in every case.
   std::optional<SpooledFile> spooled_body;
-  std::string client_address;
+  std::string client_address;    // behind a trusted proxy, the client it names (client_address.h)
+  bool forwarded_https = false;  // a trusted proxy said X-Forwarded-Proto: https
   std::string id;  // http/request_id.h; in the log lines of this request and X-Request-Id
   // The route, matched once from the head (Dispatcher::route); handle() routes a request that was
   // not routed yet.

@@ -31,7 +31,7 @@ struct RequestContext {
   std::optional<Caller> caller;  // set on every route that requires authentication
   Format format = Format::kJson;
   std::string client_address;
-  std::string base_url;  // --public-url, else http://<Host>; no trailing slash
+  std::string base_url;  // --public-url, else http(s)://<Host> (https: a trusted proxy said so)
   // Request headers a handler may need, lowercase names.
   HeaderList headers;
   // Routes with streams_body: the files of the body, in order. A multipart body gives one per file

@@ -3,6 +3,7 @@
 #include "base/ascii.h"
 #include "base/errors.h"
 #include "blob/file_io.h"
+#include "http/client_address.h"
 #include "http/connection_limits.h"
 #include "http/file_slice_body.h"
 #include "http/lingering_close.h"
@@ -169,6 +170,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (server_.stopping_) return close();
     idle_ = true;
     have_head_ = false;
+    bytes_in_ = 0;
     incoming_.reset();
     spool_parser_.reset();
     parser_.emplace();
@@ -263,14 +265,17 @@ class Session : public std::enable_shared_from_this<Session> {
   // a chunked body's pieces as they arrive.
   bool reserve_spool(std::uint64_t bytes) {
     if (bytes == 0) return true;
-    if (!server_.limits_.reserve_spool(client_, bytes)) return false;
+    // Keyed by the client behind a trusted proxy (the head is known by now), so one client's
+    // uploads do not use up the room of everyone behind the same proxy.
+    if (spool_reserved_ == 0) spool_client_ = incoming_ ? incoming_->client_address : client_;
+    if (!server_.limits_.reserve_spool(spool_client_, bytes)) return false;
     spool_reserved_ += bytes;
     return true;
   }
 
   void release_spool() {
     if (spool_reserved_ == 0) return;
-    server_.limits_.release_spool(client_, spool_reserved_);
+    server_.limits_.release_spool(spool_client_, spool_reserved_);
     spool_reserved_ = 0;
   }
 
@@ -294,6 +299,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto request = parser_->release();
     keep_alive_ = request.keep_alive();
     incoming_->body = std::move(request.body());
+    bytes_in_ = incoming_->body.size();
     dispatch(std::move(incoming_));
   }
 
@@ -362,6 +368,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto request = spool_parser_->release();
     spool_parser_.reset();
     keep_alive_ = request.keep_alive();
+    bytes_in_ = body_received_;
     if (!request.body().file.empty()) incoming_->spooled_body = std::move(request.body().file);
     dispatch(std::move(incoming_));
   }
@@ -376,7 +383,16 @@ class Session : public std::enable_shared_from_this<Session> {
       incoming->headers.emplace_back(ascii::to_lower(std::string_view(name.data(), name.size())),
                                      std::string(field.value()));
     }
-    incoming->client_address = client_;
+    // Every X-Forwarded-For header counts, joined as one list (RFC 9110 5.3).
+    std::string forwarded_for;
+    for (auto [it, end] = request.equal_range("X-Forwarded-For"); it != end; ++it) {
+      if (!forwarded_for.empty()) forwarded_for += ',';
+      forwarded_for.append(it->value().data(), it->value().size());
+    }
+    ClientOrigin origin = client_origin_of(client_, forwarded_for, request["X-Forwarded-Proto"],
+                                           server_.options_.trusted_proxies);
+    incoming->client_address = std::move(origin.address);
+    incoming->forwarded_https = origin.https;
     incoming->id = request_id_of(request["X-Request-Id"]);
     return incoming;
   }
@@ -464,18 +480,26 @@ class Session : public std::enable_shared_from_this<Session> {
     IncomingRequest request;
     request.method = have_head_ ? head_method_ : http::verb::unknown;
     if (have_head_) request.target = head_target_;
-    if (incoming_) request.id = incoming_->id;
+    if (incoming_) {
+      request.id = incoming_->id;
+      request.client_address = incoming_->client_address;
+    }
     write(request, std::move(response), {});
   }
 
   void write(const IncomingRequest& request, OutgoingResponse response,
              FileSliceBody::value_type file) {
-    log_request(request.method, request.target, response.status,
-                std::chrono::steady_clock::now() - started_, response.user_id, request.id);
-    if (!request.id.empty()) response.headers.emplace_back("X-Request-Id", request.id);
-    const bool keep = keep_alive_ && !server_.stopping_;
     // A HEAD answer carries the headers of the GET answer and no body (RFC 9110 §9.3.2).
     const bool head_only = request.method == http::verb::head;
+    const bool no_body = head_only || response.status == 304;
+    log_request(RequestLogLine{
+        request.method, request.target, response.status,
+        std::chrono::steady_clock::now() - started_,
+        request.client_address.empty() ? std::string_view(client_) : request.client_address,
+        response.user_id, request.id, bytes_in_,
+        no_body ? 0 : (response.file ? response.file->length : response.body.size())});
+    if (!request.id.empty()) response.headers.emplace_back("X-Request-Id", request.id);
+    const bool keep = keep_alive_ && !server_.stopping_;
     if (response.file) {
       auto out = std::make_shared<http::response<FileSliceBody>>(
           static_cast<http::status>(response.status), 11);
@@ -542,6 +566,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::chrono::steady_clock::time_point body_started_;
   std::uint64_t body_received_ = 0;
   std::uint64_t spool_reserved_ = 0;
+  std::string spool_client_;    // the address spool_reserved_ is counted for
+  std::uint64_t bytes_in_ = 0;  // the current request's body, for its log line
   bool have_head_ = false;
   http::verb head_method_ = http::verb::unknown;
   std::string head_target_;

@@ -5,6 +5,7 @@
 // Thread safety: construct, bind and run from one thread; stop() may be called from any thread.
 #pragma once
 
+#include "http/client_address.h"
 #include "http/dispatcher.h"
 
 #include <chrono>
@@ -47,6 +48,10 @@ struct ServerOptions {
   // still applies); writes use the same idle rule, so a large download is not cut off either.
   // Empty: the system's temporary directory (tests and tools without a blob store).
   std::filesystem::path spool_dir;
+  // Peers whose X-Forwarded-For and X-Forwarded-Proto are believed (http/client_address.h): the
+  // client address they name is the one of the request log, the sign-in throttle and the upload
+  // spool cap; the connection caps count TCP peers, known before any header.
+  TrustedProxies trusted_proxies;
 };
 
 class HttpServer {

@@ -19,6 +19,10 @@ Caller caller_of(const UserRecord& user, std::string token_hash) {
   return Caller{user.id, user.is_admin, user.is_visitor, std::move(token_hash)};
 }
 
+// The throttle's pseudo-account of an address's window across accounts; account keys are
+// "user:..." or "login:...", so it names no real account.
+constexpr std::string_view kAnyAccount = "any-account";
+
 ApiError throttled(const std::optional<Timestamp>& oldest, Timestamp now, Ticks window) {
   const auto retry = oldest.value_or(now) + window - now;
   const auto seconds =
@@ -60,10 +64,22 @@ AuthService::Attempt AuthService::reserve_attempt(
   const Timestamp since = now - window;
   SessionRepo::AttemptReservation reservation;
   Attempt attempt = store_.write_value([&](StoreTx& tx) {
-    Attempt found{find_user(tx), {}, {}};
+    Attempt found{find_user(tx), {}, {}, {}};
     found.key = found.user ? "user:" + found.user->id : "login:" + ascii::to_lower(login);
+    if (settings_.max_failures_per_address > 0) {
+      const auto address = tx.sessions().reserve_login_attempt(
+          kAnyAccount, client, since, settings_.max_failures_per_address, now);
+      if (!address.granted) {
+        reservation = address;
+        return found;
+      }
+      found.address_at = address.at;
+    }
     reservation =
         tx.sessions().reserve_login_attempt(found.key, client, since, settings_.max_failures, now);
+    // Refused by the account's window: no password is checked, so no place in the address's.
+    if (!reservation.granted && found.address_at)
+      tx.sessions().release_login_attempt(kAnyAccount, client, *found.address_at);
     return found;
   });
   forget_expired_failures(store_, since);
@@ -79,8 +95,11 @@ PasswordHasher::Place AuthService::admit_or_release(const Attempt& attempt,
   } catch (const ApiError&) {
     // A password that was never checked is not a failure: a flood from elsewhere filling the
     // queue must not use up this account's attempts.
-    store_.write(
-        [&](StoreTx& tx) { tx.sessions().release_login_attempt(attempt.key, client, attempt.at); });
+    store_.write([&](StoreTx& tx) {
+      tx.sessions().release_login_attempt(attempt.key, client, attempt.at);
+      if (attempt.address_at)
+        tx.sessions().release_login_attempt(kAnyAccount, client, *attempt.address_at);
+    });
     throw;
   }
 }
@@ -95,7 +114,11 @@ bool AuthService::verify_attempt(const Attempt& attempt, std::string_view passwo
                         password);
   }
   if (!ok || !attempt.user || !can_sign_in(*attempt.user)) return false;  // stays a failure
-  store_.write([&](StoreTx& tx) { tx.sessions().clear_login_failures(attempt.key, client); });
+  store_.write([&](StoreTx& tx) {
+    tx.sessions().clear_login_failures(attempt.key, client);
+    if (attempt.address_at)
+      tx.sessions().release_login_attempt(kAnyAccount, client, *attempt.address_at);
+  });
   return true;
 }
 

@@ -6,8 +6,12 @@
 // window), else the login as normalized. Each check first reserves its attempt in the store, in the
 // transaction that counts the window, so at most max_failures passwords are checked per window
 // whatever the concurrency and on every node; a verified password clears the window, a refused
-// hashing place (503) releases the reservation. Thread safety: every method may be called from any
-// worker thread at once.
+// hashing place (503) releases the reservation. Each check also reserves a place in its client
+// address's window across all accounts (max_failures_per_address), so one address guessing the
+// passwords of many accounts is slowed too, while an account is never locked for everyone: every
+// window is an address's. A right password releases only its own place in the address's window
+// (clearing it would let a guesser who knows one password reset its count). Thread safety: every
+// method may be called from any worker thread at once.
 #pragma once
 
 #include "auth/password_hasher.h"
@@ -30,6 +34,8 @@ struct AuthSettings {
   int token_days = 30;
   int max_failures = 5;  // failures allowed in the window; the next attempt answers 429
   std::chrono::minutes failure_window{15};
+  // Failures allowed in the window from one client address across all accounts (0: no limit).
+  int max_failures_per_address = 20;
   std::chrono::seconds basic_cache_ttl{60};
   std::size_t basic_cache_entries = 10000;
   std::size_t token_cache_entries = 10000;
@@ -75,6 +81,8 @@ class AuthService : public Authenticator {
     std::optional<UserRecord> user;  // read in the reserving transaction
     std::string key;                 // the throttle's account: "user:<id>" or "login:<login>"
     Timestamp at;                    // the reservation's own time
+    // Its place in the address's window across accounts (none when that limit is off).
+    std::optional<Timestamp> address_at;
   };
   // Reserves an attempt for the user `find_user` reads (nullopt: keyed by `login` lower-cased),
   // after forgetting expired failures; 429 with Retry-After when the window is full.

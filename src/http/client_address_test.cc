@@ -7,10 +7,13 @@
 namespace projectd {
 namespace {
 
-TrustedProxies client_address_trusting(std::vector<std::string> items) { return TrustedProxies(items); }
+TrustedProxies client_address_trusting(std::vector<std::string> items) {
+  return TrustedProxies(items);
+}
 
 TEST(ClientAddress, NetworksOfBothFamiliesAndBareAddresses) {
-  const TrustedProxies trusted = client_address_trusting({"10.0.0.0/8, 192.168.1.7", "fd00::/8", "::1"});
+  const TrustedProxies trusted =
+      client_address_trusting({"10.0.0.0/8, 192.168.1.7", "fd00::/8", "::1"});
   const auto ip = [](const char* text) { return boost::asio::ip::make_address(text); };
   EXPECT_TRUE(trusted.trusts(ip("10.255.0.1")));
   EXPECT_FALSE(trusted.trusts(ip("11.0.0.1")));

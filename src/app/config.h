@@ -41,9 +41,8 @@ struct ServeConfig {
   int min_body_rate = 1024;
   int response_cache_mb = 16;  // rendered answers kept for repeated reads; 0: none
   std::string log_level = "info";
-  std::string log_format = "text";
-  int sign_in_failures_per_address = 20;  // across accounts, per 15 minutes; 0: no limit  // text
-                                          // or json (one JSON object per line)
+  std::string log_format = "text";        // or json (one JSON object per line)
+  int sign_in_failures_per_address = 20;  // across accounts, per 15 minutes; 0: no limit
   // Networks whose X-Forwarded-For/-Proto are believed (http/client_address.h); empty: none.
   std::vector<std::string> trusted_proxies;
 };

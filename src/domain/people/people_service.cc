@@ -19,6 +19,16 @@ void require_admin(const Caller& caller) {
   if (!caller.is_admin) throw_forbidden("Only an administrator may do this");
 }
 
+// A new password (already hashed): the account is activated and every session signed in with
+// the old password ends.
+void store_new_password(StoreTx& tx, UserRecord& user, const std::string& hash) {
+  user.password_hash = hash;
+  user.activation_status = ActivationStatus::kActivated;
+  user.updated = now_utc();
+  tx.users().update(user);
+  tx.sessions().delete_tokens_of(user.id);
+}
+
 UserRecord load(StoreTx& tx, std::string_view id_or_login) {
   auto user = tx.users().by_id(to_lower(id_or_login));
   if (!user) user = tx.users().by_login(id_or_login);
@@ -236,11 +246,7 @@ UserRecord PeopleService::set_password(
   const std::string hash = hasher_.hash(password);
   return store_.write_value([&](StoreTx& tx) {
     UserRecord user = load(tx, target.id);
-    user.password_hash = hash;
-    user.activation_status = ActivationStatus::kActivated;
-    user.updated = now_utc();
-    tx.users().update(user);
-    tx.sessions().delete_tokens_of(user.id);  // every session signed in with the old password
+    store_new_password(tx, user, hash);
     return user;
   });
 }
@@ -336,11 +342,7 @@ UserRecord PeopleService::reset_password(std::string_view email, std::string_vie
   const std::string hash = hasher_.hash(password);
   return store_.write_value([&](StoreTx& tx) {
     UserRecord user = load_by_email(tx, email);
-    user.password_hash = hash;
-    user.activation_status = ActivationStatus::kActivated;
-    user.updated = now_utc();
-    tx.users().update(user);
-    tx.sessions().delete_tokens_of(user.id);  // every session signed in with the old password
+    store_new_password(tx, user, hash);
     return user;
   });
 }

@@ -41,8 +41,9 @@ TEST(BoundedPool, AFullQueueRefusesAtOnceWith503AndRetryAfter) {
   for (int i = 0; i < 3; ++i)
     callers.push_back(
         std::async(std::launch::async, [&] { return pool.run([&] { return gate.hold(); }); }));
-  // Wait until all three are admitted: one runs, two queue behind it.
-  for (int i = 0; i < 2000 && pool.admitted() < 3; ++i)
+  // Wait until all three are admitted and the pool's thread has started the first: one runs, two
+  // queue behind it. (Admitted is not yet started: on a loaded machine the thread may lag.)
+  for (int i = 0; i < 5000 && (pool.admitted() < 3 || gate.started.load() < 1); ++i)
     std::this_thread::sleep_for(1ms);
   ASSERT_EQ(pool.admitted(), 3u);
 

@@ -1,6 +1,7 @@
 #include "app/first_admin.h"
 
 #include "auth/random.h"
+#include "base/errors.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -28,8 +29,15 @@ void ensure_first_admin(PeopleService& people) {
   admin.last_name = "Administrator";
   admin.is_admin = true;
   // Another node starting on the same empty portal may have made its own first: then this one
-  // has nothing to print.
-  if (!people.add_first_user(admin)) return;
+  // has nothing to print. Its insert may also have committed between this node's count and its
+  // insert (PostgreSQL, two nodes started at once): then ours is refused as a duplicate, and the
+  // portal has its administrator all the same.
+  try {
+    if (!people.add_first_user(admin)) return;
+  } catch (const ApiError&) {
+    if (people.user_count() > 0) return;
+    throw;
+  }
   // Printed on stdout, once: this is the only place the generated password ever appears.
   std::printf("Created the first administrator.\n  user name: %s\n", admin.email.c_str());
   if (generated)

@@ -42,7 +42,8 @@ std::vector<std::string> hostile_names() {
 // spool directory of each node (blob_store.h), empty once uploads are done.
 bool is_expected_path(const fs::directory_entry& entry, const std::string& relative) {
   static const std::regex allowed(
-      "projectd\\.db(-wal|-shm|-journal)?|blobs|blobs/tmp|blobs/upload-sessions|blobs/[0-9a-f]{2}|"
+      "projectd\\.db(-wal|-shm|-journal|-generation)?|blobs|blobs/tmp|blobs/upload-sessions|blobs/"
+      "[0-9a-f]{2}|"
       "blobs/[0-9a-f]{2}/[0-9a-f]{64}|blobs/bulk-downloads|blobs/bulk-downloads/tmp");
   static const std::regex node_spool("blobs/tmp/[^/]+|blobs/bulk-downloads/tmp/[^/]+");
   return std::regex_match(relative, allowed) ||

@@ -2,18 +2,13 @@
 
 #include "base/ascii.h"
 #include "http/credentials.h"
+#include "http/dispatcher.h"
 
 namespace projectd {
 
 namespace http = boost::beast::http;
 
 namespace {
-
-std::string_view header_of(const HeaderList& headers, std::string_view name) {
-  for (const auto& [key, value] : headers)
-    if (key == name) return value;
-  return {};
-}
 
 bool is_safe(http::verb method) {
   return method == http::verb::get || method == http::verb::head || method == http::verb::options;
@@ -32,10 +27,10 @@ std::string authority_of(std::string_view url) {
 bool is_cross_site_cookie_request(http::verb method, const HeaderList& headers,
                                   std::string_view own_authority) {
   if (is_safe(method)) return false;
-  if (cookie_value(header_of(headers, "cookie"), "asc_auth_key").empty()) return false;
-  const std::string_view origin = ascii::trim(header_of(headers, "origin"));
+  if (cookie_value(header_value(headers, "cookie"), "asc_auth_key").empty()) return false;
+  const std::string_view origin = ascii::trim(header_value(headers, "origin"));
   if (!origin.empty()) return authority_of(origin) != ascii::to_lower(own_authority);
-  const std::string site = ascii::to_lower(ascii::trim(header_of(headers, "sec-fetch-site")));
+  const std::string site = ascii::to_lower(ascii::trim(header_value(headers, "sec-fetch-site")));
   return site == "cross-site" || site == "same-site";
 }
 

@@ -130,13 +130,13 @@ class ProjectsTest(support.BrowserTest):
         self.assertEqual(self.listed_titles(), [f'Alpha {tag}'])
 
         self.open(f'/projects?q={tag}&follow=1')
-        self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, 'input[name=follow]').is_selected())
+        self.assertTrue(self.find('input[name=follow]').is_selected())
         want = sorted(p['title'] for p in self.api.call('GET', 'project/@follow') if tag in p['title'])
         self.assertIn(f'Gamma {tag}', want)
         self.assertEqual(sorted(self.listed_titles()), want)
 
         self.open(f'/projects?q={tag}')
-        self.driver.find_element(By.CSS_SELECTOR, 'input[name=mine]').click()
+        self.clickable('input[name=mine]').click()
         self.wait(lambda d: 'mine=1' in d.current_url)
         self.assertEqual(sorted(self.listed_titles()), sorted([f'Alpha {tag}', f'Beta {tag}', f'Gamma {tag}']))
 

@@ -104,7 +104,8 @@ class TaskPageTestCase(TaskPageTest):
         self.button('Reassign Collect figures').click()
         Select(self.visible(f'#subtask-{subtask["id"]}-responsible')).select_by_value(helper['id'])
         self.driver.find_element(By.CSS_SELECTOR, '.reassign button[type=submit]').click()
-        self.text_appears('.subtask', 'Sam Helper')
+        # The subtask's own line, not the form: the form's select lists 'Sam Helper' at once.
+        self.text_appears('.subtask .muted', 'Sam Helper')
         self.assertEqual(self.task(task['id'])['subtasks'][0]['responsible']['id'], helper['id'])
 
         self.button('Close Collect figures').click()

@@ -11,11 +11,16 @@ packages=(
   libpugixml-dev libsqlite3-dev libpq-dev libargon2-dev libssl-dev
   libhowardhinnant-date-dev tzdata libgumbo-dev libzip-dev libcli11-dev libspdlog-dev
   libvips-dev libglib2.0-dev
+  # readiness notifications to systemd (sd_notify, docs/packaging.md)
+  libsystemd-dev
   # tests and benchmarks; PostgreSQL's server and nginx for the PostgreSQL and multi-node tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl wrk postgresql-15 nginx unzip
   # the web app (docs/web-app.md): bundled by esbuild, precompressed with brotli and gzip; its
   # browser tests drive Debian's Chromium through chromedriver with Selenium
   esbuild brotli gzip chromium chromium-driver python3-selenium
+  # the Debian package (scripts/check-package.sh, docs/packaging.md): CPack's DEB generator needs
+  # dpkg-shlibdeps (dpkg-dev) for Depends; lintian checks the package; adduser for its postinst
+  dpkg-dev lintian adduser
 )
 # npm installs the web app's pinned packages (web/package-lock.json). Debian's nodejs and npm,
 # unless a Node.js with its own npm is installed already.

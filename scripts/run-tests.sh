@@ -48,6 +48,10 @@ build() {  # build DIR TYPE EXTRA...
 # running them twice cost CI a third of its time.
 echo "== Release build (the server, warnings as errors at -O3)"
 build build Release -DPROJECTD_TESTS=OFF
+echo "== Debian package"
+# The .deb of that very binary: lintian, dpkg -i, the unit's command as its user, a sign-in,
+# dpkg --purge (docs/packaging.md). As root only; otherwise it says so and skips.
+bash scripts/check-package.sh build
 
 echo "== ASan+UBSan build"
 # Line tables only (-g1): sanitizer reports keep their file:line stacks, and the build spends less

@@ -149,7 +149,10 @@ TestServer::TestServer(std::vector<std::string> extra_args, std::string data_dir
     data_dir = temp_->path();
   }
   data_dir_ = data_dir;
-  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data", data_dir_};
+  std::vector<std::string> args{"serve", "--data", data_dir_};
+  // A test may choose the port itself (--listen 127.0.0.1:PORT); else any free one.
+  if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end())
+    args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   auto store = std::find(args.begin(), args.end(), "--store");
   if (store != args.end() && store + 1 != args.end()) {

@@ -56,7 +56,8 @@ std::string test_store_url(const std::string& data_dir);
 class TestServer {
  public:
   // `data_dir` empty: a fresh temporary one. With the default environment the first admin is
-  // kAdminEmail / kAdminPassword.
+  // kAdminEmail / kAdminPassword. It listens on a free loopback port unless `extra_args` names
+  // `--listen 127.0.0.1:PORT`.
   explicit TestServer(std::vector<std::string> extra_args = {}, std::string data_dir = "",
                       std::map<std::string, std::string> env = admin_env());
   static std::map<std::string, std::string> admin_env() {

@@ -5,6 +5,7 @@
 #include "app/blob_sweeper.h"
 #include "app/bulk_download_worker.h"
 #include "app/first_admin.h"
+#include "app/service_notify.h"
 #include "app/trash_sweeper.h"
 #include "app/upload_session_sweeper.h"
 #include "auth/password_hasher.h"
@@ -117,12 +118,15 @@ int run_serve(const ServeConfig& config) {
       "application/json' -d '{\"userName\":\"EMAIL\",\"password\":\"PASSWORD\"}'\n",
       host.c_str(), port);
   std::fflush(stdout);
+  // The socket listens (connections queue until run() serves them) and the store is open.
+  notify_service_ready();
 
   std::thread signal_waiter([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     spdlog::info("received {}; finishing requests in flight",
                  signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    notify_service_stopping();
     server.stop();
   });
   server.run();

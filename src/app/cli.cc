@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include "app/backup_commands.h"
 #include "app/config.h"
 #include "app/config_file.h"
 #include "app/serve.h"
@@ -254,6 +255,9 @@ int run_cli(int argc, char** argv) {
   copy_command->add_option("--to", copy_to, "The target store URL, which must hold no portal")
       ->required();
 
+  BackupCommandArgs backup_commands;
+  add_backup_commands(app, backup_commands);
+
   app.add_subcommand("version", "Print the version");
 
   try {
@@ -277,6 +281,7 @@ int run_cli(int argc, char** argv) {
     if (const auto code = run_user_admin_command(user_admin)) return *code;
     if (migrate_command->parsed()) return migrate(migrate_flags);
     if (copy_command->parsed()) return copy(copy_from, copy_to);
+    if (const auto code = run_backup_command(backup_commands)) return *code;
     std::printf("projectd %s\n", PROJECTD_VERSION);
     return 0;
   } catch (const ApiError& e) {

@@ -65,7 +65,7 @@ class HttpServer {
   void run();
   void stop();
 
-  class Impl;  // public only so the session class in server.cc can name it
+  class Impl;  // public only so the session class (http/session.cc) can name it
 
  private:
   std::unique_ptr<Impl> impl_;

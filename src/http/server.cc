@@ -4,6 +4,7 @@
 
 #include "http/server_impl.h"
 #include "http/session.h"
+#include "http/tls_certificates.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
@@ -98,7 +99,10 @@ void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
   std::string address = ignored ? "unknown" : endpoint.address().to_string();
   std::optional<ApiError> refusal = limits_.admit(address);
   const bool admitted = !refusal;
-  auto session = make_session(*this, std::move(socket), std::move(address), admitted);
+  auto session = options_.tls
+                     ? make_tls_session(*this, std::move(socket), options_.tls->current(),
+                                        std::move(address), admitted)
+                     : make_session(*this, std::move(socket), std::move(address), admitted);
   session_started(session);
   if (admitted) {
     session->start();

@@ -15,13 +15,17 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 
 namespace projectd {
 
@@ -41,6 +45,12 @@ constexpr std::size_t kSpoolReadSize = 512 * 1024;
 // body_timeout when that is shorter.
 constexpr std::chrono::milliseconds kBodyRateGrace{10000};
 
+// How long a closing TLS connection waits for its close_notify to be sent (and the peer's to
+// arrive) before the socket is closed anyway.
+constexpr std::chrono::seconds kTlsShutdownTime{2};
+
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
 // RFC 9112 §6.1: a request body is delimited by `chunked` or by Content-Length, nothing else.
 bool unsupported_transfer_coding(const boost::beast::http::fields& head) {
   const std::size_t count = head.count(boost::beast::http::field::transfer_encoding);
@@ -50,32 +60,59 @@ bool unsupported_transfer_coding(const boost::beast::http::fields& head) {
                          "chunked");
 }
 
-// One connection. All of its handlers run on its strand; the request handler runs on the worker
-// pool and posts its answer back to the strand.
-class HttpSession final : public Session, public std::enable_shared_from_this<HttpSession> {
+// One connection, on a plain TCP stream or on TLS over one (Stream: beast::tcp_stream or
+// TlsStream); the two differ only where `kTls` is tested. All of its handlers run on its strand;
+// the request handler runs on the worker pool and posts its answer back to the strand.
+template <class Stream>
+class HttpSession final : public Session, public std::enable_shared_from_this<HttpSession<Stream>> {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
  public:
   // `counted`: the connection was admitted (ConnectionLimits::admit) and is released when it ends.
-  HttpSession(HttpServer::Impl& server, tcp::socket socket, std::string client, bool counted)
+  HttpSession(HttpServer::Impl& server, tcp::socket socket, std::string client,
+              bool counted) requires(!kTls)
       : server_(server),
         stream_(std::move(socket)),
         client_(std::move(client)),
         counted_(counted),
-        deadline_(stream_) {}
+        deadline_(lowest()) {}
+
+  // `tls`: the certificate current when the connection was accepted; a reload does not change it.
+  HttpSession(HttpServer::Impl& server, tcp::socket socket, std::shared_ptr<net::ssl::context> tls,
+              std::string client, bool counted) requires(kTls)
+      : server_(server),
+        tls_(std::move(tls)),
+        stream_(std::move(socket), *tls_),
+        client_(std::move(client)),
+        counted_(counted),
+        deadline_(lowest()) {}
 
   void start() override {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+    net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+      self->after_handshake([self] { self->read_header(); });
+    });
   }
 
   // A connection over a cap: answered with `error` at once and closed, its request never read.
   void refuse(ApiError error) override {
     net::dispatch(stream_.get_executor(),
-                  [self = shared_from_this(), error = std::move(error)] { self->fail(error); });
+                  [self = this->shared_from_this(), error = std::move(error)]() mutable {
+                    self->after_handshake([self, error = std::move(error)] { self->fail(error); });
+                  });
   }
 
   // Called on shutdown: an idle connection closes now, a busy one after its answer.
   void shutdown() override {
-    net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_) self->close();
+    net::post(stream_.get_executor(), [self = this->shared_from_this()] {
+      if (!self->idle_) return;
+      // A TLS connection sends its close_notify once the pending read has ended (close() must
+      // not write while OpenSSL is inside a read); the read ends aborted and closes.
+      if constexpr (kTls) {
+        beast::error_code ignored;
+        self->lowest().socket().cancel(ignored);
+      } else {
+        self->close();
+      }
     });
   }
 
@@ -85,6 +122,31 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   }
 
  private:
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
+  // Runs `next` once the connection can carry HTTP: at once on plain TCP; after the TLS handshake,
+  // which must end within the header timeout, on TLS. A failed handshake (a plain-HTTP client, a
+  // scanner, a client that distrusts the certificate) is only logged at debug: it is the client's.
+  template <class Next>
+  void after_handshake(Next next) {
+    if constexpr (kTls) {
+      lowest().expires_after(server_.options_.header_timeout);
+      stream_.async_handshake(
+          net::ssl::stream_base::server,
+          [self = this->shared_from_this(), next = std::move(next)](beast::error_code ec) mutable {
+            if (ec) {
+              spdlog::debug("TLS handshake with {} failed: {}", self->client_, ec.message());
+              return self->lowest().close();
+            }
+            self->handshake_done_ = true;
+            self->lowest().expires_never();
+            next();
+          });
+    } else {
+      next();
+    }
+  }
+
   void read_header() {
     if (server_.stopping_) return close();
     idle_ = true;
@@ -98,12 +160,13 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     // Content-Length against its own default.
     parser_->body_limit(boost::none);
     start_read_timer(server_.options_.header_timeout);
-    http::async_read_header(stream_, buffer_, *parser_,
-                            beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&HttpSession::on_header, this->shared_from_this()));
   }
 
   void start_read_timer(std::chrono::milliseconds timeout) {
-    deadline_.start(timeout, shared_from_this());
+    deadline_.start(timeout, this->shared_from_this());
   }
 
   void on_header(beast::error_code ec, std::size_t) {
@@ -131,7 +194,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     // body"). A token the cache knows costs nothing here; anything else is checked on a worker.
     if (!policy_.authenticate_first || server_.dispatcher_.head_caller_from_cache(*incoming_))
       return read_body_of_head();
-    net::post(server_.workers_, [self = shared_from_this()] {
+    net::post(server_.workers_, [self = this->shared_from_this()] {
       auto refusal = self->server_.dispatcher_.authenticate_head(*self->incoming_);
       net::post(self->stream_.get_executor(), [self, refusal = std::move(refusal)]() mutable {
         if (refusal) return self->fail_with(std::move(*refusal));
@@ -163,7 +226,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     if (expects_continue) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
-                        [self = shared_from_this(), cont](beast::error_code ec, std::size_t) {
+                        [self = this->shared_from_this(), cont](beast::error_code ec, std::size_t) {
                           if (ec) return self->close();
                           self->read_body();
                         });
@@ -208,7 +271,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   void read_body() {
     if (spool_parser_) return read_spooled_some();
     http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&HttpSession::on_body, shared_from_this()));
+                     beast::bind_front_handler(&HttpSession::on_body, this->shared_from_this()));
   }
 
   void on_body(beast::error_code ec, std::size_t) {
@@ -239,11 +302,20 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
       if (used == 0) break;
     }
     if (spool_parser_->is_done()) return on_spooled();
-    stream_.socket().async_read_some(
-        buffer_.prepare(kSpoolReadSize),
-        [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-          self->on_spool_read(ec, n);
-        });
+    // Straight from the socket on plain TCP (no timer of tcp_stream's to re-arm per piece); TLS
+    // must decrypt.
+    auto& source = [this]() -> auto& {
+      if constexpr (kTls) {
+        return stream_;
+      } else {
+        return lowest().socket();
+      }
+    }
+    ();
+    source.async_read_some(buffer_.prepare(kSpoolReadSize),
+                           [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+                             self->on_spool_read(ec, n);
+                           });
   }
 
   void on_spool_read(beast::error_code ec, std::size_t n) {
@@ -312,6 +384,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
                                            server_.options_.trusted_proxies);
     incoming->client_address = std::move(origin.address);
     incoming->forwarded_https = origin.https;
+    incoming->tls = kTls;
     incoming->id = request_id_of(request["X-Request-Id"]);
     return incoming;
   }
@@ -323,7 +396,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   void dispatch(std::shared_ptr<IncomingRequest> incoming) {
     if (auto cached = server_.dispatcher_.cached_answer(*incoming))
       return write(*incoming, std::move(*cached), {});
-    net::post(server_.workers_, [self = shared_from_this(), incoming] {
+    net::post(server_.workers_, [self = this->shared_from_this(), incoming] {
       auto response =
           std::make_shared<OutgoingResponse>(self->server_.dispatcher_.handle(*incoming));
       auto file = std::make_shared<FileSliceBody::value_type>();
@@ -359,7 +432,8 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     // After the deadline a read ends aborted or, once the receive side is shut, at end of stream.
     if (deadline_.expired()) ec = beast::error::timeout;
     if (ec == http::error::end_of_stream || ec == net::error::eof ||
-        ec == net::error::operation_aborted || ec == net::error::connection_reset)
+        ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == net::ssl::error::stream_truncated)
       return close();
     if (ec == beast::error::timeout) {
       // A connection that sent nothing is just idle; one that started a request is too slow. Bytes
@@ -369,7 +443,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
       beast::error_code ignored;
       const bool sent_nothing = !have_head_ && buffer_.size() == 0 &&
                                 !(parser_ && parser_->got_some()) &&
-                                stream_.socket().available(ignored) == 0;
+                                lowest().socket().available(ignored) == 0;
       if (sent_nothing) return close();
       return fail(ApiError(ErrorKind::kRequestTimeout, "The request was not received in time"));
     }
@@ -451,13 +525,13 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   void write_some(std::shared_ptr<http::response<Body>> out,
                   std::shared_ptr<http::response_serializer<Body>> serializer, bool keep,
                   bool head_only) {
-    stream_.expires_after(server_.options_.body_timeout);
-    auto next = [self = shared_from_this(), out, serializer, keep, head_only](beast::error_code ec,
-                                                                              std::size_t) {
+    lowest().expires_after(server_.options_.body_timeout);
+    auto next = [self = this->shared_from_this(), out, serializer, keep, head_only](
+                    beast::error_code ec, std::size_t) {
       if (ec) return self->close();
       const bool done = head_only ? serializer->is_header_done() : serializer->is_done();
       if (!done) return self->write_some(out, serializer, keep, head_only);
-      if (!keep) return self->linger_ ? linger_then_close(self->stream_, self) : self->close();
+      if (!keep) return self->linger_ ? linger_then_close(self->lowest(), self) : self->close();
       self->read_header();
     };
     if (head_only) {
@@ -467,14 +541,32 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     }
   }
 
+  // TLS ends with close_notify (within kTlsShutdownTime) before the socket closes, so a client
+  // can tell the end of the connection from a truncation.
   void close() {
+    if constexpr (kTls) {
+      if (handshake_done_ && !closing_) {
+        closing_ = true;
+        lowest().expires_after(kTlsShutdownTime);
+        stream_.async_shutdown(
+            [self = this->shared_from_this()](beast::error_code) { self->close_socket(); });
+        return;
+      }
+    }
+    close_socket();
+  }
+
+  void close_socket() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.close();
+    lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+    lowest().close();
   }
 
   HttpServer::Impl& server_;
-  beast::tcp_stream stream_;
+  std::shared_ptr<net::ssl::context> tls_;  // TLS: kept alive as long as the stream using it
+  Stream stream_;
+  bool handshake_done_ = false;
+  bool closing_ = false;  // TLS: the close_notify is on its way
   beast::flat_buffer buffer_;
   // The head is read with parser_; a route that streams its body continues with spool_parser_.
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -504,7 +596,15 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
 
 std::shared_ptr<Session> make_session(HttpServer::Impl& server, tcp::socket socket,
                                       std::string client, bool counted) {
-  return std::make_shared<HttpSession>(server, std::move(socket), std::move(client), counted);
+  return std::make_shared<HttpSession<beast::tcp_stream>>(server, std::move(socket),
+                                                          std::move(client), counted);
+}
+
+std::shared_ptr<Session> make_tls_session(HttpServer::Impl& server, tcp::socket socket,
+                                          std::shared_ptr<net::ssl::context> tls,
+                                          std::string client, bool counted) {
+  return std::make_shared<HttpSession<TlsStream>>(server, std::move(socket), std::move(tls),
+                                                  std::move(client), counted);
 }
 
 }  // namespace projectd

@@ -15,6 +15,10 @@
 #include <memory>
 #include <string>
 
+namespace boost::asio::ssl {
+class context;
+}  // namespace boost::asio::ssl
+
 namespace projectd {
 
 // What the server needs of a connection, whatever stream it runs on.
@@ -33,5 +37,11 @@ class Session {
 // (ConnectionLimits::admit) and is released when the session ends.
 std::shared_ptr<Session> make_session(HttpServer::Impl& server, boost::asio::ip::tcp::socket socket,
                                       std::string client, bool counted);
+// A session speaking HTTPS: the TLS handshake (within the header timeout) comes first, with `tls`,
+// the certificate current when the connection was accepted.
+std::shared_ptr<Session> make_tls_session(HttpServer::Impl& server,
+                                          boost::asio::ip::tcp::socket socket,
+                                          std::shared_ptr<boost::asio::ssl::context> tls,
+                                          std::string client, bool counted);
 
 }  // namespace projectd

@@ -4,6 +4,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <openssl/x509err.h>
 #include <boost/asio/ssl/context.hpp>
 
 #include <cerrno>
@@ -62,15 +63,19 @@ std::shared_ptr<ssl::context> load_tls_context(const std::filesystem::path& cert
                              " (a PEM certificate, its chain after it): " + tls_openssl_reason(ec));
   }
   context->use_private_key_file(key_file.string(), ssl::context::pem, ec);
+  // OpenSSL checks the key against the certificate as it loads it.
+  const bool mismatch =
+      ec && ec.category() == boost::asio::error::get_ssl_category() &&
+      ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == X509_R_KEY_VALUES_MISMATCH;
+  if (mismatch || (!ec && SSL_CTX_check_private_key(native) != 1)) {
+    ERR_clear_error();
+    throw std::runtime_error("the TLS key " + key_file.string() +
+                             " does not belong to the certificate " + cert_file.string());
+  }
   if (ec) {
     throw std::runtime_error(
         "cannot load the TLS key " + key_file.string() +
         " (a PEM private key without a passphrase): " + tls_openssl_reason(ec));
-  }
-  if (SSL_CTX_check_private_key(native) != 1) {
-    ERR_clear_error();
-    throw std::runtime_error("the TLS key " + key_file.string() +
-                             " does not belong to the certificate " + cert_file.string());
   }
   return context;
 }

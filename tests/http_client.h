@@ -1,5 +1,6 @@
 // A small synchronous HTTP/1.1 client for the tests: one keep-alive connection to the server under
-// test, requests as a test would write them, responses with the body parsed when it is JSON.
+// test, requests as a test would write them, responses with the body parsed when it is JSON. Over
+// plain TCP, or over TLS (HTTPS) verifying the server against a certificate the test trusts.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -25,9 +26,16 @@ struct HttpResponse {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// HTTPS: the server's certificate must chain to the PEM certificate(s) in `ca_file` and name
+// 127.0.0.1 (subjectAltName IP).
+struct TlsTrust {
+  std::string ca_file;
+};
+
 class HttpClient {
  public:
   explicit HttpClient(unsigned short port);
+  HttpClient(unsigned short port, TlsTrust tls);
   ~HttpClient();
 
   HttpResponse request(const std::string& method, const std::string& target,
@@ -40,6 +48,12 @@ class HttpClient {
                          const Headers& headers = {});
   HttpResponse put_json(const std::string& target, const boost::json::value& body,
                         const Headers& headers = {});
+
+  // TLS: the subject of the certificate the server presented on the current connection, as
+  // OpenSSL prints it ("/CN=..."); empty before the first request or over plain TCP.
+  std::string peer_subject() const;
+  // Connections opened so far: 1 after any number of requests kept alive on one.
+  int connections() const;
 
   // Headers that authenticate as a token.
   static Headers auth(const std::string& token) { return {{"Authorization", token}}; }

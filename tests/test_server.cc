@@ -166,7 +166,7 @@ TestServer::TestServer(std::vector<std::string> extra_args, std::string data_dir
   output_fd_ = child.output_fd;
 
   // Read until the server says where it listens; keep draining afterwards so it never blocks.
-  const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)");
+  const std::regex listening("listening on https?://127\\.0\\.0\\.1:([0-9]+)");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   std::string seen;
   char buffer[4096];

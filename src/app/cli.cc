@@ -159,6 +159,13 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
           },
           "CIDR", "ip network"));
   serve
+      ->add_option("--tls-cert", c.tls_cert,
+                   "Serve HTTPS with this PEM certificate (its chain after it); needs --tls-key; "
+                   "reloaded on SIGHUP")
+      ->envname("PROJECTD_TLS_CERT");
+  serve->add_option("--tls-key", c.tls_key, "The PEM private key of --tls-cert")
+      ->envname("PROJECTD_TLS_KEY");
+  serve
       ->add_option("--sign-in-failures-per-address", c.sign_in_failures_per_address,
                    "Failed sign-ins allowed from one client address across all accounts in 15 "
                    "minutes (0: no limit)")

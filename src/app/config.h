@@ -45,6 +45,10 @@ struct ServeConfig {
   int sign_in_failures_per_address = 20;  // across accounts, per 15 minutes; 0: no limit
   // Networks whose X-Forwarded-For/-Proto are believed (http/client_address.h); empty: none.
   std::vector<std::string> trusted_proxies;
+  // Both set: the listener speaks HTTPS (http/tls_certificates.h); one without the other is an
+  // error at start.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 // The store URL the flags name: --store, else the SQLite file in the data directory.

@@ -14,6 +14,7 @@
 #include "http/dispatcher.h"
 #include "http/response_cache.h"
 #include "http/server.h"
+#include "http/tls_certificates.h"
 #include "store/store.h"
 
 #include <spdlog/spdlog.h>
@@ -31,12 +32,14 @@ namespace projectd {
 
 namespace {
 
-// Blocks SIGINT and SIGTERM in every thread started after this, so one thread can wait for them.
+// Blocks SIGINT, SIGTERM and SIGHUP in every thread started after this, so one thread can wait for
+// them.
 sigset_t block_stop_signals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   return set;
 }
@@ -54,11 +57,41 @@ void tune_malloc() {
   mallopt(M_ARENA_MAX, static_cast<int>(2 * cores));
 }
 
+// --tls-cert and --tls-key, loaded before anything else starts: a missing, unreadable or
+// mismatched pair stops the start with a message naming the file, before the store is opened.
+std::shared_ptr<TlsCertificates> load_serve_tls(const ServeConfig& config) {
+  if (config.tls_cert.empty() && config.tls_key.empty()) return nullptr;
+  if (config.tls_cert.empty() || config.tls_key.empty()) {
+    throw std::invalid_argument(config.tls_cert.empty()
+                                    ? "--tls-key " + config.tls_key + " needs --tls-cert too"
+                                    : "--tls-cert " + config.tls_cert + " needs --tls-key too");
+  }
+  auto tls = std::make_shared<TlsCertificates>(config.tls_cert, config.tls_key);
+  spdlog::info("serving HTTPS with {}", tls->describe());
+  return tls;
+}
+
+// SIGHUP: the certificate pair is read again (README "TLS"); a pair that does not load leaves the
+// old one served. Without TLS there is nothing to reload, and the signal is only logged.
+void reload_serve_tls(TlsCertificates* tls) {
+  if (tls == nullptr) {
+    spdlog::info("received SIGHUP; nothing to reload (no --tls-cert)");
+    return;
+  }
+  try {
+    tls->reload();
+    spdlog::info("received SIGHUP; new connections are served with {}", tls->describe());
+  } catch (const std::exception& e) {
+    spdlog::error("received SIGHUP; keeping the TLS certificate served so far: {}", e.what());
+  }
+}
+
 }  // namespace
 
 int run_serve(const ServeConfig& config) {
   tune_malloc();
   const ListenAddress listen = parse_listen(config.listen);
+  const std::shared_ptr<TlsCertificates> tls = load_serve_tls(config);
   const PortalTimeZone zone = PortalTimeZone::named(config.timezone);
   std::filesystem::create_directories(config.data_dir);
   const sigset_t stop_signals = block_stop_signals();
@@ -106,24 +139,27 @@ int run_serve(const ServeConfig& config) {
   options.max_spool_per_address = static_cast<std::uint64_t>(in_flight_mb) * 1024 * 1024;
   options.min_body_rate = static_cast<std::uint64_t>(config.min_body_rate);
   options.trusted_proxies = TrustedProxies(config.trusted_proxies);
+  options.tls = tls;
   HttpServer server(dispatcher, options);
   const unsigned short port = server.bind();
   const std::string host =
       listen.host.find(':') != std::string::npos ? "[" + listen.host + "]" : listen.host;
-  spdlog::info("projectd listening on http://{}:{}", host, port);
-  std::printf("projectd %s serving http://%s:%u (data in %s, time zone %s)\n", PROJECTD_VERSION,
-              host.c_str(), port, config.data_dir.c_str(), zone.name().c_str());
+  const char* scheme = tls ? "https" : "http";
+  spdlog::info("projectd listening on {}://{}:{}", scheme, host, port);
+  std::printf("projectd %s serving %s://%s:%u (data in %s, time zone %s)\n", PROJECTD_VERSION,
+              scheme, host.c_str(), port, config.data_dir.c_str(), zone.name().c_str());
   std::printf(
-      "Sign in: curl -s -X POST http://%s:%u/api/2.0/authentication -H 'Content-Type: "
+      "Sign in: curl -s -X POST %s://%s:%u/api/2.0/authentication -H 'Content-Type: "
       "application/json' -d '{\"userName\":\"EMAIL\",\"password\":\"PASSWORD\"}'\n",
-      host.c_str(), port);
+      scheme, host.c_str(), port);
   std::fflush(stdout);
   // The socket listens (connections queue until run() serves them) and the store is open.
   notify_service_ready();
 
   std::thread signal_waiter([&] {
     int signal = 0;
-    sigwait(&stop_signals, &signal);
+    while (sigwait(&stop_signals, &signal) == 0 && signal == SIGHUP)
+      reload_serve_tls(tls.get());
     spdlog::info("received {}; finishing requests in flight",
                  signal == SIGTERM ? "SIGTERM" : "SIGINT");
     notify_service_stopping();

@@ -196,7 +196,7 @@ std::string Dispatcher::base_url_of(const IncomingRequest& request) const {
   if (!options_.public_url.empty()) return options_.public_url;
   std::string_view host = header_value(request.headers, "host");
   if (host.empty()) host = "localhost";
-  return (request.forwarded_https ? "https://" : "http://") + std::string(host);
+  return (request.forwarded_https || request.tls ? "https://" : "http://") + std::string(host);
 }
 
 OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format) {
@@ -301,6 +301,7 @@ const Route& Dispatcher::bind(IncomingRequest& request, RequestContext& context)
   context.params.set_budget(Params::budget_for(sent));
   bind_route_and_query(context.params, routed);
   context.base_url = base_url_of(request);
+  context.https = request.tls || request.forwarded_https;
   return *match.route;
 }
 

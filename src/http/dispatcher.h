@@ -29,6 +29,7 @@ struct IncomingRequest {
   std::optional<SpooledFile> spooled_body;
   std::string client_address;    // behind a trusted proxy, the client it names (client_address.h)
   bool forwarded_https = false;  // a trusted proxy said X-Forwarded-Proto: https
+  bool tls = false;              // arrived over projectd's own TLS listener
   std::string id;  // http/request_id.h; in the log lines of this request and X-Request-Id
   // The route, matched once from the head (Dispatcher::route); handle() routes a request that was
   // not routed yet.

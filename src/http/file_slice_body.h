@@ -3,7 +3,7 @@
 // each piece is a pread, a send and a re-armed write deadline; at 64 KiB a GiB took 840 ms of
 // server CPU, at 1 MiB 496 ms (bench/). The buffer lives as long as the download, so N downloads at
 // once hold N MiB. The descriptor is opened off the I/O thread (see open_file_slice) and closed
-// with the body. Include only from server.cc: Beast is costly to compile. Thread safety: one body
+// with the body. Include only from session.cc: Beast is costly to compile. Thread safety: one body
 // belongs to one response.
 #pragma once
 

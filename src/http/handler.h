@@ -31,7 +31,9 @@ struct RequestContext {
   std::optional<Caller> caller;  // set on every route that requires authentication
   Format format = Format::kJson;
   std::string client_address;
-  std::string base_url;  // --public-url, else http(s)://<Host> (https: a trusted proxy said so)
+  std::string base_url;  // --public-url, else http(s)://<Host> (https: TLS or a trusted proxy)
+  // The request reached projectd over TLS, or a trusted proxy said X-Forwarded-Proto: https.
+  bool https = false;
   // Request headers a handler may need, lowercase names.
   HeaderList headers;
   // Routes with streams_body: the files of the body, in order. A multipart body gives one per file

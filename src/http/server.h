@@ -17,6 +17,8 @@
 
 namespace projectd {
 
+class TlsCertificates;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: an ephemeral port, see bind()
@@ -52,6 +54,9 @@ struct ServerOptions {
   // client address they name is the one of the request log, the sign-in throttle and the upload
   // spool cap; the connection caps count TCP peers, known before any header.
   TrustedProxies trusted_proxies;
+  // Set: the listener speaks HTTPS with this certificate (http/tls_certificates.h); the handshake
+  // must end within header_timeout and its connection counts toward the caps from its accept.
+  std::shared_ptr<TlsCertificates> tls;
 };
 
 class HttpServer {
@@ -65,7 +70,7 @@ class HttpServer {
   void run();
   void stop();
 
-  class Impl;  // public only so the session class in server.cc can name it
+  class Impl;  // public only so the session class (http/session.cc) can name it
 
  private:
   std::unique_ptr<Impl> impl_;

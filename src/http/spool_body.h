@@ -1,6 +1,6 @@
 // A Beast body type that streams a request body into a spool file while hashing it (uploads are
 // never held in memory: docs/architecture.md, "A request's way through the edge"). The server
-// switches to it once the head says the route streams its body. Include only from server.cc: Beast
+// switches to it once the head says the route streams its body. Include only from session.cc: Beast
 // is costly to compile. Thread safety: one body belongs to one parser.
 #pragma once
 

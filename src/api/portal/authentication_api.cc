@@ -10,6 +10,16 @@ namespace http = boost::beast::http;
 
 namespace {
 
+// The sign-in cookie. `Secure` whenever the browser reached us over https: --public-url is https,
+// or the request came over projectd's own TLS or from a trusted proxy that terminated TLS (README
+// "TLS"); a plain-http portal cannot set it, or the browser would never send the cookie back.
+std::string auth_cookie(const RequestContext& request, const std::string& token,
+                        long long max_age_seconds) {
+  const bool secure = request.https || request.base_url.starts_with("https://");
+  return "asc_auth_key=" + token + "; Path=/; Max-Age=" + std::to_string(max_age_seconds) +
+         (secure ? "; Secure" : "") + "; HttpOnly; SameSite=Lax";
+}
+
 HandlerResult sign_in(ApiEnv& env, RequestContext& request) {
   const std::string login = request.params.get_string("userName").value_or("");
   const std::string password = request.params.get_string("password").value_or("");
@@ -20,17 +30,14 @@ HandlerResult sign_in(ApiEnv& env, RequestContext& request) {
   body["expires"] = format_api_date_numeric_offset(issued.expires, env.zone);
   ApiResponse response{std::move(body), {}, 201, {}};
   const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(issued.expires - now_utc());
-  response.headers.emplace_back("Set-Cookie",
-                                "asc_auth_key=" + issued.token + "; Path=/; Max-Age=" +
-                                    std::to_string(max_age.count()) + "; HttpOnly; SameSite=Lax");
+  response.headers.emplace_back("Set-Cookie", auth_cookie(request, issued.token, max_age.count()));
   return response;
 }
 
 HandlerResult sign_out(ApiEnv& env, RequestContext& request) {
   env.auth.logout(*request.caller);
   ApiResponse response{boost::json::object(), {}, std::nullopt, {}};
-  response.headers.emplace_back("Set-Cookie",
-                                "asc_auth_key=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  response.headers.emplace_back("Set-Cookie", auth_cookie(request, "", 0));
   return response;
 }
 

@@ -45,6 +45,8 @@ struct ServeConfig {
   int sign_in_failures_per_address = 20;  // across accounts, per 15 minutes; 0: no limit
   // Networks whose X-Forwarded-For/-Proto are believed (http/client_address.h); empty: none.
   std::vector<std::string> trusted_proxies;
+  // The bearer token that may read /metrics besides administrators; empty: administrators only.
+  std::string metrics_token;
 };
 
 // The store URL the flags name: --store, else the SQLite file in the data directory.

@@ -237,6 +237,17 @@ std::vector<std::string> violations(const RouteSpec& route, const CaseResult& r)
     expect(res.body.find(r.marker) == std::string::npos, "a page without the project's data");
     return out;
   }
+  // The operations endpoints have rules of their own (README "Health and metrics"): /readyz answers
+  // everybody alike; /metrics only the administrator (and the metrics token, not sent here).
+  if (route.path == "readyz") {
+    expect(status == 200, "200 for everybody");
+    return out;
+  }
+  if (route.path == "metrics") {
+    const int expected = r.role == Role::kAnonymous ? 401 : (r.role == Role::kAdmin ? 200 : 403);
+    expect(status == expected, std::to_string(expected) + ": the metrics are the administrator's");
+    return out;
+  }
   if (r.role == Role::kAnonymous) {
     if (route.requires_auth) expect(status == 401, "401 (invariant 1)");
     return out;

@@ -89,10 +89,17 @@ TEST_F(DiskFaultsTest, AFailedDatabaseFsyncFailsStopUntilARestartWhileReadsGoOn)
   EXPECT_EQ(after.status, 503) << after.body;
   EXPECT_EQ(upload("after.bin").status, 503);
   EXPECT_EQ(titles(), std::vector<std::string>{"Before"});
+  // Not ready (the writes check), though alive.
+  HttpClient client(server_->port());
+  EXPECT_TRUE(eventually([&] { return client.get("/readyz").status == 503; }));
+  EXPECT_EQ(client.get("/readyz").json(),
+            boost::json::parse(R"({"status":"unavailable","failed":"writes"})"));
+  EXPECT_EQ(client.get("/healthz").status, 200);
 
   start({});  // the same data, without the shim
   EXPECT_EQ(titles(), std::vector<std::string>{"Before"});
   EXPECT_EQ(create_project("Restarted").status, 201);
+  EXPECT_EQ(HttpClient(server_->port()).get("/readyz").status, 200);
 }
 
 }  // namespace

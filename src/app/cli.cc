@@ -172,6 +172,10 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
       ->envname("PROJECTD_SIGN_IN_FAILURES_PER_ADDRESS")
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
+  serve
+      ->add_option("--metrics-token", c.metrics_token,
+                   "A bearer token that may read /metrics (besides portal administrators)")
+      ->envname("PROJECTD_METRICS_TOKEN");
   serve->add_option("--log-format", c.log_format, "text, or json: one JSON object per line")
       ->envname("PROJECTD_LOG_FORMAT")
       ->check(CLI::IsMember({"text", "json"}))

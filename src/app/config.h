@@ -49,6 +49,8 @@ struct ServeConfig {
   // error at start.
   std::string tls_cert;
   std::string tls_key;
+  // The bearer token that may read /metrics besides administrators; empty: administrators only.
+  std::string metrics_token;
 };
 
 // The store URL the flags name: --store, else the SQLite file in the data directory.

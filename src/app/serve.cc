@@ -1,5 +1,6 @@
 #include "app/serve.h"
 
+#include "api/portal/operations_routes.h"
 #include "api/routes.h"
 #include "app/api_services.h"
 #include "app/blob_sweeper.h"
@@ -16,6 +17,7 @@
 #include "http/server.h"
 #include "http/tls_certificates.h"
 #include "store/store.h"
+#include "store/store_health.h"
 
 #include <spdlog/spdlog.h>
 
@@ -119,6 +121,10 @@ int run_serve(const ServeConfig& config) {
   BulkDownloadWorker bulk_worker(services.bulk_downloads);
   RouteTable table;
   build_route_table(table, services.env);
+  // Both stores implement the probe (store/store_health.h).
+  OperationsStatus operations(dynamic_cast<StoreHealthProbe&>(*store), auth, blobs.root(),
+                              config.metrics_token);
+  add_operations_routes(table, operations);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
                                [&store] { return store->generation(); });
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url, &response_cache});

@@ -2,6 +2,7 @@
 
 #include "base/ascii.h"
 #include "base/errors.h"
+#include "base/metrics.h"
 #include "http/credentials.h"
 #include "http/download_headers.h"
 #include "http/multipart.h"
@@ -230,8 +231,11 @@ std::optional<OutgoingResponse> Dispatcher::cached_answer(const IncomingRequest&
     if (!caller) return std::nullopt;
     const auto answer = cache->find(ResponseCache::key_of(request, caller->user_id));
     if (!answer) return std::nullopt;
+    server_metrics().response_cache_hits.add();
     OutgoingResponse out = *answer;
     out.user_id = caller->user_id;
+    if (request.routed && request.routed->match.route)
+      out.route = request.routed->match.route->pattern;
     return out;
   } catch (const std::exception&) {
     return std::nullopt;  // handle() will give the request its proper answer
@@ -245,6 +249,10 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
     IncomingRequest& request;
     ~DropSpool() { request.spooled_body.reset(); }
   } drop_spool{request};
+  struct InFlight {
+    InFlight() { server_metrics().http_requests_in_flight.add(1); }
+    ~InFlight() { server_metrics().http_requests_in_flight.add(-1); }
+  } in_flight;
   RequestContext context;
   context.method = request.method;
   context.client_address = request.client_address;
@@ -260,6 +268,7 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
                                ? options_.response_cache
                                : nullptr;
     const std::uint64_t generation = cache ? cache->generation() : 0;
+    if (cache) server_metrics().response_cache_misses.add();
     authenticate(route, request, context);
     std::string cache_key;
     if (cache && context.caller)
@@ -274,6 +283,8 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
     out = error_response(internal_error(), context.format);
   }
   if (context.caller) out.user_id = context.caller->user_id;
+  if (request.routed && request.routed->match.route)
+    out.route = request.routed->match.route->pattern;
   return out;
 }
 

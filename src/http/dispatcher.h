@@ -60,6 +60,9 @@ struct OutgoingResponse {
   std::string body;
   std::optional<FileSlice> file;  // when set, the body is this slice of a file (body is empty)
   std::string user_id;            // for the request log; empty when anonymous
+  // The matched route's pattern, for the request metrics (http/request_metrics.h); it points into
+  // the route table, which outlives the server. Empty when no route matched.
+  std::string_view route;
 };
 
 class ResponseCache;

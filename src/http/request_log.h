@@ -27,6 +27,9 @@ struct RequestLogLine {
   std::string_view request_id;
   std::uint64_t bytes_in = 0;   // the request body as received
   std::uint64_t bytes_out = 0;  // the answer's body as sent (0 for HEAD and 304)
+  // The matched route's pattern (OutgoingResponse::route); empty when none matched. Not logged:
+  // the request metrics group by it (http/request_metrics.h).
+  std::string_view route;
 };
 
 void log_request(const RequestLogLine& line);

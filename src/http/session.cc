@@ -9,6 +9,7 @@
 #include "http/read_deadline.h"
 #include "http/request_id.h"
 #include "http/request_log.h"
+#include "http/request_metrics.h"
 #include "http/server_impl.h"
 #include "http/spool_body.h"
 
@@ -485,12 +486,19 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     // A HEAD answer carries the headers of the GET answer and no body (RFC 9110 §9.3.2).
     const bool head_only = request.method == http::verb::head;
     const bool no_body = head_only || response.status == 304;
-    log_request(RequestLogLine{
-        request.method, request.target, response.status,
+    const RequestLogLine line{
+        request.method,
+        request.target,
+        response.status,
         std::chrono::steady_clock::now() - started_,
         request.client_address.empty() ? std::string_view(client_) : request.client_address,
-        response.user_id, request.id, bytes_in_,
-        no_body ? 0 : (response.file ? response.file->length : response.body.size())});
+        response.user_id,
+        request.id,
+        bytes_in_,
+        no_body ? 0 : (response.file ? response.file->length : response.body.size()),
+        response.route};
+    log_request(line);
+    record_request_metrics(line);
     if (!request.id.empty()) response.headers.emplace_back("X-Request-Id", request.id);
     const bool keep = keep_alive_ && !server_.stopping_;
     if (response.file) {

@@ -3,6 +3,7 @@
 #include "auth/random.h"
 #include "base/ascii.h"
 #include "base/errors.h"
+#include "base/metrics.h"
 
 #include <algorithm>
 #include <atomic>
@@ -83,7 +84,10 @@ AuthService::Attempt AuthService::reserve_attempt(
     return found;
   });
   forget_expired_failures(store_, since);
-  if (!reservation.granted) throw throttled(reservation.window.oldest, now, window);
+  if (!reservation.granted) {
+    server_metrics().sign_in_throttled.add();
+    throw throttled(reservation.window.oldest, now, window);
+  }
   attempt.at = reservation.at;
   return attempt;
 }
@@ -146,7 +150,10 @@ IssuedToken AuthService::login(std::string_view login, std::string_view password
   if (login.empty()) throw_bad_request("Parameter 'userName' is required");
   if (password.empty()) throw_bad_request("Parameter 'password' is required");
   const auto user = check_password(login, password, client);
-  if (!user) throw_unauthorized("User authentication failed");
+  if (!user) {
+    server_metrics().sign_in_failures.add();
+    throw_unauthorized("User authentication failed");
+  }
 
   IssuedToken issued{to_hex(random_bytes(32)), {}};
   TokenRecord record;

@@ -156,6 +156,25 @@ PostgresStore::~PostgresStore() {
   }
 }
 
+StoreHealth PostgresStore::health() {
+  StoreHealth health;
+  try {
+    Lease lease(*this);
+    PostgresConnection& connection = lease.connection();
+    if (connection.broken()) connection.reset();
+    // Autocommit statements: the probe opens no transaction and writes nothing.
+    SqlStatement mode = connection.prepare(
+        "SELECT CASE WHEN pg_is_in_recovery() OR "
+        "current_setting('default_transaction_read_only') = 'on' THEN 0 ELSE 1 END");
+    health.writable = mode.step() && mode.int64(0) != 0;
+    health.schema_current = schema_is_current(connection, postgres_migrations());
+  } catch (const std::exception& e) {
+    spdlog::warn("postgresql store: the health probe failed: {}", e.what());
+    health.reachable = false;
+  }
+  return health;
+}
+
 void PostgresStore::read(const std::function<void(StoreTx&)>& fn) {
   run(fn, false);
 }

@@ -24,6 +24,7 @@
 
 #include "store/postgres/postgres_connection.h"
 #include "store/store.h"
+#include "store/store_health.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -40,7 +41,7 @@ struct PostgresStoreOptions {
   int connections = 8;  // at most this many open at once; at least 1
 };
 
-class PostgresStore final : public Store {
+class PostgresStore final : public Store, public StoreHealthProbe {
  public:
   static constexpr int kMaxAttempts = 30;
 
@@ -56,6 +57,8 @@ class PostgresStore final : public Store {
   void read(const std::function<void(StoreTx&)>& fn) override;
   void write(const std::function<void(StoreTx&)>& fn) override;
   void close() override;
+  // One pooled connection: writable unless the server is a standby or read-only by default.
+  StoreHealth health() override;
   std::uint64_t generation() const override {
     return generation_.fetch_add(1, std::memory_order_relaxed);
   }

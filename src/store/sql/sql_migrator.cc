@@ -118,4 +118,10 @@ void require_current_schema(MigrationTarget& target, std::span<const Migration> 
   }
 }
 
+bool schema_is_current(SqlConnection& connection, std::span<const Migration> migrations) {
+  SqlStatement highest = connection.prepare("SELECT max(number) FROM schema_migrations");
+  const int latest = migrations.empty() ? 0 : migrations.back().number;
+  return highest.step() && !highest.is_null(0) && highest.int64(0) == latest;
+}
+
 }  // namespace projectd

@@ -46,6 +46,11 @@ int apply_migrations(MigrationTarget& target, std::span<const Migration> migrati
 // newer than the binary.
 void require_current_schema(MigrationTarget& target, std::span<const Migration> migrations);
 
+// Whether the highest migration applied is this binary's latest (neither behind nor ahead), read
+// without a lock or a transaction of its own (the readiness probe). Throws what the connection
+// throws.
+bool schema_is_current(SqlConnection& connection, std::span<const Migration> migrations);
+
 // The refusal for a schema that is behind, shared with callers that refuse before opening a file.
 std::string schema_behind_message(int current, int latest);
 

@@ -83,6 +83,8 @@ class SqliteFaultTest : public ::testing::Test {
 };
 
 TEST_F(SqliteFaultTest, AFailedFsyncFailsTheWholeGroupThenStopsWritesButNotReads) {
+  const StoreHealth healthy = store_->health();
+  EXPECT_TRUE(healthy.reachable && healthy.writable && healthy.schema_current);
   // A blocker holds the writer while three writes queue into one group; the last of them arms the
   // fault, so the group's COMMIT is the first sync to fail.
   std::promise<void> started;
@@ -118,6 +120,11 @@ TEST_F(SqliteFaultTest, AFailedFsyncFailsTheWholeGroupThenStopsWritesButNotReads
     EXPECT_STREQ(error.what(), "The store could not commit; try again");
   }
   EXPECT_TRUE(store_->fail_stopped());
+  // /readyz's probe reports the fail stop: readable, current, not writable.
+  const StoreHealth stopped = store_->health();
+  EXPECT_TRUE(stopped.reachable);
+  EXPECT_FALSE(stopped.writable);
+  EXPECT_TRUE(stopped.schema_current);
 
   // Even with a healthy disk again, nothing more is acknowledged until a restart.
   g_sync_fault = 0;
@@ -132,6 +139,7 @@ TEST_F(SqliteFaultTest, AFailedFsyncFailsTheWholeGroupThenStopsWritesButNotReads
   store_ = SqliteStore::open({.path = dir_.file("projectd.db")}, false);
   store_->write([](StoreTx& tx) { tx.users().insert(make_user("restarted")); });
   EXPECT_TRUE(has_user("id-restarted"));
+  EXPECT_TRUE(store_->health().writable);
 }
 
 TEST_F(SqliteFaultTest, AFullDiskFailsTheWriteWith507AndRecoversWhenSpaceReturns) {
@@ -140,6 +148,7 @@ TEST_F(SqliteFaultTest, AFullDiskFailsTheWriteWith507AndRecoversWhenSpaceReturns
   EXPECT_EQ(error.kind(), ErrorKind::kInsufficientStorage);
   EXPECT_STREQ(error.what(), "The disk is full");
   EXPECT_FALSE(store_->fail_stopped());
+  EXPECT_TRUE(store_->health().writable);  // a full disk is not fail stop
   EXPECT_TRUE(has_user("id-before"));
 
   g_write_fault = 0;

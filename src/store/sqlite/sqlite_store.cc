@@ -155,6 +155,19 @@ SqliteStore::~SqliteStore() {
   }
 }
 
+StoreHealth SqliteStore::health() {
+  StoreHealth health;
+  health.writable = !fail_stopped();
+  try {
+    ReaderLease lease(*this);
+    health.schema_current = schema_is_current(lease.connection(), all_migrations());
+  } catch (const std::exception& e) {
+    spdlog::warn("sqlite store: the health probe could not read: {}", e.what());
+    health.reachable = false;
+  }
+  return health;
+}
+
 void SqliteStore::read(const std::function<void(StoreTx&)>& fn) {
   if (reading_on_this_thread_ == this || writing_on_this_thread_ == this) {
     throw ApiError(ErrorKind::kInternal,

@@ -25,6 +25,7 @@
 #include "store/sqlite/shared_generation.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
+#include "store/store_health.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -48,7 +49,7 @@ struct SqliteStoreOptions {
   std::string vfs{};           // empty: SQLite's default; tests name a fault-injecting VFS
 };
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public StoreHealthProbe {
  public:
   static constexpr std::size_t kMaxGroup = 256;
 
@@ -67,6 +68,9 @@ class SqliteStore final : public Store {
   void close() override;
   // Shared with every process on this file (shared_generation.h).
   std::uint64_t generation() const override { return generation_.load(); }
+  // Writable while not failed stop (an fsync or I/O error, fail_stopped()); the schema is read on
+  // a reader connection. Writes nothing: a write probe would bump the generation.
+  StoreHealth health() override;
 
   // Successful COMMITs of write groups, and write() calls that committed. writes() / commits()
   // is the average group size.

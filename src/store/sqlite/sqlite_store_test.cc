@@ -266,5 +266,26 @@ TEST_F(SqliteStoreTest, CloseFinishesQueuedWritesThenRefusesEverything) {
   EXPECT_EQ(user_count(), succeeded.load());  // every acknowledged write is there, no other
 }
 
+// /readyz's probe (domain/portal/operations_status.h): reads, writes nothing, and sees a schema
+// another binary moved ahead.
+TEST_F(SqliteStoreTest, HealthProbesWithoutWritingAndSeesASchemaAhead) {
+  const std::uint64_t generation = store_->generation();
+  const StoreHealth healthy = store_->health();
+  EXPECT_TRUE(healthy.reachable);
+  EXPECT_TRUE(healthy.writable);
+  EXPECT_TRUE(healthy.schema_current);
+  EXPECT_EQ(store_->generation(), generation);  // no write committed
+
+  {
+    SqliteConnection newer(dir_.file("projectd.db"), {});
+    newer.execute(
+        "INSERT INTO schema_migrations (number, name, applied) VALUES (9999, 'from_the_future', "
+        "0)");
+  }
+  EXPECT_FALSE(store_->health().schema_current);
+  store_->close();
+  EXPECT_FALSE(store_->health().reachable);
+}
+
 }  // namespace
 }  // namespace projectd

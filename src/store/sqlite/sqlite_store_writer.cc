@@ -1,4 +1,5 @@
 // The write half of SqliteStore: the queue, the writer thread and group commit.
+#include "base/metrics.h"
 #include "store/sql/sql_repos.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -6,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace projectd {
 
@@ -79,7 +81,12 @@ std::size_t SqliteStore::run_group(std::span<Job*> jobs) {
   std::span<Job*> group = jobs.first(ran);
   if (intact) {
     try {
+      // With synchronous=FULL the COMMIT is the fsyncs of the journal and the database.
+      const auto started = std::chrono::steady_clock::now();
       connection.execute("COMMIT");
+      server_metrics().store_fsync_duration.observe(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      server_metrics().store_group_commit_size.observe(static_cast<double>(ran));
     } catch (const std::exception&) {
       intact = false;
     }

@@ -1,8 +1,8 @@
 // /metrics's body: projectd's metrics (base/metrics.h) in the Prometheus text exposition format
 // 0.0.4 (HELP and TYPE lines, escaped label values, cumulative histogram buckets ending in +Inf,
-// _sum and _count), hand-written since Debian 12 has no prometheus-cpp. Defined in system_api.cc
-// beside the route. The metric list is in README "Health and metrics".
-// Thread safety: from any thread; the values are read while requests update them.
+// _sum and _count), hand-written since Debian 12 has no prometheus-cpp. The metric list is in
+// README "Health and metrics". Thread safety: from any thread; the values are read while requests
+// update them.
 #pragma once
 
 #include "domain/portal/operations_status.h"

@@ -5,7 +5,8 @@
 // writing restores into a new empty database and blobs directory and verifies clean (the dump and
 // the content list come from one snapshot); after the load an incremental backup's restore answers
 // every GET exactly as the original (PortalAnswersSuite). restore refuses a database with tables,
-// a non-empty blobs directory and a backup of the other kind of store (naming `projectd copy`);
+// a non-empty blobs directory and a backup of the other kind of store (naming `projectd copy`), and
+// a dump pg_restore cannot read leaves the database and the blobs directory as they were;
 // verify names a damaged content; the URL's password never appears in any output, reaches pg_dump
 // through PGPASSWORD and not its command line.
 #include "portal_answers_support.h"
@@ -187,6 +188,32 @@ TEST_F(BackupPostgresTest, RefusesADatabaseWithTablesANonEmptyBlobsDirAndTheOthe
   EXPECT_NE(full_dir.output.find("is not empty"), std::string::npos) << full_dir.output;
   EXPECT_TRUE(pg_backup_tables(empty_url).empty());
   EXPECT_EQ(pg_backup_file_text(new_blobs + "/keep.txt"), "mine");
+
+  // A dump pg_restore cannot read (its manifest made to match): pg_restore's failure, summarised,
+  // and neither the database nor --blobs changed, no temp directory left.
+  const std::string broken = elsewhere.path() + "/broken";
+  fs::copy(into, broken, fs::copy_options::recursive);
+  auto manifest = boost::json::parse(pg_backup_file_text(fs::path(broken) / "manifest.json"));
+  auto& database = manifest.at("database").as_object();
+  const std::string garbage = "not a dump";
+  pg_backup_write_file(fs::path(broken) / std::string(database.at("file").as_string()), garbage);
+  database["sha256"] = "7a1f2c8d2a8d0f6c5a8b6b0b4e0f3f2b0a5f0bb1c2a6ef7d1b8cf5e3e3b7a2b1";
+  database["size"] = garbage.size();
+  pg_backup_write_file(fs::path(broken) / "manifest.json", boost::json::serialize(manifest));
+  const ProcessResult unreadable = run({"verify", "--backup", broken});
+  ASSERT_NE(unreadable.output.find("SHA-256 "), std::string::npos) << unreadable.output;
+  // The real SHA-256 of the garbage, as verify reports it.
+  const std::size_t sha_at = unreadable.output.find("SHA-256 ") + 8;
+  database["sha256"] = unreadable.output.substr(sha_at, 64);
+  pg_backup_write_file(fs::path(broken) / "manifest.json", boost::json::serialize(manifest));
+  fs::remove(new_blobs + "/keep.txt");
+  const ProcessResult failed = restore(broken, empty_url, new_blobs);
+  EXPECT_EQ(failed.exit_code, 1) << failed.output;
+  EXPECT_NE(failed.output.find("pg_restore failed (exit 1)"), std::string::npos) << failed.output;
+  EXPECT_TRUE(pg_backup_tables(empty_url).empty());
+  EXPECT_TRUE(fs::is_empty(new_blobs));
+  for (const auto& entry : fs::directory_iterator(elsewhere.path()))
+    EXPECT_EQ(entry.path().filename().string().find(".restoring"), std::string::npos);
 
   // A PostgreSQL backup into a data directory, and a SQLite backup into PostgreSQL: refused,
   // naming `projectd copy`.

@@ -40,7 +40,7 @@ void pg_backup_write_file(const fs::path& path, const std::string& bytes) {
 }
 
 // A new empty database in the test cluster; its URL carries kPgBackupPassword.
-std::string fresh_database_url() {
+std::string pg_backup_fresh_database_url() {
   static int made = 0;
   const std::string base = std::getenv("PROJECTD_TEST_POSTGRES");
   const std::string name = "pgbackup_" + std::to_string(::getpid()) + "_" + std::to_string(++made);
@@ -100,7 +100,7 @@ class BackupPostgresTest : public PortalAnswersSuite {
 
 TEST_F(BackupPostgresTest, BacksUpUnderWriteLoadRestoresIntoANewDatabaseAndAnswersTheSame) {
   TempDir dir, backups, restores;
-  const std::string url = fresh_database_url();
+  const std::string url = pg_backup_fresh_database_url();
   const std::string blobs = dir.path() + "/blobs";
   const std::string into = backups.path() + "/portal";
   start_server(dir.path(), pg_backup_server_flags(url, blobs));
@@ -123,7 +123,7 @@ TEST_F(BackupPostgresTest, BacksUpUnderWriteLoadRestoresIntoANewDatabaseAndAnswe
   // The backup taken under load restores into a new database and verifies clean: every content
   // its dump references is in it, and nothing else (no orphan warning).
   EXPECT_EQ(run({"verify", "--backup", into}).exit_code, 0);
-  const std::string first_url = fresh_database_url();
+  const std::string first_url = pg_backup_fresh_database_url();
   const std::string first_blobs = restores.path() + "/first-blobs";
   const ProcessResult restored = restore(into, first_url, first_blobs);
   ASSERT_EQ(restored.exit_code, 0) << restored.output;
@@ -149,7 +149,7 @@ TEST_F(BackupPostgresTest, BacksUpUnderWriteLoadRestoresIntoANewDatabaseAndAnswe
   const Answers before = ask_all(all, users);
   stop_server();
   TempDir second_dir;
-  const std::string second_url = fresh_database_url();
+  const std::string second_url = pg_backup_fresh_database_url();
   const std::string second_blobs = restores.path() + "/second-blobs";
   const ProcessResult again = restore(into, second_url, second_blobs);
   ASSERT_EQ(again.exit_code, 0) << again.output;
@@ -161,7 +161,7 @@ TEST_F(BackupPostgresTest, BacksUpUnderWriteLoadRestoresIntoANewDatabaseAndAnswe
 
 TEST_F(BackupPostgresTest, RefusesADatabaseWithTablesANonEmptyBlobsDirAndTheOtherKindOfBackup) {
   TempDir dir, elsewhere;
-  const std::string url = fresh_database_url();
+  const std::string url = pg_backup_fresh_database_url();
   const std::string blobs = dir.path() + "/blobs";
   start_server(dir.path(), pg_backup_server_flags(url, blobs));
   upload_id("@my", "one.txt", "one content", admin());
@@ -181,7 +181,7 @@ TEST_F(BackupPostgresTest, RefusesADatabaseWithTablesANonEmptyBlobsDirAndTheOthe
 
   // Into an empty database but a blobs directory that holds something: refused, the database
   // keeps no table.
-  const std::string empty_url = fresh_database_url();
+  const std::string empty_url = pg_backup_fresh_database_url();
   pg_backup_write_file(new_blobs + "/keep.txt", "mine");
   const ProcessResult full_dir = restore(into, empty_url, new_blobs);
   EXPECT_EQ(full_dir.exit_code, 1) << full_dir.output;
@@ -235,7 +235,7 @@ TEST_F(BackupPostgresTest, RefusesADatabaseWithTablesANonEmptyBlobsDirAndTheOthe
 
 TEST_F(BackupPostgresTest, VerifyNamesADamagedContentAndTheDatabaseIsChecked) {
   TempDir dir;
-  const std::string url = fresh_database_url();
+  const std::string url = pg_backup_fresh_database_url();
   const std::string blobs = dir.path() + "/blobs";
   start_server(dir.path(), pg_backup_server_flags(url, blobs));
   const std::int64_t kept = upload_id("@my", "kept.txt", "the kept content", admin());
@@ -261,7 +261,7 @@ TEST_F(BackupPostgresTest, VerifyNamesADamagedContentAndTheDatabaseIsChecked) {
       << flipped.output;
 
   // A database that is not a portal: its schema is not this binary's.
-  const ProcessResult empty = verify(fresh_database_url(), blobs);
+  const ProcessResult empty = verify(pg_backup_fresh_database_url(), blobs);
   EXPECT_EQ(empty.exit_code, 1) << empty.output;
   EXPECT_NE(empty.output.find("problem: database: schema version 0"), std::string::npos)
       << empty.output;
@@ -271,7 +271,7 @@ TEST_F(BackupPostgresTest, VerifyNamesADamagedContentAndTheDatabaseIsChecked) {
 // cut out. A stand-in pg_dump records what it was given and fails printing all of it.
 TEST_F(BackupPostgresTest, ThePasswordReachesPgDumpOnlyThroughItsEnvironment) {
   TempDir dir, tools;
-  const std::string url = fresh_database_url();
+  const std::string url = pg_backup_fresh_database_url();
   ASSERT_EQ(run({"migrate", "--store", url}).exit_code, 0);
   const fs::path fake = fs::path(tools.path()) / "pg_dump";
   pg_backup_write_file(fake,

@@ -68,6 +68,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Library dependencies come from dpkg-shlibdeps (dpkg-dev); adduser is for the postinst.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+# pg_dump/pg_restore, for `projectd backup`/`restore` of a PostgreSQL portal (docs/operations.md).
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECTD_PACKAGING_DIR}/debian/postinst ${PROJECTD_PACKAGING_DIR}/debian/prerm
     ${PROJECTD_PACKAGING_DIR}/debian/postrm ${PROJECTD_PACKAGING_DIR}/debian/conffiles)

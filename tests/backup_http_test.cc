@@ -4,15 +4,13 @@
 // restore answers every GET exactly as the original did (PortalAnswersSuite, as `projectd copy`'s
 // test). `verify` names a damaged and a missing content (exit 1) and warns of an orphan (exit 0);
 // restore refuses a non-empty target and a damaged backup, backup a foreign directory, changing
-// nothing. SQLite only: PostgreSQL portals are refused with a pointer to pg_dump (tested).
+// nothing. SQLite only: PostgreSQL portals are tested in tests/backup_postgres_http_test.cc.
 #include "portal_answers_support.h"
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <thread>
 
 namespace projectd::test {
 namespace {
@@ -91,37 +89,19 @@ TEST_F(BackupTest, BacksUpUnderWriteLoadRestoresAndAnswersEveryGetTheSame) {
   const std::string into = backups.path() + "/portal";
   start_server(dir.path(), backup_server_flags(dir.path()));
   const Portal p = seed();
-  const std::string folder = std::to_string(project_folder(p.open_project));
-
-  // The load: tasks and uploads (each a content of its own) through the API, until told to stop.
-  std::atomic<bool> stop{false};
-  std::atomic<int> written{0}, failed{0};
-  std::thread load([&] {
-    HttpClient client(port());
-    for (int i = 0; !stop; ++i) {
-      const std::string n = std::to_string(i);
-      const auto task =
-          client.post_json("/api/2.0/project/" + std::to_string(p.open_project) + "/task",
-                           {{"title", "Load " + n}}, admin());
-      const auto file =
-          upload(folder, {Part{"file", "load-" + n + ".txt", "load content " + n}}, admin());
-      if (task.status == 201 && file.status == 201)
-        ++written;
-      else
-        ++failed;
-    }
-  });
-  ASSERT_TRUE(eventually([&] { return written >= 3; }, std::chrono::seconds(30)));
-  const int before_backup = written;
+  // The load: tasks and uploads through the API, until told to stop.
+  WriteLoad load(p.open_project);
+  ASSERT_TRUE(eventually([&] { return load.written() >= 3; }, std::chrono::seconds(30)));
+  const int before_backup = load.written();
   const ProcessResult first = backup(dir.path(), into);
-  const int after_backup = written;
+  const int after_backup = load.written();
   // More contents after the first backup, for the second to copy.
-  EXPECT_TRUE(eventually([&] { return written >= after_backup + 3; }, std::chrono::seconds(30)));
-  stop = true;
-  load.join();
-  EXPECT_EQ(failed, 0);
+  EXPECT_TRUE(
+      eventually([&] { return load.written() >= after_backup + 3; }, std::chrono::seconds(30)));
+  load.stop();
+  EXPECT_EQ(load.failed(), 0);
   std::printf("load: %d writes before the backup, %d when it ended, %d in all\n%s", before_backup,
-              after_backup, written.load(), first.output.c_str());
+              after_backup, load.written(), first.output.c_str());
   ASSERT_EQ(first.exit_code, 0) << first.output;
   EXPECT_NE(first.output.find("Full backup"), std::string::npos) << first.output;
   EXPECT_NE(first.output.find("skipped 0 "), std::string::npos) << first.output;
@@ -263,14 +243,16 @@ TEST_F(BackupTest, RefusesANonEmptyTargetAForeignDirectoryAndADamagedBackupChang
   for (const auto& entry : fs::directory_iterator(elsewhere.path()))
     EXPECT_EQ(entry.path().filename().string().find(".restoring"), std::string::npos);
 
-  // A PostgreSQL portal is refused with what to use instead.
+  // A PostgreSQL portal that does not answer: a failure that never repeats the URL's password
+  // (the PostgreSQL path itself: tests/backup_postgres_http_test.cc).
   const ProcessResult postgres =
-      run_projectd({"backup", "--store", "postgresql://nobody@localhost/none", "--to",
-                    elsewhere.path() + "/pg"});
+      run_projectd({"backup", "--store", "postgresql://nobody:hunter2@/none?host=/nonexistent-dir",
+                    "--to", elsewhere.path() + "/pg"});
   EXPECT_EQ(postgres.exit_code, 1) << postgres.output;
-  EXPECT_NE(postgres.output.find("pg_dump"), std::string::npos) << postgres.output;
-  EXPECT_EQ(postgres.output.find("nobody@"), std::string::npos) << postgres.output;
-  EXPECT_FALSE(fs::exists(elsewhere.path() + "/pg"));
+  EXPECT_NE(postgres.output.find("cannot connect to PostgreSQL"), std::string::npos)
+      << postgres.output;
+  EXPECT_EQ(postgres.output.find("hunter2"), std::string::npos) << postgres.output;
+  EXPECT_FALSE(fs::exists(elsewhere.path() + "/pg/manifest.json"));
 }
 
 }  // namespace

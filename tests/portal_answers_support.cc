@@ -345,4 +345,27 @@ void expect_same_answers(const Answers& before, const Answers& after) {
   }
 }
 
+PortalAnswersSuite::WriteLoad::WriteLoad(std::int64_t project) {
+  const std::string folder = std::to_string(project_folder(project));
+  thread_ = std::thread([this, project, folder] {
+    HttpClient client(port());
+    for (int i = 0; !stop_; ++i) {
+      const std::string n = std::to_string(i);
+      const auto task = client.post_json("/api/2.0/project/" + std::to_string(project) + "/task",
+                                         {{"title", "Load " + n}}, admin());
+      const auto file =
+          upload(folder, {Part{"file", "load-" + n + ".txt", "load content " + n}}, admin());
+      if (task.status == 201 && file.status == 201)
+        ++written_;
+      else
+        ++failed_;
+    }
+  });
+}
+
+void PortalAnswersSuite::WriteLoad::stop() {
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
 }  // namespace projectd::test

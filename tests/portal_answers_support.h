@@ -5,8 +5,10 @@
 
 #include "files_test_support.h"
 
+#include <atomic>
 #include <map>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -55,6 +57,26 @@ class PortalAnswersSuite : public FilesSuite {
   // Every list and single-object GET of the portal.
   static std::vector<std::string> paths(const Portal& p);
   static Answers ask_all(const std::vector<std::string>& paths, const Users& users);
+
+  // A write load on the running server, from a thread of its own until stop(): tasks in
+  // `project` and uploads into its folder (each a content of its own), as the admin. The backup
+  // tests back up while it runs.
+  class WriteLoad {
+   public:
+    explicit WriteLoad(std::int64_t project);
+    ~WriteLoad() { stop(); }
+    WriteLoad(const WriteLoad&) = delete;
+    WriteLoad& operator=(const WriteLoad&) = delete;
+    // Ends the load and waits for its last request.
+    void stop();
+    int written() const { return written_; }
+    int failed() const { return failed_; }
+
+   private:
+    std::atomic<bool> stop_{false};
+    std::atomic<int> written_{0}, failed_{0};
+    std::thread thread_;
+  };
 };
 
 // A body as JSON, or as a JSON string when it is not JSON (downloads).

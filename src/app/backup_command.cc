@@ -2,6 +2,7 @@
 #include "app/backup_commands.h"
 #include "app/backup_files.h"
 #include "app/backup_manifest.h"
+#include "app/postgres_backup_tools.h"
 #include "blob/file_io.h"
 #include "store/sqlite/sqlite_backup.h"
 
@@ -28,7 +29,7 @@ struct BackupTally {
 };
 
 // The earlier backup in `dir`, nullopt for an absent or empty `dir`; refuses anything else.
-std::optional<BackupManifest> earlier_backup(const fs::path& dir) {
+std::optional<BackupManifest> earlier_backup(const fs::path& dir, const std::string& kind) {
   if (!fs::exists(dir) || fs::is_empty(dir)) return std::nullopt;
   if (!fs::is_directory(dir) || !fs::exists(dir / kManifestName)) {
     throw std::runtime_error(dir.string() +
@@ -36,7 +37,7 @@ std::optional<BackupManifest> earlier_backup(const fs::path& dir) {
                              "refused, nothing written");
   }
   BackupManifest manifest = read_manifest(dir);
-  if (manifest.store_kind != "sqlite")
+  if (manifest.store_kind != kind)
     throw std::runtime_error(dir.string() + " holds a backup of another kind of store: refused");
   return manifest;
 }
@@ -91,6 +92,14 @@ void remove_unlisted(const fs::path& dir, const std::optional<BackupManifest>& e
   }
 }
 
+// Writes the database's consistent copy to `part` and returns the contents that copy references.
+std::vector<ReferencedContent> backup_copy_database(const PortalDatabase& database,
+                                                    const fs::path& part) {
+  if (database.postgres) return dump_postgres_portal(database.url, part);
+  sqlite_snapshot(database.sqlite_file, part);
+  return sqlite_referenced_contents(part);
+}
+
 std::string backup_time_text(std::chrono::system_clock::time_point at, const char* format) {
   return date::format(format, std::chrono::floor<std::chrono::milliseconds>(at));
 }
@@ -98,10 +107,10 @@ std::string backup_time_text(std::chrono::system_clock::time_point at, const cha
 }  // namespace
 
 int run_backup(const BackupCommandArgs& args) {
-  const fs::path database = sqlite_file_of(args.store, "backup");
+  const PortalDatabase database = portal_database_of(args.store);
   const fs::path blobs = blobs_dir_of(args);
   const fs::path dir = args.to;
-  const std::optional<BackupManifest> earlier = earlier_backup(dir);
+  const std::optional<BackupManifest> earlier = earlier_backup(dir, database.kind());
   fs::create_directories(dir);
 
   // The database first: one consistent snapshot, under a name of its own so the earlier backup
@@ -110,13 +119,14 @@ int run_backup(const BackupCommandArgs& args) {
   BackupManifest manifest;
   manifest.projectd_version = PROJECTD_VERSION;
   manifest.created = backup_time_text(now, "%FT%TZ");
-  manifest.store_kind = "sqlite";
-  manifest.database = "projectd-" + backup_time_text(now, "%Y%m%dT%H%M%SZ") + ".db";
+  manifest.store_kind = database.kind();
+  manifest.database = "projectd-" + backup_time_text(now, "%Y%m%dT%H%M%SZ") +
+                      (database.postgres ? ".pgdump" : ".db");
   const fs::path part = dir / (manifest.database + ".part");
   fs::remove(part);
-  sqlite_snapshot(database, part);
 
-  // Then every content the snapshot references. The blob store removes a content only once no
+  // Then every content the snapshot references (for PostgreSQL: listed in the snapshot pg_dump
+  // read). The blob store removes a content only once no
   // record references it AND it is older than the grace period (app/blob_sweeper.h,
   // blob/blob_store.h), and a running server's records only ever stop referencing a content after
   // the snapshot was taken: so each of them is still there now, unless the portal is damaged or
@@ -129,7 +139,7 @@ int run_backup(const BackupCommandArgs& args) {
   }
   BackupTally tally;
   try {
-    for (const ReferencedContent& content : sqlite_referenced_contents(part))
+    for (const ReferencedContent& content : backup_copy_database(database, part))
       manifest.blobs.push_back(back_up_content(content, blobs, dir, had, tally));
   } catch (...) {
     fs::remove(part);

@@ -27,7 +27,10 @@ void add_backup_commands(CLI::App& app, BackupCommandArgs& args) {
       ->add_option("--to", args.to, "The backup directory: absent, empty, or an earlier backup")
       ->required();
   args.restore_command = portal_command(
-      "restore", "Restore a backup into an empty data directory, checking every SHA-256", false);
+      "restore",
+      "Restore a backup into an empty data directory (SQLite) or an empty database and blobs "
+      "directory (PostgreSQL), checking every SHA-256",
+      true);
   args.restore_command->add_option("--from", args.from, "The backup directory")->required();
   args.verify_command = portal_command(
       "verify",
@@ -52,16 +55,21 @@ std::optional<int> run_backup_command(const BackupCommandArgs& args) {
   return std::nullopt;
 }
 
-std::string sqlite_file_of(const StoreFlags& store, const std::string& command) {
+PortalDatabase portal_database_of(const StoreFlags& store) {
   const std::string url = store_url_of(store.store_url, store.data_dir);
   constexpr std::string_view kSqlite = "sqlite:";
-  if (url.rfind(kSqlite, 0) != 0) {
+  PortalDatabase database;
+  if (url.starts_with(kSqlite)) {
+    database.sqlite_file = url.substr(kSqlite.size());
+  } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    database.postgres = true;
+    database.url = url;
+  } else {
     throw std::runtime_error(
-        "projectd " + command +
-        " works on SQLite portals; for PostgreSQL use pg_dump/pg_restore (custom format) plus a "
-        "copy of the blobs directory, or `projectd copy` to move a portal between stores");
+        "--store must be sqlite:PATH or postgresql://USER@HOST/DATABASE (the URL given is "
+        "neither)");
   }
-  return url.substr(kSqlite.size());
+  return database;
 }
 
 std::string blobs_dir_of(const BackupCommandArgs& args) {

@@ -24,7 +24,7 @@ struct BackupManifest {
   int format = kBackupFormat;
   std::string projectd_version;
   std::string created;     // UTC, ISO 8601
-  std::string store_kind;  // "sqlite"
+  std::string store_kind;  // "sqlite" or "postgresql"
   std::string database;    // the database copy's file name in the backup directory
   BackupFile database_file;
   std::vector<BackupFile> blobs;  // sorted by sha256
@@ -40,7 +40,8 @@ BackupManifest read_manifest(const std::filesystem::path& dir);
 void write_manifest(const std::filesystem::path& dir, const BackupManifest& manifest);
 
 // Every way `dir` differs from its manifest, one line each naming the file: a missing file, another
-// size or SHA-256 (recomputed), a database copy that fails its integrity check. Empty: sound.
+// size or SHA-256 (recomputed), a SQLite database copy that fails its integrity check. Empty:
+// sound.
 std::vector<std::string> backup_problems(const std::filesystem::path& dir,
                                          const BackupManifest& manifest);
 

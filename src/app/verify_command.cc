@@ -2,6 +2,7 @@
 #include "app/backup_commands.h"
 #include "app/backup_files.h"
 #include "app/backup_manifest.h"
+#include "store/postgres/postgres_backup.h"
 #include "store/sqlite/sqlite_backup.h"
 
 #include <chrono>
@@ -50,13 +51,26 @@ void find_orphans(const fs::path& blobs, const std::set<std::string>& referenced
 }
 
 VerifyReport verify_portal(const BackupCommandArgs& args) {
-  const fs::path database = sqlite_file_of(args.store, "verify");
-  if (!fs::exists(database)) throw std::runtime_error("no database at " + database.string());
+  const PortalDatabase database = portal_database_of(args.store);
+  // What names the database in the summary: a PostgreSQL URL may hold a password.
+  const std::string database_name =
+      database.postgres ? "the PostgreSQL database" : "the database " + database.sqlite_file;
+  if (!database.postgres && !fs::exists(database.sqlite_file))
+    throw std::runtime_error("no database at " + database.sqlite_file);
   const fs::path blobs = blobs_dir_of(args);
   VerifyReport report;
-  report.problems = sqlite_integrity_problems(database);
+  report.problems = database.postgres ? postgres_database_problems(database.url)
+                                      : sqlite_integrity_problems(database.sqlite_file);
+  if (database.postgres && !report.problems.empty()) {
+    // Not this binary's schema, or a table unreadable: its contents cannot be listed reliably.
+    std::printf("Checked %s; its contents were not checked.\n", database_name.c_str());
+    return report;
+  }
+  const std::vector<ReferencedContent> contents =
+      database.postgres ? postgres_referenced_contents(database.url)
+                        : sqlite_referenced_contents(database.sqlite_file);
   std::set<std::string> referenced;
-  for (const ReferencedContent& content : sqlite_referenced_contents(database)) {
+  for (const ReferencedContent& content : contents) {
     referenced.insert(content.sha256);
     const fs::path path = blobs / content.sha256.substr(0, 2) / content.sha256;
     if (!fs::is_regular_file(path)) {
@@ -70,8 +84,8 @@ VerifyReport verify_portal(const BackupCommandArgs& args) {
     }
   }
   find_orphans(blobs, referenced, std::chrono::seconds(args.blob_grace_seconds), report);
-  std::printf("Checked the database %s and %zu contents in %s.\n", database.c_str(),
-              referenced.size(), blobs.c_str());
+  std::printf("Checked %s and %zu contents in %s.\n", database_name.c_str(), referenced.size(),
+              blobs.c_str());
   return report;
 }
 

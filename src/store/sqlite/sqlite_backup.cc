@@ -103,14 +103,8 @@ std::vector<ReferencedContent> sqlite_referenced_contents(const std::filesystem:
   };
   // One read transaction: both lists come from the same state of the file.
   db.each_row("BEGIN", database, [](sqlite3_stmt*) {});
-  db.each_row(
-      "SELECT sha256, max(size), min('file ' || file_id || ' version ' || version) "
-      "FROM file_versions GROUP BY sha256",
-      database, add);
-  db.each_row(
-      "SELECT sha256, max(bytes), min('photo ' || size || ' of user ' || user_id) "
-      "FROM user_photos GROUP BY sha256",
-      database, add);
+  db.each_row(kReferencedFileVersionsSql, database, add);
+  db.each_row(kReferencedPhotosSql, database, add);
   db.each_row("COMMIT", database, [](sqlite3_stmt*) {});
   std::vector<ReferencedContent> all;
   all.reserve(contents.size());

@@ -6,20 +6,13 @@
 // against a running server's writer).
 #pragma once
 
-#include <cstdint>
+#include "store/backup_contents.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace projectd {
-
-// A content of the blob store a database names, with its size and one record naming it (for a
-// problem line: "file 12 version 3", "photo big of user <id>").
-struct ReferencedContent {
-  std::string sha256;
-  std::uint64_t size = 0;
-  std::string record;
-};
 
 // Copies the database at `source` into `target` (which must not exist) with sqlite3_backup_*,
 // `pages_per_step` pages at a time, sleeping briefly between steps so a running server's writer

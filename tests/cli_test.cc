@@ -91,6 +91,13 @@ TEST(Cli, MigrateAppliesOnce) {
   // Every migration the binary carries, whatever their number: branches add them independently.
   const std::string applied = "Applied " + std::to_string(all_migrations().size()) + " migrations;";
   EXPECT_NE(first.output.find(applied), std::string::npos) << first.output;
+  // One line per migration, with its number, name (without the number) and seconds.
+  for (const Migration& migration : all_migrations()) {
+    const std::string line = "Applied migration " + std::to_string(migration.number) + " (" +
+                             std::string(migration.name.substr(5)) + ") in ";
+    EXPECT_NE(first.output.find(line), std::string::npos) << line << "\n" << first.output;
+  }
+  EXPECT_EQ(first.output.find('\r'), std::string::npos) << first.output;
   auto second =
       run_projectd({"migrate", "--data", data.path(), "--store", test_store_url(data.path())});
   EXPECT_EQ(second.exit_code, 0);

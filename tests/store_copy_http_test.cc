@@ -66,6 +66,33 @@ TEST_F(StoreCopyTest, CopiesASqlitePortalToPostgresqlAndEveryAnswerStaysTheSame)
   EXPECT_NE(copied.output.find("blobs"), std::string::npos) << copied.output;
   EXPECT_EQ(copied.output.find("postgresql://"), std::string::npos) << copied.output;
   EXPECT_EQ(copied.output.find(dir.path()), std::string::npos) << copied.output;
+  // Its stdout is a pipe: plain progress lines, two per table with the rows the target now holds.
+  EXPECT_EQ(copied.output.find('\r'), std::string::npos) << copied.output;
+  EXPECT_EQ(copied.output.find('\x1b'), std::string::npos) << copied.output;
+  {
+    const std::string lines = "\n" + copied.output;  // every line starts after a newline
+    auto db = connect_store(target);
+    const std::vector<std::string> tables =
+        first_column(*db,
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                     "current_schema() AND table_name <> 'schema_migrations' ORDER BY 1");
+    EXPECT_GT(tables.size(), 20u);
+    for (const std::string& table : tables) {
+      const std::string rows = first_column(*db, "SELECT count(*) FROM \"" + table + "\"").at(0);
+      const bool checked = table == "task_counts";  // built by the target's triggers
+      EXPECT_NE(
+          lines.find("\n" + table + ": " + rows + (checked ? " rows to check" : " rows to copy\n")),
+          std::string::npos)
+          << table << "\n"
+          << copied.output;
+      EXPECT_NE(lines.find("\n" + table + ": " + rows +
+                           (checked ? " rows checked in " : " rows copied in ")),
+                std::string::npos)
+          << table << "\n"
+          << copied.output;
+    }
+  }
+  EXPECT_NE(copied.output.find("rows/s; about "), std::string::npos) << copied.output;
 
   // The same blobs: the data directory is shared, the store is PostgreSQL.
   start_server(dir.path(), with(kPublicUrl, target));

@@ -3,6 +3,7 @@
 #include "app/backup_commands.h"
 #include "app/config.h"
 #include "app/config_file.h"
+#include "app/progress_report.h"
 #include "app/serve.h"
 #include "app/store_copy.h"
 #include "app/store_flags.h"
@@ -18,8 +19,11 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <stdexcept>
 
 namespace projectd {
@@ -198,26 +202,28 @@ int add_user(const StoreFlags& flags, const NewUser& user) {
   return 0;
 }
 
+// Progress lines rewritten in place on a terminal, plain lines otherwise (progress_report.h).
+bool stdout_is_terminal() {
+  return isatty(fileno(stdout)) == 1;
+}
+
 int migrate(const StoreFlags& flags) {
   std::filesystem::create_directories(flags.data_dir);
-  const int applied = migrate_store(StoreOptions{store_url_of(flags.store_url, flags.data_dir)});
-  std::printf("Applied %d migration%s; the schema is up to date.\n", applied,
-              applied == 1 ? "" : "s");
+  ProgressReport progress(std::cout, stdout_is_terminal());
+  const int applied =
+      migrate_store(StoreOptions{store_url_of(flags.store_url, flags.data_dir)},
+                    [&](const Migration& migration, double seconds) {
+                      progress.migration_applied(migration.number, migration.name, seconds);
+                    });
+  progress.migrations_finished(applied);
   return 0;
 }
 
-// One line per table and a total. Never the URLs: they may hold passwords.
+// Progress per table and a total. Never the URLs: they may hold passwords.
 int copy(const std::string& from_url, const std::string& to_url) {
-  const CopyReport report = copy_store(from_url, to_url);
-  for (const CopyReport::Table& table : report.tables) {
-    std::printf("%-22s %10lld rows %7.2f s%s\n", table.name.c_str(),
-                static_cast<long long>(table.rows), table.seconds,
-                table.built_by_triggers
-                    ? ", built by the target's triggers and checked against the source"
-                    : "");
-  }
-  std::printf("Copied %lld rows of %zu tables from the source to the target in %.2f s.\n",
-              static_cast<long long>(report.total_rows), report.tables.size(), report.seconds);
+  ProgressReport progress(std::cout, stdout_is_terminal());
+  const CopyReport report = copy_store(from_url, to_url, &progress);
+  progress.copy_finished(report.total_rows, report.tables.size(), report.seconds);
   std::printf(
       "File contents are not in the store: copy the blobs directory (DATA/blobs, or "
       "--blobs) to where the target's nodes read it.\n");

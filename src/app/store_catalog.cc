@@ -139,15 +139,6 @@ bool all_nullable(const CatalogTable& table, const CatalogForeignKey& key) {
 
 }  // namespace
 
-std::string quote_identifier(const std::string& name) {
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
 Catalog read_catalog(SqlConnection& connection, StoreKind kind) {
   Catalog catalog;
   if (kind == StoreKind::kSqlite) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "store/sql/sql_connection.h"
+#include "store/sql/sql_tables.h"  // quote_identifier, for the names read here
 
 #include <cstdint>
 #include <map>
@@ -57,8 +58,5 @@ struct CopyPlan {
   std::map<std::string, std::set<std::string>> deferred_columns;
 };
 CopyPlan plan_copy(const Catalog& catalog);
-
-// "name" quoted as an SQL identifier (both databases), for names read from the catalog.
-std::string quote_identifier(const std::string& name);
 
 }  // namespace projectd

@@ -3,6 +3,7 @@
 #include "app/store_catalog.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_connection.h"
+#include "store/sql/sql_tables.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/store.h"
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 
@@ -66,7 +68,7 @@ std::map<std::string, std::int64_t> fresh_row_counts(const Catalog& catalog) {
           fresh.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
       exists.bind_all(name);
       if (!exists.step()) continue;
-      counts[name] = single_int(fresh, "SELECT count(*) FROM " + quote_identifier(name));
+      counts[name] = count_table_rows(fresh, name);
     }
   } catch (...) {
     std::filesystem::remove_all(dir);
@@ -79,7 +81,7 @@ std::map<std::string, std::int64_t> fresh_row_counts(const Catalog& catalog) {
 void require_empty_target(SqlConnection& target, const Catalog& catalog) {
   const auto fresh = fresh_row_counts(catalog);
   for (const auto& [name, table] : catalog.tables) {
-    const std::int64_t rows = single_int(target, "SELECT count(*) FROM " + quote_identifier(name));
+    const std::int64_t rows = count_table_rows(target, name);
     const auto seeded = fresh.find(name);
     if (rows > (seeded == fresh.end() ? 0 : seeded->second)) {
       throw std::runtime_error("the target already holds a portal (its table " + name +
@@ -99,8 +101,8 @@ void clear_target(SqlConnection& target, const Catalog& catalog, const CopyPlan&
 class TableCopier {
  public:
   TableCopier(SqlConnection& source, SqlConnection& target, const CatalogTable& table,
-              const std::set<std::string>& deferred)
-      : source_(source), target_(target), table_(table) {
+              const std::set<std::string>& deferred, ProgressReport* progress)
+      : source_(source), target_(target), table_(table), progress_(progress) {
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       if (deferred.contains(table.columns[i].name)) deferred_.push_back(i);
       if (table.columns[i].primary_key) key_.push_back(i);
@@ -123,7 +125,6 @@ class TableCopier {
         sql += (i == 0 ? "" : ", ") + quote_identifier(table_.columns[key_[i]].name);
     }
     SqlStatement rows = source_.prepare(sql);
-    std::int64_t copied = 0;
     while (rows.step()) {
       Row row;
       for (std::size_t i = 0; i < table_.columns.size(); ++i) {
@@ -134,12 +135,11 @@ class TableCopier {
         }
       }
       batch_.push_back(std::move(row));
-      ++copied;
       if (batch_.size() == rows_per_insert_) flush();
     }
     flush();
     set_deferred();
-    return copied;
+    return copied_;
   }
 
  private:
@@ -197,7 +197,9 @@ class TableCopier {
       }
     }
     insert.run();
+    copied_ += static_cast<std::int64_t>(batch_.size());
     batch_.clear();
+    if (progress_ != nullptr) progress_->table_rows(copied_);
   }
 
   // Second pass: every row is in, so references to the same table (or closing a cycle) hold.
@@ -229,6 +231,8 @@ class TableCopier {
   SqlConnection& source_;
   SqlConnection& target_;
   const CatalogTable& table_;
+  ProgressReport* progress_;
+  std::int64_t copied_ = 0;
   std::vector<std::size_t> deferred_;
   std::vector<std::size_t> key_;
   std::size_t rows_per_insert_ = 1;
@@ -313,36 +317,58 @@ void rollback(SqlConnection& db) {
   }
 }
 
+// The source's rows of every table, one count each, so the progress knows the whole copy's size.
+std::map<std::string, std::int64_t> source_row_counts(SqlConnection& source,
+                                                      const Catalog& catalog) {
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& [name, table] : catalog.tables)
+    counts[name] = count_table_rows(source, name);
+  return counts;
+}
+
 CopyReport copy_tables(SqlConnection& source, StoreKind source_kind, SqlConnection& target,
-                       StoreKind target_kind) {
+                       StoreKind target_kind, ProgressReport* progress) {
   const Catalog catalog = read_catalog(target, target_kind);
   const CopyPlan plan = plan_copy(catalog);
   require_empty_target(target, catalog);
   clear_target(target, catalog, plan);
+  std::map<std::string, std::int64_t> counts;
+  if (progress != nullptr) {
+    counts = source_row_counts(source, catalog);
+    std::int64_t total = 0;
+    for (const std::string& name : plan.order)
+      total += counts[name];
+    progress->copy_started(total);
+  }
   CopyReport report;
   for (const std::string& name : plan.order) {
+    if (progress != nullptr) progress->table_started(name, counts[name]);
     const auto started = std::chrono::steady_clock::now();
     const CatalogTable& table = catalog.tables.at(name);
     const auto deferred = plan.deferred_columns.find(name);
     const std::set<std::string> none;
     TableCopier copier(source, target, table,
-                       deferred == plan.deferred_columns.end() ? none : deferred->second);
+                       deferred == plan.deferred_columns.end() ? none : deferred->second, progress);
     report.tables.push_back({name, copier.run(), false});
     report.total_rows += report.tables.back().rows;
     advance_identities(source, source_kind, target, target_kind, table);
     report.tables.back().seconds = seconds_since(started);
+    if (progress != nullptr) progress->table_finished(report.tables.back().rows);
   }
   for (const std::string& name : catalog.built_by_triggers) {
+    if (progress != nullptr) progress->table_started(name, counts[name], true);
     const auto started = std::chrono::steady_clock::now();
     const std::int64_t rows = check_built_table(source, target, catalog.tables.at(name));
     report.tables.push_back({name, rows, true, seconds_since(started)});
+    if (progress != nullptr) progress->table_finished(rows);
   }
   return report;
 }
 
 }  // namespace
 
-CopyReport copy_store(const std::string& from_url, const std::string& to_url) {
+CopyReport copy_store(const std::string& from_url, const std::string& to_url,
+                      ProgressReport* progress) {
   const auto started = std::chrono::steady_clock::now();
   try {
     open_store(StoreOptions{from_url}, false)->close();
@@ -367,7 +393,7 @@ CopyReport copy_store(const std::string& from_url, const std::string& to_url) {
                         : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     target->execute(target_kind == StoreKind::kSqlite ? "BEGIN IMMEDIATE"
                                                       : "BEGIN ISOLATION LEVEL SERIALIZABLE");
-    report = copy_tables(*source, source_kind, *target, target_kind);
+    report = copy_tables(*source, source_kind, *target, target_kind, progress);
     target->execute("COMMIT");
     source->execute("COMMIT");
   } catch (const std::exception& e) {

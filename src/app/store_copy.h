@@ -15,9 +15,14 @@
 //
 // Messages never repeat a URL (it may hold a password): they say "the source" and "the target".
 //
+// Progress (src/app/progress_report.h): each table's source rows are counted first, then the
+// report is told of each table as it starts, of its rows as they are inserted, and as it ends.
+//
 // Thread safety: none needed; it opens its own connections. Nothing may write to the source or the
 // target meanwhile (stop the servers).
 #pragma once
+
+#include "app/progress_report.h"
 
 #include <cstdint>
 #include <string>
@@ -39,6 +44,7 @@ struct CopyReport {
 
 // Throws std::runtime_error saying what is wrong and with which side; the target is unchanged
 // (apart from its schema being brought up to date) unless the copy completes.
-CopyReport copy_store(const std::string& from_url, const std::string& to_url);
+CopyReport copy_store(const std::string& from_url, const std::string& to_url,
+                      ProgressReport* progress = nullptr);
 
 }  // namespace projectd

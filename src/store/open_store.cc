@@ -70,9 +70,9 @@ std::unique_ptr<Store> open_store(const StoreOptions& options, bool migrate) {
   return SqliteStore::open(sqlite_options(options), migrate);
 }
 
-int migrate_store(const StoreOptions& options) {
-  if (is_postgres(options.url)) return PostgresStore::migrate(postgres_options(options));
-  return SqliteStore::migrate(sqlite_options(options));
+int migrate_store(const StoreOptions& options, const MigrationApplied& applied) {
+  if (is_postgres(options.url)) return PostgresStore::migrate(postgres_options(options), applied);
+  return SqliteStore::migrate(sqlite_options(options), applied);
 }
 
 }  // namespace projectd

@@ -10,6 +10,7 @@
 #include "store/file_repos.h"
 #include "store/file_share_repos.h"
 #include "store/group_repos.h"
+#include "store/migrations.h"
 #include "store/project_extras_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
@@ -174,7 +175,7 @@ struct StoreOptions {
 // otherwise a store whose schema is behind refuses to open (std::runtime_error saying to run
 // `projectd migrate`). Throws std::runtime_error with a clear message for a bad URL or file.
 std::unique_ptr<Store> open_store(const StoreOptions& options, bool migrate);
-// Applies pending migrations; returns how many ran.
-int migrate_store(const StoreOptions& options);
+// Applies pending migrations; returns how many ran. `applied` (when set) is told of each one.
+int migrate_store(const StoreOptions& options, const MigrationApplied& applied = {});
 
 }  // namespace projectd

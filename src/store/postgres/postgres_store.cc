@@ -135,10 +135,10 @@ std::unique_ptr<PostgresStore> PostgresStore::open(const PostgresStoreOptions& o
   return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(first), options));
 }
 
-int PostgresStore::migrate(const PostgresStoreOptions& options) {
+int PostgresStore::migrate(const PostgresStoreOptions& options, const MigrationApplied& applied) {
   auto connection = connect(options.url);
   PostgresMigrationTarget target(*connection);
-  return apply_migrations(target, postgres_migrations());
+  return apply_migrations(target, postgres_migrations(), applied);
 }
 
 PostgresStore::PostgresStore(std::unique_ptr<PostgresConnection> first,

@@ -50,7 +50,7 @@ class PostgresStore final : public Store, public StoreHealthProbe {
   // repeats the URL (it may hold a password).
   static std::unique_ptr<PostgresStore> open(const PostgresStoreOptions& options, bool migrate);
   // Applies pending migrations and returns how many ran.
-  static int migrate(const PostgresStoreOptions& options);
+  static int migrate(const PostgresStoreOptions& options, const MigrationApplied& applied = {});
 
   ~PostgresStore() override;
 

@@ -1,6 +1,7 @@
 #include "store/sql/sql_migrator.h"
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -73,7 +74,8 @@ SchemaVersion schema_version(MigrationTarget& target, std::span<const Migration>
   return version;
 }
 
-int apply_migrations(MigrationTarget& target, std::span<const Migration> migrations) {
+int apply_migrations(MigrationTarget& target, std::span<const Migration> migrations,
+                     const MigrationApplied& on_applied) {
   check_numbering(migrations);
   SqlConnection& connection = target.connection();
   connection.execute_script(
@@ -84,6 +86,8 @@ int apply_migrations(MigrationTarget& target, std::span<const Migration> migrati
   int ran = 0;
   for (const Migration& migration : migrations) {
     if (std::binary_search(applied.begin(), applied.end(), migration.number)) continue;
+    const auto started = std::chrono::steady_clock::now();
+    bool is_applied_here = false;
     try {
       // A concurrent migrator waits here and then sees the migration applied instead of applying
       // it twice.
@@ -95,6 +99,7 @@ int apply_migrations(MigrationTarget& target, std::span<const Migration> migrati
       apply_one(target, migration);
       connection.execute("COMMIT");
       ++ran;
+      is_applied_here = true;
     } catch (const std::exception& e) {
       if (connection.in_transaction()) {
         try {
@@ -104,6 +109,11 @@ int apply_migrations(MigrationTarget& target, std::span<const Migration> migrati
         }
       }
       throw std::runtime_error("migration " + std::string(migration.name) + " failed: " + e.what());
+    }
+    // Outside the try: a failing observer is not a failed migration (this one is committed).
+    if (on_applied && is_applied_here) {
+      on_applied(migration,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     }
   }
   return ran;

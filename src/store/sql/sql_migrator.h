@@ -38,9 +38,11 @@ struct SchemaVersion {
 
 SchemaVersion schema_version(MigrationTarget& target, std::span<const Migration> migrations);
 
-// Applies every pending migration in order and returns how many ran. Throws std::runtime_error
-// when the database is newer than the binary or a migration fails.
-int apply_migrations(MigrationTarget& target, std::span<const Migration> migrations);
+// Applies every pending migration in order and returns how many ran; `applied` (when set) is told
+// of each one after it commits. Throws std::runtime_error when the database is newer than the
+// binary or a migration fails.
+int apply_migrations(MigrationTarget& target, std::span<const Migration> migrations,
+                     const MigrationApplied& applied = {});
 
 // Throws std::runtime_error when the schema is behind (telling to run `projectd migrate`) or
 // newer than the binary.

@@ -34,9 +34,10 @@ SchemaVersion schema_version(SqliteConnection& connection, std::span<const Migra
   return schema_version(target, migrations);
 }
 
-int apply_migrations(SqliteConnection& connection, std::span<const Migration> migrations) {
+int apply_migrations(SqliteConnection& connection, std::span<const Migration> migrations,
+                     const MigrationApplied& applied) {
   SqliteMigrationTarget target(connection);
-  return apply_migrations(target, migrations);
+  return apply_migrations(target, migrations, applied);
 }
 
 void require_current_schema(SqliteConnection& connection, std::span<const Migration> migrations) {

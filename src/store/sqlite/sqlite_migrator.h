@@ -27,7 +27,8 @@ class SqliteMigrationTarget final : public MigrationTarget {
 
 // The functions of sql_migrator.h on one SQLite connection.
 SchemaVersion schema_version(SqliteConnection& connection, std::span<const Migration> migrations);
-int apply_migrations(SqliteConnection& connection, std::span<const Migration> migrations);
+int apply_migrations(SqliteConnection& connection, std::span<const Migration> migrations,
+                     const MigrationApplied& applied = {});
 void require_current_schema(SqliteConnection& connection, std::span<const Migration> migrations);
 
 }  // namespace projectd

@@ -127,13 +127,13 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const SqliteStoreOptions& options
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(writer), options));
 }
 
-int SqliteStore::migrate(const SqliteStoreOptions& options) {
+int SqliteStore::migrate(const SqliteStoreOptions& options, const MigrationApplied& applied) {
   const bool existed = std::filesystem::exists(options.path);
   create_parent_directory(options.path);
   SqliteConnection connection(options.path, {.query_only = false, .vfs = options.vfs});
-  const int applied = apply_migrations(connection, all_migrations());
+  const int count = apply_migrations(connection, all_migrations(), applied);
   if (!existed) make_new_entries_durable(options.path);
-  return applied;
+  return count;
 }
 
 SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,

@@ -59,7 +59,7 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   static std::unique_ptr<SqliteStore> open(const SqliteStoreOptions& options, bool migrate);
   // Applies pending migrations to the file (creating it and its directory) and returns how many
   // ran.
-  static int migrate(const SqliteStoreOptions& options);
+  static int migrate(const SqliteStoreOptions& options, const MigrationApplied& applied = {});
 
   ~SqliteStore() override;
 

@@ -11,6 +11,7 @@
 #include "store/file_share_repos.h"
 #include "store/group_repos.h"
 #include "store/migrations.h"
+#include "store/outbox_repos.h"
 #include "store/project_extras_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
@@ -126,6 +127,7 @@ class StoreTx {
   // The trash (migration 0013).
   virtual TrashRepo& trash() = 0;
   virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
+  virtual OutboxRepo& outbox() = 0;          // issue 18: notifications
 };
 
 class Store {

@@ -26,6 +26,13 @@ class PostgresDialect final : public SqlDialect {
   std::string ascii_lower(std::string_view expression) const override;
   // JOIN: PostgreSQL's planner orders joins by their cost; CROSS JOIN ... ON is SQLite's only.
   std::string fixed_order_join() const override { return "JOIN"; }
+  std::string claim_rows() const override { return " FOR UPDATE SKIP LOCKED"; }
+  // pg_try_advisory_xact_lock / pg_advisory_xact_lock, answered as 1 or 0 (the cursors read
+  // integers; the waiting form answers void, so it answers 1 once it has the lock).
+  std::string transaction_lock(bool try_only) const override {
+    return try_only ? "SELECT CASE WHEN pg_try_advisory_xact_lock(?1) THEN 1 ELSE 0 END"
+                    : "SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS taken";
+  }
   // `(e) COLLATE "C" ILIKE p ESCAPE '\'`.
   std::string like(std::string_view expression, std::string_view pattern) const override;
 };

@@ -40,6 +40,15 @@ class SqlDialect {
   // a worse order; a plain JOIN where the planner is trusted.
   virtual std::string fixed_order_join() const = 0;
 
+  // Appended to a SELECT that claims rows for this transaction: PostgreSQL's
+  // ` FOR UPDATE SKIP LOCKED` (two nodes never claim one row); nothing on SQLite, whose one writer
+  // already excludes every other claim.
+  virtual std::string claim_rows() const = 0;
+  // A statement taking the transaction-level lock numbered ?1 (held until commit or rollback),
+  // answering one row whose column 0 says whether it was taken: with `try_only` it does not wait.
+  // Empty on SQLite, where the one writer holds every lock already.
+  virtual std::string transaction_lock(bool try_only) const = 0;
+
   // `column` among the ids bound at ?parameter with ids_value(): `column = ?N` for exactly one id,
   // else `column IN (SELECT value FROM json_values)`. SQLite builds a temporary index for the IN
   // form on every execution (several microseconds, more than the lookup itself), and most lists

@@ -12,6 +12,7 @@
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_file_share_repo.h"
 #include "store/sql/sql_group_repos.h"
+#include "store/sql/sql_outbox_repo.h"
 #include "store/sql/sql_project_extras_repos.h"
 #include "store/sql/sql_project_repos.h"
 #include "store/sql/sql_status_repo.h"
@@ -91,7 +92,8 @@ class SqlTx final : public StoreTx {
         file_marks_(connection),
         file_search_(connection),
         trash_(connection),
-        file_shares_(connection) {}
+        file_shares_(connection),
+        outbox_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -117,6 +119,7 @@ class SqlTx final : public StoreTx {
   FileSearchRepo& file_search() override { return file_search_; }
   TrashRepo& trash() override { return trash_; }
   FileShareRepo& file_shares() override { return file_shares_; }
+  OutboxRepo& outbox() override { return outbox_; }
 
  private:
   SqlUserRepo users_;
@@ -144,6 +147,7 @@ class SqlTx final : public StoreTx {
   SqlFileSearchRepo file_search_;
   SqlTrashRepo trash_;
   SqlFileShareRepo file_shares_;
+  SqlOutboxRepo outbox_;
 };
 
 }  // namespace projectd

@@ -15,6 +15,8 @@ class SqliteDialect final : public SqlDialect {
   std::string nocase(std::string_view expression) const override;
   std::string ascii_lower(std::string_view expression) const override;
   std::string fixed_order_join() const override { return "CROSS JOIN"; }
+  std::string claim_rows() const override { return ""; }
+  std::string transaction_lock(bool /*try_only*/) const override { return ""; }
   std::string like(std::string_view expression, std::string_view pattern) const override;
 };
 

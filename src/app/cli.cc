@@ -180,6 +180,20 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
       ->add_option("--metrics-token", c.metrics_token,
                    "A bearer token that may read /metrics (besides portal administrators)")
       ->envname("PROJECTD_METRICS_TOKEN");
+  serve
+      ->add_option("--delivery-retry-base-ms", c.delivery_retry_base_ms,
+                   "Notifications: the first retry of a failed mail or webhook delivery waits "
+                   "this long, each next one twice as long, at most an hour")
+      ->envname("PROJECTD_DELIVERY_RETRY_BASE_MS")
+      ->check(CLI::Range(10, 3600000))
+      ->capture_default_str();
+  serve
+      ->add_option("--delivery-lease-ms", c.delivery_lease_ms,
+                   "Notifications: a delivery claimed by a node that stopped before marking it "
+                   "is sent again after this long (with the same message id)")
+      ->envname("PROJECTD_DELIVERY_LEASE_MS")
+      ->check(CLI::Range(1000, 3600000))
+      ->capture_default_str();
   serve->add_option("--log-format", c.log_format, "text, or json: one JSON object per line")
       ->envname("PROJECTD_LOG_FORMAT")
       ->check(CLI::IsMember({"text", "json"}))

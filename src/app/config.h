@@ -51,6 +51,11 @@ struct ServeConfig {
   std::string tls_key;
   // The bearer token that may read /metrics besides administrators; empty: administrators only.
   std::string metrics_token;
+  // Notifications (docs/notifications.md): the first retry of a failed delivery waits this long,
+  // each next one twice as long (at most an hour); a claimed delivery is sent again by another
+  // pass when its sender has not marked it within the lease.
+  int delivery_retry_base_ms = 10000;
+  int delivery_lease_ms = 60000;
 };
 
 // The store URL the flags name: --store, else the SQLite file in the data directory.

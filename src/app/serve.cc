@@ -6,6 +6,7 @@
 #include "app/blob_sweeper.h"
 #include "app/bulk_download_worker.h"
 #include "app/first_admin.h"
+#include "app/notifications.h"
 #include "app/service_notify.h"
 #include "app/trash_sweeper.h"
 #include "app/upload_session_sweeper.h"
@@ -119,6 +120,8 @@ int run_serve(const ServeConfig& config) {
   UploadSessionSweeper upload_sweeper(services.chunked_uploads);
   TrashSweeper trash_sweeper(services.trash, std::chrono::seconds(config.trash_sweep_seconds));
   BulkDownloadWorker bulk_worker(services.bulk_downloads);
+  Notifications notifications(*store, services, config);
+  notifications.start();
   RouteTable table;
   build_route_table(table, services.env);
   // Both stores implement the probe (store/store_health.h).
@@ -176,6 +179,7 @@ int run_serve(const ServeConfig& config) {
   upload_sweeper.stop();
   trash_sweeper.stop();
   bulk_worker.stop();
+  notifications.stop();
   store->close();
   spdlog::info("projectd stopped");
   // run() only returns after stop(), which the signal thread called.

@@ -1,0 +1,47 @@
+// Notifications in serve (notifications.h).
+#include "app/notifications.h"
+
+#include <cstdlib>
+#include <string_view>
+
+namespace projectd {
+namespace {
+
+template <class T>
+std::vector<T*> raw_pointers(const std::vector<std::unique_ptr<T>>& owned) {
+  std::vector<T*> out;
+  for (const auto& p : owned)
+    out.push_back(p.get());
+  return out;
+}
+
+}  // namespace
+
+OutboxWorkerOptions outbox_worker_options(const ServeConfig& config) {
+  OutboxWorkerOptions options;
+  options.retry_base = std::chrono::milliseconds(config.delivery_retry_base_ms);
+  options.lease = std::chrono::milliseconds(config.delivery_lease_ms);
+  const char* exit_hook = std::getenv("PROJECTD_TEST_EXIT_AFTER_SEND");
+  options.exit_after_send = exit_hook != nullptr && std::string_view(exit_hook) == "1";
+  return options;
+}
+
+Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config) {
+  // The mail and webhook fan-outs and channels are added here as they are configured.
+  worker_ = std::make_unique<OutboxWorker>(store, raw_pointers(fanouts_), raw_pointers(channels_),
+                                           outbox_worker_options(config));
+}
+
+Notifications::~Notifications() {
+  stop();
+}
+
+void Notifications::start() {
+  worker_->start();
+}
+
+void Notifications::stop() {
+  if (worker_) worker_->stop();
+}
+
+}  // namespace projectd

@@ -125,7 +125,7 @@ int run_serve(const ServeConfig& config) {
   RouteTable table;
   build_route_table(table, services.env);
   // Both stores implement the probe (store/store_health.h).
-  OperationsStatus operations(dynamic_cast<StoreHealthProbe&>(*store), auth, blobs.root(),
+  OperationsStatus operations(*store, dynamic_cast<StoreHealthProbe&>(*store), auth, blobs.root(),
                               config.metrics_token);
   add_operations_routes(table, operations);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,

@@ -232,6 +232,21 @@ TEST_F(OutboxWorkerTest, AClaimOfADeadSenderIsSentAgainAfterItsLeaseUnderTheSame
   EXPECT_EQ(channel_.sent(), std::vector<std::string>{claimed[0].key});
 }
 
+TEST_F(OutboxWorkerTest, RemovesFinishedDeliveriesAfterTheRetentionAndKeepsPendingOnes) {
+  OutboxWorker worker(*store_, {&fanout_}, {&channel_}, fast_options());
+  publish_to(*store_, "ann");
+  worker.run_once();
+  ASSERT_EQ(deliveries_to(*store_, "ann").size(), 1u);
+  OutboxWorkerOptions options = fast_options();
+  options.retention = std::chrono::hours(0);
+  OutboxWorker pruning(*store_, {&fanout_}, {}, options);  // no channel: bob's stays pending
+  publish_to(*store_, "bob");
+  pruning.run_once();  // prunes first, then fans bob's event out
+  pruning.run_once();  // bob's delivery is pending: kept
+  EXPECT_TRUE(deliveries_to(*store_, "ann").empty());
+  EXPECT_EQ(deliveries_to(*store_, "bob").size(), 1u);
+}
+
 TEST_F(OutboxWorkerTest, RunsOnItsOwnThreadAndStops) {
   OutboxWorker worker(*store_, {&fanout_}, {&channel_}, fast_options());
   worker.start();

@@ -87,6 +87,7 @@ const BodySpec kBodies[] = {
     {"PUT api/2.0/people/status/{employeestatus}", R"({"userIds":["$target"]})"},
     {"PUT api/2.0/people/type/{employeetype}", R"({"userIds":["$target"]})"},
     {"POST api/2.0/people/password", R"({"email":"$member_email"})"},
+    {"POST api/2.0/people/password/reset", R"({"token":"0000","password":"another-password-1"})"},
     {"POST api/2.0/group", R"({"groupName":"Group $unique"})"},
     {"PUT api/2.0/group/{groupid}", R"({"groupName":"Renamed group"})"},
     {"PUT api/2.0/group/{groupid}/members", R"({"members":["$member"]})"},

@@ -70,6 +70,8 @@ const std::vector<AdminRefusal> kAdminRefusals = {
     {"DELETE api/2.0/people/{userid}", 409, "only a disabled person is deleted"},
     {"PUT api/2.0/people/{userid}/photo", 400, "the matrix sends no image"},
     {"POST api/2.0/project/comment", 409, "the body's task is in a closed project"},
+    {"POST api/2.0/people/password/reset", 400, "the matrix has no mailed reset token"},
+    {"POST api/2.0/people/password", 429, "20 requests per client address per 15 minutes"},
 };
 
 bool is_ok(int status) {

@@ -211,6 +211,12 @@ Portal PortalAnswersSuite::seed() {
       call("POST", task_path(p.deleted_task, "/files"), {{"files", {p.files[0]}}}, admin()).status,
       201);
   EXPECT_EQ(call("DELETE", task_path(p.deleted_task), nullptr, admin()).status, 200);
+  // A password reset asked for: rows in password_resets, password_reset_requests and a mail
+  // delivery, which copy and backup must carry (issue 18).
+  EXPECT_EQ(
+      json_request(port(), "POST", "/api/2.0/people/password", {{"email", p.member.email}}, {})
+          .status,
+      201);
   return p;
 }
 

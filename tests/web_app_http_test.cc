@@ -42,8 +42,8 @@ class WebAppTest : public FilesSuite {
 
 TEST_F(WebAppTest, EveryAddressOfTheAppAnswersThePageWithItsSecurityHeaders) {
   std::string etag;
-  for (const std::string path : {"/", "/signin", "/projects", "/projects/12", "/tasks/7", "/people",
-                                 "/profile", "/projects/?view=board"}) {
+  for (const std::string path : {"/", "/signin", "/reset-password", "/projects", "/projects/12",
+                                 "/tasks/7", "/people", "/profile", "/projects/?view=board"}) {
     const HttpResponse res = HttpClient(port()).get(path);
     ASSERT_EQ(res.status, 200) << path;
     EXPECT_EQ(res.header("content-type"), "text/html; charset=utf-8");

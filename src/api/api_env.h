@@ -13,6 +13,7 @@
 #include "domain/files/trash.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
+#include "domain/people/password_recovery.h"
 #include "domain/people/people_service.h"
 #include "domain/people/photo_service.h"
 #include "domain/projects/attachment_service.h"
@@ -66,9 +67,10 @@ struct ApiEnv {
   FileOperationService& file_operations;  // issue 16: files/fileops
   ChunkedUploadService& chunked_uploads;  // issue 16
   FileExtraServices& file_extras;
-  TrashService& trash;                  // issue 16: fileops/emptytrash
-  ShareService& shares;                 // issue 16: sharing and shared links
-  BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
+  TrashService& trash;                         // issue 16: fileops/emptytrash
+  ShareService& shares;                        // issue 16: sharing and shared links
+  BulkDownloadService& bulk_downloads;         // issue 16: fileops/bulkdownload
+  PasswordRecoveryService& password_recovery;  // issue 18: people/password
 };
 
 }  // namespace projectd

@@ -4,7 +4,7 @@ namespace projectd {
 
 ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, PeopleService& people,
                          const PortalTimeZone& zone, std::uint64_t max_upload_bytes,
-                         std::chrono::seconds upload_session_lifetime)
+                         std::chrono::seconds upload_session_lifetime, std::string link_base)
     : projects(store),
       teams(store),
       milestones(store),
@@ -37,9 +37,28 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       // each node spools in its own directory, named as its blob spool is.
       bulk_downloads(store, blobs, blobs.root() / "bulk-downloads",
                      blobs.temp_dir().filename().string()),
-      env{auth,     people,   projects,       teams,           milestones,      tasks,
-          statuses, messages, comments,       files,           attachments,     groups,
-          photos,   zone,     project_extras, file_operations, chunked_uploads, file_extras,
-          trash,    shares,   bulk_downloads} {}
+      password_recovery(store, people.hasher(), std::move(link_base)),
+      env{auth,
+          people,
+          projects,
+          teams,
+          milestones,
+          tasks,
+          statuses,
+          messages,
+          comments,
+          files,
+          attachments,
+          groups,
+          photos,
+          zone,
+          project_extras,
+          file_operations,
+          chunked_uploads,
+          file_extras,
+          trash,
+          shares,
+          bulk_downloads,
+          password_recovery} {}
 
 }  // namespace projectd

@@ -19,7 +19,9 @@ struct ApiServices {
   // administrator); all four references must outlive this.
   ApiServices(Store& store, BlobStore& blobs, AuthService& auth, PeopleService& people,
               const PortalTimeZone& zone, std::uint64_t max_upload_bytes,
-              std::chrono::seconds upload_session_lifetime = std::chrono::hours(12));
+              std::chrono::seconds upload_session_lifetime = std::chrono::hours(12),
+              // Where links in mail point (password_link_base: --public-url, else the listener).
+              std::string link_base = "http://127.0.0.1:8080");
   ApiServices(const ApiServices&) = delete;
   ApiServices& operator=(const ApiServices&) = delete;
 
@@ -50,6 +52,7 @@ struct ApiServices {
   TrashService trash;
   ShareService shares;
   BulkDownloadService bulk_downloads;
+  PasswordRecoveryService password_recovery;  // issue 18
   ApiEnv env;
 };
 

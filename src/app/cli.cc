@@ -194,6 +194,19 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
       ->envname("PROJECTD_DELIVERY_LEASE_MS")
       ->check(CLI::Range(1000, 3600000))
       ->capture_default_str();
+  serve
+      ->add_option(
+          "--smtp-url", c.smtp_url,
+          "Notifications: the SMTP server mail goes to, smtp://[user:password@]host[:port] "
+          "(STARTTLS when offered) or smtps://... (TLS); none: no mail is sent")
+      ->envname("PROJECTD_SMTP_URL");
+  serve->add_option("--mail-from", c.mail_from, "Notifications: the address mail is sent from")
+      ->envname("PROJECTD_MAIL_FROM");
+  serve
+      ->add_option("--smtp-ca-file", c.smtp_ca_file,
+                   "Notifications: verify the SMTP server's certificate against these CAs "
+                   "(PEM) instead of the system's")
+      ->envname("PROJECTD_SMTP_CA_FILE");
   serve->add_option("--log-format", c.log_format, "text, or json: one JSON object per line")
       ->envname("PROJECTD_LOG_FORMAT")
       ->check(CLI::IsMember({"text", "json"}))

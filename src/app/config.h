@@ -56,6 +56,11 @@ struct ServeConfig {
   // pass when its sender has not marked it within the lease.
   int delivery_retry_base_ms = 10000;
   int delivery_lease_ms = 60000;
+  // Mail (app/mail/smtp_mail_channel.h): smtp[s]://[user:password@]host[:port]; empty: no mail is
+  // sent. The sender's address, and a CA bundle that replaces the system's for the SMTP server.
+  std::string smtp_url;
+  std::string mail_from;
+  std::string smtp_ca_file;
 };
 
 // The store URL the flags name: --store, else the SQLite file in the data directory.

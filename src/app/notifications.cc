@@ -1,6 +1,10 @@
 // Notifications in serve (notifications.h).
 #include "app/notifications.h"
 
+#include "app/mail/smtp_mail_channel.h"
+
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
 #include <string_view>
 
@@ -28,6 +32,10 @@ OutboxWorkerOptions outbox_worker_options(const ServeConfig& config) {
 
 Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config) {
   // The mail and webhook fan-outs and channels are added here as they are configured.
+  if (auto smtp = smtp_settings(config))
+    channels_.push_back(std::make_unique<SmtpMailChannel>(std::move(*smtp)));
+  else
+    spdlog::info("notifications: no --smtp-url, no mail is sent");
   worker_ = std::make_unique<OutboxWorker>(store, raw_pointers(fanouts_), raw_pointers(channels_),
                                            outbox_worker_options(config));
 }

@@ -117,7 +117,8 @@ int run_serve(const ServeConfig& config) {
 
   ApiServices services(*store, blobs, auth, people, zone,
                        static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024,
-                       std::chrono::seconds(config.upload_session_seconds));
+                       std::chrono::seconds(config.upload_session_seconds),
+                       password_link_base(config.public_url, config.listen));
   UploadSessionSweeper upload_sweeper(services.chunked_uploads);
   TrashSweeper trash_sweeper(services.trash, std::chrono::seconds(config.trash_sweep_seconds));
   BulkDownloadWorker bulk_worker(services.bulk_downloads);

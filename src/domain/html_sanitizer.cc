@@ -88,27 +88,6 @@ bool is_void(GumboTag tag) {
   return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_HR || tag == GUMBO_TAG_IMG;
 }
 
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 // The scheme a browser would see: it ignores ASCII whitespace and control characters inside the
 // URL and compares schemes ignoring case. Empty for a relative URL.
 std::string url_scheme(std::string_view value) {
@@ -169,7 +148,7 @@ void open_tag(std::string& out, const GumboElement& element) {
     out += ' ';
     out += attribute->name;
     out += "=\"";
-    append_escaped(out, attribute->value);
+    append_html_escaped(out, attribute->value);
     out += '"';
   }
   out += '>';
@@ -202,7 +181,7 @@ void serialize(std::string& out, const GumboNode& root) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
       case GUMBO_NODE_CDATA:
-        append_escaped(out, node->v.text.text);
+        append_html_escaped(out, node->v.text.text);
         break;
       case GUMBO_NODE_ELEMENT: {
         const GumboElement& element = node->v.element;
@@ -233,13 +212,34 @@ struct OutputDeleter {
 
 }  // namespace
 
+void append_html_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
 std::string sanitize_html(std::string_view html) {
   // gumbo's tree building is quadratic in the nesting depth and it frees its tree recursively, so
   // a body of many thousands of tags could stall a worker or exhaust its stack. No real comment
   // has that many: such input is kept as plain text.
   if (std::count(html.begin(), html.end(), '<') > kMaxTags) {
     std::string text;
-    append_escaped(text, html);
+    append_html_escaped(text, html);
     return text;
   }
   GumboOptions options = kGumboDefaultOptions;

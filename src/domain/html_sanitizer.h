@@ -28,4 +28,8 @@ std::string sanitize_html(std::string_view html);
 // True when sanitised HTML shows nothing: no text but whitespace and no image or rule.
 bool html_is_blank(std::string_view sanitized);
 
+// Appends `text` escaped for HTML text and double-quoted attribute values (& < > "); the mail
+// channel renders notification text with it too.
+void append_html_escaped(std::string& out, std::string_view text);
+
 }  // namespace projectd

@@ -12,6 +12,7 @@
 #include "store/group_repos.h"
 #include "store/migrations.h"
 #include "store/outbox_repos.h"
+#include "store/password_reset_repo.h"
 #include "store/project_extras_repos.h"
 #include "store/project_repos.h"
 #include "store/records.h"
@@ -126,8 +127,9 @@ class StoreTx {
   virtual FileSearchRepo& file_search() = 0;
   // The trash (migration 0013).
   virtual TrashRepo& trash() = 0;
-  virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
-  virtual OutboxRepo& outbox() = 0;          // issue 18: notifications
+  virtual FileShareRepo& file_shares() = 0;          // issue 16: sharing
+  virtual OutboxRepo& outbox() = 0;                  // issue 18: notifications
+  virtual PasswordResetRepo& password_resets() = 0;  // issue 18: password recovery
 };
 
 class Store {

@@ -7,6 +7,7 @@ import { match, navigate, useLocation } from './router.js';
 import { SessionContext, loadMe, signOut } from './session.js';
 import { ErrorMessage, Loading } from './components/status.js';
 import { SignIn } from './pages/sign_in.js';
+import { ResetPassword } from './pages/reset_password.js';
 import { routes, NotFound } from './routes.js';
 
 function App() {
@@ -42,6 +43,9 @@ function App() {
 
   if (failure) return html`<main id="main"><${ErrorMessage} error=${failure} /></main>`;
   if (me === undefined) return html`<main id="main"><${Loading} /></main>`;
+
+  // The link of a password reset mail: open whether or not somebody is signed in here.
+  if (where.path === '/reset-password') return html`<${ResetPassword} token=${where.search.get('token') || ''} />`;
 
   if (!me || where.path === '/signin') {
     const next = where.path === '/signin' ? where.search.get('next') : where.path + location.search;

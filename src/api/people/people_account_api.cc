@@ -80,21 +80,35 @@ void add_people_account_routes(RouteTable& table, ApiEnv& env) {
                    "Your request to delete your profile was received: a portal administrator "
                    "deletes profiles (no email is sent)"));
              });
-  // Anonymous, as the original. Known and unknown addresses get the same answer, so it cannot
-  // tell who has an account; the mail itself comes with the notifications issue.
+  // Anonymous, as the original. Known and unknown addresses get the same answer and the same
+  // throttle, so it cannot tell who has an account; an active person gets a mail with a reset
+  // link (domain/people/password_recovery.h).
   routes
-      .add(http::verb::post, "/password", "Send a password reminder to this email",
+      .add(http::verb::post, "/password",
+           "Mail a password reset link to this email, if it belongs to an active person (at "
+           "most 20 requests per client address per 15 minutes)",
            {{"email", ParamIn::kBody, "string", true, ""}},
-           [](RequestContext& r) {
+           [&env](RequestContext& r) {
              const auto email = r.params.get_string("email");
              if (!email || email->empty()) throw_bad_request("Parameter 'email' is required");
              validate_email(*email);
-             spdlog::info(
-                 "people/password: a password reminder would have been sent now (no "
-                 "mail is sent yet)");
+             env.password_recovery.request(*email, r.client_address);
              return ok(boost::json::string("If " + *email +
                                            " belongs to an account, instructions to change its "
                                            "password will be sent there"));
+           })
+      .requires_auth = false;
+  // A projectd extension: the reset link's page (web/) sends its token and the new password.
+  routes
+      .add(http::verb::post, "/password/reset",
+           "Set a new password with the token of a password reset link; every session of the "
+           "person is signed out (projectd extension)",
+           {{"token", ParamIn::kBody, "string", true, "the token of the mailed link"},
+            {"password", ParamIn::kBody, "string", true, "the new password"}},
+           [&env](RequestContext& r) {
+             env.password_recovery.reset(r.params.get_string("token").value_or(""),
+                                         r.params.get_string("password").value_or(""));
+             return ok(boost::json::string("Your password was changed: sign in with the new one"));
            })
       .requires_auth = false;
 }

@@ -101,6 +101,7 @@ void add_web_app_routes(RouteTable& table) {
   const std::vector<std::pair<std::string, std::string>> pages = {
       {"", "The web app's start page (its project list)"},
       {"signin", "The web app's sign-in page"},
+      {"reset-password", "The web app's page that sets a new password with a mailed reset link"},
       {"projects", "The web app's project list"},
       {"projects/{projectid:int}", "The web app's page of a project"},
       {"tasks/{taskid:int}", "The web app's page of a task"},

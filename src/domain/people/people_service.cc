@@ -21,14 +21,6 @@ void require_admin(const Caller& caller) {
 
 // A new password (already hashed): the account is activated and every session signed in with
 // the old password ends.
-void store_new_password(StoreTx& tx, UserRecord& user, const std::string& hash) {
-  user.password_hash = hash;
-  user.activation_status = ActivationStatus::kActivated;
-  user.updated = now_utc();
-  tx.users().update(user);
-  tx.sessions().delete_tokens_of(user.id);
-}
-
 UserRecord load(StoreTx& tx, std::string_view id_or_login) {
   auto user = tx.users().by_id(to_lower(id_or_login));
   if (!user) user = tx.users().by_login(id_or_login);
@@ -92,6 +84,14 @@ UserRecord load_by_email(StoreTx& tx, std::string_view email) {
 }
 
 }  // namespace
+
+void store_new_password(StoreTx& tx, UserRecord& user, const std::string& hash) {
+  user.password_hash = hash;
+  user.activation_status = ActivationStatus::kActivated;
+  user.updated = now_utc();
+  tx.users().update(user);
+  tx.sessions().delete_tokens_of(user.id);
+}
 
 bool may_see_email(const Caller& viewer, const UserRecord& user) {
   return !viewer.is_visitor || viewer.user_id == user.id;

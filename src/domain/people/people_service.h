@@ -100,6 +100,8 @@ class PeopleService {
   UserRecord reset_password(std::string_view email, std::string_view password);
   // Everyone in the directory, disabled people too, in one read.
   std::vector<UserRecord> all_users();
+  // The hasher passwords are set with (password recovery sets them too).
+  PasswordHasher& hasher() const { return hasher_; }
 
  private:
   UserRecord build_user(const NewUser& user, StoreTx& tx);
@@ -117,5 +119,9 @@ bool may_see_email(const Caller& viewer, const UserRecord& user);
 void validate_email(std::string_view email);
 void validate_name(std::string_view field, std::string_view value);
 void validate_password(std::string_view password);
+
+// Sets an already hashed password inside `tx` and revokes every token of the person (a new
+// password signs every session out): PUT people/{id}/password, `projectd user`, password recovery.
+void store_new_password(StoreTx& tx, UserRecord& user, const std::string& hash);
 
 }  // namespace projectd

@@ -13,6 +13,7 @@
 #include "store/sql/sql_file_share_repo.h"
 #include "store/sql/sql_group_repos.h"
 #include "store/sql/sql_outbox_repo.h"
+#include "store/sql/sql_password_reset_repo.h"
 #include "store/sql/sql_project_extras_repos.h"
 #include "store/sql/sql_project_repos.h"
 #include "store/sql/sql_status_repo.h"
@@ -93,7 +94,8 @@ class SqlTx final : public StoreTx {
         file_search_(connection),
         trash_(connection),
         file_shares_(connection),
-        outbox_(connection) {}
+        outbox_(connection),
+        password_resets_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -120,6 +122,7 @@ class SqlTx final : public StoreTx {
   TrashRepo& trash() override { return trash_; }
   FileShareRepo& file_shares() override { return file_shares_; }
   OutboxRepo& outbox() override { return outbox_; }
+  PasswordResetRepo& password_resets() override { return password_resets_; }
 
  private:
   SqlUserRepo users_;
@@ -148,6 +151,7 @@ class SqlTx final : public StoreTx {
   SqlTrashRepo trash_;
   SqlFileShareRepo file_shares_;
   SqlOutboxRepo outbox_;
+  SqlPasswordResetRepo password_resets_;
 };
 
 }  // namespace projectd

@@ -1,6 +1,8 @@
 // Notifications in serve (notifications.h).
 #include "app/notifications.h"
 
+#include "domain/notify/mail_fanout.h"
+
 #include <cstdlib>
 #include <string_view>
 
@@ -26,8 +28,20 @@ OutboxWorkerOptions outbox_worker_options(const ServeConfig& config) {
   return options;
 }
 
+bool mail_enabled(const ServeConfig& /*config*/) {
+  // Until the mail channel's options (--smtp-url, --mail-from) are on main, the mail fan-out is
+  // always on: its deliveries wait in the outbox for the channel. The lead adjusts this at merge.
+  return true;
+}
+
+std::string mail_public_url(const ServeConfig& config) {
+  return config.public_url.empty() ? "http://" + config.listen : config.public_url;
+}
+
 Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config) {
   // The mail and webhook fan-outs and channels are added here as they are configured.
+  if (mail_enabled(config))
+    fanouts_.push_back(std::make_unique<MailFanout>(mail_public_url(config)));
   worker_ = std::make_unique<OutboxWorker>(store, raw_pointers(fanouts_), raw_pointers(channels_),
                                            outbox_worker_options(config));
 }

@@ -35,5 +35,9 @@ class Notifications {
 
 // The worker's options from the configuration (and the test hook's environment variable).
 OutboxWorkerOptions outbox_worker_options(const ServeConfig& config);
+// Whether the mail fan-out runs (mail is configured).
+bool mail_enabled(const ServeConfig& config);
+// Where mail links point: --public-url, else http://<--listen> (docs/notifications.md).
+std::string mail_public_url(const ServeConfig& config);
 
 }  // namespace projectd

@@ -11,6 +11,7 @@
 #include "store/file_share_repos.h"
 #include "store/group_repos.h"
 #include "store/migrations.h"
+#include "store/notification_settings_repo.h"
 #include "store/outbox_repos.h"
 #include "store/project_extras_repos.h"
 #include "store/project_repos.h"
@@ -128,6 +129,8 @@ class StoreTx {
   virtual TrashRepo& trash() = 0;
   virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
   virtual OutboxRepo& outbox() = 0;          // issue 18: notifications
+  // Issue 18: the kinds of mail each person turned off, and the portal's secrets.
+  virtual NotificationSettingsRepo& notification_settings() = 0;
 };
 
 class Store {

@@ -12,6 +12,7 @@
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_file_share_repo.h"
 #include "store/sql/sql_group_repos.h"
+#include "store/sql/sql_notification_settings_repo.h"
 #include "store/sql/sql_outbox_repo.h"
 #include "store/sql/sql_project_extras_repos.h"
 #include "store/sql/sql_project_repos.h"
@@ -93,7 +94,8 @@ class SqlTx final : public StoreTx {
         file_search_(connection),
         trash_(connection),
         file_shares_(connection),
-        outbox_(connection) {}
+        outbox_(connection),
+        notification_settings_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -120,6 +122,7 @@ class SqlTx final : public StoreTx {
   TrashRepo& trash() override { return trash_; }
   FileShareRepo& file_shares() override { return file_shares_; }
   OutboxRepo& outbox() override { return outbox_; }
+  NotificationSettingsRepo& notification_settings() override { return notification_settings_; }
 
  private:
   SqlUserRepo users_;
@@ -148,6 +151,7 @@ class SqlTx final : public StoreTx {
   SqlTrashRepo trash_;
   SqlFileShareRepo file_shares_;
   SqlOutboxRepo outbox_;
+  SqlNotificationSettingsRepo notification_settings_;
 };
 
 }  // namespace projectd

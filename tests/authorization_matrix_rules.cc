@@ -70,6 +70,8 @@ const std::vector<AdminRefusal> kAdminRefusals = {
     {"DELETE api/2.0/people/{userid}", 409, "only a disabled person is deleted"},
     {"PUT api/2.0/people/{userid}/photo", 400, "the matrix sends no image"},
     {"POST api/2.0/project/comment", 409, "the body's task is in a closed project"},
+    {"GET api/2.0/notifications/unsubscribe", 400, "the matrix holds no mail's token"},
+    {"POST api/2.0/notifications/unsubscribe", 400, "the matrix holds no mail's token"},
 };
 
 bool is_ok(int status) {

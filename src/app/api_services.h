@@ -50,6 +50,7 @@ struct ApiServices {
   TrashService trash;
   ShareService shares;
   BulkDownloadService bulk_downloads;
+  NotificationSettingsService notification_settings;
   ApiEnv env;
 };
 

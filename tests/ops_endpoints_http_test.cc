@@ -129,6 +129,12 @@ TEST_F(OpsEndpointsHttpTest, EverySampleParsesAndHistogramsAreCumulative) {
   EXPECT_EQ(build->second, 1);
   EXPECT_GT(sample_or_zero(samples, "process_start_time_seconds"), 1.7e9);
   EXPECT_GE(sample_or_zero(samples, "projectd_blob_store_files"), 0);
+  // Nothing waits in the outbox of an idle server, and the gauge says so (present, 0).
+  EXPECT_EQ(
+      std::count_if(samples.begin(), samples.end(),
+                    [](const auto& sample) { return sample.first == "projectd_outbox_depth"; }),
+      1);
+  EXPECT_EQ(sample_or_zero(samples, "projectd_outbox_depth"), 0);
   EXPECT_GE(sample_or_zero(samples, "projectd_http_requests_in_flight"), 1);  // this scrape
   expect_histograms_cumulative(samples);
   EXPECT_EQ(

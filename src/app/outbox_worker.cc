@@ -64,10 +64,23 @@ void OutboxWorker::loop() {
 }
 
 bool OutboxWorker::run_once() {
+  prune_finished();
   bool busy = fan_out_events();
   for (DeliveryChannel* channel : channels_)
     busy = send_due(*channel) || busy;
   return busy;
+}
+
+void OutboxWorker::prune_finished() {
+  const auto now = std::chrono::steady_clock::now();
+  if (pruned_at_ != std::chrono::steady_clock::time_point{} &&
+      now - pruned_at_ < options_.prune_every)
+    return;
+  pruned_at_ = now;
+  store_.write([&](StoreTx& tx) {
+    tx.outbox().remove_finished_before(now_utc() -
+                                       std::chrono::duration_cast<Ticks>(options_.retention));
+  });
 }
 
 bool OutboxWorker::fan_out_events() {

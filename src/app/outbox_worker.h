@@ -35,6 +35,10 @@ struct OutboxWorkerOptions {
   std::chrono::milliseconds retry_base{10'000};
   std::chrono::milliseconds retry_cap{3'600'000};
   std::int64_t batch = 50;  // events or deliveries per transaction
+  // Delivered and failed deliveries are listed (webhook deliveries) this long, then removed; the
+  // removal runs at most once per prune_every.
+  std::chrono::hours retention{24 * 14};
+  std::chrono::minutes prune_every{10};
   // Test hook (PROJECTD_TEST_EXIT_AFTER_SEND): the process exits right after the first delivery
   // is sent and before it is marked, as a crash there would.
   bool exit_after_send = false;
@@ -60,6 +64,7 @@ class OutboxWorker {
  private:
   bool fan_out_events();
   bool send_due(DeliveryChannel& channel);
+  void prune_finished();
   std::chrono::milliseconds backoff(std::int64_t attempts) const;
   void loop();
 
@@ -72,6 +77,7 @@ class OutboxWorker {
   bool stopping_ = false;
   bool poked_ = false;
   std::thread thread_;
+  std::chrono::steady_clock::time_point pruned_at_{};
 };
 
 }  // namespace projectd

@@ -6,6 +6,7 @@
 #include "app/blob_sweeper.h"
 #include "app/bulk_download_worker.h"
 #include "app/first_admin.h"
+#include "app/milestone_deadline_reminder.h"
 #include "app/notifications.h"
 #include "app/service_notify.h"
 #include "app/trash_sweeper.h"
@@ -120,12 +121,13 @@ int run_serve(const ServeConfig& config) {
   UploadSessionSweeper upload_sweeper(services.chunked_uploads);
   TrashSweeper trash_sweeper(services.trash, std::chrono::seconds(config.trash_sweep_seconds));
   BulkDownloadWorker bulk_worker(services.bulk_downloads);
+  MilestoneDeadlineReminder deadline_reminder(*store);
   Notifications notifications(*store, services, config);
   notifications.start();
   RouteTable table;
   build_route_table(table, services.env);
   // Both stores implement the probe (store/store_health.h).
-  OperationsStatus operations(dynamic_cast<StoreHealthProbe&>(*store), auth, blobs.root(),
+  OperationsStatus operations(*store, dynamic_cast<StoreHealthProbe&>(*store), auth, blobs.root(),
                               config.metrics_token);
   add_operations_routes(table, operations);
   ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
@@ -179,6 +181,7 @@ int run_serve(const ServeConfig& config) {
   upload_sweeper.stop();
   trash_sweeper.stop();
   bulk_worker.stop();
+  deadline_reminder.stop();
   notifications.stop();
   store->close();
   spdlog::info("projectd stopped");

@@ -69,6 +69,11 @@ class MilestoneRepo {
   virtual std::int64_t count(const MilestoneQuery& query) = 0;
   // Task counts of many milestones in one statement; milestones without tasks are left out.
   virtual std::vector<MilestoneTaskCounts> task_counts(const std::vector<std::int64_t>& ids) = 0;
+  // The deadline reminder (migration 0021): open milestones with a responsible whose deadline
+  // lies in [from, to] and has not been reminded of (marked for another deadline, or never), by
+  // deadline; then marks one as reminded of its deadline `deadline`.
+  virtual std::vector<MilestoneRecord> deadline_notices_due(Timestamp from, Timestamp to) = 0;
+  virtual void mark_deadline_notified(std::int64_t id, Timestamp deadline) = 0;
 };
 
 class TaskRepo {

@@ -127,7 +127,7 @@ std::string escape_label_value(std::string_view value) {
   return out;
 }
 
-std::string render_metrics(const BlobUsage& blobs) {
+std::string render_metrics(const BlobUsage& blobs, std::int64_t outbox_depth) {
   const ServerMetrics& metrics = server_metrics();
   Exposition out;
 
@@ -187,7 +187,10 @@ std::string render_metrics(const BlobUsage& blobs) {
   out.gauge("projectd_blob_store_files",
             "Files under the blob directory (a walk at most once a minute)",
             static_cast<double>(blobs.files));
-  // The notifications outbox's depth (a later issue) goes here, as projectd_outbox_depth.
+  out.gauge("projectd_outbox_depth",
+            "Notifications not yet sent: change events not fanned out and deliveries neither "
+            "delivered nor given up",
+            static_cast<double>(outbox_depth));
 
   out.gauge("process_start_time_seconds", "When this process started, in Unix seconds",
             kProcessStartTimeSeconds);

@@ -14,7 +14,7 @@ namespace projectd {
 
 inline constexpr std::string_view kMetricsContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-std::string render_metrics(const BlobUsage& blobs);
+std::string render_metrics(const BlobUsage& blobs, std::int64_t outbox_depth);
 
 // A label value as the format writes it between double quotes: \, " and newline escaped.
 std::string escape_label_value(std::string_view value);

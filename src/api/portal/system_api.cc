@@ -38,8 +38,10 @@ RawResponse metrics_answer(OperationsStatus& operations, RequestContext& context
       authorization,
       extract_credentials(context.params, authorization, header_value(context.headers, "cookie")),
       context.client_address);
-  return RawResponse{
-      200, std::string(kMetricsContentType), render_metrics(operations.blob_usage()), {}};
+  return RawResponse{200,
+                     std::string(kMetricsContentType),
+                     render_metrics(operations.blob_usage(), operations.outbox_depth()),
+                     {}};
 }
 
 }  // namespace

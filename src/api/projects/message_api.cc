@@ -45,6 +45,7 @@ NewMessage new_message(const Params& p) {
   m.title = p.get_string("title").value_or("");
   m.content = p.get_string("content").value_or("");
   m.participants = people_list(p, "participants").value_or(std::vector<std::string>{});
+  m.notify = p.get_bool("notify").value_or(false);
   return m;
 }
 
@@ -89,7 +90,8 @@ const std::vector<ParamDoc> kMessageFields = {
 void add_message_routes(RouteTable& table, ApiEnv& env) {
   RouteGroup routes(table, "api/2.0/project/", "discussions");
   std::vector<ParamDoc> create_docs = kMessageFields;
-  create_docs.push_back({"notify", ParamIn::kBody, "boolean", false, "ignored"});
+  create_docs.push_back({"notify", ParamIn::kBody, "boolean", false,
+                         "tell the participants (discussion.created carries it)"});
   routes.add(http::verb::post, "{projectid:int}/message", "Start a discussion in a project",
              create_docs, [&env](RequestContext& r) {
                return one_response(env, r,

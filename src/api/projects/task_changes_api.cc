@@ -52,7 +52,7 @@ HandlerResult copy(ApiEnv& env, RequestContext& request) {
   options.copy_subtasks = p.get_bool("copySubtasks").value_or(false);
   options.copy_files = p.get_bool("copyFiles").value_or(false);
   options.remove_old = p.get_bool("removeOld").value_or(false);
-  // notify: projectd sends no mail.
+  // notify: carried by the task.created event (task_fields); the mail fan-out decides.
   return task_answer(
       env, request,
       env.tasks.tasks.copy(*request.caller, changed_task_id(request), fields, options));

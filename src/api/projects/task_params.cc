@@ -57,6 +57,7 @@ TaskChanges task_fields(const Params& params, const PortalTimeZone& zone) {
   changes.responsibles = people_list(params, "responsibles");
   if (auto progress = params.get_int("progress"))
     changes.progress = static_cast<int>(std::clamp<std::int64_t>(*progress, 0, 100));
+  changes.notify = params.get_bool("notify").value_or(false);
   return changes;
 }
 

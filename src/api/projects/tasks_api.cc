@@ -76,7 +76,7 @@ HandlerResult filter(ApiEnv& env, RequestContext& request, bool simple_wrappers)
 }
 
 HandlerResult create_task(ApiEnv& env, RequestContext& request) {
-  // notify: projectd sends no mail.
+  // notify: carried by the task.created event (task_fields); the mail fan-out decides.
   const TaskChanges fields = task_fields(request.params, env.zone);
   const std::int64_t project_id = route_id(request.params, "projectid");
   return task_answer(env, request, env.tasks.tasks.create(*request.caller, project_id, fields));

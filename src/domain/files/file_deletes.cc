@@ -7,6 +7,7 @@
 #include "domain/files/file_service_checks.h"
 #include "domain/files/operation_log.h"
 #include "domain/files/trash.h"
+#include "domain/notify/event_publishers.h"
 
 namespace projectd {
 namespace {
@@ -23,6 +24,10 @@ FolderView delete_folder_in_tx(StoreTx& tx, const Viewer& viewer, std::int64_t i
   require_removable(viewer, folder);
   FileAccessResolver access(tx, viewer);
   FolderView view = folder_view(folder, tx.folders().counts({id}), access);
+  // Its files leave the living tree now; one deleted later from the trash is not deleted again.
+  if (!in_trash(folder))
+    for (const FileRecord& file : tx.files().by_ids(tx.files().ids_under(id)))
+      publish_file_event(tx, event::kFileDeleted, viewer.user_id, file);
   if (!immediately && !in_trash(folder)) {
     trash_folder_in_tx(tx, viewer, folder, now_utc());
     return view;
@@ -42,17 +47,18 @@ std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
                                            const std::string& user_id, const std::string& reason) {
   const Timestamp now = now_utc();
   for (const AttachmentRecord& a : tx.attachments().of_file(file.id))
-    detach_in_tx(tx, a, file.title, user_id, reason, now);
+    detach_in_tx(tx, a, file, user_id, reason, now);
   std::vector<std::string> contents = tx.files().contents_of({file.id});
   tx.files().remove(file.id);
   return contents;
 }
 
-void detach_in_tx(StoreTx& tx, const AttachmentRecord& a, const std::string& file_title,
+void detach_in_tx(StoreTx& tx, const AttachmentRecord& a, const FileRecord& file,
                   const std::string& user_id, const std::string& reason, Timestamp at) {
   tx.attachments().detach(a.kind, a.entity_id, a.file_id);
-  tx.attachments().add_audit(AttachmentAuditRecord{0, a.kind, a.entity_id, a.file_id, file_title,
+  tx.attachments().add_audit(AttachmentAuditRecord{0, a.kind, a.entity_id, a.file_id, file.title,
                                                    AttachmentAction::kDetach, reason, user_id, at});
+  publish_files_changed(tx, user_id, a.kind, a.entity_id, file.project_id, false, {file});
 }
 
 void release_unreferenced_contents(Store& store, BlobStore& blobs,
@@ -92,6 +98,7 @@ DeleteOutcome FileService::remove_many(const Caller& caller,
     auto delete_file = [&](std::int64_t id) {
       FileRecord file = editable_file(tx, viewer, id);
       require_removable(viewer, file);
+      if (!in_trash(file)) publish_file_event(tx, event::kFileDeleted, viewer.user_id, file);
       if (!immediately && !in_trash(file)) {
         trash_file_in_tx(tx, viewer, file, now_utc());
       } else {

@@ -6,6 +6,7 @@
 #include "domain/files/file_types.h"
 #include "domain/files/operation_log.h"
 #include "domain/files/trash.h"
+#include "domain/notify/event_publishers.h"
 
 #include <algorithm>
 #include <limits>
@@ -78,11 +79,12 @@ FileRecord new_file_record(std::int64_t folder_id, const std::string& title,
   return file;
 }
 
-// Copies the folder with its subtree under `parent_id`: one insert per folder, two per file (the
-// file and its one version, naming the same content: no byte is read or written). Answers the
-// copy's id.
-std::int64_t copy_folder_in_tx(StoreTx& tx, const FolderRecord& source, std::int64_t parent_id,
+// Copies the folder with its subtree into `dest`: one insert per folder, two per file (the file
+// and its one version, naming the same content: no byte is read or written) and its file.created
+// event. Answers the copy's id.
+std::int64_t copy_folder_in_tx(StoreTx& tx, const FolderRecord& source, const FolderRecord& dest,
                                Timestamp now, const std::string& user_id) {
+  const std::int64_t parent_id = dest.id;
   std::map<std::int64_t, std::int64_t> copies;  // source folder -> its copy
   for (const FolderRecord& folder : tx.folders().subtree(source.id)) {
     FolderRecord copy;
@@ -93,9 +95,13 @@ std::int64_t copy_folder_in_tx(StoreTx& tx, const FolderRecord& source, std::int
     copy.created_by = copy.updated_by = user_id;
     copies[folder.id] = tx.folders().insert(copy);
   }
-  for (const FileRecord& file : tx.files().by_ids(tx.files().ids_under(source.id)))
-    tx.files().insert(
-        new_file_record(copies.at(file.folder_id), file.title, file.version, now, user_id));
+  for (const FileRecord& file : tx.files().by_ids(tx.files().ids_under(source.id))) {
+    FileRecord copy =
+        new_file_record(copies.at(file.folder_id), file.title, file.version, now, user_id);
+    copy.id = tx.files().insert(copy);
+    copy.project_id = dest.project_id;
+    publish_file_event(tx, event::kFileCreated, user_id, copy);
+  }
   return copies.at(source.id);
 }
 
@@ -110,11 +116,17 @@ void detach_moved_files(StoreTx& tx, const std::vector<std::int64_t>& file_ids,
   std::vector<std::int64_t> attached;
   for (const AttachmentRecord& a : attachments)
     attached.push_back(a.file_id);
-  std::map<std::int64_t, std::string> titles;
-  for (const FileRecord& file : tx.files().by_ids(attached))
-    titles[file.id] = file.title;
-  for (const AttachmentRecord& a : attachments)
-    detach_in_tx(tx, a, titles[a.file_id], user_id, reason, now);
+  std::map<std::int64_t, FileRecord> moved;
+  for (FileRecord& file : tx.files().by_ids(attached)) {
+    // Read after the move: the project the attachment was made in is no longer the file's.
+    file.project_id.reset();
+    moved[file.id] = std::move(file);
+  }
+  for (const AttachmentRecord& a : attachments) {
+    FileRecord& file = moved[a.file_id];  // a file already gone keeps its id, with no title
+    file.id = a.file_id;
+    detach_in_tx(tx, a, file, user_id, reason, now);
+  }
 }
 
 // The destination of a move, copy or conflict check: resolve_folder's, except that an id naming
@@ -281,6 +293,8 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
       FileRecord placed = new_file_record(dest.id, title, f.version, now, viewer.user_id);
       if (copy) {
         placed.id = tx.files().insert(placed);
+        placed.project_id = dest.project_id;
+        publish_file_event(tx, event::kFileCreated, viewer.user_id, placed);
       } else {
         if (f.project_id != dest.project_id) leaving.push_back(f.id);
         tx.files().move(f.id, dest.id, title, now, viewer.user_id);
@@ -295,7 +309,7 @@ OperationViews FileOperationService::move_or_copy(const Caller& caller,
     for (const FolderRecord& f : folders) {
       ++done.processed;
       if (copy) {
-        done.folder_ids.push_back(copy_folder_in_tx(tx, f, dest.id, now, viewer.user_id));
+        done.folder_ids.push_back(copy_folder_in_tx(tx, f, dest, now, viewer.user_id));
         continue;
       }
       if (f.parent_id != dest.id) {

@@ -10,6 +10,7 @@
 #include "domain/files/operation_log.h"
 #include "domain/files/shared_with_me.h"
 #include "domain/files/trash.h"
+#include "domain/notify/event_publishers.h"
 
 #include <algorithm>
 #include <charconv>
@@ -395,7 +396,10 @@ std::vector<std::int64_t> FileService::store_files(
       file.version = version;
       file.created = file.updated = now;
       file.created_by = file.updated_by = viewer.user_id;
-      ids.push_back(tx.files().insert(file));
+      file.id = tx.files().insert(file);
+      file.project_id = folder.project_id;
+      publish_file_event(tx, event::kFileCreated, viewer.user_id, file);
+      ids.push_back(file.id);
     }
     if (options.in_same_write) options.in_same_write(tx);
     record_recent_in_tx(tx, viewer, ids);

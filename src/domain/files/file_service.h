@@ -252,9 +252,9 @@ void release_unreferenced_contents(Store& store, BlobStore& blobs,
 // saying why, then deletes it; returns the contents its versions used (to sweep after commit).
 std::vector<std::string> delete_file_in_tx(StoreTx& tx, const FileRecord& file,
                                            const std::string& user_id, const std::string& reason);
-// Inside a write transaction: removes one attachment of the file titled `file_title`, with an audit
-// record saying why.
-void detach_in_tx(StoreTx& tx, const AttachmentRecord& attachment, const std::string& file_title,
+// Inside a write transaction: removes one attachment of `file` (as it was before the change), with
+// an audit record saying why, and publishes its files.detached event with the file's project.
+void detach_in_tx(StoreTx& tx, const AttachmentRecord& attachment, const FileRecord& file,
                   const std::string& user_id, const std::string& reason, Timestamp at);
 
 }  // namespace projectd

@@ -22,14 +22,14 @@ void detach_into_trash(StoreTx& tx, const std::vector<FileRecord>& files,
                        const std::string& user_id, Timestamp now) {
   if (files.empty()) return;
   std::vector<std::int64_t> ids;
-  std::map<std::int64_t, std::string> titles;
+  std::map<std::int64_t, const FileRecord*> titles;
   for (const FileRecord& file : files) {
     ids.push_back(file.id);
-    titles[file.id] = file.title;
+    titles[file.id] = &file;
   }
   for (const AttachmentRecord& a : tx.attachments().of_files(ids)) {
     tx.trash().remember_attachment(a);
-    detach_in_tx(tx, a, titles[a.file_id], user_id, kTrashedReason, now);
+    detach_in_tx(tx, a, *titles.at(a.file_id), user_id, kTrashedReason, now);
   }
 }
 

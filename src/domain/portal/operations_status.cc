@@ -28,9 +28,11 @@ Readiness readiness_of(const StoreHealth& health) {
 
 }  // namespace
 
-OperationsStatus::OperationsStatus(StoreHealthProbe& store, Authenticator& authenticator,
-                                   std::filesystem::path blob_root, std::string metrics_token)
+OperationsStatus::OperationsStatus(Store& store, StoreHealthProbe& probe,
+                                   Authenticator& authenticator, std::filesystem::path blob_root,
+                                   std::string metrics_token)
     : store_(store),
+      probe_(probe),
       authenticator_(authenticator),
       blob_root_(std::move(blob_root)),
       metrics_token_(std::move(metrics_token)) {}
@@ -38,7 +40,7 @@ OperationsStatus::OperationsStatus(StoreHealthProbe& store, Authenticator& authe
 Readiness OperationsStatus::readiness() {
   std::lock_guard lock(readiness_mutex_);
   if (ops_cache_fresh(readiness_at_, kReadinessAge)) return readiness_;
-  readiness_ = readiness_of(store_.health());
+  readiness_ = readiness_of(probe_.health());
   readiness_at_ = std::chrono::steady_clock::now();
   if (!readiness_.ready) spdlog::warn("readiness: the {} check failed", readiness_.failed_check);
   return readiness_;
@@ -64,6 +66,18 @@ BlobUsage OperationsStatus::blob_usage() {
   blobs_ = usage;
   blobs_at_ = std::chrono::steady_clock::now();
   return blobs_;
+}
+
+std::int64_t OperationsStatus::outbox_depth() {
+  std::lock_guard lock(outbox_mutex_);
+  if (ops_cache_fresh(outbox_at_, std::chrono::seconds(1))) return outbox_depth_;
+  try {
+    outbox_depth_ = store_.read_value([](StoreTx& tx) { return tx.outbox().pending_count(); });
+  } catch (const ApiError&) {
+    // The store is down: /readyz says so; the gauge keeps its last value.
+  }
+  outbox_at_ = std::chrono::steady_clock::now();
+  return outbox_depth_;
 }
 
 bool OperationsStatus::is_metrics_token(std::string_view authorization) const {

@@ -9,6 +9,7 @@
 #include "base/errors.h"
 #include "domain/authenticator.h"
 #include "domain/caller.h"
+#include "store/store.h"
 #include "store/store_health.h"
 
 #include <chrono>
@@ -34,13 +35,16 @@ struct BlobUsage {
 
 class OperationsStatus {
  public:
-  OperationsStatus(StoreHealthProbe& store, Authenticator& authenticator,
+  OperationsStatus(Store& store, StoreHealthProbe& probe, Authenticator& authenticator,
                    std::filesystem::path blob_root, std::string metrics_token);
 
   Readiness readiness();
   // The contents under the blob root (spools, upload sessions and bulk zips included), from a
   // directory walk made at most once a minute.
   BlobUsage blob_usage();
+  // Change events not yet fanned out plus deliveries neither delivered nor given up
+  // (docs/notifications.md), read at most once a second.
+  std::int64_t outbox_depth();
   // Whether `authorization` (the header's value) is "Bearer <the metrics token>"; compared in
   // constant time. Always false without a configured token.
   bool is_metrics_token(std::string_view authorization) const;
@@ -52,7 +56,8 @@ class OperationsStatus {
                             const std::string& client_address);
 
  private:
-  StoreHealthProbe& store_;
+  Store& store_;
+  StoreHealthProbe& probe_;
   Authenticator& authenticator_;
   std::filesystem::path blob_root_;
   std::string metrics_token_;
@@ -64,6 +69,10 @@ class OperationsStatus {
   std::mutex blobs_mutex_;
   BlobUsage blobs_;
   std::chrono::steady_clock::time_point blobs_at_{};
+
+  std::mutex outbox_mutex_;
+  std::int64_t outbox_depth_ = 0;
+  std::chrono::steady_clock::time_point outbox_at_{};
 };
 
 }  // namespace projectd

@@ -3,6 +3,7 @@
 #include "domain/projects/attachment_service.h"
 
 #include "base/errors.h"
+#include "domain/notify/event_publishers.h"
 #include "domain/projects/project_access.h"
 #include "domain/projects/task_access.h"
 
@@ -103,7 +104,8 @@ void audit(StoreTx& tx, EntityKind kind, std::int64_t entity_id, const FileRecor
 
 // Detaches the entity's files that `detach` selects, each with an audit record.
 template <class Select>
-void detach_where(StoreTx& tx, EntityKind kind, std::int64_t entity_id, const std::string& user_id,
+void detach_where(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
+                  std::optional<std::int64_t> project_id, const std::string& user_id,
                   const std::string& reason, Select detach) {
   const std::vector<AttachmentRecord> attached = tx.attachments().of_entities(kind, {entity_id});
   if (attached.empty()) return;
@@ -111,11 +113,14 @@ void detach_where(StoreTx& tx, EntityKind kind, std::int64_t entity_id, const st
   for (const AttachmentRecord& a : attached)
     ids.push_back(a.file_id);
   const Timestamp now = now_utc();
-  for (const FileRecord& file : tx.files().by_ids(ids)) {
+  std::vector<FileRecord> detached;
+  for (FileRecord& file : tx.files().by_ids(ids)) {
     if (!detach(file)) continue;
     tx.attachments().detach(kind, entity_id, file.id);
     audit(tx, kind, entity_id, file, AttachmentAction::kDetach, reason, user_id, now);
+    detached.push_back(std::move(file));
   }
+  publish_files_changed(tx, user_id, kind, entity_id, project_id, false, detached);
 }
 
 // What an attach or detach changed: the entity it checked and the files named.
@@ -141,9 +146,14 @@ FilesChange attach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std
     throw ApiError(ErrorKind::kBadRequest, message, ids_data(outside));
   }
   const Timestamp now = now_utc();
+  std::vector<FileRecord> attached;
   for (const FileRecord& file : change.files)
-    if (tx.attachments().attach(AttachmentRecord{kind, entity_id, file.id, now, viewer.user_id}))
+    if (tx.attachments().attach(AttachmentRecord{kind, entity_id, file.id, now, viewer.user_id})) {
       audit(tx, kind, entity_id, file, AttachmentAction::kAttach, "", viewer.user_id, now);
+      attached.push_back(file);
+    }
+  publish_files_changed(tx, viewer.user_id, kind, entity_id, change.scope.project.id, true,
+                        attached);
   return change;
 }
 
@@ -153,9 +163,14 @@ FilesChange detach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std
   FilesChange change{entity_for_editing(tx, viewer, kind, entity_id),
                      readable_files(tx, viewer, distinct(file_ids))};
   const Timestamp now = now_utc();
+  std::vector<FileRecord> detached;
   for (const FileRecord& file : change.files)
-    if (tx.attachments().detach(kind, entity_id, file.id))
+    if (tx.attachments().detach(kind, entity_id, file.id)) {
       audit(tx, kind, entity_id, file, AttachmentAction::kDetach, "", viewer.user_id, now);
+      detached.push_back(file);
+    }
+  publish_files_changed(tx, viewer.user_id, kind, entity_id, change.scope.project.id, false,
+                        detached);
   return change;
 }
 
@@ -182,18 +197,22 @@ bool reattach_in_tx(StoreTx& tx, const Viewer& viewer, const AttachmentRecord& w
           AttachmentRecord{was.kind, was.entity_id, file.id, at, viewer.user_id}))
     return false;
   audit(tx, was.kind, was.entity_id, file, AttachmentAction::kAttach, reason, viewer.user_id, at);
+  publish_files_changed(tx, viewer.user_id, was.kind, was.entity_id, scope->project.id, true,
+                        {file});
   return true;
 }
 
 void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
-                      const std::string& user_id, const std::string& reason) {
-  detach_where(tx, kind, entity_id, user_id, reason, [](const FileRecord&) { return true; });
+                      std::optional<std::int64_t> project_id, const std::string& user_id,
+                      const std::string& reason) {
+  detach_where(tx, kind, entity_id, project_id, user_id, reason,
+               [](const FileRecord&) { return true; });
 }
 
 void detach_outside_project_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
                                   const ProjectRecord& project, const std::string& user_id,
                                   const std::string& reason) {
-  detach_where(tx, kind, entity_id, user_id, reason,
+  detach_where(tx, kind, entity_id, project.id, user_id, reason,
                [&](const FileRecord& file) { return !in_project_tree(file, project); });
 }
 

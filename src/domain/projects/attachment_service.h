@@ -68,9 +68,12 @@ class AttachmentService {
 bool reattach_in_tx(StoreTx& tx, const Viewer& viewer, const AttachmentRecord& was,
                     const FileRecord& file, const std::string& reason, Timestamp at);
 // Inside a write transaction: detaches every file of the entity with audit records (`reason`,
-// e.g. "task deleted"); the files stay in their folders.
+// e.g. "task deleted"); the files stay in their folders. Every change of attachments here
+// publishes its files.attached|detached event (domain/notify/event_publishers.h) with the
+// entity's project.
 void detach_all_in_tx(StoreTx& tx, EntityKind kind, std::int64_t entity_id,
-                      const std::string& user_id, const std::string& reason);
+                      std::optional<std::int64_t> project_id, const std::string& user_id,
+                      const std::string& reason);
 // Inside a write transaction, once the entity belongs to `project` (a discussion moved there):
 // detaches, with audit records (`reason`) by `user_id`, the files that lie outside that project's
 // documents, which could not be attached there by hand. Otherwise the entity's file list would

@@ -3,6 +3,7 @@
 #include "auth/random.h"
 #include "base/errors.h"
 #include "domain/html_sanitizer.h"
+#include "domain/notify/event_publishers.h"
 
 namespace projectd {
 
@@ -131,6 +132,7 @@ CommentViews CommentService::add(const Caller& caller, CommentTarget target, std
     comment.created = comment.updated = now_utc();
     comment.created_by = caller.user_id;
     tx.comments().insert(comment);
+    publish_comment_created(tx, viewer.user_id, comment, scope.project.project.id);
     return comment_view_of(tx, viewer, LoadedComment{std::move(comment), std::move(scope)});
   });
 }

@@ -1,6 +1,7 @@
 #include "domain/projects/message_service.h"
 
 #include "base/errors.h"
+#include "domain/notify/event_publishers.h"
 #include "domain/people/people_service.h"
 #include "domain/projects/attachment_service.h"
 
@@ -175,7 +176,9 @@ MessageViews MessageService::create(const Caller& caller, std::int64_t project_i
     m.created = m.updated = now_utc();
     m.created_by = m.updated_by = caller.user_id;
     const std::int64_t id = tx.messages().insert(m);
-    tx.messages().set_participants(id, with_creator(input.participants, caller.user_id));
+    const std::vector<std::string> participants = with_creator(input.participants, caller.user_id);
+    tx.messages().set_participants(id, participants);
+    publish_discussion_created(tx, viewer.user_id, id, project_id, participants, input.notify);
     return message_view_of(tx, viewer, id);
   });
 }
@@ -213,9 +216,10 @@ MessageFullView MessageService::update(const Caller& caller, std::int64_t id,
 MessageViews MessageService::remove(const Caller& caller, std::int64_t id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
-    editable_message(tx, viewer, id);
+    const std::int64_t project_id = editable_message(tx, viewer, id).message.project_id;
     MessageViews out = message_view_of(tx, viewer, id);
-    detach_all_in_tx(tx, EntityKind::kMessage, id, viewer.user_id, "discussion deleted");
+    detach_all_in_tx(tx, EntityKind::kMessage, id, project_id, viewer.user_id,
+                     "discussion deleted");
     tx.messages().remove(id);
     return out;
   });

@@ -24,6 +24,7 @@ struct NewMessage {
   std::string title;    // required
   std::string content;  // required; sanitised
   std::vector<std::string> participants;
+  bool notify = false;  // the call's notify: carried by discussion.created (change_events.h)
 };
 
 // A partial update (docs/wire-compatibility.md, "PUT keeps what you do not send"): absent members

@@ -1,6 +1,7 @@
 #include "domain/projects/project_service.h"
 
 #include "base/errors.h"
+#include "domain/notify/event_publishers.h"
 #include "domain/people/people_service.h"
 #include "domain/projects/project_settings_service.h"
 
@@ -78,6 +79,7 @@ std::vector<ProjectView> remove_all(StoreTx& tx, const Viewer& viewer,
   for (const ProjectView& view : views) {
     tx.projects().remove(view.project.id);
     if (view.project.folder_id) tx.folders().remove(*view.project.folder_id);
+    publish_project_event(tx, event::kProjectDeleted, viewer.user_id, view.project);
   }
   return views;
 }
@@ -185,6 +187,7 @@ ProjectDetails ProjectService::create(const Caller& caller, const NewProject& in
     replace_team(tx, project, participants);
     apply_team_security(tx, project, input.team_security);
     tx.projects().set_tags(project.id, clean_tags(input.tags));
+    publish_project_event(tx, event::kProjectCreated, viewer.user_id, project);
     AccessibleProject created{project, security_in(tx, viewer, project)};
     add_embedded(tx, viewer, created, input);
     return details(tx, view_of(tx, viewer, std::move(created)));
@@ -222,6 +225,7 @@ ProjectDetails ProjectService::update(const Caller& caller, std::int64_t id,
     }
     apply_team_security(tx, project, changes.team_security);
     if (changes.tags) tx.projects().set_tags(project.id, clean_tags(*changes.tags));
+    publish_project_event(tx, event::kProjectUpdated, viewer.user_id, project);
     return details(tx, view_of(tx, viewer, project));
   });
 }

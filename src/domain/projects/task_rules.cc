@@ -2,6 +2,8 @@
 
 #include "domain/projects/status_rules.h"
 
+#include "domain/notify/event_publishers.h"
+
 #include "base/ascii.h"
 #include "base/errors.h"
 
@@ -81,10 +83,12 @@ void change_task_status(StoreTx& tx, const Viewer& viewer, std::int64_t task_id,
   const TaskStatusChoice choice =
       choose_task_status(tx.statuses(), request.status, request.status_id);
   require_may_set_status(scope.security, viewer, scope.task, choice);
+  const TaskRecord before = scope.task;
   touch(scope.task, viewer);
   apply_task_status(tx, scope.task, choice.status, viewer.user_id, scope.task.updated);
   scope.task.custom_status_id = choice.custom_status_id;
   tx.tasks().update(scope.task);
+  publish_task_status(tx, viewer.user_id, before, scope.task);
 }
 
 void change_task_milestone(StoreTx& tx, const Viewer& viewer, std::int64_t task_id,

@@ -3,6 +3,7 @@
 
 #include "auth/random.h"
 #include "base/errors.h"
+#include "domain/notify/event_publishers.h"
 #include "domain/projects/attachment_service.h"
 #include "domain/projects/message_service.h"
 #include "domain/projects/task_rules.h"
@@ -54,6 +55,7 @@ TaskRecord insert_task(StoreTx& tx, const Viewer& viewer, const AccessibleProjec
   apply_task_fields(tx, task, project.project, project.security, fields, viewer);
   task.id = tx.tasks().insert(task);
   subscribe_new_task(tx, task, project.project);
+  publish_task_created(tx, viewer.user_id, task, fields.notify);
   return task;
 }
 
@@ -80,15 +82,19 @@ void copy_attachments(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::i
   const std::string reason = std::string("copied from ") +
                              (kind == EntityKind::kTask ? "task " : "discussion ") +
                              std::to_string(from);
+  std::vector<FileRecord> copied;
   for (const FileRecord& file : attached_files(tx, kind, from)) {
     if (file.root_kind != static_cast<int>(FolderKind::kProject) || file.project_id != project.id)
       continue;
-    tx.attachments().attach(
-        AttachmentRecord{EntityKind::kTask, to.id, file.id, now, viewer.user_id});
+    if (!tx.attachments().attach(
+            AttachmentRecord{EntityKind::kTask, to.id, file.id, now, viewer.user_id}))
+      continue;
+    copied.push_back(file);
     tx.attachments().add_audit(AttachmentAuditRecord{0, EntityKind::kTask, to.id, file.id,
                                                      file.title, AttachmentAction::kAttach, reason,
                                                      viewer.user_id, now});
   }
+  publish_files_changed(tx, viewer.user_id, EntityKind::kTask, to.id, to.project_id, true, copied);
 }
 
 }  // namespace
@@ -132,8 +138,10 @@ TaskViews TaskService::copy(const Caller& caller, std::int64_t source_id, const 
     if (options.copy_files)
       copy_attachments(tx, viewer, EntityKind::kTask, source_id, task, target.project);
     if (options.remove_old) {
-      detach_all_in_tx(tx, EntityKind::kTask, source_id, viewer.user_id, "task moved");
+      detach_all_in_tx(tx, EntityKind::kTask, source_id, source.project.id, viewer.user_id,
+                       "task moved");
       tx.tasks().remove(source_id);
+      publish_task_deleted(tx, viewer.user_id, source.task);
     }
     return load_task_view(tx, viewer, std::move(task));
   });
@@ -185,7 +193,8 @@ TaskDetail TaskService::update(const Caller& caller, std::int64_t task_id,
   return store_.write_value([&](StoreTx& tx) {
     TaskScope scope = task_for_edit(tx, viewer, task_id);
     TaskRecord& task = scope.task;
-    const std::vector<std::string> before = task.responsibles;
+    const TaskRecord unchanged = task;
+    const std::vector<std::string>& before = unchanged.responsibles;
     apply_task_fields(tx, task, scope.project, scope.security, changes, viewer);
     touch(task, viewer);
     if (changes.status) apply_task_status(tx, task, *changes.status, viewer.user_id, task.updated);
@@ -195,6 +204,8 @@ TaskDetail TaskService::update(const Caller& caller, std::int64_t task_id,
     for (const std::string& id : task.responsibles)
       if (std::find(before.begin(), before.end(), id) == before.end()) added.push_back(id);
     subscribe_users(tx, task.id, added);
+    publish_task_updated(tx, viewer.user_id, task, added, changes.notify);
+    publish_task_status(tx, viewer.user_id, unchanged, task);
     return load_task_detail(tx, viewer, task_id);
   });
 }

@@ -31,6 +31,7 @@ struct TaskChanges {
   // The original's PUT could move a task to another project; here it must stay where it is (400),
   // a copy with removeOld moves it.
   std::optional<std::int64_t> project_id;
+  bool notify = false;  // the call's notify: carried by task.created/updated (change_events.h)
 };
 
 struct TaskCopyOptions {

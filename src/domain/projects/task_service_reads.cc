@@ -1,5 +1,6 @@
 // TaskService: reading tasks, following them and reminding their responsibles.
 #include "base/errors.h"
+#include "domain/notify/event_publishers.h"
 #include "domain/projects/project_access.h"
 #include "domain/projects/task_access.h"
 #include "domain/projects/task_service.h"
@@ -59,6 +60,7 @@ TaskViews TaskService::remind(const Caller& caller, std::int64_t task_id) {
     const Timestamp now = now_utc();
     for (const std::string& user_id : scope.task.responsibles)
       tx.tasks().add_reminder(task_id, user_id, now);
+    publish_task_notify(tx, viewer.user_id, scope.task);
     return load_task_view(tx, viewer, std::move(scope.task));
   });
 }

@@ -1,5 +1,6 @@
 // TaskService: status and milestone changes and deletion, one task or a batch.
 #include "base/errors.h"
+#include "domain/notify/event_publishers.h"
 #include "domain/projects/attachment_service.h"
 #include "domain/projects/task_rules.h"
 #include "domain/projects/task_service.h"
@@ -41,9 +42,11 @@ TaskViews TaskService::remove(const Caller& caller, std::int64_t task_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     TaskScope scope = task_for_delete(tx, viewer, task_id);
-    TaskViews views = load_task_view(tx, viewer, std::move(scope.task));
-    detach_all_in_tx(tx, EntityKind::kTask, task_id, viewer.user_id, "task deleted");
+    TaskViews views = load_task_view(tx, viewer, scope.task);
+    detach_all_in_tx(tx, EntityKind::kTask, task_id, scope.task.project_id, viewer.user_id,
+                     "task deleted");
     tx.tasks().remove(task_id);
+    publish_task_deleted(tx, viewer.user_id, scope.task);
     return views;
   });
 }
@@ -94,8 +97,10 @@ TaskViewBatch TaskService::remove_many(const Caller& caller, const std::vector<s
     });
     batch.tasks = load_task_views(tx, viewer, doomed);
     for (const TaskRecord& task : doomed) {
-      detach_all_in_tx(tx, EntityKind::kTask, task.id, viewer.user_id, "task deleted");
+      detach_all_in_tx(tx, EntityKind::kTask, task.id, task.project_id, viewer.user_id,
+                       "task deleted");
       tx.tasks().remove(task.id);
+      publish_task_deleted(tx, viewer.user_id, task);
     }
     return batch;
   });

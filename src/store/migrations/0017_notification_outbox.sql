@@ -2,7 +2,7 @@
 -- A change that notifies writes one change_events row in its own transaction; the outbox worker
 -- fans each event out into deliveries (and removes it) in one transaction, then sends them.
 CREATE TABLE change_events (
-  id         INTEGER PRIMARY KEY,  -- commit order
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,  -- commit order; never reused
   type       TEXT NOT NULL,        -- "task.created"...
   actor_id   TEXT NOT NULL,        -- who made the change; '' for the server itself
   project_id INTEGER,              -- no foreign key: the event outlives a deleted project
@@ -13,7 +13,7 @@ CREATE TABLE change_events (
 
 -- One message to one person, or one call to one webhook endpoint.
 CREATE TABLE deliveries (
-  id            INTEGER PRIMARY KEY,  -- the order of sending per target
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,  -- order of sending per target; never reused
   channel       TEXT NOT NULL,        -- 'mail' or 'webhook'
   target        TEXT NOT NULL,        -- a user id or address; a webhook endpoint id
   event_id      BIGINT,               -- the change_events id it came from (gone by then)

@@ -64,4 +64,20 @@ std::vector<MilestoneRecord> SqlMilestoneRepo::of_project(std::int64_t project_i
   return read_milestone_rows(statement);
 }
 
+std::vector<MilestoneRecord> SqlMilestoneRepo::deadline_notices_due(Timestamp from, Timestamp to) {
+  SqlStatement statement = connection_.prepare(
+      select_sql() +
+      "WHERE m.status = ?1 AND m.responsible_id <> '' AND m.deadline BETWEEN ?2 AND ?3 "
+      "AND (m.deadline_notified IS NULL OR m.deadline_notified <> m.deadline) "
+      "ORDER BY m.deadline, m.id");
+  statement.bind_all(static_cast<std::int64_t>(MilestoneStatus::kOpen), from, to);
+  return read_milestone_rows(statement);
+}
+
+void SqlMilestoneRepo::mark_deadline_notified(std::int64_t id, Timestamp deadline) {
+  connection_.prepare("UPDATE milestones SET deadline_notified = ?2 WHERE id = ?1")
+      .bind_all(id, deadline)
+      .run();
+}
+
 }  // namespace projectd

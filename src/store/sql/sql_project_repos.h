@@ -68,6 +68,8 @@ class SqlMilestoneRepo final : public MilestoneRepo {
   std::vector<MilestoneRecord> page(const MilestoneQuery& query) override;
   std::int64_t count(const MilestoneQuery& query) override;
   std::vector<MilestoneTaskCounts> task_counts(const std::vector<std::int64_t>& ids) override;
+  std::vector<MilestoneRecord> deadline_notices_due(Timestamp from, Timestamp to) override;
+  void mark_deadline_notified(std::int64_t id, Timestamp deadline) override;
 
  private:
   SqlConnection& connection_;

@@ -184,6 +184,7 @@ const BodySpec kBodies[] = {
     {"PUT api/2.0/files/settings/favorites", R"({"set":true})"},
     {"PUT api/2.0/files/settings/templates", R"({"set":true})"},
     {"PUT api/2.0/files/settings/autocleanup", R"({"set":true,"gap":"OneWeek"})"},
+    {"PUT api/2.0/people/@self/notifications", R"({"kinds":{"comments":false}})"},
     {"POST api/2.0/files/favorites", R"({"fileIds":[$file]})", Kind::kJson, "", kBatch},
     {"DELETE api/2.0/files/favorites", R"({"fileIds":[$file]})", Kind::kJson, "", kBatch},
     {"POST api/2.0/files/templates", R"({"fileIds":[$file]})", Kind::kJson, "", kBatch},

@@ -11,6 +11,7 @@
 #include "domain/files/files_settings_service.h"
 #include "domain/files/share_service.h"
 #include "domain/files/trash.h"
+#include "domain/notify/notification_settings_service.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/password_recovery.h"
@@ -71,6 +72,12 @@ struct ApiEnv {
   ShareService& shares;                        // issue 16: sharing and shared links
   BulkDownloadService& bulk_downloads;         // issue 16: fileops/bulkdownload
   PasswordRecoveryService& password_recovery;  // issue 18: people/password
+
+  TrashService& trash;                  // issue 16: fileops/emptytrash
+  ShareService& shares;                 // issue 16: sharing and shared links
+  BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
+  // Issue 18: turning notification mail off.
+  NotificationSettingsService& notification_settings;
 };
 
 }  // namespace projectd

@@ -39,6 +39,8 @@ boost::json::object schema_of(const std::string& type) {
   } else if (type == "file") {
     schema["type"] = "string";
     schema["format"] = "binary";
+  } else if (type == "object") {
+    schema["type"] = "object";
   } else {
     schema["type"] = "string";
   }

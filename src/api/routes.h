@@ -19,6 +19,8 @@ void add_status_routes(RouteTable& table, ApiEnv& env);   // custom task statuse
 void add_message_routes(RouteTable& table, ApiEnv& env);  // discussions
 void add_comment_routes(RouteTable& table, ApiEnv& env);  // on tasks and discussions
 void add_time_routes(RouteTable& table, ApiEnv& env);     // time tracking (time_api.cc)
+// People hear about their work (issue 18): notification settings and unsubscribe links.
+void add_notification_settings_routes(RouteTable& table, ApiEnv& env);
 // capabilities, the mobile app's registration, the versions
 void add_portal_routes(RouteTable& table);
 // The web app's pages and bundles (docs/web-app.md).

@@ -38,6 +38,8 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       bulk_downloads(store, blobs, blobs.root() / "bulk-downloads",
                      blobs.temp_dir().filename().string()),
       password_recovery(store, people.hasher(), std::move(link_base)),
+
+      notification_settings(store),
       env{auth,
           people,
           projects,
@@ -59,6 +61,7 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
           trash,
           shares,
           bulk_downloads,
-          password_recovery} {}
+          password_recovery,
+          notification_settings} {}
 
 }  // namespace projectd

@@ -20,7 +20,7 @@ struct ApiServices {
   ApiServices(Store& store, BlobStore& blobs, AuthService& auth, PeopleService& people,
               const PortalTimeZone& zone, std::uint64_t max_upload_bytes,
               std::chrono::seconds upload_session_lifetime = std::chrono::hours(12),
-              // Where links in mail point (password_link_base: --public-url, else the listener).
+              // Where links in mail point (mail_link_base: --public-url, else the listener).
               std::string link_base = "http://127.0.0.1:8080");
   ApiServices(const ApiServices&) = delete;
   ApiServices& operator=(const ApiServices&) = delete;
@@ -53,6 +53,8 @@ struct ApiServices {
   ShareService shares;
   BulkDownloadService bulk_downloads;
   PasswordRecoveryService password_recovery;  // issue 18
+
+  NotificationSettingsService notification_settings;
   ApiEnv env;
 };
 

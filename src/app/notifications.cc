@@ -5,6 +5,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "domain/notify/mail_fanout.h"
+#include "domain/notify/mail_payload.h"
+
 #include <cstdlib>
 #include <string_view>
 
@@ -32,10 +35,13 @@ OutboxWorkerOptions outbox_worker_options(const ServeConfig& config) {
 
 Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config) {
   // The mail and webhook fan-outs and channels are added here as they are configured.
-  if (auto smtp = smtp_settings(config))
+  if (auto smtp = smtp_settings(config)) {
     channels_.push_back(std::make_unique<SmtpMailChannel>(std::move(*smtp)));
-  else
+    fanouts_.push_back(
+        std::make_unique<MailFanout>(mail_link_base(config.public_url, config.listen)));
+  } else {
     spdlog::info("notifications: no --smtp-url, no mail is sent");
+  }
   worker_ = std::make_unique<OutboxWorker>(store, raw_pointers(fanouts_), raw_pointers(channels_),
                                            outbox_worker_options(config));
 }

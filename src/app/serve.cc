@@ -12,6 +12,7 @@
 #include "app/trash_sweeper.h"
 #include "app/upload_session_sweeper.h"
 #include "auth/password_hasher.h"
+#include "domain/notify/mail_payload.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/people_service.h"
 #include "http/dispatcher.h"
@@ -118,7 +119,7 @@ int run_serve(const ServeConfig& config) {
   ApiServices services(*store, blobs, auth, people, zone,
                        static_cast<std::uint64_t>(config.max_upload_mb) * 1024 * 1024,
                        std::chrono::seconds(config.upload_session_seconds),
-                       password_link_base(config.public_url, config.listen));
+                       mail_link_base(config.public_url, config.listen));
   UploadSessionSweeper upload_sweeper(services.chunked_uploads);
   TrashSweeper trash_sweeper(services.trash, std::chrono::seconds(config.trash_sweep_seconds));
   BulkDownloadWorker bulk_worker(services.bulk_downloads);

@@ -128,6 +128,30 @@ TEST(StoreCopyTest, CarriesTheTrashWithItsMarksAndKeptAttachments) {
             std::vector<std::string>{"1"});
 }
 
+// Notification settings and the portal's secrets (migration 0020): a copied portal keeps who
+// turned what off, and its unsubscribe key, so the links of mails already sent still work.
+TEST(StoreCopyTest, CarriesNotificationSettingsAndThePortalSecrets) {
+  TempDir dir;
+  const std::string from = dir.file("from.db");
+  const std::string to = dir.file("to.db");
+  seed(from);
+  {
+    SqliteConnection db(from, SqliteConnection::Options{});
+    db.execute_script(
+        "INSERT INTO notification_settings (user_id, kind, enabled) VALUES ('u1', 'comments', 0),"
+        " ('u1', 'status', 1);"
+        "INSERT INTO portal_secrets (name, value) VALUES ('unsubscribe', 'k3y');");
+  }
+  copy_store("sqlite:" + from, "sqlite:" + to);
+  SqliteConnection target(to, SqliteConnection::Options{});
+  EXPECT_EQ(rows(target,
+                 "SELECT user_id || ',' || kind || ',' || enabled FROM "
+                 "notification_settings ORDER BY kind"),
+            (std::vector<std::string>{"u1,comments,0", "u1,status,1"}));
+  EXPECT_EQ(rows(target, "SELECT name || ',' || value FROM portal_secrets"),
+            std::vector<std::string>{"unsubscribe,k3y"});
+}
+
 TEST(StoreCopyTest, RefusesATargetHoldingAPortalAndChangesNothing) {
   TempDir dir;
   const std::string from = dir.file("from.db");

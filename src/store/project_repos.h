@@ -107,6 +107,8 @@ class TaskRepo {
 
   virtual bool is_subscribed(std::int64_t task_id, std::string_view user_id) = 0;
   virtual void set_subscribed(std::int64_t task_id, std::string_view user_id, bool on) = 0;
+  // The people subscribed to the task (who hear of its status, comments and files).
+  virtual std::vector<std::string> subscribers(std::int64_t task_id) = 0;
   virtual void add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) = 0;
 };
 

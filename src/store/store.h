@@ -11,6 +11,7 @@
 #include "store/file_share_repos.h"
 #include "store/group_repos.h"
 #include "store/migrations.h"
+#include "store/notification_settings_repo.h"
 #include "store/outbox_repos.h"
 #include "store/password_reset_repo.h"
 #include "store/project_extras_repos.h"
@@ -130,6 +131,11 @@ class StoreTx {
   virtual FileShareRepo& file_shares() = 0;          // issue 16: sharing
   virtual OutboxRepo& outbox() = 0;                  // issue 18: notifications
   virtual PasswordResetRepo& password_resets() = 0;  // issue 18: password recovery
+
+  virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
+  virtual OutboxRepo& outbox() = 0;          // issue 18: notifications
+  // Issue 18: the kinds of mail each person turned off, and the portal's secrets.
+  virtual NotificationSettingsRepo& notification_settings() = 0;
 };
 
 class Store {

@@ -5,6 +5,7 @@
 #include "api/route_group.h"
 #include "api/routes.h"
 #include "api/web/web_assets.h"
+#include "api/web/web_security_headers.h"
 #include "base/ascii.h"
 #include "http/download_headers.h"
 
@@ -16,22 +17,6 @@ namespace projectd {
 namespace http = boost::beast::http;
 
 namespace {
-
-// What every page and bundle carries. The policy allows only the app's own files: no inline
-// script or style, no other host, no framing (docs/web-app.md, "Security").
-const HeaderList& security_headers() {
-  static const HeaderList headers = {
-      {"Content-Security-Policy",
-       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-       "connect-src 'self'; font-src 'self'; manifest-src 'self'; form-action 'self'; "
-       "base-uri 'none'; frame-ancestors 'none'"},
-      {"X-Content-Type-Options", "nosniff"},
-      {"X-Frame-Options", "DENY"},
-      {"Referrer-Policy", "same-origin"},
-      {"Cross-Origin-Opener-Policy", "same-origin"},
-  };
-  return headers;
-}
 
 // Whether Accept-Encoding admits `coding` (RFC 9110 §12.5.3): listed, or `*`, without q=0.
 bool accepts_encoding(std::string_view header, std::string_view coding) {
@@ -63,7 +48,7 @@ const WebAsset* find_asset(std::string_view path) {
 HandlerResult serve_asset(const WebAsset& asset, const RequestContext& request, bool immutable) {
   RawResponse out;
   out.content_type = std::string(asset.content_type);
-  out.headers = security_headers();
+  out.headers = web_security_headers();
   out.headers.emplace_back("Cache-Control",
                            immutable ? "public, max-age=31536000, immutable" : "no-cache");
   out.headers.emplace_back("Vary", "Accept-Encoding");

@@ -22,6 +22,13 @@ std::string mail_payload_json(const MailPayload& p) {
                                                     {"unsubscribe_url", p.unsubscribe_url}});
 }
 
+std::string mail_link_base(const std::string& public_url, const std::string& listen) {
+  std::string base = public_url.empty() ? "http://" + listen : public_url;
+  while (base.ends_with('/'))
+    base.pop_back();
+  return base;
+}
+
 MailPayload parse_mail_payload(std::string_view json) {
   boost::system::error_code error;
   const boost::json::value parsed = boost::json::parse(json, error);

@@ -24,6 +24,11 @@ struct MailPayload {
 };
 
 std::string mail_payload_json(const MailPayload& payload);
+
+// What links in mail start with: --public-url without trailing slashes, else
+// http://<--listen>; never a request's Host header, which a stranger could set to have someone's
+// reset link point at their own site (docs/notifications.md, "Password recovery").
+std::string mail_link_base(const std::string& public_url, const std::string& listen);
 // Throws std::invalid_argument for text that is not such a payload.
 MailPayload parse_mail_payload(std::string_view json);
 

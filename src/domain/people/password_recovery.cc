@@ -45,13 +45,6 @@ MailPayload password_reset_mail(const UserRecord& user, const std::string& link,
 
 }  // namespace
 
-std::string password_link_base(const std::string& public_url, const std::string& listen) {
-  std::string base = public_url.empty() ? "http://" + listen : public_url;
-  while (base.ends_with('/'))
-    base.pop_back();
-  return base;
-}
-
 PasswordRecoveryService::PasswordRecoveryService(Store& store, PasswordHasher& hasher,
                                                  std::string link_base,
                                                  PasswordRecoveryLimits limits)

@@ -55,7 +55,4 @@ class PasswordRecoveryService {
   PasswordRecoveryLimits limits_;
 };
 
-// The link base for `public_url` (without a trailing slash), else http://<listen>.
-std::string password_link_base(const std::string& public_url, const std::string& listen);
-
 }  // namespace projectd

@@ -105,6 +105,7 @@ class SqlTaskRepo final : public TaskRepo {
 
   bool is_subscribed(std::int64_t task_id, std::string_view user_id) override;
   void set_subscribed(std::int64_t task_id, std::string_view user_id, bool on) override;
+  std::vector<std::string> subscribers(std::int64_t task_id) override;
   void add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) override;
 
  private:

@@ -12,6 +12,7 @@
 #include "store/sql/sql_file_repos.h"
 #include "store/sql/sql_file_share_repo.h"
 #include "store/sql/sql_group_repos.h"
+#include "store/sql/sql_notification_settings_repo.h"
 #include "store/sql/sql_outbox_repo.h"
 #include "store/sql/sql_password_reset_repo.h"
 #include "store/sql/sql_project_extras_repos.h"
@@ -95,7 +96,8 @@ class SqlTx final : public StoreTx {
         trash_(connection),
         file_shares_(connection),
         outbox_(connection),
-        password_resets_(connection) {}
+        password_resets_(connection),
+        notification_settings_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -123,6 +125,8 @@ class SqlTx final : public StoreTx {
   FileShareRepo& file_shares() override { return file_shares_; }
   OutboxRepo& outbox() override { return outbox_; }
   PasswordResetRepo& password_resets() override { return password_resets_; }
+
+  NotificationSettingsRepo& notification_settings() override { return notification_settings_; }
 
  private:
   SqlUserRepo users_;
@@ -152,6 +156,8 @@ class SqlTx final : public StoreTx {
   SqlFileShareRepo file_shares_;
   SqlOutboxRepo outbox_;
   SqlPasswordResetRepo password_resets_;
+
+  SqlNotificationSettingsRepo notification_settings_;
 };
 
 }  // namespace projectd

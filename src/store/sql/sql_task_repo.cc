@@ -110,6 +110,16 @@ void SqlTaskRepo::set_subscribed(std::int64_t task_id, std::string_view user_id,
       .run();
 }
 
+std::vector<std::string> SqlTaskRepo::subscribers(std::int64_t task_id) {
+  SqlStatement rows = connection_.prepare(
+      "SELECT user_id FROM task_subscribers WHERE task_id = ?1 ORDER BY user_id");
+  rows.bind_all(task_id);
+  std::vector<std::string> ids;
+  while (rows.step())
+    ids.push_back(rows.text(0));
+  return ids;
+}
+
 void SqlTaskRepo::add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) {
   connection_.prepare("INSERT INTO task_reminders (task_id, user_id, sent_at) VALUES (?1, ?2, ?3)")
       .bind_all(task_id, user_id, at)

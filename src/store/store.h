@@ -19,6 +19,7 @@
 #include "store/time_repos.h"
 #include "store/trash_repo.h"
 #include "store/upload_session_repos.h"
+#include "store/webhook_repos.h"
 
 #include <cstdint>
 #include <functional>
@@ -128,6 +129,7 @@ class StoreTx {
   virtual TrashRepo& trash() = 0;
   virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
   virtual OutboxRepo& outbox() = 0;          // issue 18: notifications
+  virtual WebhookRepo& webhooks() = 0;       // issue 18: webhook endpoints
 };
 
 class Store {

@@ -19,6 +19,7 @@
 #include "store/sql/sql_time_repo.h"
 #include "store/sql/sql_trash_repo.h"
 #include "store/sql/sql_upload_session_repo.h"
+#include "store/sql/sql_webhook_repo.h"
 #include "store/store.h"
 
 namespace projectd {
@@ -93,7 +94,8 @@ class SqlTx final : public StoreTx {
         file_search_(connection),
         trash_(connection),
         file_shares_(connection),
-        outbox_(connection) {}
+        outbox_(connection),
+        webhooks_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -120,6 +122,7 @@ class SqlTx final : public StoreTx {
   TrashRepo& trash() override { return trash_; }
   FileShareRepo& file_shares() override { return file_shares_; }
   OutboxRepo& outbox() override { return outbox_; }
+  WebhookRepo& webhooks() override { return webhooks_; }
 
  private:
   SqlUserRepo users_;
@@ -148,6 +151,7 @@ class SqlTx final : public StoreTx {
   SqlTrashRepo trash_;
   SqlFileShareRepo file_shares_;
   SqlOutboxRepo outbox_;
+  SqlWebhookRepo webhooks_;
 };
 
 }  // namespace projectd

@@ -11,6 +11,7 @@
 #include "domain/files/files_settings_service.h"
 #include "domain/files/share_service.h"
 #include "domain/files/trash.h"
+#include "domain/notify/webhook_service.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/people_service.h"
@@ -69,6 +70,7 @@ struct ApiEnv {
   TrashService& trash;                  // issue 16: fileops/emptytrash
   ShareService& shares;                 // issue 16: sharing and shared links
   BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
+  WebhookService& webhooks;             // issue 18: api/2.0/webhooks
 };
 
 }  // namespace projectd

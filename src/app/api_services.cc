@@ -37,9 +37,10 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       // each node spools in its own directory, named as its blob spool is.
       bulk_downloads(store, blobs, blobs.root() / "bulk-downloads",
                      blobs.temp_dir().filename().string()),
+      webhooks(store),
       env{auth,     people,   projects,       teams,           milestones,      tasks,
           statuses, messages, comments,       files,           attachments,     groups,
           photos,   zone,     project_extras, file_operations, chunked_uploads, file_extras,
-          trash,    shares,   bulk_downloads} {}
+          trash,    shares,   bulk_downloads, webhooks} {}
 
 }  // namespace projectd

@@ -50,6 +50,7 @@ struct ApiServices {
   TrashService trash;
   ShareService shares;
   BulkDownloadService bulk_downloads;
+  WebhookService webhooks;  // issue 18
   ApiEnv env;
 };
 

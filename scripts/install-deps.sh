@@ -13,6 +13,8 @@ packages=(
   libvips-dev libglib2.0-dev
   # readiness notifications to systemd (sd_notify, docs/packaging.md)
   libsystemd-dev
+  # notifications: webhook deliveries over HTTP(S) (docs/notifications.md)
+  libcurl4-openssl-dev
   # tests and benchmarks; PostgreSQL's server and nginx for the PostgreSQL and multi-node tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl wrk postgresql-15 nginx unzip
   # the web app (docs/web-app.md): bundled by esbuild, precompressed with brotli and gzip; its

@@ -56,6 +56,10 @@ struct ServeConfig {
   // pass when its sender has not marked it within the lease.
   int delivery_retry_base_ms = 10000;
   int delivery_lease_ms = 60000;
+  // Webhooks (docs/notifications.md, "## Webhooks"): networks a webhook may reach although they
+  // are private or loopback (CIDRs), and the failures in a row that disable an endpoint.
+  std::vector<std::string> webhook_allow_networks;
+  int webhook_disable_after = 20;
 };
 
 // The store URL the flags name: --store, else the SQLite file in the data directory.

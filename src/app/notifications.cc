@@ -1,6 +1,9 @@
 // Notifications in serve (notifications.h).
 #include "app/notifications.h"
 
+#include "api/webhooks/webhook_fanout.h"
+#include "app/webhook_channel.h"
+
 #include <cstdlib>
 #include <string_view>
 
@@ -26,8 +29,14 @@ OutboxWorkerOptions outbox_worker_options(const ServeConfig& config) {
   return options;
 }
 
-Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config) {
+Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config,
+                             const PortalTimeZone& zone) {
   // The mail and webhook fan-outs and channels are added here as they are configured.
+  // Webhooks: always on (no endpoint registered, nothing to do).
+  fanouts_.push_back(std::make_unique<WebhookFanout>(zone, config.public_url));
+  channels_.push_back(std::make_unique<WebhookChannel>(
+      store, WebhookChannelOptions{.allowed_networks = config.webhook_allow_networks,
+                                   .disable_after = config.webhook_disable_after}));
   worker_ = std::make_unique<OutboxWorker>(store, raw_pointers(fanouts_), raw_pointers(channels_),
                                            outbox_worker_options(config));
 }

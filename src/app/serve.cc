@@ -120,7 +120,7 @@ int run_serve(const ServeConfig& config) {
   UploadSessionSweeper upload_sweeper(services.chunked_uploads);
   TrashSweeper trash_sweeper(services.trash, std::chrono::seconds(config.trash_sweep_seconds));
   BulkDownloadWorker bulk_worker(services.bulk_downloads);
-  Notifications notifications(*store, services, config);
+  Notifications notifications(*store, services, config, zone);
   notifications.start();
   RouteTable table;
   build_route_table(table, services.env);

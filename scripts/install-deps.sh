@@ -13,7 +13,9 @@ packages=(
   libvips-dev libglib2.0-dev
   # readiness notifications to systemd (sd_notify, docs/packaging.md)
   libsystemd-dev
-  # notification mail over SMTP (src/app/mail/smtp_mail_channel.h); the mail tests' SMTP server
+  # notifications (docs/notifications.md): libcurl sends mail over SMTP
+  # (src/app/mail/smtp_mail_channel.h) and webhook calls over HTTP(S) (src/app/webhook_channel.h);
+  # the mail tests' SMTP server
   libcurl4-openssl-dev python3-aiosmtpd
   # tests and benchmarks; PostgreSQL's server and nginx for the PostgreSQL and multi-node tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 curl wrk postgresql-15 nginx unzip

@@ -7,7 +7,9 @@
 // of known deviations. With PROJECTD_MATRIX_OUT=<file> it also writes every case's status and the
 // start of its answer.
 #include "authorization_matrix_support.h"
+#include "base/time.h"
 #include "files_test_support.h"
+#include "store_sql.h"
 
 #include <gmock/gmock.h>
 
@@ -40,11 +42,11 @@ const std::vector<Deviation> kKnownDeviations = {};
 
 // The values make_fixture() fills; a placeholder outside this set fails its route by name.
 const std::set<std::string> kFixtureValues = {
-    "project",      "milestone",    "task",       "task2",  "task3",    "subtask",
-    "comment",      "message",      "file",       "file2",  "folder",   "status",
-    "manager",      "member",       "restricted", "target", "search",   "marker",
-    "member_email", "password",     "time",       "group",  "template", "upload_session",
-    "common_file",  "common_folder"};
+    "project",      "milestone",     "task",       "task2",   "task3",    "subtask",
+    "comment",      "message",       "file",       "file2",   "folder",   "status",
+    "manager",      "member",        "restricted", "target",  "search",   "marker",
+    "member_email", "password",      "time",       "group",   "template", "upload_session",
+    "common_file",  "common_folder", "webhook",    "delivery"};
 
 // Enough requests in flight for the server's group commit to share its fsyncs.
 constexpr int kWorkers = 6;
@@ -197,6 +199,21 @@ class AuthorizationMatrixTest : public FilesSuite {
                          {{"title", "Matrix status"}, {"statusType", "open"}});
     if (wanted.count("group"))
       v["group"] = made("POST", "/api/2.0/group", {{"groupName", "Matrix group"}});
+    // A webhook to a loopback address (refused at delivery: nothing leaves), and one delivery of
+    // it as the outbox holds a sent one (no route publishes events, so it is written directly).
+    if (wanted.count("webhook") || wanted.count("delivery"))
+      v["webhook"] = made("POST", "/api/2.0/webhooks",
+                          {{"url", "http://127.0.0.1:9/matrix"}, {"events", "task.*"}});
+    if (wanted.count("delivery")) {
+      auto db = connect_store(server_->store_url());
+      const Timestamp now = now_utc();
+      v["delivery"] = std::to_string(
+          db->prepare("INSERT INTO deliveries (channel, target, event_type, key, payload, created, "
+                      "state, attempts, next_attempt) VALUES ('webhook', ?1, 'task.created', ?2, "
+                      "'{}', ?3, 1, 1, ?3) RETURNING id")
+              .bind_all(v["webhook"], "matrix-" + marker, now)
+              .run_returning_id());
+    }
     // Sharing names @common entries: no project marker, whoever may read @common sees them.
     if (wanted.count("common_file"))
       v["common_file"] =

@@ -136,6 +136,19 @@ Portal PortalAnswersSuite::seed() {
                                     201)
                             .at("id")
                             .as_string());
+  // A webhook endpoint (issue 18), disabled so that no delivery changes its answer.
+  p.webhook =
+      response_of(
+          client.post_json("/api/2.0/webhooks",
+                           {{"url", "http://127.0.0.1:9/portal"}, {"events", {"task.*"}}}, admin()),
+          201)
+          .at("id")
+          .as_int64();
+  EXPECT_EQ(
+      client
+          .put_json("/api/2.0/webhooks/" + std::to_string(p.webhook), {{"enabled", false}}, admin())
+          .status,
+      200);
   const Person leaver = add_person();
   EXPECT_EQ(
       client.post_json(project_path(p.open_project, "/team"), {{"userId", leaver.id}}, admin())
@@ -231,6 +244,9 @@ std::vector<std::string> PortalAnswersSuite::paths(const Portal& p) {
       "/api/2.0/people/status/terminated",
       "/api/2.0/group",
       "/api/2.0/group/" + p.group,
+      "/api/2.0/webhooks",
+      "/api/2.0/webhooks/" + std::to_string(p.webhook),
+      "/api/2.0/webhooks/" + std::to_string(p.webhook) + "/deliveries",
       "/api/2.0/project/filter?departament=" + p.group,
       "/api/2.0/project/task/filter?departament=" + p.group,
       "/api/2.0/project",

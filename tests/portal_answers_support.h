@@ -32,8 +32,9 @@ struct Portal {
   std::int64_t subfolder = 0;
   std::string comment;
   std::string group;
-  std::string upload;  // a chunked upload's location (path and query), half sent
-  std::string link;    // the shared link's key of files[3] (migration 0014)
+  std::int64_t webhook = 0;  // disabled: its answers never change
+  std::string upload;        // a chunked upload's location (path and query), half sent
+  std::string link;          // the shared link's key of files[3] (migration 0014)
 };
 
 struct Answer {

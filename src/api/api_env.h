@@ -12,6 +12,8 @@
 #include "domain/files/share_service.h"
 #include "domain/files/trash.h"
 #include "domain/notify/notification_settings_service.h"
+
+#include "domain/notify/webhook_service.h"
 #include "domain/people/auth_service.h"
 #include "domain/people/group_service.h"
 #include "domain/people/password_recovery.h"
@@ -78,6 +80,8 @@ struct ApiEnv {
   BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
   // Issue 18: turning notification mail off.
   NotificationSettingsService& notification_settings;
+
+  WebhookService& webhooks;  // issue 18: api/2.0/webhooks
 };
 
 }  // namespace projectd

@@ -22,6 +22,7 @@ constexpr std::array kPathParams = {
     PathParamText{"employeestatus", "string", "a person's status: active or terminated"},
     PathParamText{"employeetype", "string", "a person's type: user or visitor"},
     PathParamText{"day", "integer", "day of the month, 1 to 31"},
+    PathParamText{"deliveryid", "integer", "a webhook delivery's number"},
     PathParamText{"entityid", "integer", "task or discussion id (entityType says which)"},
     PathParamText{"fileid", "integer", "file id"},
     PathParamText{
@@ -46,6 +47,7 @@ constexpr std::array kPathParams = {
     PathParamText{"timeid", "integer", "time entry id"},
     PathParamText{"templateid", "integer", "project template id"},
     PathParamText{"userid", "string", "user id, user name or email (@self: the caller)"},
+    PathParamText{"webhookid", "integer", "webhook endpoint id"},
     PathParamText{"year", "integer", "year, e.g. 2026"},
 };
 

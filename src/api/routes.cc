@@ -28,6 +28,8 @@ void build_route_table(RouteTable& table, ApiEnv& env) {
   add_share_routes(table, env);
   add_chunked_upload_routes(table, env);
   add_notification_settings_routes(table, env);
+
+  add_webhook_routes(table, env);
   add_system_routes(table);
   add_web_app_routes(table);
 }

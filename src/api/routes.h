@@ -24,6 +24,7 @@ void add_notification_settings_routes(RouteTable& table, ApiEnv& env);
 // capabilities, the mobile app's registration, the versions
 void add_portal_routes(RouteTable& table);
 // The web app's pages and bundles (docs/web-app.md).
+void add_webhook_routes(RouteTable& table, ApiEnv& env);  // issue 18: api/2.0/webhooks
 void add_web_app_routes(RouteTable& table);
 // /healthz and the OpenAPI document of `table` (which must outlive the routes).
 void add_system_routes(RouteTable& table);

@@ -38,8 +38,8 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
       bulk_downloads(store, blobs, blobs.root() / "bulk-downloads",
                      blobs.temp_dir().filename().string()),
       password_recovery(store, people.hasher(), std::move(link_base)),
-
       notification_settings(store),
+      webhooks(store),
       env{auth,
           people,
           projects,
@@ -62,6 +62,7 @@ ApiServices::ApiServices(Store& store, BlobStore& blobs, AuthService& auth, Peop
           shares,
           bulk_downloads,
           password_recovery,
-          notification_settings} {}
+          notification_settings,
+          webhooks} {}
 
 }  // namespace projectd

@@ -55,6 +55,8 @@ struct ApiServices {
   PasswordRecoveryService password_recovery;  // issue 18
 
   NotificationSettingsService notification_settings;
+
+  WebhookService webhooks;  // issue 18
   ApiEnv env;
 };
 

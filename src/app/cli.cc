@@ -8,6 +8,7 @@
 #include "app/store_copy.h"
 #include "app/store_flags.h"
 #include "app/user_commands.h"
+#include "app/webhook_address_guard.h"
 #include "auth/password_hasher.h"
 #include "base/errors.h"
 #include "blob/blob_store.h"
@@ -207,6 +208,28 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
                    "Notifications: verify the SMTP server's certificate against these CAs "
                    "(PEM) instead of the system's")
       ->envname("PROJECTD_SMTP_CA_FILE");
+
+  ->add_option("--webhook-allow-network", c.webhook_allow_networks,
+               "Webhooks may reach this network although it is private or loopback (a CIDR; "
+               "repeatable)")
+      ->envname("PROJECTD_WEBHOOK_ALLOW_NETWORK")
+      ->delimiter(',')
+      ->check(
+          [](const std::string& cidr) {
+            try {
+              WebhookAddressGuard guard({cidr});
+              return std::string();
+            } catch (const std::exception& e) {
+              return std::string(e.what());
+            }
+          },
+          "CIDR");
+  serve
+      ->add_option("--webhook-disable-after", c.webhook_disable_after,
+                   "Webhooks: an endpoint is disabled after this many failed deliveries in a row")
+      ->envname("PROJECTD_WEBHOOK_DISABLE_AFTER")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   serve->add_option("--log-format", c.log_format, "text, or json: one JSON object per line")
       ->envname("PROJECTD_LOG_FORMAT")
       ->check(CLI::IsMember({"text", "json"}))

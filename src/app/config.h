@@ -61,6 +61,11 @@ struct ServeConfig {
   std::string smtp_url;
   std::string mail_from;
   std::string smtp_ca_file;
+
+  // Webhooks (docs/notifications.md, "## Webhooks"): networks a webhook may reach although they
+  // are private or loopback (CIDRs), and the failures in a row that disable an endpoint.
+  std::vector<std::string> webhook_allow_networks;
+  int webhook_disable_after = 20;
 };
 
 // The store URL the flags name: --store, else the SQLite file in the data directory.

@@ -8,6 +8,9 @@
 #include "domain/notify/mail_fanout.h"
 #include "domain/notify/mail_payload.h"
 
+#include "api/webhooks/webhook_fanout.h"
+#include "app/webhook_channel.h"
+
 #include <cstdlib>
 #include <string_view>
 
@@ -33,7 +36,8 @@ OutboxWorkerOptions outbox_worker_options(const ServeConfig& config) {
   return options;
 }
 
-Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config) {
+Notifications::Notifications(Store& store, ApiServices& /*services*/, const ServeConfig& config,
+                             const PortalTimeZone& zone) {
   // The mail and webhook fan-outs and channels are added here as they are configured.
   if (auto smtp = smtp_settings(config)) {
     channels_.push_back(std::make_unique<SmtpMailChannel>(std::move(*smtp)));
@@ -42,6 +46,12 @@ Notifications::Notifications(Store& store, ApiServices& /*services*/, const Serv
   } else {
     spdlog::info("notifications: no --smtp-url, no mail is sent");
   }
+
+  // Webhooks: always on (no endpoint registered, nothing to do).
+  fanouts_.push_back(std::make_unique<WebhookFanout>(zone, config.public_url));
+  channels_.push_back(std::make_unique<WebhookChannel>(
+      store, WebhookChannelOptions{.allowed_networks = config.webhook_allow_networks,
+                                   .disable_after = config.webhook_disable_after}));
   worker_ = std::make_unique<OutboxWorker>(store, raw_pointers(fanouts_), raw_pointers(channels_),
                                            outbox_worker_options(config));
 }

@@ -11,6 +11,7 @@
 #include "app/outbox_worker.h"
 #include "domain/notify/event_fanout.h"
 #include "store/store.h"
+#include "wire/date.h"
 
 #include <memory>
 #include <vector>
@@ -19,7 +20,8 @@ namespace projectd {
 
 class Notifications {
  public:
-  Notifications(Store& store, ApiServices& services, const ServeConfig& config);
+  Notifications(Store& store, ApiServices& services, const ServeConfig& config,
+                const PortalTimeZone& zone);
   ~Notifications();
   Notifications(const Notifications&) = delete;
   Notifications& operator=(const Notifications&) = delete;

@@ -124,7 +124,7 @@ int run_serve(const ServeConfig& config) {
   TrashSweeper trash_sweeper(services.trash, std::chrono::seconds(config.trash_sweep_seconds));
   BulkDownloadWorker bulk_worker(services.bulk_downloads);
   MilestoneDeadlineReminder deadline_reminder(*store);
-  Notifications notifications(*store, services, config);
+  Notifications notifications(*store, services, config, zone);
   notifications.start();
   RouteTable table;
   build_route_table(table, services.env);

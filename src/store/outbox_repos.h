@@ -94,6 +94,11 @@ class OutboxRepo {
   // Sends a delivery again from now, whatever its state (same key; attempts start over).
   // False when there is no such delivery.
   virtual bool redeliver(std::int64_t id, Timestamp now) = 0;
+  // Makes every pending delivery of a target due at `next_attempt` (webhooks,
+  // docs/notifications.md: a disabled endpoint parks its deliveries far ahead, re-enabling makes
+  // them due now).
+  virtual void reschedule_target(std::string_view channel, std::string_view target,
+                                 Timestamp next_attempt) = 0;
   // Deliveries not yet delivered nor given up, and events not yet fanned out (for /metrics).
   virtual std::int64_t pending_count() = 0;
   // Forgets delivered and failed deliveries created before `before` (retention).

@@ -21,6 +21,7 @@
 #include "store/time_repos.h"
 #include "store/trash_repo.h"
 #include "store/upload_session_repos.h"
+#include "store/webhook_repos.h"
 
 #include <cstdint>
 #include <functional>
@@ -136,6 +137,8 @@ class StoreTx {
   virtual OutboxRepo& outbox() = 0;          // issue 18: notifications
   // Issue 18: the kinds of mail each person turned off, and the portal's secrets.
   virtual NotificationSettingsRepo& notification_settings() = 0;
+
+  virtual WebhookRepo& webhooks() = 0;  // issue 18: webhook endpoints
 };
 
 class Store {

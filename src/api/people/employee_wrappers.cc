@@ -4,13 +4,13 @@
 
 namespace projectd {
 
-namespace {
-
 std::string display_name(const UserRecord& user) {
   if (user.first_name.empty()) return user.last_name;
   if (user.last_name.empty()) return user.first_name;
   return user.first_name + " " + user.last_name;
 }
+
+namespace {
 
 std::string profile_url(const UserRecord& user, const WrapContext& context) {
   return context.base_url + "/Products/People/Profile.aspx?user=" + user.id;

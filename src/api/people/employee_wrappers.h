@@ -23,6 +23,9 @@ struct WrapContext {
 // is served, on `base_url`: an image for everybody, their default avatar until they upload one.
 std::string photo_url(const std::string& base_url, std::string_view user_id, std::string_view size);
 
+// "First Last", or the one that is set (displayName).
+std::string display_name(const UserRecord& user);
+
 boost::json::object employee_brief(const UserRecord& user, const WrapContext& context);
 boost::json::object employee_full(const UserRecord& user, const WrapContext& context);
 

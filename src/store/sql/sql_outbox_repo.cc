@@ -189,6 +189,16 @@ bool SqlOutboxRepo::redeliver(std::int64_t id, Timestamp now) {
   return connection_.changes() > 0;
 }
 
+void SqlOutboxRepo::reschedule_target(std::string_view channel, std::string_view target,
+                                      Timestamp next_attempt) {
+  connection_
+      .prepare(
+          "UPDATE deliveries SET next_attempt = ?3 WHERE channel = ?1 AND target = ?2 AND "
+          "state = 0")
+      .bind_all(channel, target, next_attempt)
+      .run();
+}
+
 std::int64_t SqlOutboxRepo::pending_count() {
   SqlStatement row = connection_.prepare(
       "SELECT (SELECT count(*) FROM deliveries WHERE state = 0) + "

@@ -27,6 +27,8 @@ class SqlOutboxRepo final : public OutboxRepo {
   std::vector<DeliveryRecord> deliveries_of(std::string_view channel, std::string_view target,
                                             std::int64_t offset, std::int64_t limit) override;
   bool redeliver(std::int64_t id, Timestamp now) override;
+  void reschedule_target(std::string_view channel, std::string_view target,
+                         Timestamp next_attempt) override;
   std::int64_t pending_count() override;
   void remove_finished_before(Timestamp before) override;
 

@@ -21,6 +21,7 @@
 #include "store/sql/sql_time_repo.h"
 #include "store/sql/sql_trash_repo.h"
 #include "store/sql/sql_upload_session_repo.h"
+#include "store/sql/sql_webhook_repo.h"
 #include "store/store.h"
 
 namespace projectd {
@@ -97,7 +98,8 @@ class SqlTx final : public StoreTx {
         file_shares_(connection),
         outbox_(connection),
         password_resets_(connection),
-        notification_settings_(connection) {}
+        notification_settings_(connection),
+        webhooks_(connection) {}
   UserRepo& users() override { return users_; }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
@@ -127,6 +129,8 @@ class SqlTx final : public StoreTx {
   PasswordResetRepo& password_resets() override { return password_resets_; }
 
   NotificationSettingsRepo& notification_settings() override { return notification_settings_; }
+
+  WebhookRepo& webhooks() override { return webhooks_; }
 
  private:
   SqlUserRepo users_;
@@ -158,6 +162,8 @@ class SqlTx final : public StoreTx {
   SqlPasswordResetRepo password_resets_;
 
   SqlNotificationSettingsRepo notification_settings_;
+
+  SqlWebhookRepo webhooks_;
 };
 
 }  // namespace projectd

@@ -72,7 +72,6 @@ const std::vector<AdminRefusal> kAdminRefusals = {
     {"POST api/2.0/project/comment", 409, "the body's task is in a closed project"},
     {"POST api/2.0/people/password/reset", 400, "the matrix has no mailed reset token"},
     {"POST api/2.0/people/password", 429, "20 requests per client address per 15 minutes"},
-
     {"GET api/2.0/notifications/unsubscribe", 400, "the matrix holds no mail's token"},
     {"POST api/2.0/notifications/unsubscribe", 400, "the matrix holds no mail's token"},
 };

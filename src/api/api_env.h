@@ -74,13 +74,8 @@ struct ApiEnv {
   ShareService& shares;                        // issue 16: sharing and shared links
   BulkDownloadService& bulk_downloads;         // issue 16: fileops/bulkdownload
   PasswordRecoveryService& password_recovery;  // issue 18: people/password
-
-  TrashService& trash;                  // issue 16: fileops/emptytrash
-  ShareService& shares;                 // issue 16: sharing and shared links
-  BulkDownloadService& bulk_downloads;  // issue 16: fileops/bulkdownload
   // Issue 18: turning notification mail off.
   NotificationSettingsService& notification_settings;
-
   WebhookService& webhooks;  // issue 18: api/2.0/webhooks
 };
 

@@ -52,11 +52,9 @@ struct ApiServices {
   TrashService trash;
   ShareService shares;
   BulkDownloadService bulk_downloads;
-  PasswordRecoveryService password_recovery;  // issue 18
-
-  NotificationSettingsService notification_settings;
-
-  WebhookService webhooks;  // issue 18
+  PasswordRecoveryService password_recovery;          // issue 18
+  NotificationSettingsService notification_settings;  // issue 18
+  WebhookService webhooks;                            // issue 18
   ApiEnv env;
 };
 

@@ -208,10 +208,10 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
                    "Notifications: verify the SMTP server's certificate against these CAs "
                    "(PEM) instead of the system's")
       ->envname("PROJECTD_SMTP_CA_FILE");
-
-  ->add_option("--webhook-allow-network", c.webhook_allow_networks,
-               "Webhooks may reach this network although it is private or loopback (a CIDR; "
-               "repeatable)")
+  serve
+      ->add_option("--webhook-allow-network", c.webhook_allow_networks,
+                   "Webhooks may reach this network although it is private or loopback (a CIDR; "
+                   "repeatable)")
       ->envname("PROJECTD_WEBHOOK_ALLOW_NETWORK")
       ->delimiter(',')
       ->check(

@@ -1,15 +1,13 @@
 // Notifications in serve (notifications.h).
 #include "app/notifications.h"
 
+#include "api/webhooks/webhook_fanout.h"
 #include "app/mail/smtp_mail_channel.h"
-
-#include <spdlog/spdlog.h>
-
+#include "app/webhook_channel.h"
 #include "domain/notify/mail_fanout.h"
 #include "domain/notify/mail_payload.h"
 
-#include "api/webhooks/webhook_fanout.h"
-#include "app/webhook_channel.h"
+#include <spdlog/spdlog.h>
 
 #include <cstdlib>
 #include <string_view>
@@ -24,6 +22,19 @@ std::vector<T*> raw_pointers(const std::vector<std::unique_ptr<T>>& owned) {
     out.push_back(p.get());
   return out;
 }
+
+// Without --smtp-url nobody is mailed about changes (the mail fan-out does not run), but a mail a
+// person asked for (password recovery) is still recorded: it is given up at once, with a reason
+// an administrator can read, instead of waiting in the outbox for a server that never comes.
+class NoMailChannel final : public DeliveryChannel {
+ public:
+  std::string_view name() const override { return "mail"; }
+  bool in_order_per_target() const override { return false; }
+  std::int64_t max_attempts() const override { return 1; }
+  DeliveryOutcome deliver(const DeliveryRecord& /*delivery*/) override {
+    return DeliveryOutcome{false, true, "no --smtp-url is configured: no mail is sent"};
+  }
+};
 
 }  // namespace
 
@@ -45,6 +56,7 @@ Notifications::Notifications(Store& store, ApiServices& /*services*/, const Serv
         std::make_unique<MailFanout>(mail_link_base(config.public_url, config.listen)));
   } else {
     spdlog::info("notifications: no --smtp-url, no mail is sent");
+    channels_.push_back(std::make_unique<NoMailChannel>());
   }
 
   // Webhooks: always on (no endpoint registered, nothing to do).

@@ -132,12 +132,8 @@ class StoreTx {
   virtual FileShareRepo& file_shares() = 0;          // issue 16: sharing
   virtual OutboxRepo& outbox() = 0;                  // issue 18: notifications
   virtual PasswordResetRepo& password_resets() = 0;  // issue 18: password recovery
-
-  virtual FileShareRepo& file_shares() = 0;  // issue 16: sharing
-  virtual OutboxRepo& outbox() = 0;          // issue 18: notifications
   // Issue 18: the kinds of mail each person turned off, and the portal's secrets.
   virtual NotificationSettingsRepo& notification_settings() = 0;
-
   virtual WebhookRepo& webhooks() = 0;  // issue 18: webhook endpoints
 };
 

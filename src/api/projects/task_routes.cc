@@ -31,7 +31,9 @@ std::vector<ParamDoc> task_field_docs() {
           body_doc("milestoneid", "integer", "a milestone of the project; 0 detaches"),
           body_doc("responsibles", "array", "user ids of team members"),
           body_doc("progress", "integer", "0 to 100 (PUT)"),
-          body_doc("status", "string", "open or closed (PUT)")};
+          body_doc("status", "string", "open or closed (PUT)"),
+          body_doc("notify", "boolean",
+                   "mail the responsibles (new ones when updating); docs/notifications.md")};
 }
 
 ApiResponse task_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views) {

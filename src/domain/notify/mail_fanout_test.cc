@@ -162,14 +162,19 @@ TEST_F(MailFanoutTest, TaskCreatedWithoutNotifyMailsNobody) {
   EXPECT_TRUE(fan_out(event::kTaskCreated, task_).empty());
 }
 
-TEST_F(MailFanoutTest, TaskUpdatedMailsOnlyTheNewResponsibles) {
+TEST_F(MailFanoutTest, TaskUpdatedMailsOnlyTheNewResponsiblesWhenAskedTo) {
+  EXPECT_TRUE(fan_out(event::kTaskUpdated, task_,
+                      {{"notify", false}, {"responsibles_added", boost::json::array{"id-bob"}}})
+                  .empty());
   const auto mails =
-      fan_out(event::kTaskUpdated, task_, {{"responsibles_added", boost::json::array{"id-bob"}}});
+      fan_out(event::kTaskUpdated, task_,
+              {{"notify", true}, {"responsibles_added", boost::json::array{"id-bob"}}});
   ASSERT_EQ(recipients(mails), (MailRecipientIds{"id-bob"}));
   EXPECT_EQ(parse_mail_payload(mails.at("id-bob").payload).subject,
             "Anna Smith assigned you to \"Fix login\" in Website");
-  EXPECT_TRUE(
-      fan_out(event::kTaskUpdated, task_, {{"responsibles_added", boost::json::array{}}}).empty());
+  EXPECT_TRUE(fan_out(event::kTaskUpdated, task_,
+                      {{"notify", true}, {"responsibles_added", boost::json::array{}}})
+                  .empty());
 }
 
 TEST_F(MailFanoutTest, TaskNotifyRemindsTheResponsibles) {

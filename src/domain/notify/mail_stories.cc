@@ -104,6 +104,8 @@ std::optional<MailStory> task_story(StoreTx& tx, const ChangeEventRecord& event,
     story.subject = actor + " assigned you to " + about;
     add_mail_candidates(story, task->responsibles, kReasonResponsible);
   } else if (type == event::kTaskUpdated) {
+    // As the original's UpdateTask: new responsibles are told when the call says notify.
+    if (!mail_flag(data, "notify")) return std::nullopt;
     story.subject = actor + " assigned you to " + about;
     add_mail_candidates(story, mail_ids_in(data, "responsibles_added"), kReasonResponsible);
   } else if (type == event::kTaskNotify) {

@@ -127,9 +127,7 @@ class SqlTx final : public StoreTx {
   FileShareRepo& file_shares() override { return file_shares_; }
   OutboxRepo& outbox() override { return outbox_; }
   PasswordResetRepo& password_resets() override { return password_resets_; }
-
   NotificationSettingsRepo& notification_settings() override { return notification_settings_; }
-
   WebhookRepo& webhooks() override { return webhooks_; }
 
  private:
@@ -160,9 +158,7 @@ class SqlTx final : public StoreTx {
   SqlFileShareRepo file_shares_;
   SqlOutboxRepo outbox_;
   SqlPasswordResetRepo password_resets_;
-
   SqlNotificationSettingsRepo notification_settings_;
-
   SqlWebhookRepo webhooks_;
 };
 

@@ -30,6 +30,8 @@ CREATE TABLE deliveries (
 );
 -- What is due, per channel (pending rows only: the table keeps finished ones for a while).
 CREATE INDEX deliveries_due ON deliveries (channel, next_attempt) WHERE state = 0;
--- A target's deliveries in order (webhook order, the deliveries list).
+-- A target's deliveries in order (the deliveries list).
 CREATE INDEX deliveries_by_target ON deliveries (channel, target, id);
+-- The oldest pending delivery of each target (webhook order), without reading finished rows.
+CREATE INDEX deliveries_pending ON deliveries (channel, target, id) WHERE state = 0;
 CREATE INDEX deliveries_created ON deliveries (created);

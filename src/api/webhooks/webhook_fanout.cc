@@ -121,8 +121,16 @@ void WebhookFanout::fan_out(StoreTx& tx, const ChangeEventRecord& event) {
     boost::json::value data;
     try {
       data = webhook_event_data(tx, viewer, event, context);
-    } catch (const ApiError&) {
-      continue;  // gone since, or not readable by the registering administrator
+    } catch (const ApiError& e) {
+      // Not readable by the registering administrator: not told. A portal administrator reads
+      // every project, task and project file, so a 404 for those means the entity is gone since
+      // (deleted a moment after the change): the change is still told, with what the event
+      // knows and `gone: true`. Files outside projects (someone's My Documents) stay untold.
+      const bool project_scoped = event.project_id.has_value();
+      if (e.kind() != ErrorKind::kNotFound || !project_scoped) continue;
+      boost::json::object gone = webhook_deleted_data(event, event_data(event));
+      gone["gone"] = true;
+      data = std::move(gone);
     }
     if (!actor) actor = webhook_actor(tx, event.actor_id);
     const std::string key = random_guid();

@@ -5,26 +5,10 @@
 #include "smtp_server_support.h"
 #include "webhook_receiver.h"
 
-#include <openssl/hmac.h>
-
 #include <set>
 
 namespace projectd::test {
 namespace {
-
-std::string notifications_test_hmac(const std::string& secret, const std::string& message) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
-}
 
 class NotificationsTest : public FilesSuite {
  protected:
@@ -64,8 +48,7 @@ class NotificationsTest : public FilesSuite {
       events.push_back(call.headers.at("x-projectd-event"));
       EXPECT_EQ(
           call.headers.at("x-projectd-signature"),
-          "sha256=" + notifications_test_hmac(
-                          *secret_, call.headers.at("x-projectd-timestamp") + "." + call.body));
+          expected_webhook_signature(*secret_, call.headers.at("x-projectd-timestamp"), call.body));
     }
     return events;
   }
@@ -148,9 +131,9 @@ TEST_F(NotificationsTest, EachChangeMailsItsPeopleAndCallsTheEndpointOnceInOrder
   for (const ReceivedWebhook& call : calls) {
     events.push_back(call.headers.at("x-projectd-event"));
     delivery_ids.insert(call.headers.at("x-projectd-delivery"));
-    EXPECT_EQ(call.headers.at("x-projectd-signature"),
-              "sha256=" + notifications_test_hmac(
-                              secret, call.headers.at("x-projectd-timestamp") + "." + call.body));
+    EXPECT_EQ(
+        call.headers.at("x-projectd-signature"),
+        expected_webhook_signature(secret, call.headers.at("x-projectd-timestamp"), call.body));
   }
   EXPECT_EQ(events, expected);
   EXPECT_EQ(delivery_ids.size(), expected.size());

@@ -6,7 +6,6 @@
 #include "webhook_test_support.h"
 
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 namespace projectd::test {
 namespace {
@@ -14,20 +13,6 @@ namespace {
 const std::vector<std::string> kWebhookTestFlags = {"--webhook-allow-network",  "127.0.0.0/8",
                                                     "--delivery-retry-base-ms", "100",
                                                     "--webhook-disable-after",  "3"};
-
-std::string webhook_test_hmac(const std::string& secret, const std::string& message) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
-}
 
 class WebhookDeliveriesTest : public WebhookSuite {
  protected:
@@ -58,7 +43,7 @@ TEST_F(WebhookDeliveriesTest, DeliveryIsSignedAndCarriesTheTaskAsTheApiAnswersIt
                   .count(),
               60);
   EXPECT_EQ(request.headers.at("x-projectd-signature"),
-            "sha256=" + webhook_test_hmac(secret, timestamp + "." + request.body));
+            expected_webhook_signature(secret, timestamp, request.body));
 
   const auto payload = boost::json::parse(request.body).as_object();
   EXPECT_EQ(keys_of(payload),

@@ -1,6 +1,7 @@
 // The webhook receiver of the tests (webhook_receiver.h).
 #include "webhook_receiver.h"
 
+#include <openssl/hmac.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -15,6 +16,22 @@
 extern char** environ;
 
 namespace projectd::test {
+
+std::string expected_webhook_signature(const std::string& secret, const std::string& timestamp,
+                                       const std::string& body) {
+  const std::string message = timestamp + "." + body;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
+  static const char* hex = "0123456789abcdef";
+  std::string out = "sha256=";
+  for (unsigned int i = 0; i < length; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
 namespace {
 
 // argv[1]: the directory. Writes "port" once listening; reads "mode" at each request; writes

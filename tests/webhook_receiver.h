@@ -22,6 +22,11 @@ struct ReceivedWebhook {
   std::string body;
 };
 
+// The X-Projectd-Signature a delivery must carry: "sha256=" + hex HMAC-SHA256(secret,
+// timestamp + "." + body), computed independently of projectd (OpenSSL).
+std::string expected_webhook_signature(const std::string& secret, const std::string& timestamp,
+                                       const std::string& body);
+
 class WebhookReceiver {
  public:
   explicit WebhookReceiver(const std::string& mode = "ok");

@@ -15,7 +15,7 @@ build_bench() {
   command -v ninja >/dev/null && generator=(-G Ninja)
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   cmake -S . -B build-bench "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release \
-    -DPROJECTD_TESTS=OFF -DPROJECTD_BENCH=ON >/dev/null
+    -DCMAKE_UNITY_BUILD=ON -DPROJECTD_TESTS=OFF -DPROJECTD_BENCH=ON >/dev/null
   cmake --build build-bench -j "${BENCH_JOBS:-$(nproc)}" --target "$@" >&2
 }
 

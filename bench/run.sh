@@ -329,7 +329,10 @@ say "Argon2id verify (pool of 2): $argon2_rate/s, $argon2_ms ms CPU each"
 # names over more connections than the server has request workers (four per core plus 32): the
 # hashing queue (four per hashing thread) answers the excess 503 at once, so the GETs find free
 # workers. The GETs run over 8 connections.
-start_projectd flood "$work/small" "${serve_flags[@]}" --response-cache-mb 0
+# --sign-in-failures-per-address 0: the flood comes from one address, and after 20 failures the
+# per-address sign-in limit would answer every sign-in 429 at once, without queueing or hashing.
+start_projectd flood "$work/small" "${serve_flags[@]}" --response-cache-mb 0 \
+  --sign-in-failures-per-address 0
 port_flood=$started_port pid_flood=$started_pid
 flood_token=$(sign_in "$port_flood")
 projects_url="http://127.0.0.1:$port_flood/api/2.0/project"

@@ -302,7 +302,8 @@ say "fsync loop: $fsync_rate writes/s"
 # run, the fourth fifth for both warm-ups, the last fifth for the 90/10 mix's run.
 pairs=$(wc -l <"$work/big/attach_pairs.txt")
 head -n $((pairs * 3 / 5)) "$work/big/attach_pairs.txt" >"$work/pairs-run.txt"
-sed -n "$((pairs * 3 / 5 + 1)),$((pairs * 4 / 5))p" "$work/big/attach_pairs.txt" >"$work/pairs-warm.txt"
+sed -n "$((pairs * 3 / 5 + 1)),$((pairs * 4 / 5))p" "$work/big/attach_pairs.txt" \
+  >"$work/pairs-warm.txt"
 tail -n +$((pairs * 4 / 5 + 1)) "$work/big/attach_pairs.txt" >"$work/pairs-mix.txt"
 BENCH_PAIRS="$work/pairs-run.txt" BENCH_WARM_PAIRS="$work/pairs-warm.txt" \
   BENCH_WRK_THREADS=$threads run_wrk attach "$base" bench/attach_detach.lua "$pid_big"

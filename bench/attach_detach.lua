@@ -1,15 +1,9 @@
--- wrk script: durable attach/detach pairs. POST project/task/{id}/files {"files":[f]} attaches a
--- file, DELETE project/task/{id}/files?fileid=f detaches it again; both are writes that answer only
--- after their commit is on disk.
+-- wrk script: durable attach/detach pairs (bench/pairs.lua), every request a write.
 --
--- BENCH_PAIRS names a file of "task file" lines (projectd_make_dataset's attach_pairs.txt: open
--- tasks of projects the user may edit, each with a file of its project attached to nothing).
--- Thread i of n takes every n-th pair (n = BENCH_WRK_THREADS, wrk's -t) and walks its
--- pairs in order, attaching on even rounds and detaching on odd ones, so one pair's POST and its
--- DELETE are a whole round apart and never in flight together (a round is far longer than the
--- connections of one thread).
-local token = os.getenv("BENCH_TOKEN")
-local pairs_file = os.getenv("BENCH_PAIRS")
+-- BENCH_PAIRS names the pairs file (projectd_make_dataset's attach_pairs.txt, or a part of it);
+-- thread i of n takes every n-th pair (n = BENCH_WRK_THREADS, wrk's -t).
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local attach_pairs = require("pairs")
 
 local next_index = 0
 function setup(thread)
@@ -17,35 +11,12 @@ function setup(thread)
   next_index = next_index + 1
 end
 
-local mine = {}
-local n = 0
-local post_headers = { ["Authorization"] = token, ["Content-Type"] = "application/json" }
-local delete_headers = { ["Authorization"] = token }
-
+local walker
 function init(args)
-  local threads = tonumber(os.getenv("BENCH_WRK_THREADS") or "1")
-  local i = 0
-  for line in io.lines(pairs_file) do
-    local task, file = line:match("^(%d+) (%d+)$")
-    if task then
-      if i % threads == index then
-        mine[#mine + 1] = { task, file }
-      end
-      i = i + 1
-    end
-  end
-  if #mine < 64 then
-    error("attach_detach.lua: thread " .. index .. " has only " .. #mine .. " pairs")
-  end
+  walker = attach_pairs.walker(os.getenv("BENCH_PAIRS"),
+    tonumber(os.getenv("BENCH_WRK_THREADS") or "1"), index, os.getenv("BENCH_TOKEN"))
 end
 
 function request()
-  local pair = mine[(n % #mine) + 1]
-  local attach = math.floor(n / #mine) % 2 == 0
-  n = n + 1
-  local path = "/api/2.0/project/task/" .. pair[1] .. "/files"
-  if attach then
-    return wrk.format("POST", path, post_headers, '{"files":[' .. pair[2] .. ']}')
-  end
-  return wrk.format("DELETE", path .. "?fileid=" .. pair[2], delete_headers)
+  return walker.request()
 end

@@ -15,7 +15,7 @@ build_bench() {
   command -v ninja >/dev/null && generator=(-G Ninja)
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   cmake -S . -B build-bench "${generator[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release \
-    -DPROJECTD_TESTS=OFF -DPROJECTD_BENCH=ON >/dev/null
+    -DCMAKE_UNITY_BUILD=ON -DPROJECTD_TESTS=OFF -DPROJECTD_BENCH=ON >/dev/null
   cmake --build build-bench -j "${BENCH_JOBS:-$(nproc)}" --target "$@" >&2
 }
 
@@ -94,9 +94,10 @@ sign_in() {  # port -> token of BENCH_EMAIL
 
 # run_wrk NAME URL SCRIPT CPU_PIDS...: a warm-up, then the measured run (wrk -t$threads
 # -c$connections, $warmup and $duration seconds, output in $work/wrk-NAME.txt). Sets rps[NAME],
-# p50[NAME], p99[NAME] (ms), bad[NAME] (non-2xx answers plus socket errors) and cpu[NAME] (the
-# CPU the given processes used, in % of one core).
-declare -A rps p50 p99 bad cpu
+# p50[NAME], p99[NAME] (ms), bad[NAME] (non-2xx answers plus socket errors), cpu[NAME] (the
+# CPU the given processes used, in % of one core) and bytes[NAME] (mean bytes read per answer,
+# headers included, from wrk's rounded total).
+declare -A rps p50 p99 bad cpu bytes
 to_ms() {  # wrk latency (850.00us, 1.23ms, 2.00s) -> ms
   awk -v v="$1" 'BEGIN {
     n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
@@ -123,7 +124,21 @@ run_wrk() {
       for (i = 3; i <= NF; i++) { v = $i; gsub(/,/, "", v); if (v ~ /^[0-9]+$/) n += v } }
     END {print n + 0}' "$out")
   cpu[$name]=$(echo "($after - $before) * 100 / $clk_tck / ($t1 - $t0)" | bc)
+  bytes[$name]=$(awk '/ requests in .* read$/ {
+      v = $(NF - 1); n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+      m = u == "KB" ? 1024 : u == "MB" ? 1048576 : u == "GB" ? 1073741824 : u == "TB" ? 1099511627776 : 1
+      if ($1 > 0) printf "%.0f", n * m / $1 }' "$out")
   say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms, errors ${bad[$name]}, CPU ${cpu[$name]}%"
+}
+
+# mix_split NAME: bench/mix.lua's reads and writes of run NAME per second: rps[NAME] split by the
+# share of each kind among the requests the script sent (its done() line). Sets reads_rps and
+# writes_rps.
+mix_split() {
+  local sent_reads sent_writes
+  read -r sent_reads sent_writes < <(awk '/^mix:/ {print $3, $5}' "$work/wrk-$1.txt")
+  reads_rps=$(echo "scale=0; ${rps[$1]} * $sent_reads / ($sent_reads + $sent_writes)" | bc)
+  writes_rps=$(echo "scale=0; ${rps[$1]} * $sent_writes / ($sent_reads + $sent_writes)" | bc)
 }
 
 ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }

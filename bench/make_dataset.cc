@@ -12,6 +12,8 @@
 // it writes, for bench/run.sh:
 //   DIR/bench.env          shell variables: who to sign in as, which task to GET, the counts
 //   DIR/attach_pairs.txt   "task file" pairs the sign-in user may attach (none attached yet)
+//   DIR/tasks.txt          one task id a line: every task the sign-in user may read (the tasks
+//                          of the public projects), for the random GETs of bench/random_task.lua
 //
 // Shape, so answers look like a real portal's: every project has its documents folder holding
 // its 200 files (one version each, sharing the distinct contents), a team of six or seven, five
@@ -144,6 +146,7 @@ struct Manifest {
   std::int64_t bench_task = 0;     // an open task with 3 files, 3 subtasks, 2 responsibles
   std::int64_t bench_project = 0;  // its project
   std::vector<std::pair<std::int64_t, std::int64_t>> pairs;  // task, file: attachable
+  std::vector<std::int64_t> readable_tasks;                  // every task of a public project
   std::int64_t projects = 0, tasks = 0, subtasks = 0, files = 0, attachments = 0, milestones = 0;
 };
 
@@ -252,6 +255,9 @@ void make_project(StoreTx& tx, int p, const Users& users, const std::vector<Cont
     if (task.responsibles[0] == task.responsibles[1]) task.responsibles.pop_back();
     task.id = tx.tasks().insert(task);
     ++manifest.tasks;
+    // Anyone signed in reads the tasks of a public project (open or closed); the private ones
+    // are left out, so every random GET is answered 200.
+    if (!project.is_private) manifest.readable_tasks.push_back(task.id);
 
     for (int s = 0; s < kSubtasksPerTask; ++s) {
       SubtaskRecord subtask;
@@ -300,6 +306,7 @@ void write_outputs(const std::filesystem::path& dir, const Options& options,
       << "BENCH_PROJECT_ID=" << manifest.bench_project << "\n"
       << "BENCH_PROJECTS=" << manifest.projects << "\n"
       << "BENCH_TASKS=" << manifest.tasks << "\n"
+      << "BENCH_READABLE_TASKS=" << manifest.readable_tasks.size() << "\n"
       << "BENCH_SUBTASKS=" << manifest.subtasks << "\n"
       << "BENCH_FILES=" << manifest.files << "\n"
       << "BENCH_ATTACHMENTS=" << manifest.attachments << "\n"
@@ -308,7 +315,11 @@ void write_outputs(const std::filesystem::path& dir, const Options& options,
   std::ofstream pairs(dir / "attach_pairs.txt");
   for (const auto& [task, file] : manifest.pairs)
     pairs << task << ' ' << file << '\n';
-  if (!env || !pairs) throw std::runtime_error("cannot write the manifest into " + dir.string());
+  std::ofstream tasks(dir / "tasks.txt");
+  for (const std::int64_t task : manifest.readable_tasks)
+    tasks << task << '\n';
+  if (!env || !pairs || !tasks)
+    throw std::runtime_error("cannot write the manifest into " + dir.string());
 }
 
 int run(const Options& options) {

@@ -68,7 +68,7 @@ dataset_s=$(printf '%.1f' "$(echo "$t1 - $t0" | bc)")
 db_mib=$(du -sm "$work/big/projectd.db" | cut -f1)
 # shellcheck source=/dev/null
 . "$work/small/bench.env"
-small_tasks=$BENCH_TASKS
+small_tasks=$BENCH_TASKS small_readable=$BENCH_READABLE_TASKS
 # shellcheck source=/dev/null
 . "$work/big/bench.env"
 export BENCH_EMAIL BENCH_PASSWORD
@@ -268,8 +268,26 @@ port_small=$started_port pid_small=$started_pid
 small_token=$(sign_in "$port_small")
 BENCH_TOKEN=$small_token run_wrk filter_small \
   "http://127.0.0.1:$port_small/api/2.0/project/task/filter?count=100" bench/auth.lua "$pid_small"
-stop_pid "$pid_small"
 run_wrk filter_big "$base/api/2.0/project/task/filter?count=100" bench/auth.lua "$pid_big"
+
+# --- GET a random task, response cache on and off, on both data sets ------------------------------
+# bench/random_task.lua GETs a task drawn at random from the data set's tasks.txt (every task the
+# user may read) at every request. Response cache on: the default 16 MiB, which holds the small
+# set's answers but not the big one's. Off (--response-cache-mb 0): every answer is a task load
+# and its rendering, on a server of its own on the same data set (SQLite: one store, two processes).
+BENCH_TASK_IDS="$work/small/tasks.txt" BENCH_TOKEN=$small_token run_wrk random_cache_small \
+  "http://127.0.0.1:$port_small" bench/random_task.lua "$pid_small"
+stop_pid "$pid_small"
+start_projectd small_nocache "$work/small" "${serve_flags[@]}" --response-cache-mb 0
+BENCH_TASK_IDS="$work/small/tasks.txt" BENCH_TOKEN=$small_token run_wrk random_nocache_small \
+  "http://127.0.0.1:$started_port" bench/random_task.lua "$started_pid"
+stop_pid "$started_pid"
+start_projectd big_nocache "$work/big" "${serve_flags[@]}" --response-cache-mb 0
+BENCH_TASK_IDS="$work/big/tasks.txt" run_wrk random_nocache_big \
+  "http://127.0.0.1:$started_port" bench/random_task.lua "$started_pid"
+stop_pid "$started_pid"
+BENCH_TASK_IDS="$work/big/tasks.txt" run_wrk random_cache_big "$base" bench/random_task.lua \
+  "$pid_big"
 
 # --- attach/detach beside an fsync loop ---------------------------------------------------------
 t0=$(date +%s.%N)
@@ -278,14 +296,26 @@ t1=$(date +%s.%N)
 rm -f "$work/dsync.bin"
 fsync_rate=$(echo "scale=0; $dsync_count / ($t1 - $t0)" | bc)
 say "fsync loop: $fsync_rate writes/s"
-# The warm-up walks other pairs than the measured run, so the measured run starts from pairs that
-# are all detached and every one of its requests changes something (an unchanged attach or detach
-# would commit nothing and cost no fsync).
+# The warm-ups walk other pairs than the measured runs, so each measured run starts from pairs
+# that are all detached and every one of its writes changes something (an unchanged attach or
+# detach would commit nothing and cost no fsync): three fifths of the pairs for the attach/detach
+# run, the fourth fifth for both warm-ups, the last fifth for the 90/10 mix's run.
 pairs=$(wc -l <"$work/big/attach_pairs.txt")
-head -n $((pairs * 4 / 5)) "$work/big/attach_pairs.txt" >"$work/pairs-run.txt"
-tail -n +$((pairs * 4 / 5 + 1)) "$work/big/attach_pairs.txt" >"$work/pairs-warm.txt"
+head -n $((pairs * 3 / 5)) "$work/big/attach_pairs.txt" >"$work/pairs-run.txt"
+sed -n "$((pairs * 3 / 5 + 1)),$((pairs * 4 / 5))p" "$work/big/attach_pairs.txt" \
+  >"$work/pairs-warm.txt"
+tail -n +$((pairs * 4 / 5 + 1)) "$work/big/attach_pairs.txt" >"$work/pairs-mix.txt"
 BENCH_PAIRS="$work/pairs-run.txt" BENCH_WARM_PAIRS="$work/pairs-warm.txt" \
   BENCH_WRK_THREADS=$threads run_wrk attach "$base" bench/attach_detach.lua "$pid_big"
+
+# --- 90 % GET a random task + 10 % attach/detach, response cache on -----------------------------
+# bench/mix.lua on the big data set (the small one has too few attachable pairs): every tenth
+# request of a thread is its next attach or detach, the others GET a random task. Every write
+# moves the store's generation, so cached answers are stale from one write to the next.
+BENCH_TASK_IDS="$work/big/tasks.txt" BENCH_PAIRS="$work/pairs-mix.txt" \
+  BENCH_WARM_PAIRS="$work/pairs-warm.txt" BENCH_WRK_THREADS=$threads \
+  run_wrk mix "$base" bench/mix.lua "$pid_big"
+mix_split mix
 
 # --- sign-in beside projectd's own Argon2id ------------------------------------------------------
 # As many connections as the hashing queue admits (four per hashing thread, two threads): more
@@ -300,7 +330,10 @@ say "Argon2id verify (pool of 2): $argon2_rate/s, $argon2_ms ms CPU each"
 # names over more connections than the server has request workers (four per core plus 32): the
 # hashing queue (four per hashing thread) answers the excess 503 at once, so the GETs find free
 # workers. The GETs run over 8 connections.
-start_projectd flood "$work/small" "${serve_flags[@]}" --response-cache-mb 0
+# --sign-in-failures-per-address 0: the flood comes from one address, and after 20 failures the
+# per-address sign-in limit would answer every sign-in 429 at once, without queueing or hashing.
+start_projectd flood "$work/small" "${serve_flags[@]}" --response-cache-mb 0 \
+  --sign-in-failures-per-address 0
 port_flood=$started_port pid_flood=$started_pid
 flood_token=$(sign_in "$port_flood")
 projects_url="http://127.0.0.1:$port_flood/api/2.0/project"
@@ -330,6 +363,10 @@ lat() {
 json_vs_nginx=$(ratio "${rps[json]}" "${rps[nginx]}")
 xml_vs_json=$(ratio "${rps[xml]}" "${rps[json]}")
 filter_slowdown=$(ratio "${rps[filter_small]}" "${rps[filter_big]}")
+random_slowdown=$(ratio "${rps[random_nocache_small]}" "${rps[random_nocache_big]}")
+of_nginx() { ratio "${rps[$1]}" "${rps[nginx]}"; }
+nginx_base="nginx, one task's JSON ($json_bytes B) as a static file: ${rps[nginx]} req/s"
+random_label="GET project/task/{id}, a random task of the"
 attach_vs_fsync=$(ratio "${rps[attach]}" "$fsync_rate")
 login_ms=$(echo "scale=1; $(cpu_us login) / 1000" | bc)
 argon2_share=$(ratio "$argon2_ms" "$login_ms")
@@ -366,6 +403,12 @@ with wrk and with other work on this machine), and per answer.
 | GET project/task/{id}, JSON ($json_bytes B) | $(lat json) | nginx static file: $(lat nginx) | $json_vs_nginx | >= 0.5, p99 < 10 ms | $(yes_no "$json_vs_nginx >= 0.5 && ${p99[json]} < 10") |
 | the same in XML ($xml_bytes B) | $(lat xml) | JSON: ${rps[json]} req/s | $xml_vs_json | >= 0.8 | $(yes_no "$xml_vs_json >= 0.8") |
 | GET project/task/filter?count=100 | at $BENCH_TASKS tasks: $(lat filter_big) | at $small_tasks tasks: $(lat filter_small) | $filter_slowdown x slower | <= 1.5 x | $(yes_no "$filter_slowdown <= 1.5") |
+| $random_label $small_readable readable of $small_tasks tasks$([ "$quick" = 1 ] && echo " (quick: the small set is 1 project)"), response cache off (mean answer ${bytes[random_nocache_small]} B) | $(lat random_nocache_small) | $nginx_base | $(of_nginx random_nocache_small) | >= 0.3 | $(yes_no "$(of_nginx random_nocache_small) >= 0.3") |
+| $random_label $BENCH_READABLE_TASKS readable of $BENCH_TASKS tasks, response cache off (mean answer ${bytes[random_nocache_big]} B) | $(lat random_nocache_big) | $nginx_base | $(of_nginx random_nocache_big) | >= 0.3 | $(yes_no "$(of_nginx random_nocache_big) >= 0.3") |
+| GET a random task, response cache off, at 100x the data | at $BENCH_TASKS tasks: ${rps[random_nocache_big]} req/s | at $small_tasks tasks: ${rps[random_nocache_small]} req/s | $random_slowdown x slower | <= 1.5 x | $(yes_no "$random_slowdown <= 1.5") |
+| $random_label $small_readable readable of $small_tasks tasks, response cache on (16 MiB), no writes | $(lat random_cache_small) | $nginx_base | $(of_nginx random_cache_small) | >= 0.3 | $(yes_no "$(of_nginx random_cache_small) >= 0.3") |
+| $random_label $BENCH_READABLE_TASKS readable of $BENCH_TASKS tasks, response cache on (16 MiB, less than the answers), no writes | $(lat random_cache_big) | $nginx_base | $(of_nginx random_cache_big) | >= 0.3 | $(yes_no "$(of_nginx random_cache_big) >= 0.3") |
+| 90 % GET a random task of $BENCH_TASKS + 10 % attach/detach (durable), response cache on | $(lat mix): $reads_rps reads/s + $writes_rps writes/s | $nginx_base | $(of_nginx mix) | >= 0.3 | $(yes_no "$(of_nginx mix) >= 0.3") |
 | POST + DELETE project/task/{id}/files | $(lat attach) | dd oflag=dsync 4 KiB: $fsync_rate writes/s | $attach_vs_fsync | >= 2000 ops/s | $(yes_no "${rps[attach]} >= 2000") |
 | GET api/2.0/project (no response cache) during a sign-in flood for unknown names ($flood_connections connections, $flood_rps sign-ins/s: $flood_401 hashed and 401, $flood_503 refused 503, $flood_other other) | $(lat get_flood) | alone: $(lat get_alone) | p99 $(ratio "${p99[get_flood]}" "${p99[get_alone]}") x alone | every GET answered 2xx | $(yes_no "${bad[get_flood]} == 0 && $flood_other == 0") |
 | POST api/2.0/authentication | $(lat login) | projectd's Argon2id verify alone, pool of 2: $argon2_rate/s, $argon2_ms ms CPU each | Argon2 is $argon2_share of a sign-in's CPU | Argon2-bound | $(yes_no "$argon2_share >= 0.8") |

@@ -1,7 +1,9 @@
 // The response cache (src/http/response_cache.h) seen from clients: a repeated GET task/{id}
 // answers the same bytes; anything the wrapper shows that changes is seen by the next GET; each
 // caller gets the answer of their own rights; a revoked or expired token is refused even when its
-// caller was cached.
+// caller was cached. A write keeps the answers it cannot change: only those of the task and project
+// it names go (docs/architecture.md, "Caches and change scopes"; tests/cache_freshness_http_test.cc
+// holds every write route to it).
 #include "files_test_support.h"
 #include "store_sql.h"
 
@@ -12,6 +14,25 @@ namespace {
 
 class ResponseCacheHttpTest : public FilesSuite {
  protected:
+  // A minute, so that an answer kept too long is still there when the test reads it again.
+  static void SetUpTestSuite() { start_server("", {"--response-cache-max-age-ms", "60000"}); }
+
+  // Reads answered from the cache so far (projectd_response_cache_hits_total).
+  static double cache_hits() {
+    const auto res = HttpClient(port()).get("/metrics", admin());
+    EXPECT_EQ(res.status, 200) << res.body;
+    const std::string name = "\nprojectd_response_cache_hits_total ";
+    const auto at = res.body.find(name);
+    if (at == std::string::npos) return -1;
+    return std::stod(res.body.substr(at + name.size()));
+  }
+  // How many of the GETs of `tasks` (in order) the cache answered; every answer must be 200.
+  static int hits_reading(const std::vector<std::int64_t>& tasks, const Headers& auth) {
+    const double before = cache_hits();
+    for (std::int64_t task : tasks)
+      EXPECT_EQ(HttpClient(port()).get(task_url(task), auth).status, 200) << task;
+    return static_cast<int>(cache_hits() - before);
+  }
   static std::string task_url(std::int64_t task) { return "/api/2.0/project/" + task_path(task); }
   static boost::json::object full_as(std::int64_t task, const Headers& auth) {
     const auto response = get_ok(task_url(task), auth);
@@ -65,6 +86,40 @@ TEST_F(ResponseCacheHttpTest, TheNextGetShowsEveryChangeTheWrapperShows) {
       create_text_id(std::to_string(project_folder(project)), "notes", "first notes", admin());
   ASSERT_EQ(call("POST", task_path(task, "/files"), {{"files", {file}}}, admin()).status, 201);
   EXPECT_EQ(task_full(task).at("files").as_array().size(), 1u);
+}
+
+// What each kind of write leaves cached, read by a team member (their caller stays cached too: a
+// hit needs the token cache's answer).
+TEST_F(ResponseCacheHttpTest, AWriteEndsOnlyTheAnswersItCanChange) {
+  const Person member = add_person();
+  const std::int64_t project = make_project({member.id});
+  const std::int64_t other_project = make_project({member.id});
+  const std::int64_t a = create_task_id(project, {{"title", "A"}}, admin());
+  const std::int64_t b = create_task_id(project, {{"title", "B"}}, admin());
+  const std::int64_t c = create_task_id(other_project, {{"title", "C"}}, admin());
+  const std::int64_t file =
+      create_text_id(std::to_string(project_folder(project)), "notes", "notes", admin());
+  hits_reading({a, b, c}, member.auth());
+  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), 3);
+
+  // Attaching changes task A alone.
+  ASSERT_EQ(call("POST", task_path(a, "/files"), {{"files", {file}}}, admin()).status, 201);
+  EXPECT_EQ(hits_reading({b, c}, member.auth()), 2);
+  EXPECT_EQ(hits_reading({a}, member.auth()), 0);
+  EXPECT_EQ(full_as(a, member.auth()).at("files").as_array().size(), 1u);
+
+  // A new task changes its project's counts, which every task of the project shows.
+  create_task_id(project, {{"title", "D"}}, admin());
+  EXPECT_EQ(hits_reading({c}, member.auth()), 1);
+  EXPECT_EQ(hits_reading({a, b}, member.auth()), 0);
+
+  // A change of a person is broad: every answer goes, and every cached caller.
+  ASSERT_EQ(HttpClient(port())
+                .put_json("/api/2.0/people/" + member.id, {{"firstName", "Renamed"}}, admin())
+                .status,
+            200);
+  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), 0);
+  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), 3);
 }
 
 TEST_F(ResponseCacheHttpTest, EachCallerGetsTheAnswerOfTheirOwnRights) {

@@ -104,10 +104,17 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
       ->capture_default_str();
   serve
       ->add_option("--response-cache-mb", c.response_cache_mb,
-                   "Memory for rendered answers of repeated reads, invalidated by any write "
-                   "(0: no cache)")
+                   "Memory for rendered answers of repeated reads, each kept until a write that "
+                   "can change it commits (0: no cache)")
       ->envname("PROJECTD_RESPONSE_CACHE_MB")
       ->check(CLI::Range(0, 65536))
+      ->capture_default_str();
+  serve
+      ->add_option("--response-cache-max-age-ms", c.response_cache_max_age_ms,
+                   "How long a cached answer may be repeated at most: a comment's \"5 minutes "
+                   "ago\" changes with the clock alone")
+      ->envname("PROJECTD_RESPONSE_CACHE_MAX_AGE_MS")
+      ->check(CLI::Range(1, 3600000))
       ->capture_default_str();
   serve
       ->add_option("--header-timeout-ms", c.header_timeout_ms,

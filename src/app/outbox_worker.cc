@@ -78,6 +78,7 @@ void OutboxWorker::prune_finished() {
     return;
   pruned_at_ = now;
   store_.write([&](StoreTx& tx) {
+    tx.changes_only({});  // the outbox's own rows: see fan_out_events
     tx.outbox().remove_finished_before(now_utc() -
                                        std::chrono::duration_cast<Ticks>(options_.retention));
   });
@@ -87,6 +88,9 @@ bool OutboxWorker::fan_out_events() {
   // A read first, so an idle worker never writes (a write ends every cached answer).
   if (!store_.read_value([](StoreTx& tx) { return tx.outbox().has_events(); })) return false;
   return store_.write_value([&](StoreTx& tx) {
+    // The worker's writes change only the outbox's rows (events, deliveries, a webhook's failure
+    // count), which no cached value shows: they name no scope, so the caches stay warm.
+    tx.changes_only({});
     if (!tx.outbox().lock_fanout()) return false;  // another node is at it
     const std::vector<ChangeEventRecord> events = tx.outbox().oldest_events(options_.batch);
     for (const ChangeEventRecord& event : events)
@@ -117,6 +121,7 @@ bool OutboxWorker::send_due(DeliveryChannel& channel) {
     return false;
   const Timestamp now = now_utc();
   const std::vector<DeliveryRecord> claimed = store_.write_value([&](StoreTx& tx) {
+    tx.changes_only({});  // see fan_out_events
     return tx.outbox().claim_due(name, now, now + std::chrono::duration_cast<Ticks>(options_.lease),
                                  options_.batch, channel.in_order_per_target());
   });
@@ -135,6 +140,7 @@ bool OutboxWorker::send_due(DeliveryChannel& channel) {
     const bool gave_up =
         !outcome.delivered && (outcome.permanent || attempts >= channel.max_attempts());
     store_.write([&](StoreTx& tx) {
+      tx.changes_only({});  // see fan_out_events
       if (outcome.delivered) {
         tx.outbox().mark_delivered(delivery.id, now_utc());
       } else if (gave_up) {

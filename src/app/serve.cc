@@ -132,8 +132,13 @@ int run_serve(const ServeConfig& config) {
   OperationsStatus operations(*store, dynamic_cast<StoreHealthProbe&>(*store), auth, blobs.root(),
                               config.metrics_token);
   add_operations_routes(table, operations);
-  ResponseCache response_cache(static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
-                               [&store] { return store->generation(); });
+  ResponseCache response_cache(
+      static_cast<std::size_t>(config.response_cache_mb) * 1024 * 1024,
+      std::chrono::milliseconds(config.response_cache_max_age_ms),
+      [&store] { return store->generation(); },
+      [&store](std::uint64_t stamp, const ScopeDependencies& depends_on) {
+        return store->unchanged_since(stamp, depends_on);
+      });
   Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url, &response_cache});
 
   ServerOptions options;

@@ -267,14 +267,15 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
                                    options_.response_cache->enabled()
                                ? options_.response_cache
                                : nullptr;
-    const std::uint64_t generation = cache ? cache->generation() : 0;
+    const std::uint64_t stamp = cache ? cache->stamp() : 0;
     if (cache) server_metrics().response_cache_misses.add();
     authenticate(route, request, context);
     std::string cache_key;
     if (cache && context.caller)
       cache_key = ResponseCache::key_of(request, context.caller->user_id);
     out = invoke_and_render(route, request, context);
-    if (!cache_key.empty()) cache->insert(std::move(cache_key), out, generation);
+    if (!cache_key.empty())
+      cache->insert(std::move(cache_key), out, stamp, std::move(context.depends_on));
   } catch (const ApiError& error) {
     if (error.http_status() >= 500) log_server_error(request, error.what());
     out = error_response(error, context.format);

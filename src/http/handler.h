@@ -2,6 +2,7 @@
 // the worker pool, never on an I/O thread, so they may block on the store.
 #pragma once
 
+#include "base/change_scope.h"
 #include "blob/spooled_file.h"
 #include "domain/caller.h"
 #include "http/params.h"
@@ -41,6 +42,10 @@ struct RequestContext {
   // Content-Disposition (raw_upload). Files the handler does not adopt are deleted afterwards.
   std::vector<SpooledFile> uploads;
   bool raw_upload = false;
+  // Routes with caches_response: what the answer shows, if the handler can say (a task's answer:
+  // the task and its project, base/change_scope.h); nullopt: anything. The response cache keeps
+  // the answer until a write that can change it commits.
+  ScopeDependencies depends_on;
 
   const std::string* header(std::string_view lowercase_name) const {
     for (const auto& [name, value] : headers)

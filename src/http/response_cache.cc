@@ -11,8 +11,9 @@ constexpr std::size_t kEntryOverhead = 256;
 
 }  // namespace
 
-ResponseCache::ResponseCache(std::size_t budget_bytes, std::function<std::uint64_t()> generation)
-    : generation_(std::move(generation)), answers_(budget_bytes) {}
+ResponseCache::ResponseCache(std::size_t budget_bytes, std::chrono::milliseconds max_age,
+                             std::function<std::uint64_t()> stamp, StampCheck is_current)
+    : max_age_(max_age), stamp_(std::move(stamp)), answers_(budget_bytes, std::move(is_current)) {}
 
 std::string ResponseCache::key_of(const IncomingRequest& request, std::string_view user_id) {
   // Fields are separated by a newline, which none of them can contain.
@@ -29,13 +30,13 @@ std::string ResponseCache::key_of(const IncomingRequest& request, std::string_vi
 
 std::shared_ptr<const OutgoingResponse> ResponseCache::find(std::string_view key) {
   if (!enabled()) return nullptr;
-  const auto found = answers_.find(key, generation_());
-  if (!found || std::chrono::steady_clock::now() - found->at > kMaxAge) return nullptr;
+  const auto found = answers_.find(key);
+  if (!found || std::chrono::steady_clock::now() - found->at > max_age_) return nullptr;
   return found->answer;
 }
 
-void ResponseCache::insert(std::string key, const OutgoingResponse& response,
-                           std::uint64_t rendered_at) {
+void ResponseCache::insert(std::string key, const OutgoingResponse& response, std::uint64_t stamp,
+                           ScopeDependencies depends_on) {
   if (!enabled() || response.status != 200 || response.file) return;
   std::size_t cost = kEntryOverhead + key.size() + response.body.size();
   for (const auto& [name, value] : response.headers)
@@ -43,7 +44,7 @@ void ResponseCache::insert(std::string key, const OutgoingResponse& response,
   auto stored = std::make_shared<OutgoingResponse>(response);
   stored->user_id.clear();  // each hit names its own caller
   answers_.insert(std::move(key), Rendered{std::move(stored), std::chrono::steady_clock::now()},
-                  cost, rendered_at, generation_());
+                  cost, stamp, std::move(depends_on));
 }
 
 }  // namespace projectd

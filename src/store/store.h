@@ -3,6 +3,7 @@
 // Thread safety: Store methods may be called from any number of threads at once.
 #pragma once
 
+#include "base/change_scope.h"
 #include "base/time.h"
 #include "store/discussion_repos.h"
 #include "store/file_extra_repos.h"
@@ -25,6 +26,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -135,6 +137,24 @@ class StoreTx {
   // Issue 18: the kinds of mail each person turned off, and the portal's secrets.
   virtual NotificationSettingsRepo& notification_settings() = 0;
   virtual WebhookRepo& webhooks() = 0;  // issue 18: webhook endpoints
+
+  // Names what this write changes (base/change_scope.h, docs/architecture.md "Caches and change
+  // scopes"): once it commits, only the cached values that depend on one of these scopes, or on
+  // everything, are stale. Calls add up; a write that never calls it is broad (everything may have
+  // changed). `changes_only({})` names nothing: a write no cached value shows (the outbox's own
+  // bookkeeping, a new session). Ignored in a read.
+  void changes_only(std::initializer_list<ChangeScope> scopes) {
+    changes_only(std::vector<ChangeScope>(scopes));
+  }
+  void changes_only(const std::vector<ChangeScope>& scopes) {
+    if (!changed_) changed_.emplace();
+    changed_->insert(changed_->end(), scopes.begin(), scopes.end());
+  }
+  // What the transaction named so far; nullopt: broad.
+  const ScopeDependencies& changed_scopes() const { return changed_; }
+
+ private:
+  ScopeDependencies changed_;
 };
 
 class Store {
@@ -158,6 +178,10 @@ class Store {
   // sharing one PostgreSQL database) must make those caches unusable: return a different value on
   // every call, so no cached value is ever current.
   virtual std::uint64_t generation() const = 0;
+  // Whether no write that committed after `stamp` (a generation() read before the value was read)
+  // can have changed a value computed from `depends_on` (base/change_scope.h). Cheap and never
+  // blocking, as generation(). A store that cannot see every writer answers false.
+  virtual bool unchanged_since(std::uint64_t stamp, const ScopeDependencies& depends_on) const = 0;
 
   template <class F>
   auto read_value(F&& fn) -> decltype(fn(std::declval<StoreTx&>())) {

@@ -132,8 +132,9 @@ void add_task_read_routes(RouteTable& table, ApiEnv& env) {
   routes
       .add(http::verb::get, "task/{taskid:int}", "One task (TaskWrapperFull)", {},
            [&env](RequestContext& r) {
-             return task_full_answer(env, r,
-                                     env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid")));
+             TaskDetail detail = env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid"));
+             r.depends_on = scopes_shown(detail);
+             return task_full_answer(env, r, detail);
            })
       .caches_response = true;
   routes.add(http::verb::get, "task/@self", "Tasks the caller is responsible for", with_paging(),

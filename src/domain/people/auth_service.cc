@@ -55,7 +55,10 @@ AuthService::AuthService(Store& store, PasswordHasher& hasher, AuthSettings sett
     : store_(store),
       hasher_(hasher),
       settings_(settings),
-      token_cache_(settings.token_cache_entries) {}
+      token_cache_(settings.token_cache_entries,
+                   [&store](std::uint64_t stamp, const ScopeDependencies& depends_on) {
+                     return store.unchanged_since(stamp, depends_on);
+                   }) {}
 
 AuthService::Attempt AuthService::reserve_attempt(
     const std::function<std::optional<UserRecord>(StoreTx&)>& find_user, std::string_view login,
@@ -164,6 +167,8 @@ IssuedToken AuthService::login(std::string_view login, std::string_view password
       record.created + std::chrono::duration_cast<Ticks>(std::chrono::days(settings_.token_days));
   issued.expires = record.expires;
   store_.write([&](StoreTx& tx) {
+    // No cached value shows a session that did not exist or had expired.
+    tx.changes_only({});
     tx.sessions().delete_expired_tokens(record.created);
     tx.sessions().insert_token(record);
   });
@@ -178,7 +183,7 @@ void AuthService::logout(const Caller& caller) {
 std::optional<Caller> AuthService::caller_for_token(std::string_view token) {
   const std::string hash = sha256_hex(token);
   const Timestamp now = now_utc();
-  const std::uint64_t generation = store_.generation();  // before the read, see GenerationCache
+  const std::uint64_t stamp = store_.generation();  // before the read, see StampedCache
   auto found = store_.read_value([&](StoreTx& tx) -> std::optional<CachedToken> {
     const auto record = tx.sessions().token(hash);
     if (!record || record->expires <= now) return std::nullopt;
@@ -187,7 +192,9 @@ std::optional<Caller> AuthService::caller_for_token(std::string_view token) {
     return CachedToken{caller_of(*user, hash), record->expires};
   });
   if (!found) return std::nullopt;
-  token_cache_.insert(hash, *found, 1, generation, store_.generation());
+  // A caller is the token, its person and the person's rights: only broad writes change those (no
+  // write naming a task or project scope touches a person or a session), so it lists no scope.
+  token_cache_.insert(hash, *found, 1, stamp, std::vector<ChangeScope>{});
   return std::move(found->caller);
 }
 
@@ -195,7 +202,7 @@ std::optional<Caller> AuthService::cached_caller(const std::vector<Credential>& 
   if (!token_cache_.enabled() || credentials.empty() ||
       credentials.front().kind != Credential::Kind::kToken)
     return std::nullopt;
-  auto cached = token_cache_.find(sha256_hex(credentials.front().token), store_.generation());
+  auto cached = token_cache_.find(sha256_hex(credentials.front().token));
   if (!cached || cached->expires <= now_utc()) return std::nullopt;
   return std::move(cached->caller);
 }

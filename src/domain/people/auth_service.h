@@ -15,7 +15,7 @@
 #pragma once
 
 #include "auth/password_hasher.h"
-#include "base/generation_cache.h"
+#include "base/stamped_cache.h"
 #include "domain/authenticator.h"
 #include "domain/caller.h"
 #include "store/store.h"
@@ -64,9 +64,10 @@ class AuthService : public Authenticator {
 
   std::optional<Caller> authenticate(const std::vector<Credential>& credentials,
                                      const std::string& client_address) override;
-  // A token (first credential only) whose caller was read at the current store generation and
-  // has not expired: logout, a password change or disabling a user are writes, so they move the
-  // generation. Basic credentials are never answered here.
+  // A token (first credential only) whose caller no write changed since it was read, and that has
+  // not expired: logout, a password change or disabling a user are broad writes, which make every
+  // cached caller stale; writes naming tasks or projects do not. Basic credentials are never
+  // answered here.
   std::optional<Caller> cached_caller(const std::vector<Credential>& credentials) override;
 
  private:
@@ -110,7 +111,7 @@ class AuthService : public Authenticator {
   AuthSettings settings_;
   std::mutex cache_mutex_;
   std::unordered_map<std::string, CachedBasic> basic_cache_;  // key: SHA-256 of login:password
-  GenerationCache<CachedToken> token_cache_;                  // key: SHA-256 of the token
+  StampedCache<CachedToken> token_cache_;                     // key: SHA-256 of the token
 };
 
 }  // namespace projectd

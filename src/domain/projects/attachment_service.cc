@@ -174,6 +174,13 @@ FilesChange detach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std
   return change;
 }
 
+// Attaching or detaching changes only the answers that show the entity's files: a task's
+// (base/change_scope.h). A discussion's change stays broad. Named by the methods that open the
+// write, never by the *_in_tx helpers other writes call.
+void name_entity_scope(StoreTx& tx, EntityKind kind, std::int64_t entity_id) {
+  if (kind == EntityKind::kTask) tx.changes_only({ChangeScope::task(entity_id)});
+}
+
 FilesChange change_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
                          AttachmentAction action, const std::vector<std::int64_t>& file_ids) {
   return action == AttachmentAction::kAttach ? attach_in_tx(tx, viewer, kind, entity_id, file_ids)
@@ -231,6 +238,7 @@ FileViews AttachmentService::attach(const Caller& caller, EntityKind kind, std::
                                     const std::vector<std::int64_t>& file_ids) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
+    name_entity_scope(tx, kind, entity_id);
     return load_file_views(tx, viewer, attach_in_tx(tx, viewer, kind, entity_id, file_ids).files);
   });
 }
@@ -239,6 +247,7 @@ FileViews AttachmentService::detach(const Caller& caller, EntityKind kind, std::
                                     const std::vector<std::int64_t>& file_ids) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
+    name_entity_scope(tx, kind, entity_id);
     return load_file_views(tx, viewer, detach_in_tx(tx, viewer, kind, entity_id, file_ids).files);
   });
 }
@@ -248,6 +257,7 @@ TaskViews AttachmentService::change_task_files(const Caller& caller, std::int64_
                                                const std::vector<std::int64_t>& file_ids) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
+    name_entity_scope(tx, EntityKind::kTask, task_id);
     FilesChange change = change_in_tx(tx, viewer, EntityKind::kTask, task_id, action, file_ids);
     return load_task_view(tx, viewer, std::move(*change.scope.task));
   });

@@ -111,11 +111,22 @@ CommentViews CommentService::list(const Caller& caller, CommentTarget target,
   });
 }
 
+namespace {
+
+// A task's comments show only in the task's own answer (base/change_scope.h); a discussion's
+// change stays broad.
+void name_comment_scope(StoreTx& tx, CommentTarget target, std::int64_t entity_id) {
+  if (target == CommentTarget::kTask) tx.changes_only({ChangeScope::task(entity_id)});
+}
+
+}  // namespace
+
 CommentViews CommentService::add(const Caller& caller, CommentTarget target, std::int64_t entity_id,
                                  const std::string& content,
                                  const std::optional<std::string>& parent_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
+    name_comment_scope(tx, target, entity_id);
     CommentScope scope = load_comment_scope(tx, viewer, target, entity_id);
     refuse_if_closed(scope);
     if (!scope.can_comment) throw_forbidden();
@@ -148,6 +159,7 @@ std::string CommentService::update(const Caller& caller, const std::string& id,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     LoadedComment loaded = editable_comment(tx, viewer, id);
+    name_comment_scope(tx, loaded.comment.target, loaded.comment.entity_id);
     loaded.comment.content = clean_content(content, kEmptyComment);
     loaded.comment.updated = now_utc();
     tx.comments().update(loaded.comment);
@@ -159,6 +171,7 @@ std::string CommentService::remove(const Caller& caller, const std::string& id) 
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     LoadedComment loaded = editable_comment(tx, viewer, id);
+    name_comment_scope(tx, loaded.comment.target, loaded.comment.entity_id);
     if (!loaded.comment.inactive) {
       loaded.comment.inactive = true;
       loaded.comment.updated = now_utc();

@@ -15,9 +15,12 @@ struct SubtaskScope {
   SubtaskRecord subtask;
 };
 
+// Every write of this service changes a subtask, shown in its task's answer; naming the project too
+// covers a responsible admitted into the team.
 SubtaskScope subtask_for_change(StoreTx& tx, const Viewer& viewer, std::int64_t task_id,
                                 std::int64_t subtask_id) {
   TaskScope task = readable_task(tx, viewer, task_id);
+  name_task_change(tx, task.task);
   auto subtask = tx.tasks().subtask(subtask_id);
   if (!subtask || subtask->task_id != task_id) throw_not_found();
   require_project_not_closed(task.security);
@@ -56,6 +59,7 @@ SubtaskResult SubtaskService::create(const Caller& caller, std::int64_t task_id,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     const TaskScope scope = readable_task(tx, viewer, task_id);
+    name_task_change(tx, scope.task);
     require_project_not_closed(scope.security);
     require_task_open(scope.task);
     require_create(scope);
@@ -143,6 +147,7 @@ SubtaskResult SubtaskService::move(const Caller& caller, std::int64_t target_tas
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     const TaskScope target = readable_task(tx, viewer, target_task_id);
+    name_task_change(tx, target.task);
     auto found = tx.tasks().subtask(subtask_id);
     if (!found) throw_not_found();
     SubtaskScope source = subtask_for_change(tx, viewer, found->task_id, subtask_id);

@@ -20,6 +20,10 @@ boost::json::value ids_data(const std::vector<std::string>& ids) {
 
 }  // namespace
 
+void name_task_change(StoreTx& tx, const TaskRecord& task) {
+  tx.changes_only({ChangeScope::task(task.id), ChangeScope::project(task.project_id)});
+}
+
 TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id) {
   std::map<std::int64_t, TaskScope> found = readable_tasks(tx, viewer, {task_id});
   if (found.empty()) throw_not_found();

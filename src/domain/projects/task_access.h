@@ -49,6 +49,12 @@ void admit_responsibles(StoreTx& tx, const ProjectRecord& project, const Project
 // In the team: a member, or the project manager.
 bool in_team(StoreTx& tx, const ProjectRecord& project, const std::string& user_id);
 
+// Names a change of `task` for the caches (base/change_scope.h): the task's scope and its
+// project's, whose answers count its tasks, milestones and team. Called by the service methods
+// that open a write, never by the *_in_tx helpers other writes reuse: those stay as broad as their
+// caller.
+void name_task_change(StoreTx& tx, const TaskRecord& task);
+
 // Ids in first-seen order without repeats.
 std::vector<std::string> distinct_ids(const std::vector<std::string>& ids);
 

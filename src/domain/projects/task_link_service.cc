@@ -55,6 +55,8 @@ TaskViews TaskLinkService::add(const Caller& caller, std::int64_t parent_id,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     LinkEnds ends = readable_ends(tx, viewer, parent_id, dependence_id);
+    name_task_change(tx, ends.parent.task);
+    name_task_change(tx, ends.dependent.task);
     require_changeable(ends);
     check_new_link(tx, ends.parent.task, ends.dependent.task, type);
     tx.tasks().insert_link(TaskLinkRecord{parent_id, dependence_id, type});
@@ -69,6 +71,8 @@ TaskViews TaskLinkService::remove(const Caller& caller, std::int64_t path_task_i
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     LinkEnds ends = readable_ends(tx, viewer, parent_id, dependence_id);
+    name_task_change(tx, ends.parent.task);
+    name_task_change(tx, ends.dependent.task);
     if (!tx.tasks().link(parent_id, dependence_id)) throw_not_found();
     require_changeable(ends);
     tx.tasks().remove_link(parent_id, dependence_id);

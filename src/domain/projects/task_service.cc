@@ -112,7 +112,9 @@ TaskViews TaskService::create(const Caller& caller, std::int64_t project_id,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     const AccessibleProject project = project_for_new_task(tx, viewer, project_id);
-    return load_task_view(tx, viewer, insert_task(tx, viewer, project, TaskRecord{}, fields));
+    TaskRecord task = insert_task(tx, viewer, project, TaskRecord{}, fields);
+    name_task_change(tx, task);
+    return load_task_view(tx, viewer, std::move(task));
   });
 }
 
@@ -143,6 +145,8 @@ TaskViews TaskService::copy(const Caller& caller, std::int64_t source_id, const 
       tx.tasks().remove(source_id);
       publish_task_deleted(tx, viewer.user_id, source.task);
     }
+    name_task_change(tx, source.task);
+    name_task_change(tx, task);
     return load_task_view(tx, viewer, std::move(task));
   });
 }
@@ -182,6 +186,7 @@ TaskViews TaskService::create_from_message(const Caller& caller, std::int64_t pr
     for (const auto& participant : tx.messages().participants_of({message_id}))
       subscribers.push_back(participant.user_id);
     subscribe_users(tx, task.id, subscribers);
+    name_task_change(tx, task);  // the discussion is only read
     return load_task_view(tx, viewer, std::move(task));
   });
 }
@@ -206,6 +211,8 @@ TaskDetail TaskService::update(const Caller& caller, std::int64_t task_id,
     subscribe_users(tx, task.id, added);
     publish_task_updated(tx, viewer.user_id, task, added, changes.notify);
     publish_task_status(tx, viewer.user_id, unchanged, task);
+    name_task_change(tx, unchanged);  // the project it may have left
+    name_task_change(tx, task);
     return load_task_detail(tx, viewer, task_id);
   });
 }

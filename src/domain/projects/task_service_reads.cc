@@ -39,6 +39,7 @@ TaskViews TaskService::toggle_subscription(const Caller& caller, std::int64_t ta
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     TaskScope scope = readable_task(tx, viewer, task_id);
+    name_task_change(tx, scope.task);
     const bool subscribed = tx.tasks().is_subscribed(task_id, viewer.user_id);
     tx.tasks().set_subscribed(task_id, viewer.user_id, !subscribed);
     return load_task_view(tx, viewer, std::move(scope.task));
@@ -57,6 +58,7 @@ TaskViews TaskService::remind(const Caller& caller, std::int64_t task_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     TaskScope scope = readable_task(tx, viewer, task_id);
+    name_task_change(tx, scope.task);
     const Timestamp now = now_utc();
     for (const std::string& user_id : scope.task.responsibles)
       tx.tasks().add_reminder(task_id, user_id, now);

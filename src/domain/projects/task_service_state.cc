@@ -24,7 +24,9 @@ TaskDetail TaskService::set_status(const Caller& caller, std::int64_t task_id,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     change_task_status(tx, viewer, task_id, request);
-    return load_task_detail(tx, viewer, task_id);
+    TaskDetail detail = load_task_detail(tx, viewer, task_id);
+    tx.changes_only(scopes_shown(detail));
+    return detail;
   });
 }
 
@@ -34,7 +36,9 @@ TaskDetail TaskService::set_milestone(const Caller& caller, std::int64_t task_id
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     change_task_milestone(tx, viewer, task_id, milestone_id);
-    return load_task_detail(tx, viewer, task_id);
+    TaskDetail detail = load_task_detail(tx, viewer, task_id);
+    tx.changes_only(scopes_shown(detail));
+    return detail;
   });
 }
 
@@ -42,6 +46,7 @@ TaskViews TaskService::remove(const Caller& caller, std::int64_t task_id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     TaskScope scope = task_for_delete(tx, viewer, task_id);
+    name_task_change(tx, scope.task);
     TaskViews views = load_task_view(tx, viewer, scope.task);
     detach_all_in_tx(tx, EntityKind::kTask, task_id, scope.task.project_id, viewer.user_id,
                      "task deleted");
@@ -61,6 +66,7 @@ TaskDetailBatch TaskService::set_status_many(const Caller& caller,
     batch.failed = for_each_in_batch(ids, [&](std::int64_t id) {
       change_task_status(tx, viewer, id, request);
       batch.tasks.push_back(load_task_detail(tx, viewer, id));
+      tx.changes_only(scopes_shown(batch.tasks.back()));
     });
     return batch;
   });
@@ -76,6 +82,7 @@ TaskDetailBatch TaskService::set_milestone_many(const Caller& caller,
     batch.failed = for_each_in_batch(ids, [&](std::int64_t id) {
       change_task_milestone(tx, viewer, id, milestone_id);
       batch.tasks.push_back(load_task_detail(tx, viewer, id));
+      tx.changes_only(scopes_shown(batch.tasks.back()));
     });
     return batch;
   });
@@ -97,6 +104,7 @@ TaskViewBatch TaskService::remove_many(const Caller& caller, const std::vector<s
     });
     batch.tasks = load_task_views(tx, viewer, doomed);
     for (const TaskRecord& task : doomed) {
+      name_task_change(tx, task);
       detach_all_in_tx(tx, EntityKind::kTask, task.id, task.project_id, viewer.user_id,
                        "task deleted");
       tx.tasks().remove(task.id);

@@ -141,6 +141,11 @@ TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task
   return detail;
 }
 
+std::vector<ChangeScope> scopes_shown(const TaskDetail& detail) {
+  return {ChangeScope::task(detail.views.tasks.front().task.id),
+          ChangeScope::project(detail.project.project.id)};
+}
+
 SubtaskResult load_subtask_view(StoreTx& tx, const ProjectSecurity& security,
                                 const TaskRecord& task, const SubtaskRecord& subtask) {
   std::vector<std::string> people;

@@ -65,6 +65,13 @@ struct SubtaskResult {
   PeopleIndex people;
 };
 
+// What a task's full answer is computed from (base/change_scope.h), for the response cache: the
+// task's scope (its row, subtasks, comments, attachments, links, subscription, time) and its
+// project's (the project's view and counts, its milestones, the team and rights). Everything else
+// it shows (people, the attached files' own rows) changes only through broad writes. A write that
+// changes any of it must name one of these scopes or none.
+std::vector<ChangeScope> scopes_shown(const TaskDetail& detail);
+
 // The views of `tasks`, in their order; the caller must be allowed to read every one of them.
 TaskViews load_task_views(StoreTx& tx, const Viewer& viewer, std::vector<TaskRecord> tasks);
 TaskViews load_task_view(StoreTx& tx, const Viewer& viewer, TaskRecord task);

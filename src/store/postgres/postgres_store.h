@@ -62,6 +62,7 @@ class PostgresStore final : public Store, public StoreHealthProbe {
   std::uint64_t generation() const override {
     return generation_.fetch_add(1, std::memory_order_relaxed);
   }
+  bool unchanged_since(std::uint64_t, const ScopeDependencies&) const override { return false; }
 
   // Transactions run again after a serialization failure, deadlock or lost connection.
   std::uint64_t retries() const { return retries_.load(std::memory_order_relaxed); }

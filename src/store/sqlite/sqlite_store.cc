@@ -138,7 +138,7 @@ int SqliteStore::migrate(const SqliteStoreOptions& options, const MigrationAppli
 
 SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
                          const SqliteStoreOptions& options)
-    : writer_connection_(std::move(writer)), generation_(options.path + "-generation") {
+    : writer_connection_(std::move(writer)), clock_(options.path + "-generation") {
   for (int i = 0; i < options.reader_connections; ++i) {
     readers_.push_back(std::make_unique<SqliteConnection>(
         options.path, SqliteConnection::Options{.query_only = true, .vfs = options.vfs}));

@@ -22,7 +22,7 @@
 // Thread safety: every public method may be called from any number of threads at once.
 #pragma once
 
-#include "store/sqlite/shared_generation.h"
+#include "store/sqlite/shared_change_clock.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 #include "store/store_health.h"
@@ -66,8 +66,11 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   void read(const std::function<void(StoreTx&)>& fn) override;
   void write(const std::function<void(StoreTx&)>& fn) override;
   void close() override;
-  // Shared with every process on this file (shared_generation.h).
-  std::uint64_t generation() const override { return generation_.load(); }
+  // Shared with every process on this file (shared_change_clock.h).
+  std::uint64_t generation() const override { return clock_.now(); }
+  bool unchanged_since(std::uint64_t stamp, const ScopeDependencies& depends_on) const override {
+    return clock_.unchanged_since(stamp, depends_on);
+  }
   // Writable while not failed stop (an fsync or I/O error, fail_stopped()); the schema is read on
   // a reader connection. Writes nothing: a write probe would bump the generation.
   StoreHealth health() override;
@@ -91,6 +94,7 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   struct Job {
     const std::function<void(StoreTx&)>* fn = nullptr;
     std::exception_ptr error{};
+    ScopeDependencies changed{};  // what fn named (StoreTx::changes_only); nullopt: broad
     std::binary_semaphore done{0};
   };
   class ReaderLease;
@@ -104,6 +108,7 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   std::size_t run_group(std::span<Job*> jobs);
   bool run_job(Job& job);
   void fail_group(std::span<Job*> jobs);
+  static ScopeDependencies changed_in(std::span<Job*> group);
   void notice_disk_errors();
 
   // The store whose read fn, or whose writer, runs on this thread: nesting is refused with an
@@ -131,7 +136,7 @@ class SqliteStore final : public Store, public StoreHealthProbe {
 
   std::atomic<bool> fail_stopped_{false};
   std::atomic<std::uint64_t> commits_{0};
-  SharedGeneration generation_;  // moves after each COMMIT, before it is answered
+  SharedChangeClock clock_;  // moves after each COMMIT, before it is answered
   std::atomic<std::uint64_t> writes_{0};
   std::atomic<std::uint64_t> reads_{0};
   std::thread writer_thread_;  // started by the constructor once the readers are open

@@ -62,6 +62,18 @@ void SqliteStore::writer_loop() {
   }
 }
 
+// What a committed group changed: the union of its jobs' scopes, or broad if any job was broad. A
+// job that failed changed nothing (rolled back to its savepoint).
+ScopeDependencies SqliteStore::changed_in(std::span<Job*> group) {
+  std::vector<ChangeScope> scopes;
+  for (const auto* job : group) {
+    if (job->error) continue;
+    if (!job->changed) return std::nullopt;
+    scopes.insert(scopes.end(), job->changed->begin(), job->changed->end());
+  }
+  return scopes;
+}
+
 // Runs jobs from the front of `jobs` in one transaction and answers them. Returns how many it
 // consumed: all of them, unless SQLite rolled the transaction back under a job, in which case the
 // jobs after it are left for a fresh group.
@@ -95,10 +107,11 @@ std::size_t SqliteStore::run_group(std::span<Job*> jobs) {
     fail_group(group);
     return ran;
   }
-  // Before any job is answered: a read that starts after a write returned sees the new generation.
-  generation_.bump();
-  commits_.fetch_add(1, std::memory_order_relaxed);
   auto succeeded = std::count_if(group.begin(), group.end(), [](Job* job) { return !job->error; });
+  // Before any job is answered: a read that starts after a write returned sees the new generation.
+  // A group whose every write was refused changed nothing (each rolled back to its savepoint).
+  if (succeeded > 0) clock_.committed(changed_in(group));
+  commits_.fetch_add(1, std::memory_order_relaxed);
   writes_.fetch_add(static_cast<std::uint64_t>(succeeded), std::memory_order_relaxed);
   // A job may have caught an I/O error itself; the commit succeeded, but the disk is suspect.
   notice_disk_errors();
@@ -119,6 +132,7 @@ bool SqliteStore::run_job(Job& job) {
   try {
     SqlTx tx(connection);
     (*job.fn)(tx);
+    job.changed = tx.changed_scopes();
   } catch (...) {
     job.error = std::current_exception();
   }

@@ -20,8 +20,10 @@ writes = 0
 function init(args)
   local token = os.getenv("BENCH_TOKEN")
   picker = task_ids.picker(os.getenv("BENCH_TASK_IDS"), index, token)
+  -- Nine reads between two writes of a thread: with 8 pairs a pair's attach and its detach are 80
+  -- requests apart, far more than a thread's connections have in flight.
   walker = attach_pairs.walker(os.getenv("BENCH_PAIRS"),
-    tonumber(os.getenv("BENCH_WRK_THREADS") or "1"), index, token)
+    tonumber(os.getenv("BENCH_WRK_THREADS") or "1"), index, token, 8)
 end
 
 function request()

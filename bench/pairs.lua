@@ -10,9 +10,10 @@
 -- together (a round is far longer than the connections of one thread).
 local M = {}
 
--- M.walker(path, threads, index, token): this thread's walker; walker.request() is the next
--- attach or detach as a wrk request.
-function M.walker(path, threads, index, token)
+-- M.walker(path, threads, index, token, min_pairs): this thread's walker; walker.request() is the
+-- next attach or detach as a wrk request. min_pairs (default 64) keeps a pair's POST and DELETE a
+-- round apart; a script that sends other requests between its writes (mix.lua) needs fewer.
+function M.walker(path, threads, index, token, min_pairs)
   local mine = {}
   local i = 0
   for line in io.lines(path) do
@@ -24,7 +25,7 @@ function M.walker(path, threads, index, token)
       i = i + 1
     end
   end
-  if #mine < 64 then
+  if #mine < (min_pairs or 64) then
     error("pairs.lua: thread " .. index .. " has only " .. #mine .. " pairs of " .. path)
   end
   local post_headers = { ["Authorization"] = token, ["Content-Type"] = "application/json" }

@@ -4,6 +4,7 @@
 // statements whether the task carries comments and files or nothing, plus two per file attached
 // (the attachment and its audit record).
 #include "domain/projects/attachment_service.h"
+#include "domain/projects/task_service.h"
 
 #include "blob/blob_store.h"
 #include "store/sqlite/sqlite_file_test_support.h"
@@ -140,6 +141,26 @@ TEST_F(AttachmentCostTest, AttachingToATaskAnswersFromItsOwnWriteWithOnlyWhatThe
                                       {files_[2], files_[3], files_[4], files_[5], files_[6]});
   EXPECT_EQ(five.cost.statements, bare.cost.statements + 2 * 4);
   EXPECT_EQ(attached_to(EntityKind::kTask, bare_task_).size(), 6u);
+}
+
+// GET project/task/{id} uncached (issue 20): one read transaction whose statements do not grow with
+// the number of the task's comments, subtasks or files.
+TEST_F(AttachmentCostTest, ReadingATaskWholeCostsTheSameStatementsWhateverItHolds) {
+  TaskService tasks(*store_);
+  std::optional<TaskDetail> bare, busy_read;
+  const Cost bare_cost = cost_of([&] { bare.emplace(tasks.get(admin_, bare_task_)); });
+  const Cost busy_cost = cost_of([&] { busy_read.emplace(tasks.get(admin_, busy_task_)); });
+  const TaskDetail& busy = *busy_read;
+  EXPECT_EQ(bare_cost.reads, 1u);
+  EXPECT_EQ(busy_cost.reads, 1u);
+  EXPECT_EQ(busy.files.size(), 10u);
+  EXPECT_EQ(busy.views.tasks.front().subtasks.size(), 5u);
+  EXPECT_EQ(busy.comments.comments.size(), 30u);
+  // 24 today for a bare task: the task's checks, its TaskWrapper facts, the project's view and
+  // counts, the comments, the subscription, the time and the people. Files add their access
+  // checks and shares, once for all of them. A change that makes it grow must say why here.
+  EXPECT_LE(bare_cost.statements, 24u);
+  EXPECT_LE(busy_cost.statements, bare_cost.statements + 3);
 }
 
 TEST_F(AttachmentCostTest, DetachingFromATaskAnswersFromItsOwnWrite) {

@@ -111,8 +111,8 @@ void add_serve_flags(CLI::App* serve, ServeConfig& c, std::string& config_file) 
       ->capture_default_str();
   serve
       ->add_option("--response-cache-max-age-ms", c.response_cache_max_age_ms,
-                   "How long a cached answer may be repeated at most: a comment's \"5 minutes "
-                   "ago\" changes with the clock alone")
+                   "How long a cached answer may be repeated at most (one showing how long ago "
+                   "a comment was written ends when those words change)")
       ->envname("PROJECTD_RESPONSE_CACHE_MAX_AGE_MS")
       ->check(CLI::Range(1, 3600000))
       ->capture_default_str();

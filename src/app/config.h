@@ -39,8 +39,8 @@ struct ServeConfig {
   int max_connections_per_address = 512;
   int max_upload_in_flight_mb = 0;
   int min_body_rate = 1024;
-  int response_cache_mb = 16;            // rendered answers kept for repeated reads; 0: none
-  int response_cache_max_age_ms = 1000;  // how long one answer may be repeated at most
+  int response_cache_mb = 16;             // rendered answers kept for repeated reads; 0: none
+  int response_cache_max_age_ms = 60000;  // how long one answer may be repeated at most
   std::string log_level = "info";
   std::string log_format = "text";        // or json (one JSON object per line)
   int sign_in_failures_per_address = 20;  // across accounts, per 15 minutes; 0: no limit

@@ -275,7 +275,8 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
       cache_key = ResponseCache::key_of(request, context.caller->user_id);
     out = invoke_and_render(route, request, context);
     if (!cache_key.empty())
-      cache->insert(std::move(cache_key), out, stamp, std::move(context.depends_on));
+      cache->insert(std::move(cache_key), out, stamp, std::move(context.depends_on),
+                    context.fresh_until);
   } catch (const ApiError& error) {
     if (error.http_status() >= 500) log_server_error(request, error.what());
     out = error_response(error, context.format);

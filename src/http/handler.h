@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/change_scope.h"
+#include "base/time.h"
 #include "blob/spooled_file.h"
 #include "domain/caller.h"
 #include "http/params.h"
@@ -46,6 +47,9 @@ struct RequestContext {
   // the task and its project, base/change_scope.h); nullopt: anything. The response cache keeps
   // the answer until a write that can change it commits.
   ScopeDependencies depends_on;
+  // Routes with caches_response: when the clock alone changes the answer (a comment's "5 minutes
+  // ago"); nullopt: never. The response cache repeats it until then at most.
+  std::optional<Timestamp> fresh_until;
 
   const std::string* header(std::string_view lowercase_name) const {
     for (const auto& [name, value] : headers)

@@ -32,19 +32,21 @@ std::shared_ptr<const OutgoingResponse> ResponseCache::find(std::string_view key
   if (!enabled()) return nullptr;
   const auto found = answers_.find(key);
   if (!found || std::chrono::steady_clock::now() - found->at > max_age_) return nullptr;
+  if (found->fresh_until && now_utc() >= *found->fresh_until) return nullptr;
   return found->answer;
 }
 
 void ResponseCache::insert(std::string key, const OutgoingResponse& response, std::uint64_t stamp,
-                           ScopeDependencies depends_on) {
+                           ScopeDependencies depends_on, std::optional<Timestamp> fresh_until) {
   if (!enabled() || response.status != 200 || response.file) return;
   std::size_t cost = kEntryOverhead + key.size() + response.body.size();
   for (const auto& [name, value] : response.headers)
     cost += name.size() + value.size();
   auto stored = std::make_shared<OutgoingResponse>(response);
   stored->user_id.clear();  // each hit names its own caller
-  answers_.insert(std::move(key), Rendered{std::move(stored), std::chrono::steady_clock::now()},
-                  cost, stamp, std::move(depends_on));
+  answers_.insert(std::move(key),
+                  Rendered{std::move(stored), std::chrono::steady_clock::now(), fresh_until}, cost,
+                  stamp, std::move(depends_on));
 }
 
 }  // namespace projectd

@@ -5,10 +5,10 @@
 // (RequestContext::depends_on, e.g. one task and its project) goes stale only with a broad write
 // or a write naming one of them; any other answer with any committed write. The key holds
 // everything the answer depends on besides the data: method, target, Host, Accept and the caller's
-// user id (rights derive from the user and the data). An answer also ages out after max_age (one
-// second by default): TaskWrapperFull's comments say how long ago they were written ("5 minutes
-// ago"), which the data alone does not change. Thread safety: every method may be called from any
-// thread at once.
+// user id (rights derive from the user and the data). The clock alone changes one thing:
+// TaskWrapperFull's comments say how long ago they were written ("5 minutes ago"), so an answer
+// ends when its handler said those words change (RequestContext::fresh_until), and after max_age
+// at the latest. Thread safety: every method may be called from any thread at once.
 #pragma once
 
 #include "base/stamped_cache.h"
@@ -41,8 +41,9 @@ class ResponseCache {
   // The answer under `key` if it is still valid.
   std::shared_ptr<const OutgoingResponse> find(std::string_view key);
   // Keeps a 200 answer rendered after `stamp` was taken, unless a write already made it stale.
+  // `fresh_until`: when the clock alone changes it (RequestContext::fresh_until).
   void insert(std::string key, const OutgoingResponse& response, std::uint64_t stamp,
-              ScopeDependencies depends_on);
+              ScopeDependencies depends_on, std::optional<Timestamp> fresh_until = std::nullopt);
 
   std::size_t bytes() const { return answers_.cost(); }
   std::size_t size() const { return answers_.size(); }
@@ -51,6 +52,7 @@ class ResponseCache {
   struct Rendered {
     std::shared_ptr<const OutgoingResponse> answer;
     std::chrono::steady_clock::time_point at;
+    std::optional<Timestamp> fresh_until;
   };
   std::chrono::milliseconds max_age_;
   std::function<std::uint64_t()> stamp_;

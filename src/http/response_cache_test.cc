@@ -91,6 +91,15 @@ TEST_F(ResponseCacheTest, AnAnswerAgesOutAfterASecond) {
   EXPECT_EQ(cache.find("a"), nullptr);
 }
 
+// A comment's "5 minutes ago": the handler says when the words change, and the answer ends then.
+TEST_F(ResponseCacheTest, AnAnswerEndsWhenItsHandlerSaidTheClockChangesIt) {
+  ResponseCache cache = make(1 << 20);
+  cache.insert("later", answer(100), 7, std::nullopt, now_utc() + std::chrono::minutes(1));
+  cache.insert("past", answer(100), 7, std::nullopt, now_utc() - std::chrono::seconds(1));
+  EXPECT_NE(cache.find("later"), nullptr);
+  EXPECT_EQ(cache.find("past"), nullptr);
+}
+
 TEST_F(ResponseCacheTest, AnAnswerAWriteRacedWithIsNotKept) {
   ResponseCache cache = make(1 << 20);
   cache.insert("a", answer(100), 6,

@@ -20,6 +20,14 @@ std::string ago(Timestamp then) {
   return plural(minutes / (24 * 60), "day");
 }
 
+// The unit ago() counts an age in: its words change at each multiple of it.
+std::chrono::minutes ago_unit(Ticks age) {
+  using std::chrono::minutes;
+  if (age < minutes(60)) return minutes(1);
+  if (age < minutes(24 * 60)) return minutes(60);
+  return minutes(24 * 60);
+}
+
 using Replies = std::map<std::string, std::vector<const CommentView*>>;
 
 boost::json::object info_of(const CommentView& view, const Replies& replies, bool can_respond,
@@ -79,6 +87,20 @@ boost::json::object comment_info(const std::string& id, const UserRecord& author
 }
 
 // Replies whose parent is missing are not shown, as in the original.
+std::optional<Timestamp> ago_words_change(const CommentThread& thread, Timestamp now) {
+  std::optional<Timestamp> first;
+  for (const CommentView& view : thread.comments) {
+    const Timestamp then = view.comment.created;
+    const Ticks age = now - then;
+    const Ticks unit = ago_unit(age);
+    // The next multiple of the unit; a comment dated ahead of the clock gives a time already
+    // past, which only ends the answer early.
+    const Timestamp change = then + (age / unit + 1) * unit;
+    if (!first || change < *first) first = change;
+  }
+  return first;
+}
+
 boost::json::array comment_infos(const CommentThread& thread, const PeopleIndex& people,
                                  const WrapContext& context) {
   Replies replies;

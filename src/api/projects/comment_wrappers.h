@@ -11,6 +11,8 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <optional>
+
 namespace projectd {
 
 boost::json::object comment_wrapper(const CommentView& view, const PeopleIndex& people,
@@ -19,6 +21,11 @@ boost::json::object comment_wrapper(const CommentView& view, const PeopleIndex& 
 // `people` must hold every author of the thread.
 boost::json::array comment_infos(const CommentThread& thread, const PeopleIndex& people,
                                  const WrapContext& context);
+
+// When the words saying how long ago a comment of `thread` was written (timeStampStr, "5 minutes
+// ago") next change, seen at `now`: an answer showing them stays the same until then. nullopt: the
+// thread shows none.
+std::optional<Timestamp> ago_words_change(const CommentThread& thread, Timestamp now);
 
 // One CommentInfo; `replies` becomes its commentList.
 boost::json::object comment_info(const std::string& id, const UserRecord& author,

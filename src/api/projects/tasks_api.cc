@@ -134,6 +134,7 @@ void add_task_read_routes(RouteTable& table, ApiEnv& env) {
            [&env](RequestContext& r) {
              TaskDetail detail = env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid"));
              r.depends_on = scopes_shown(detail);
+             r.fresh_until = ago_words_change(detail.comments, now_utc());
              return task_full_answer(env, r, detail);
            })
       .caches_response = true;

@@ -91,6 +91,8 @@ TEST_F(ResponseCacheHttpTest, TheNextGetShowsEveryChangeTheWrapperShows) {
 // What each kind of write leaves cached, read by a team member (their caller stays cached too: a
 // hit needs the token cache's answer).
 TEST_F(ResponseCacheHttpTest, AWriteEndsOnlyTheAnswersItCanChange) {
+  // On PostgreSQL other nodes write too: no answer is ever repeated (docs/architecture.md).
+  auto cached = [](int hits) { return testing_postgres() ? 0 : hits; };
   const Person member = add_person();
   const std::int64_t project = make_project({member.id});
   const std::int64_t other_project = make_project({member.id});
@@ -100,17 +102,17 @@ TEST_F(ResponseCacheHttpTest, AWriteEndsOnlyTheAnswersItCanChange) {
   const std::int64_t file =
       create_text_id(std::to_string(project_folder(project)), "notes", "notes", admin());
   hits_reading({a, b, c}, member.auth());
-  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), 3);
+  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), cached(3));
 
   // Attaching changes task A alone.
   ASSERT_EQ(call("POST", task_path(a, "/files"), {{"files", {file}}}, admin()).status, 201);
-  EXPECT_EQ(hits_reading({b, c}, member.auth()), 2);
+  EXPECT_EQ(hits_reading({b, c}, member.auth()), cached(2));
   EXPECT_EQ(hits_reading({a}, member.auth()), 0);
   EXPECT_EQ(full_as(a, member.auth()).at("files").as_array().size(), 1u);
 
   // A new task changes its project's counts, which every task of the project shows.
   create_task_id(project, {{"title", "D"}}, admin());
-  EXPECT_EQ(hits_reading({c}, member.auth()), 1);
+  EXPECT_EQ(hits_reading({c}, member.auth()), cached(1));
   EXPECT_EQ(hits_reading({a, b}, member.auth()), 0);
 
   // A change of a person is broad: every answer goes, and every cached caller.
@@ -119,7 +121,7 @@ TEST_F(ResponseCacheHttpTest, AWriteEndsOnlyTheAnswersItCanChange) {
                 .status,
             200);
   EXPECT_EQ(hits_reading({a, b, c}, member.auth()), 0);
-  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), 3);
+  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), cached(3));
 }
 
 TEST_F(ResponseCacheHttpTest, EachCallerGetsTheAnswerOfTheirOwnRights) {

@@ -2,8 +2,9 @@
 // names its scopes promises that nothing outside them changed, and a cached task answer lists the
 // scopes it shows; this test holds both promises for every write route of GET
 // api/2.0/openapi.json. Per route, on a fixture of its own (authorization_matrix_fixture.h):
-// 1. the answers of GET project/task/{id} for the fixture's tasks are cached, as the admin and as
-//    a team member (so their callers are in the token cache too);
+// 1. the answers of GET project/task/{id} for the fixture's tasks (the second one in the
+//    fixture's milestone) are cached, as the admin and as a team member (so their callers are in
+//    the token cache too);
 // 2. the route is called as the admin, as the authorization matrix calls it;
 // 3. each answer is read again at once and compared with a fresh render of it: the same target
 //    with one more query parameter, which the route ignores but the cache key holds.
@@ -71,6 +72,9 @@ class CacheFreshnessTest : public matrix::MatrixFixture {
   // The problems of one route: each answer that step 3 found stale.
   std::vector<std::string> check_route(const RouteSpec& route) {
     const Values values = make_fixture(matrix::placeholders_of(route), false, false);
+    // The second task in the fixture's milestone, so that what changes a milestone shows too.
+    made("PUT", "/api/2.0/project/task/" + values.at("task2") + "/milestone",
+         {{"milestoneid", std::stoll(values.at("milestone"))}}, 200);
     const auto read = readings(values);
     for (const auto& [role, target] : read) {
       const HttpResponse warm = send("GET", target, "", "", auth_of(role, false));

@@ -157,6 +157,8 @@ MilestoneViews MilestoneService::create(const Caller& caller, std::int64_t proje
                                         const NewMilestone& input) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
+    // A milestone shows in its tasks' answers and its project's counts: the project's scope.
+    tx.changes_only({ChangeScope::project(project_id)});
     const AccessibleProject project = load_readable_project(tx, viewer, project_id);
     return milestone_view_of(tx, viewer, add_milestone_in_tx(tx, viewer, project, input));
   });
@@ -167,6 +169,7 @@ MilestoneViews MilestoneService::update(const Caller& caller, std::int64_t id,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     LoadedMilestone loaded = load_readable(tx, viewer, id);
+    tx.changes_only({ChangeScope::project(loaded.milestone.project_id)});
     refuse_if_closed(loaded.project.security);
     if (!loaded.project.security.can_edit_milestone(loaded.milestone)) throw_forbidden();
     MilestoneRecord& m = loaded.milestone;
@@ -204,6 +207,7 @@ MilestoneViews MilestoneService::remove(const Caller& caller, std::int64_t id) {
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     MilestoneView view = remove_one(tx, viewer, id);
+    tx.changes_only({ChangeScope::project(view.milestone.project_id)});  // its tasks lose it
     std::vector<std::string> people{view.milestone.responsible_id, view.milestone.created_by,
                                     view.milestone.updated_by};
     MilestoneViews out;
@@ -222,6 +226,7 @@ MilestoneViews MilestoneService::remove_many(const Caller& caller,
     std::vector<std::string> people;
     out.failed = for_each_in_batch(ids, [&](std::int64_t id) {
       MilestoneView view = remove_one(tx, viewer, id);
+      tx.changes_only({ChangeScope::project(view.milestone.project_id)});
       people.insert(people.end(), {view.milestone.responsible_id, view.milestone.created_by,
                                    view.milestone.updated_by});
       out.milestones.push_back(std::move(view));

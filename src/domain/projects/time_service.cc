@@ -170,6 +170,7 @@ TimeEntries TimeService::add(const Caller& caller, std::int64_t task_id,
   const Viewer viewer = viewer_of(caller);
   return store_.write_value([&](StoreTx& tx) {
     const TaskScope scope = readable_task(tx, viewer, task_id);
+    name_task_change(tx, scope.task);  // timeSpend, and the project's timeTrackingTotal
     require_time_project_open(scope.security);
     if (!scope.security.can_create_time_spend(scope.task, tx.tasks().subtasks_of({task_id})))
       throw_forbidden();
@@ -195,6 +196,7 @@ TimeEntries TimeService::update(const Caller& caller, std::int64_t time_id,
     std::optional<TimeEntryRecord> entry = tx.time().by_id(time_id);
     if (!entry) throw_not_found();
     const TaskScope scope = readable_task(tx, viewer, entry->task_id);
+    name_task_change(tx, scope.task);  // an entry keeps its task: timeSpend and the project's total
     require_time_project_open(scope.security);
     if (!scope.security.can_edit_time(*entry)) throw_forbidden();
     apply_time_changes(*entry, changes);

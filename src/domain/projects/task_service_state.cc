@@ -25,7 +25,7 @@ TaskDetail TaskService::set_status(const Caller& caller, std::int64_t task_id,
   return store_.write_value([&](StoreTx& tx) {
     change_task_status(tx, viewer, task_id, request);
     TaskDetail detail = load_task_detail(tx, viewer, task_id);
-    tx.changes_only(scopes_shown(detail));
+    name_task_change(tx, detail.views.tasks.front().task);
     return detail;
   });
 }
@@ -37,7 +37,7 @@ TaskDetail TaskService::set_milestone(const Caller& caller, std::int64_t task_id
   return store_.write_value([&](StoreTx& tx) {
     change_task_milestone(tx, viewer, task_id, milestone_id);
     TaskDetail detail = load_task_detail(tx, viewer, task_id);
-    tx.changes_only(scopes_shown(detail));
+    name_task_change(tx, detail.views.tasks.front().task);
     return detail;
   });
 }
@@ -66,7 +66,7 @@ TaskDetailBatch TaskService::set_status_many(const Caller& caller,
     batch.failed = for_each_in_batch(ids, [&](std::int64_t id) {
       change_task_status(tx, viewer, id, request);
       batch.tasks.push_back(load_task_detail(tx, viewer, id));
-      tx.changes_only(scopes_shown(batch.tasks.back()));
+      name_task_change(tx, batch.tasks.back().views.tasks.front().task);
     });
     return batch;
   });
@@ -82,7 +82,7 @@ TaskDetailBatch TaskService::set_milestone_many(const Caller& caller,
     batch.failed = for_each_in_batch(ids, [&](std::int64_t id) {
       change_task_milestone(tx, viewer, id, milestone_id);
       batch.tasks.push_back(load_task_detail(tx, viewer, id));
-      tx.changes_only(scopes_shown(batch.tasks.back()));
+      name_task_change(tx, batch.tasks.back().views.tasks.front().task);
     });
     return batch;
   });

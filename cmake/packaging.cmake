@@ -65,9 +65,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE ${PROJECTD_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Library dependencies come from dpkg-shlibdeps (dpkg-dev); adduser is for the postinst.
+# Library dependencies come from dpkg-shlibdeps (dpkg-dev); adduser is for the postinst. libvips is
+# opened at run time (src/domain/people/vips_library.h), which dpkg-shlibdeps cannot see, so it is
+# named here: the package of the soname the build's headers describe (CMakeLists.txt).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, ${PROJECTD_LIBVIPS_PACKAGE} (>= ${VIPS_VERSION})")
 # pg_dump/pg_restore, for `projectd backup`/`restore` of a PostgreSQL portal (docs/operations.md).
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

@@ -9,8 +9,8 @@
 //    anything else becomes JPEG), which also drops the upload's metadata (EXIF, GPS).
 //  - default_avatar draws the picture of a person without a photo: a head and shoulders in white
 //    on a colour derived from the person's id, so people tell each other apart at a glance.
-// Thread safety: every function may be called from any thread at once (libvips is initialised
-// once, on first use, with its operation cache off so memory does not grow with use).
+// Thread safety: every function may be called from any thread at once (libvips is loaded and
+// initialised once, on first use: vips_library.h).
 #pragma once
 
 #include <cstdint>

@@ -144,9 +144,6 @@ class StoreTx {
   // changed). `changes_only({})` names nothing: a write no cached value shows (the outbox's own
   // bookkeeping, a new session). Ignored in a read.
   void changes_only(std::initializer_list<ChangeScope> scopes) {
-    changes_only(std::vector<ChangeScope>(scopes));
-  }
-  void changes_only(const std::vector<ChangeScope>& scopes) {
     if (!changed_) changed_.emplace();
     changed_->insert(changed_->end(), scopes.begin(), scopes.end());
   }

@@ -55,23 +55,21 @@ CommentViews comment_view_of(StoreTx& tx, const Viewer& viewer, const LoadedComm
 
 CommentScope load_comment_scope(StoreTx& tx, const Viewer& viewer, CommentTarget target,
                                 std::int64_t entity_id) {
-  if (target == CommentTarget::kTask) {
-    auto task = tx.tasks().by_id(entity_id);
-    if (!task) throw_not_found();
-    AccessibleProject project = load_readable_project(tx, viewer, task->project_id);
-    std::optional<MilestoneRecord> milestone;
-    if (task->milestone_id) milestone = tx.milestones().by_id(*task->milestone_id);
-    const MilestoneRecord* ms = milestone ? &*milestone : nullptr;
-    if (!project.security.can_read_task(*task, ms)) throw_not_found();
-    const bool can_comment = project.security.can_comment(*task, ms);
-    return CommentScope{target, entity_id, std::move(project), can_comment};
-  }
+  if (target == CommentTarget::kTask)
+    return task_comment_scope(readable_task(tx, viewer, entity_id));
   auto message = tx.messages().by_id(entity_id);
   if (!message) throw_not_found();
   AccessibleProject project = load_readable_project(tx, viewer, message->project_id);
   if (!project.security.can_read_module(team_security::kMessages)) throw_not_found();
   const bool can_comment = !project.security.is_closed();
   return CommentScope{target, entity_id, std::move(project), can_comment};
+}
+
+CommentScope task_comment_scope(const TaskScope& task) {
+  const MilestoneRecord* milestone = task.milestone ? &*task.milestone : nullptr;
+  return CommentScope{CommentTarget::kTask, task.task.id,
+                      AccessibleProject{task.project, task.security},
+                      task.security.can_comment(task.task, milestone)};
 }
 
 CommentThread comment_thread(StoreTx& tx, const Viewer& viewer, const CommentScope& scope) {

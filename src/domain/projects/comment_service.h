@@ -9,6 +9,7 @@
 #include "domain/caller.h"
 #include "domain/people/people_index.h"
 #include "domain/projects/project_access.h"
+#include "domain/projects/task_access.h"
 #include "store/store.h"
 
 #include <cstdint>
@@ -29,6 +30,8 @@ struct CommentScope {
 // 404 unless the task or discussion exists and the viewer may read it.
 CommentScope load_comment_scope(StoreTx& tx, const Viewer& viewer, CommentTarget target,
                                 std::int64_t entity_id);
+// The comment scope of a task already read and checked (readable_task), without a statement.
+CommentScope task_comment_scope(const TaskScope& task);
 
 struct CommentView {
   CommentRecord comment;

@@ -39,26 +39,47 @@ TaskRights rights_of(const ProjectSecurity& security, const TaskRecord& task,
   return rights;
 }
 
-// Everything but the people of load_task_views; `people` collects their ids.
-std::vector<TaskView> build_views(StoreTx& tx, const Viewer& viewer, std::vector<TaskRecord> tasks,
-                                  std::vector<std::string>& people) {
-  std::set<std::int64_t> task_ids, milestone_ids, project_ids;
+// The projects (with the caller's rights) and milestones of a batch of tasks.
+struct TaskParents {
+  std::map<std::int64_t, AccessibleProject> projects;
+  std::map<std::int64_t, MilestoneRecord> milestones;
+};
+
+TaskParents load_parents(StoreTx& tx, const Viewer& viewer, const std::vector<TaskRecord>& tasks) {
+  std::set<std::int64_t> milestone_ids, project_ids;
   for (const TaskRecord& task : tasks) {
-    task_ids.insert(task.id);
     project_ids.insert(task.project_id);
     if (task.milestone_id) milestone_ids.insert(*task.milestone_id);
   }
+  TaskParents parents;
+  if (!milestone_ids.empty())
+    for (MilestoneRecord& milestone : tx.milestones().by_ids(as_vector(milestone_ids)))
+      parents.milestones.emplace(milestone.id, std::move(milestone));
+  parents.projects = projects_with_security(tx, viewer, as_vector(project_ids));
+  return parents;
+}
+
+// The parents of the one task readable_task has read and checked, without a statement.
+TaskParents parents_of(const TaskScope& scope) {
+  TaskParents parents;
+  parents.projects.emplace(scope.project.id, AccessibleProject{scope.project, scope.security});
+  if (scope.milestone) parents.milestones.emplace(scope.milestone->id, *scope.milestone);
+  return parents;
+}
+
+// Everything but the people of load_task_views; `people` collects their ids.
+std::vector<TaskView> build_views(StoreTx& tx, const TaskParents& parents,
+                                  std::vector<TaskRecord> tasks, std::vector<std::string>& people) {
+  std::set<std::int64_t> task_ids;
+  for (const TaskRecord& task : tasks)
+    task_ids.insert(task.id);
   const std::vector<std::int64_t> ids = as_vector(task_ids);
   std::map<std::int64_t, std::vector<SubtaskRecord>> subtasks;
   for (SubtaskRecord& subtask : tx.tasks().subtasks_of(ids))
     subtasks[subtask.task_id].push_back(std::move(subtask));
   const std::vector<TaskLinkRecord> links = tx.tasks().links_of(ids);
-  std::map<std::int64_t, MilestoneRecord> milestones;
-  if (!milestone_ids.empty())
-    for (MilestoneRecord& milestone : tx.milestones().by_ids(as_vector(milestone_ids)))
-      milestones.emplace(milestone.id, std::move(milestone));
-  const std::map<std::int64_t, AccessibleProject> projects =
-      projects_with_security(tx, viewer, as_vector(project_ids));
+  const std::map<std::int64_t, AccessibleProject>& projects = parents.projects;
+  const std::map<std::int64_t, MilestoneRecord>& milestones = parents.milestones;
 
   std::vector<TaskView> views;
   views.reserve(tasks.size());
@@ -95,7 +116,8 @@ TaskViews load_task_views(StoreTx& tx, const Viewer& viewer, std::vector<TaskRec
   TaskViews out;
   if (tasks.empty()) return out;
   std::vector<std::string> people;
-  out.tasks = build_views(tx, viewer, std::move(tasks), people);
+  const TaskParents parents = load_parents(tx, viewer, tasks);
+  out.tasks = build_views(tx, parents, std::move(tasks), people);
   out.people = PeopleIndex::load(tx.users(), people);
   out.total = static_cast<std::int64_t>(out.tasks.size());
   return out;
@@ -110,20 +132,18 @@ TaskViews load_task_view(StoreTx& tx, const Viewer& viewer, TaskRecord task) {
 TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task_id) {
   TaskScope scope = readable_task(tx, viewer, task_id);
   const bool can_edit_files = scope.security.can_edit_task_files(scope.task);
-  const bool can_comment =
-      scope.security.can_comment(scope.task, scope.milestone ? &*scope.milestone : nullptr);
+  const CommentScope comment_scope = task_comment_scope(scope);
+  const TaskParents parents = parents_of(scope);
   std::vector<TaskRecord> tasks;
   tasks.push_back(std::move(scope.task));
   std::vector<std::string> people;
   TaskViews views;
-  views.tasks = build_views(tx, viewer, std::move(tasks), people);
+  views.tasks = build_views(tx, parents, std::move(tasks), people);
   views.total = 1;
   ProjectView project =
       view_of(tx, viewer, AccessibleProject{std::move(scope.project), std::move(scope.security)});
   collect_people(project.project, people);
-  // The comment scope reads the task again: a fixed two statements, however many comments.
-  CommentThread comments =
-      comment_thread(tx, viewer, load_comment_scope(tx, viewer, CommentTarget::kTask, task_id));
+  CommentThread comments = comment_thread(tx, viewer, comment_scope);
   collect_comment_people(comments, people);
   // docs/wire-compatibility.md, "Who may change a project's files": without canReadFiles the list
   // is empty rather than an error.
@@ -131,10 +151,13 @@ TaskDetail load_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task
   if (project.security.can_read_files())
     files = file_views(tx, viewer, attached_files(tx, EntityKind::kTask, task_id), people);
   views.people = PeopleIndex::load(tx.users(), people);
-  TaskDetail detail{
-      std::move(views), std::move(project), tx.tasks().is_subscribed(task_id, viewer.user_id),
-      can_edit_files,   can_comment,        std::move(comments),
-      std::move(files)};
+  TaskDetail detail{std::move(views),
+                    std::move(project),
+                    tx.tasks().is_subscribed(task_id, viewer.user_id),
+                    can_edit_files,
+                    comment_scope.can_comment,
+                    std::move(comments),
+                    std::move(files)};
   // timeSpend: every entry of a task the viewer reads, summed in the store.
   for (const TimeTotal& total : tx.time().seconds_by_task({task_id}))
     detail.time_seconds = total.seconds;

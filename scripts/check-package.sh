@@ -55,6 +55,8 @@ rm -f "$build"/projectd_*.deb
 deb=$(ls "$build"/projectd_*_amd64.deb)
 echo "built $deb"
 dpkg-deb --field "$deb" Version Depends | sed 's/^/  /'
+# libvips is opened at run time, so dpkg-shlibdeps cannot see it: cmake/packaging.cmake names it.
+dpkg-deb --field "$deb" Depends | grep -q 'libvips[0-9]' || fail "Depends does not name libvips"
 
 # lintian only reads the .deb: it runs while the package is installed and started (a third of the
 # check's time), and its verdict is taken at the end.
@@ -122,6 +124,12 @@ self=$(curl -sf "$base/people/@self" -H "Authorization: $token") || fail "people
 grep -q "\"email\":\"$admin_email\"" <<<"$self" || fail "people/@self is not the administrator: $self"
 [ "$(stat -c %U /var/lib/projectd/projectd.db)" = "$run_user" ] || fail "the database is not owned by $run_user"
 echo "signed in as $admin_email"
+# A default avatar opens libvips (src/domain/people/vips_library.h), as the unit's user and environment.
+self_id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["response"]["id"])' <<<"$self")
+curl -sf -o "$work/avatar.png" "http://127.0.0.1:$port/userphotos/$self_id/small" ||
+  fail "no default avatar for $self_id"
+[ "$(head -c 4 "$work/avatar.png" | tail -c 3)" = PNG ] || fail "the default avatar is not a PNG"
+echo "drew a default avatar"
 
 kill -TERM "$server_pid"
 wait "$server_pid" || { cat "$work/server.log"; fail "the server did not stop cleanly on SIGTERM"; }

@@ -214,7 +214,7 @@ OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format
   return out;
 }
 
-std::optional<OutgoingResponse> Dispatcher::cached_answer(const IncomingRequest& request) const {
+std::optional<OutgoingResponse> Dispatcher::cached_answer(IncomingRequest& request) const {
   ResponseCache* cache = options_.response_cache;
   // Only bodiless GETs are cached; their credentials come from the query, a cookie or the headers.
   if (!cache || !cache->enabled() || request.method != http::verb::get || !request.body.empty())
@@ -229,6 +229,7 @@ std::optional<OutgoingResponse> Dispatcher::cached_answer(const IncomingRequest&
         extract_credentials(params, header_value(request.headers, "authorization"),
                             header_value(request.headers, "cookie")));
     if (!caller) return std::nullopt;
+    request.caller = caller;  // a miss goes to a worker, which need not look the token up again
     const auto answer = cache->find(ResponseCache::key_of(request, caller->user_id));
     if (!answer) return std::nullopt;
     server_metrics().response_cache_hits.add();

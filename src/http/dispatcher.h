@@ -94,8 +94,9 @@ class Dispatcher {
   OutgoingResponse handle(IncomingRequest& request) const;
   // The answer handle() would give, when the response cache holds it for this caller and the
   // caller is known without the store; nullopt otherwise. Never touches the store and never
-  // throws, so the server asks on its I/O thread before handing the request to a worker.
-  std::optional<OutgoingResponse> cached_answer(const IncomingRequest& request) const;
+  // throws, so the server asks on its I/O thread before handing the request to a worker. A caller
+  // it found is kept in request.caller, for handle() on a miss.
+  std::optional<OutgoingResponse> cached_answer(IncomingRequest& request) const;
   // The envelope answer for an error raised outside handle() (limits, timeouts in the server).
   static OutgoingResponse error_response(const ApiError& error, Format format);
 

@@ -182,6 +182,7 @@ void AuthService::logout(const Caller& caller) {
 
 std::optional<Caller> AuthService::caller_for_token(std::string_view token) {
   const std::string hash = sha256_hex(token);
+  if (auto cached = cached_token(hash)) return cached;
   const Timestamp now = now_utc();
   const std::uint64_t stamp = store_.generation();  // before the read, see StampedCache
   auto found = store_.read_value([&](StoreTx& tx) -> std::optional<CachedToken> {
@@ -202,7 +203,11 @@ std::optional<Caller> AuthService::cached_caller(const std::vector<Credential>& 
   if (!token_cache_.enabled() || credentials.empty() ||
       credentials.front().kind != Credential::Kind::kToken)
     return std::nullopt;
-  auto cached = token_cache_.find(sha256_hex(credentials.front().token));
+  return cached_token(sha256_hex(credentials.front().token));
+}
+
+std::optional<Caller> AuthService::cached_token(const std::string& token_hash) {
+  auto cached = token_cache_.find(token_hash);
   if (!cached || cached->expires <= now_utc()) return std::nullopt;
   return std::move(cached->caller);
 }

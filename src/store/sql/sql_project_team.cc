@@ -1,6 +1,11 @@
 // A project's team, followers, tags and the figures of its full view.
+#include "base/ascii.h"
 #include "store/sql/sql_bound_values.h"
 #include "store/sql/sql_project_repos.h"
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
 
 namespace projectd {
 
@@ -150,12 +155,25 @@ std::vector<ProjectTag> SqlProjectRepo::tags_of(const std::vector<std::int64_t>&
   SqlStatement rows = connection_.prepare(
       "SELECT pt.project_id, t.title FROM project_tags pt JOIN tags t ON t.id = pt.tag_id "
       "WHERE " +
-      connection_.dialect().in_ids("pt.project_id", 1, ids.size()) + " ORDER BY pt.project_id, " +
-      connection_.dialect().ascii_lower("t.title") + ", t.title");
+      connection_.dialect().in_ids("pt.project_id", 1, ids.size()));
   rows.bind_all(ids_value(ids));
+  // Sorted here, not by ORDER BY: a project has a few tags, and SQLite's sorter for them cost a
+  // twentieth of an uncached GET task (bench/README.md, "the render path"). By project, then
+  // title ignoring ASCII case, then title byte by byte, the order both stores gave before.
+  std::vector<std::pair<std::string, ProjectTag>> keyed;  // (title folded, tag)
+  while (rows.step()) {
+    ProjectTag tag{.project_id = rows.int64(0), .title = rows.text(1)};
+    std::string folded = ascii::to_lower(tag.title);
+    keyed.emplace_back(std::move(folded), std::move(tag));
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.second.project_id, a.first, a.second.title) <
+           std::tie(b.second.project_id, b.first, b.second.title);
+  });
   std::vector<ProjectTag> tags;
-  while (rows.step())
-    tags.push_back(ProjectTag{.project_id = rows.int64(0), .title = rows.text(1)});
+  tags.reserve(keyed.size());
+  for (auto& [folded, tag] : keyed)
+    tags.push_back(std::move(tag));
   return tags;
 }
 

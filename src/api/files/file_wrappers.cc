@@ -56,6 +56,7 @@ boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people
   const FileRecord& file = view.file;
   const bool current = file.version.version == file.current_version;
   boost::json::object out;
+  out.reserve(12);
   out["folderId"] = file.folder_id;
   out["version"] = file.version.version;
   out["versionGroup"] = file.version.version_group;
@@ -91,6 +92,7 @@ boost::json::object folder_wrapper(const FolderView& view, const PeopleIndex& pe
                                    const WrapContext& context) {
   const FolderRecord& folder = view.folder;
   boost::json::object out;
+  out.reserve(12);
   out["parentId"] = folder.parent_id.value_or(0);
   out["filesCount"] = view.counts.files;
   out["foldersCount"] = view.counts.folders;
@@ -122,6 +124,7 @@ void add_entry_arrays(boost::json::object& out, const std::vector<FileView>& fil
 boost::json::object folder_content_wrapper(const FolderContent& content, std::int64_t start_index,
                                            const WrapContext& context) {
   boost::json::object out;
+  out.reserve(6);
   add_entry_arrays(out, content.files, content.folders, content.people, context);
   boost::json::array path;
   for (const FolderRecord& folder : content.path)

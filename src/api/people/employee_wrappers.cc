@@ -30,6 +30,7 @@ std::string photo_url(const std::string& base_url, std::string_view user_id,
 
 boost::json::object employee_brief(const UserRecord& user, const WrapContext& context) {
   boost::json::object out;
+  out.reserve(5);
   out["id"] = user.id;
   out["displayName"] = display_name(user);
   if (!user.title.empty()) out["title"] = user.title;
@@ -40,6 +41,7 @@ boost::json::object employee_brief(const UserRecord& user, const WrapContext& co
 
 boost::json::object employee_full(const UserRecord& user, const WrapContext& context) {
   boost::json::object out;
+  out.reserve(25);
   out["id"] = user.id;
   out["userName"] = user.user_name;
   out["isVisitor"] = user.is_visitor;

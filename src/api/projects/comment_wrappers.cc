@@ -47,6 +47,7 @@ boost::json::object comment_wrapper(const CommentView& view, const PeopleIndex& 
                                     const WrapContext& context) {
   const CommentRecord& c = view.comment;
   boost::json::object out;
+  out.reserve(8);
   out["id"] = c.id;
   out["createdBy"] = employee_brief(people.get(c.created_by), context);
   out["text"] = c.content;
@@ -65,6 +66,7 @@ boost::json::object comment_info(const std::string& id, const UserRecord& author
                                  const WrapContext& context) {
   const boost::json::object person = employee_full(author, context);
   boost::json::object out;
+  out.reserve(15);
   out["commentID"] = id;
   out["userID"] = author.id;
   if (author.title.empty()) {

@@ -9,6 +9,7 @@ boost::json::object milestone_wrapper(const MilestoneView& view, const PeopleInd
                                       const WrapContext& context, bool simple) {
   const MilestoneRecord& m = view.milestone;
   boost::json::object out;
+  out.reserve(17);
   out["canEdit"] = view.can_edit;
   out["canDelete"] = view.can_delete;
   out["id"] = m.id;

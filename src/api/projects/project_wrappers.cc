@@ -11,6 +11,7 @@ namespace projectd {
 
 boost::json::object simple_project(const ProjectRecord& project) {
   boost::json::object out;
+  out.reserve(4);
   out["id"] = project.id;
   out["title"] = project.title;
   out["status"] = static_cast<int>(project.status);
@@ -22,6 +23,7 @@ boost::json::object project_wrapper(const ProjectBrief& brief, const PeopleIndex
                                     const WrapContext& context) {
   const ProjectRecord& project = brief.project;
   boost::json::object out;
+  out.reserve(7);
   out["id"] = project.id;
   out["title"] = project.title;
   out["description"] = project.description;
@@ -34,6 +36,7 @@ boost::json::object project_wrapper(const ProjectBrief& brief, const PeopleIndex
 
 boost::json::object project_security_info(const ProjectSecurity& security) {
   boost::json::object out;
+  out.reserve(14);
   out["canCreateMilestone"] = security.can_create_milestone();
   out["canCreateMessage"] = security.can_create_message();
   out["canCreateTask"] = security.can_create_task();
@@ -57,6 +60,7 @@ boost::json::object project_wrapper_full(const ProjectView& view, const PeopleIn
                                          const WrapContext& context, bool simple) {
   const ProjectRecord& project = view.project;
   boost::json::object out;
+  out.reserve(20);
   out["canEdit"] = view.security.can_edit();
   out["canDelete"] = view.security.can_delete();
   out["security"] = project_security_info(view.security);
@@ -95,6 +99,7 @@ boost::json::object participant_wrapper(const UserRecord& user, const TeamMember
                                         const WrapContext& context, bool removed) {
   const auto allowed = [&](int bit) { return (member.security & bit) == 0; };
   boost::json::object out;
+  out.reserve(7);
   out["canReadFiles"] = allowed(team_security::kFiles);
   out["canReadMilestones"] = allowed(team_security::kMilestones);
   out["canReadMessages"] = allowed(team_security::kMessages);

@@ -65,6 +65,7 @@ boost::json::object task_wrapper(const TaskView& view, const PeopleIndex& people
                                  const WrapContext& context, bool simple) {
   const TaskRecord& task = view.task;
   boost::json::object out;
+  out.reserve(28);
   out["canEdit"] = view.rights.edit;
   out["canCreateSubtask"] = view.rights.create_subtask;
   out["canCreateTimeSpend"] = view.rights.create_time_spend;
@@ -121,6 +122,7 @@ boost::json::object task_wrapper_full(const TaskDetail& detail, const WrapContex
                                       bool simple) {
   const PeopleIndex& people = detail.views.people;
   boost::json::object out;
+  out.reserve(40);  // its own members and task_wrapper's
   boost::json::array files;
   for (const FileView& file : detail.files)
     files.push_back(file_wrapper(file, people, context));
@@ -142,6 +144,7 @@ boost::json::object task_wrapper_full(const TaskDetail& detail, const WrapContex
 boost::json::object simple_task_wrapper(const TaskView& view, const WrapContext& context) {
   const TaskRecord& task = view.task;
   boost::json::object out;
+  out.reserve(22);
   out["id"] = task.id;
   out["title"] = task.title;
   out["description"] = task.description ? boost::json::value(*task.description) : nullptr;
@@ -175,6 +178,7 @@ boost::json::object subtask_wrapper(const SubtaskView& view, const PeopleIndex& 
                                     const WrapContext& context) {
   const SubtaskRecord& subtask = view.subtask;
   boost::json::object out;
+  out.reserve(11);
   out["canEdit"] = view.can_edit;
   out["taskId"] = subtask.task_id;
   out["id"] = subtask.id;

@@ -4,6 +4,7 @@
 #include "domain/projects/project_access.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,21 +31,37 @@ TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id)
   return std::move(found.begin()->second);
 }
 
+TaskParents load_task_parents(StoreTx& tx, const Viewer& viewer,
+                              const std::vector<TaskRecord>& tasks) {
+  std::set<std::int64_t> milestone_ids, project_ids;
+  for (const TaskRecord& task : tasks) {
+    project_ids.insert(task.project_id);
+    if (task.milestone_id) milestone_ids.insert(*task.milestone_id);
+  }
+  TaskParents parents;
+  if (!milestone_ids.empty())
+    for (MilestoneRecord& milestone : tx.milestones().by_ids(
+             std::vector<std::int64_t>(milestone_ids.begin(), milestone_ids.end())))
+      parents.milestones.emplace(milestone.id, std::move(milestone));
+  parents.projects = projects_with_security(
+      tx, viewer, std::vector<std::int64_t>(project_ids.begin(), project_ids.end()));
+  return parents;
+}
+
+TaskParents parents_of(const TaskScope& scope) {
+  TaskParents parents;
+  parents.projects.emplace(scope.project.id, AccessibleProject{scope.project, scope.security});
+  if (scope.milestone) parents.milestones.emplace(scope.milestone->id, *scope.milestone);
+  return parents;
+}
+
 std::map<std::int64_t, TaskScope> readable_tasks(StoreTx& tx, const Viewer& viewer,
                                                  const std::vector<std::int64_t>& task_ids) {
   std::map<std::int64_t, TaskScope> out;
   std::vector<TaskRecord> tasks = tx.tasks().by_ids(task_ids);
-  std::vector<std::int64_t> project_ids, milestone_ids;
-  for (const TaskRecord& task : tasks) {
-    project_ids.push_back(task.project_id);
-    if (task.milestone_id) milestone_ids.push_back(*task.milestone_id);
-  }
-  std::map<std::int64_t, MilestoneRecord> milestones;
-  if (!milestone_ids.empty())
-    for (MilestoneRecord& milestone : tx.milestones().by_ids(milestone_ids))
-      milestones.emplace(milestone.id, std::move(milestone));
-  std::map<std::int64_t, AccessibleProject> projects =
-      projects_with_security(tx, viewer, std::move(project_ids));
+  const TaskParents parents = load_task_parents(tx, viewer, tasks);
+  const std::map<std::int64_t, AccessibleProject>& projects = parents.projects;
+  const std::map<std::int64_t, MilestoneRecord>& milestones = parents.milestones;
   for (TaskRecord& task : tasks) {
     const auto project = projects.find(task.project_id);
     if (project == projects.end()) continue;

@@ -5,6 +5,7 @@
 // snapshot.
 #pragma once
 
+#include "domain/projects/project_access.h"
 #include "domain/projects/security.h"
 #include "store/store.h"
 
@@ -23,6 +24,18 @@ struct TaskScope {
   std::optional<MilestoneRecord> milestone;
   ProjectSecurity security;
 };
+
+// The projects (with the viewer's rights on each) and the milestones of a batch of tasks, by id;
+// a project the viewer may not read is left out.
+struct TaskParents {
+  std::map<std::int64_t, AccessibleProject> projects;
+  std::map<std::int64_t, MilestoneRecord> milestones;
+};
+// Three statements whatever the number of tasks (milestones, projects, memberships).
+TaskParents load_task_parents(StoreTx& tx, const Viewer& viewer,
+                              const std::vector<TaskRecord>& tasks);
+// The parents of one task readable_task has read and checked, without a statement.
+TaskParents parents_of(const TaskScope& scope);
 
 // 404 "Item not found" when the task (or its project) is missing or the viewer may not read it.
 TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id);

@@ -39,34 +39,6 @@ TaskRights rights_of(const ProjectSecurity& security, const TaskRecord& task,
   return rights;
 }
 
-// The projects (with the caller's rights) and milestones of a batch of tasks.
-struct TaskParents {
-  std::map<std::int64_t, AccessibleProject> projects;
-  std::map<std::int64_t, MilestoneRecord> milestones;
-};
-
-TaskParents load_parents(StoreTx& tx, const Viewer& viewer, const std::vector<TaskRecord>& tasks) {
-  std::set<std::int64_t> milestone_ids, project_ids;
-  for (const TaskRecord& task : tasks) {
-    project_ids.insert(task.project_id);
-    if (task.milestone_id) milestone_ids.insert(*task.milestone_id);
-  }
-  TaskParents parents;
-  if (!milestone_ids.empty())
-    for (MilestoneRecord& milestone : tx.milestones().by_ids(as_vector(milestone_ids)))
-      parents.milestones.emplace(milestone.id, std::move(milestone));
-  parents.projects = projects_with_security(tx, viewer, as_vector(project_ids));
-  return parents;
-}
-
-// The parents of the one task readable_task has read and checked, without a statement.
-TaskParents parents_of(const TaskScope& scope) {
-  TaskParents parents;
-  parents.projects.emplace(scope.project.id, AccessibleProject{scope.project, scope.security});
-  if (scope.milestone) parents.milestones.emplace(scope.milestone->id, *scope.milestone);
-  return parents;
-}
-
 // Everything but the people of load_task_views; `people` collects their ids.
 std::vector<TaskView> build_views(StoreTx& tx, const TaskParents& parents,
                                   std::vector<TaskRecord> tasks, std::vector<std::string>& people) {
@@ -116,7 +88,7 @@ TaskViews load_task_views(StoreTx& tx, const Viewer& viewer, std::vector<TaskRec
   TaskViews out;
   if (tasks.empty()) return out;
   std::vector<std::string> people;
-  const TaskParents parents = load_parents(tx, viewer, tasks);
+  const TaskParents parents = load_task_parents(tx, viewer, tasks);
   out.tasks = build_views(tx, parents, std::move(tasks), people);
   out.people = PeopleIndex::load(tx.users(), people);
   out.total = static_cast<std::int64_t>(out.tasks.size());

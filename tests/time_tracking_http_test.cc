@@ -111,6 +111,7 @@ TEST_F(TimeTrackingTest, TotalsAreExactlyWhatAPersonWouldCompute) {
   res = client.get(project_path(project, "/time/total.xml"), admin());
   EXPECT_THAT(res.body, HasSubstr("<response>5:06</response>"));
   EXPECT_EQ(get_ok(project_path(project), admin()).at("timeTrackingTotal"), "5:06");
+  EXPECT_EQ(task_full(task).at("project").at("timeTrackingTotal"), "5:06");
   // Lists show the same total for each project of the page.
   bool listed = false;
   const auto projects = get_ok("/api/2.0/project/filter", admin());

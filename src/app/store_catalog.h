@@ -43,8 +43,8 @@ struct CatalogTable {
 
 struct Catalog {
   std::map<std::string, CatalogTable> tables;
-  // Tables written by a trigger that fires on INSERT or UPDATE (task_counts): their rows are made
-  // by copying the others, so they are not copied themselves.
+  // Tables a trigger that fires on INSERT or UPDATE adds rows to (task_counts): their rows are
+  // made by copying the others, so they are not copied themselves.
   std::set<std::string> built_by_triggers;
 };
 

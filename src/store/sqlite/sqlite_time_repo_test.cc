@@ -167,5 +167,30 @@ TEST_F(SqliteTimeRepoTest, EntriesGoWithTheirTaskAndProject) {
   EXPECT_EQ(rows("time_entries"), 0);
 }
 
+// A project's total reads the entries' copy of their task's project (migration 0022), which the
+// triggers keep: an entry added, moved to a task of another project, or whose task moves.
+TEST_F(SqliteTimeRepoTest, AProjectsTotalFollowsItsEntriesAndTheirTasks) {
+  const std::int64_t other_project = tx_.projects().insert(make_project("Q", ann_));
+  const std::int64_t other_task = tx_.tasks().insert(make_task(other_project, "There"));
+  const auto totals = [&] {
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    for (const TimeTotal& t : tx_.time().seconds_by_project(ann_viewer_, {project_, other_project}))
+      out.emplace_back(t.id, t.seconds);
+    return out;
+  };
+  using Totals = std::vector<std::pair<std::int64_t, std::int64_t>>;
+  TimeEntryRecord e = entry(task_, 60);
+  e.id = tx_.time().insert(e);
+  tx_.time().insert(entry(other_task, 7));
+  EXPECT_EQ(totals(), (Totals{{project_, 60}, {other_project, 7}}));
+  e.task_id = other_task;
+  tx_.time().update(e);
+  EXPECT_EQ(totals(), (Totals{{other_project, 67}}));
+  TaskRecord moved = *tx_.tasks().by_id(other_task);
+  moved.project_id = project_;
+  tx_.tasks().update(moved);
+  EXPECT_EQ(totals(), (Totals{{project_, 67}}));
+}
+
 }  // namespace
 }  // namespace projectd

@@ -144,7 +144,7 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
         options.path, SqliteConnection::Options{.query_only = true, .vfs = options.vfs}));
     idle_readers_.push_back(readers_.back().get());
   }
-  writer_thread_ = std::thread([this] { writer_loop(); });
+  batch_.reserve(kMaxGroup);
 }
 
 SqliteStore::~SqliteStore() {
@@ -206,11 +206,11 @@ void SqliteStore::close() {
   }
   pool_cv_.notify_all();
   {
-    std::lock_guard lock(queue_mutex_);
+    // The leaders finish every queued write first.
+    std::unique_lock lock(queue_mutex_);
     writes_closed_ = true;
+    idle_cv_.wait(lock, [&] { return !leading_; });
   }
-  queue_cv_.notify_all();
-  writer_thread_.join();  // the writer finishes every queued write first
   {
     std::unique_lock lock(pool_mutex_);
     pool_drained_cv_.wait(lock, [&] { return idle_readers_.size() == readers_.size(); });

@@ -4,10 +4,15 @@
 // sees one snapshot; a read waits while every connection is in use. A read that tries to write
 // fails with ApiError(kInternal): that is a defect, not a client's mistake.
 //
-// Writes run on one connection owned by one writer thread, with group commit: the writer takes
+// Writes run on one connection, with group commit led by a caller: a write() that finds no group
+// in progress leads on its own thread; one that finds a leader queues and sleeps. The leader takes
 // every queued write (up to kMaxGroup), opens one IMMEDIATE transaction, runs each write in its own
 // SAVEPOINT (a write that throws is rolled back alone and gets its own exception back), commits
-// once with synchronous=FULL and only then answers every caller of the group. When that COMMIT
+// once with synchronous=FULL and only then answers every caller of the group. Once its own write
+// is answered it hands the lead to the oldest queued write, or ends it when none is queued. So a
+// lone write runs on its caller's thread with no hand-off, and under load each group costs one
+// wake-up per write, as with a dedicated writer thread (docs/architecture.md, "Threads and
+// transactions"). When that COMMIT
 // fails, every write of the group fails: with kInsufficientStorage when the disk is full, else
 // with kServiceUnavailable. After an I/O error on the writer connection durability is unknown, so
 // the store fails stop: later writes throw kServiceUnavailable until projectd restarts, while
@@ -22,6 +27,7 @@
 // Thread safety: every public method may be called from any number of threads at once.
 #pragma once
 
+#include "base/one_shot_signal.h"
 #include "store/sqlite/shared_change_clock.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
@@ -35,7 +41,6 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <semaphore>
 #include <span>
 #include <string>
 #include <thread>
@@ -95,7 +100,8 @@ class SqliteStore final : public Store, public StoreHealthProbe {
     const std::function<void(StoreTx&)>* fn = nullptr;
     std::exception_ptr error{};
     ScopeDependencies changed{};  // what fn named (StoreTx::changes_only); nullopt: broad
-    std::binary_semaphore done{0};
+    bool lead = false;            // set by the leader before `done`: the caller leads instead
+    OneShotSignal done;           // answered or handed the lead; the job is gone once answered
   };
   class ReaderLease;
 
@@ -104,7 +110,8 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   static ApiError closed_error();
   static ApiError fail_stop_error();
 
-  void writer_loop();
+  void lead_one_batch() noexcept;
+  void run_batch(std::span<Job*> batch);
   std::size_t run_group(std::span<Job*> jobs);
   bool run_job(Job& job);
   void fail_group(std::span<Job*> jobs);
@@ -126,10 +133,12 @@ class SqliteStore final : public Store, public StoreHealthProbe {
 
   // Writer queue.
   mutable std::mutex queue_mutex_;
-  std::condition_variable queue_cv_;
+  std::condition_variable idle_cv_;  // close() waits here for the last leader
   std::deque<Job*> queue_;
+  bool leading_ = false;  // a caller leads; the queue's writes wait for it
   bool writes_closed_ = false;
-  std::unique_ptr<SqliteConnection> writer_connection_;  // used by writer_thread_ only
+  std::unique_ptr<SqliteConnection> writer_connection_;  // used by the leader only
+  std::vector<Job*> batch_;                              // the leader's; reused
 
   std::mutex close_mutex_;  // serialises close() so a second caller waits for the first
   bool closed_ = false;
@@ -139,7 +148,6 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   SharedChangeClock clock_;  // moves after each COMMIT, before it is answered
   std::atomic<std::uint64_t> writes_{0};
   std::atomic<std::uint64_t> reads_{0};
-  std::thread writer_thread_;  // started by the constructor once the readers are open
 };
 
 }  // namespace projectd

@@ -125,6 +125,39 @@ TEST_F(SqliteStoreTest, ConcurrentWritesShareCommits) {
   EXPECT_LT(store_->commits(), store_->writes());
 }
 
+// Group commit is led by a caller (sqlite_store.h): a write with none in progress runs on its own
+// thread, with no hand-off to another; one queued behind a group is handed the lead once that
+// group is answered and runs on its own thread too.
+TEST_F(SqliteStoreTest, ALoneWriteRunsOnItsCallersThread) {
+  std::thread::id ran_on;
+  store_->write([&](StoreTx&) { ran_on = std::this_thread::get_id(); });
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+
+  std::promise<void> started;
+  std::promise<void> release;
+  std::thread::id blocker_thread;
+  std::thread::id queued_ran_on;
+  auto blocker = std::async(std::launch::async, [&] {
+    blocker_thread = std::this_thread::get_id();
+    store_->write([&](StoreTx&) {
+      started.set_value();
+      release.get_future().wait();
+    });
+  });
+  started.get_future().wait();
+  std::thread::id queued_thread;
+  auto queued = std::async(std::launch::async, [&] {
+    queued_thread = std::this_thread::get_id();
+    store_->write([&](StoreTx&) { queued_ran_on = std::this_thread::get_id(); });
+  });
+  wait_for_queue(1);
+  release.set_value();
+  blocker.get();
+  queued.get();
+  EXPECT_EQ(queued_ran_on, queued_thread);
+  EXPECT_NE(queued_ran_on, blocker_thread);
+}
+
 TEST_F(SqliteStoreTest, AFailingWriteIsRolledBackAloneWhileItsGroupCommits) {
   std::promise<void> started;
   std::promise<void> release;

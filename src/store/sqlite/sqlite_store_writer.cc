@@ -1,4 +1,4 @@
-// The write half of SqliteStore: the queue, the writer thread and group commit.
+// The write half of SqliteStore: the queue, the leading caller and group commit.
 #include "base/metrics.h"
 #include "store/sql/sql_repos.h"
 #include "store/sqlite/sqlite_store.h"
@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 namespace projectd {
 
@@ -16,15 +17,21 @@ void SqliteStore::write(const std::function<void(StoreTx&)>& fn) {
     throw ApiError(ErrorKind::kInternal,
                    "Internal store error: write() inside a write; use the tx given to fn");
   }
-  Job job{.fn = &fn};
+  Job job;
+  job.fn = &fn;
+  bool leads = false;
   {
     std::lock_guard lock(queue_mutex_);
     if (writes_closed_) throw closed_error();
     if (fail_stopped()) throw fail_stop_error();
     queue_.push_back(&job);
+    leads = !std::exchange(leading_, true);
   }
-  queue_cv_.notify_one();
-  job.done.acquire();
+  if (!leads) {
+    job.done.wait();  // answered, or handed the lead
+    leads = job.lead;
+  }
+  if (leads) lead_one_batch();
   if (job.error) std::rethrow_exception(job.error);
 }
 
@@ -34,31 +41,45 @@ std::size_t SqliteStore::queued_writes() const {
 }
 
 // Whatever queued while the previous group was committing forms the next group, so the group size
-// adapts to the load without any added latency.
-void SqliteStore::writer_loop() {
-  writing_on_this_thread_ = this;
-  std::vector<Job*> batch;
-  batch.reserve(kMaxGroup);
-  for (;;) {
-    {
-      std::unique_lock lock(queue_mutex_);
-      queue_cv_.wait(lock, [&] { return writes_closed_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // closed and drained
-      auto end = queue_.begin() + static_cast<std::ptrdiff_t>(std::min(queue_.size(), kMaxGroup));
-      batch.assign(queue_.begin(), end);
-      queue_.erase(queue_.begin(), end);
+// adapts to the load without any added latency. The leader's own write is at the front of the
+// queue when it takes the lead (a caller leads only when no leader is left, i.e. the queue was
+// empty, or when handed the lead as the oldest), so its one batch answers it.
+// noexcept: a leader that stopped half-way would leave every later write waiting, so a failure
+// outside the jobs (which catch their own) ends the process rather than hanging every writer.
+void SqliteStore::lead_one_batch() noexcept {
+  {
+    std::lock_guard lock(queue_mutex_);
+    auto end = queue_.begin() + static_cast<std::ptrdiff_t>(std::min(queue_.size(), kMaxGroup));
+    batch_.assign(queue_.begin(), end);
+    queue_.erase(queue_.begin(), end);
+  }
+  writing_on_this_thread_ = this;  // never nested: write() refuses a write inside a write
+  run_batch(batch_);
+  writing_on_this_thread_ = nullptr;
+  Job* next = nullptr;
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (queue_.empty()) {
+      leading_ = false;
+      idle_cv_.notify_all();
+      return;
     }
-    std::span<Job*> rest(batch);
-    while (!rest.empty()) {
-      if (fail_stopped()) {
-        for (Job* job : rest) {
-          job->error = std::make_exception_ptr(fail_stop_error());
-          job->done.release();
-        }
-        break;
+    next = queue_.front();
+    next->lead = true;
+  }
+  next->done.set();  // it leads from here, so it is not gone before it has led
+}
+
+void SqliteStore::run_batch(std::span<Job*> batch) {
+  while (!batch.empty()) {
+    if (fail_stopped()) {
+      for (Job* job : batch) {
+        job->error = std::make_exception_ptr(fail_stop_error());
+        job->done.set();
       }
-      rest = rest.subspan(run_group(rest));
+      return;
     }
+    batch = batch.subspan(run_group(batch));
   }
 }
 
@@ -116,7 +137,7 @@ std::size_t SqliteStore::run_group(std::span<Job*> jobs) {
   // A job may have caught an I/O error itself; the commit succeeded, but the disk is suspect.
   notice_disk_errors();
   for (Job* job : group)
-    job->done.release();  // the job is gone once released
+    job->done.set();  // the job is gone once set
   return ran;
 }
 
@@ -173,7 +194,7 @@ void SqliteStore::fail_group(std::span<Job*> jobs) {
               ? ApiError(ErrorKind::kInsufficientStorage, "The disk is full")
               : ApiError(ErrorKind::kServiceUnavailable, "The store could not commit; try again"));
     }
-    job->done.release();
+    job->done.set();
   }
 }
 

@@ -115,6 +115,21 @@ TEST_F(ResponseCacheHttpTest, AWriteEndsOnlyTheAnswersItCanChange) {
   EXPECT_EQ(hits_reading({c}, member.auth()), cached(1));
   EXPECT_EQ(hits_reading({a, b}, member.auth()), 0);
 
+  // Sign-ins, failed or not, change nothing an answer or a caller shows: the throttle's writes
+  // name no scope, so a flood of them keeps every answer.
+  HttpClient client(port());
+  EXPECT_EQ(client
+                .post_json("/api/2.0/authentication",
+                           {{"userName", member.email}, {"password", "wrong-password"}})
+                .status,
+            401);
+  EXPECT_EQ(client
+                .post_json("/api/2.0/authentication",
+                           {{"userName", member.email}, {"password", kMemberPassword}})
+                .status,
+            201);
+  EXPECT_EQ(hits_reading({a, b, c}, member.auth()), cached(3));
+
   // A change of a person is broad: every answer goes, and every cached caller.
   ASSERT_EQ(HttpClient(port())
                 .put_json("/api/2.0/people/" + member.id, {{"firstName", "Renamed"}}, admin())

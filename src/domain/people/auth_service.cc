@@ -12,6 +12,11 @@ namespace projectd {
 
 namespace {
 
+// The sign-in throttle's writes (its rows of login_failures: reservations, releases, clean-ups)
+// name no change scope (StoreTx::changes_only({})): no answer and no cached caller shows those
+// rows, so a flood of sign-ins ends no cached answer (docs/architecture.md, "Caches and change
+// scopes").
+
 bool can_sign_in(const UserRecord& user) {
   return user.status == EmployeeStatus::kActive && !user.password_hash.empty();
 }
@@ -46,7 +51,10 @@ void forget_expired_failures(Store& store, Timestamp before) {
       std::chrono::duration_cast<std::chrono::steady_clock::duration>(kInterval).count();
   if (last != 0 && now - last < interval) return;
   if (!last_cleanup.compare_exchange_strong(last, now)) return;  // another thread does it
-  store.write([&](StoreTx& tx) { tx.sessions().delete_login_failures_before(before); });
+  store.write([&](StoreTx& tx) {
+    tx.changes_only({});  // the throttle's rows only: see the top of this file
+    tx.sessions().delete_login_failures_before(before);
+  });
 }
 
 }  // namespace
@@ -68,6 +76,7 @@ AuthService::Attempt AuthService::reserve_attempt(
   const Timestamp since = now - window;
   SessionRepo::AttemptReservation reservation;
   Attempt attempt = store_.write_value([&](StoreTx& tx) {
+    tx.changes_only({});  // the throttle's rows only: see the top of this file
     Attempt found{find_user(tx), {}, {}, {}};
     found.key = found.user ? "user:" + found.user->id : "login:" + ascii::to_lower(login);
     if (settings_.max_failures_per_address > 0) {
@@ -103,6 +112,7 @@ PasswordHasher::Place AuthService::admit_or_release(const Attempt& attempt,
     // A password that was never checked is not a failure: a flood from elsewhere filling the
     // queue must not use up this account's attempts.
     store_.write([&](StoreTx& tx) {
+      tx.changes_only({});  // the throttle's rows only: see the top of this file
       tx.sessions().release_login_attempt(attempt.key, client, attempt.at);
       if (attempt.address_at)
         tx.sessions().release_login_attempt(kAnyAccount, client, *attempt.address_at);
@@ -122,6 +132,7 @@ bool AuthService::verify_attempt(const Attempt& attempt, std::string_view passwo
   }
   if (!ok || !attempt.user || !can_sign_in(*attempt.user)) return false;  // stays a failure
   store_.write([&](StoreTx& tx) {
+    tx.changes_only({});  // the throttle's rows only: see the top of this file
     tx.sessions().clear_login_failures(attempt.key, client);
     if (attempt.address_at)
       tx.sessions().release_login_attempt(kAnyAccount, client, *attempt.address_at);

@@ -53,6 +53,41 @@ free_port() {
   die "no free port found"
 }
 
+# find_nginx: sets nginx_bin, or dies naming the script that installs it.
+find_nginx() {
+  nginx_bin=$(command -v nginx || true)
+  [ -n "$nginx_bin" ] || [ ! -x /usr/sbin/nginx ] || nginx_bin=/usr/sbin/nginx
+  [ -n "$nginx_bin" ] || die "nginx is missing: run bash bench/install-bench-deps.sh"
+}
+
+# start_nginx HTTP_BLOCK: nginx from $work/nginx as every bench runs it (a worker per core, no
+# access log, keep-alive without a request limit, each temporary path inside $work), with
+# HTTP_BLOCK (servers, upstreams, settings) inside its http block. Sets nginx_pid, stopped at exit.
+start_nginx() {
+  mkdir -p "$work/nginx"
+  chmod 755 "$work" "$work/nginx"
+  cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+$1
+}
+EOF
+  "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" \
+    -g 'daemon off;' &
+  nginx_pid=$!
+  pids+=("$nginx_pid")
+}
+
 kib_of() { awk -v k="$2" '$1 == k":" {print $2}' "/proc/$1/status"; }
 mib() { echo "scale=1; $1 / 1024" | bc; }
 # CPU seconds used so far by a process and its threads (utime + stime).

@@ -43,9 +43,7 @@ clk_tck=$(getconf CLK_TCK)
 for tool in wrk curl cmake bc awk pgrep; do
   command -v "$tool" >/dev/null || die "$tool is missing: run bash scripts/install-deps.sh"
 done
-nginx_bin=$(command -v nginx || true)
-[ -n "$nginx_bin" ] || [ ! -x /usr/sbin/nginx ] || nginx_bin=/usr/sbin/nginx
-[ -n "$nginx_bin" ] || die "nginx is missing: run bash bench/install-bench-deps.sh"
+find_nginx
 
 build_bench projectd projectd_make_dataset
 binary=$root/build-bench/projectd
@@ -144,21 +142,8 @@ export BENCH_TOKEN
 nginx_one=$(free_port)
 nginx_two=$(free_port)
 while [ "$nginx_two" = "$nginx_one" ]; do nginx_two=$(free_port); done
-mkdir -p "$work/nginx"
-chmod 755 "$work" "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<EOF
-worker_processes auto;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
+start_nginx "$(
+  cat <<EOF
   upstream one {
     server 127.0.0.1:$port_node1;
     keepalive 64;
@@ -179,12 +164,8 @@ http {
     listen 127.0.0.1:$nginx_two;
     location / { proxy_pass http://two; }
   }
-}
 EOF
-"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" \
-  -g 'daemon off;' &
-nginx_pid=$!
-pids+=("$nginx_pid")
+)"
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$nginx_two/healthz" >/dev/null && break
   sleep 0.1

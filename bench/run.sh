@@ -44,9 +44,7 @@ serve_flags=(--max-upload-mb $((file_mib + 16)) --body-timeout-ms 600000)
 for tool in wrk curl cmake bc dd awk unzip; do
   command -v "$tool" >/dev/null || die "$tool is missing: run bash scripts/install-deps.sh"
 done
-nginx_bin=$(command -v nginx || true)
-[ -n "$nginx_bin" ] || [ ! -x /usr/sbin/nginx ] || nginx_bin=/usr/sbin/nginx
-[ -n "$nginx_bin" ] || die "nginx is missing: run bash bench/install-bench-deps.sh"
+find_nginx
 
 # --- build -------------------------------------------------------------------------------------
 build_bench projectd projectd_make_dataset projectd_argon2_rate
@@ -221,32 +219,13 @@ run_wrk xml "$task_url.xml" bench/auth.lua "$pid_big"
 nginx_port=$(free_port)
 chmod 755 "$work" "$work/nginx" "$work/nginx/www"
 chmod 644 "$work/nginx/www/task.json"
-cat >"$work/nginx/nginx.conf" <<EOF
-worker_processes auto;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
+start_nginx "  sendfile on;
   tcp_nopush on;
-  keepalive_requests 1000000;
   default_type application/json;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
   server {
     listen 127.0.0.1:$nginx_port;
     root $work/nginx/www;
-  }
-}
-EOF
-"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" \
-  -g 'daemon off;' &
-nginx_pid=$!
-pids+=("$nginx_pid")
+  }"
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$nginx_port/task.json" -o "$work/nginx.json" && break
   sleep 0.1

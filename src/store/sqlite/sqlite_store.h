@@ -92,7 +92,7 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   std::uint64_t statements() const;
   // True once an I/O error stopped the store accepting writes.
   bool fail_stopped() const { return fail_stopped_.load(std::memory_order_acquire); }
-  // Writes waiting for the writer, not counting the group it is running.
+  // Writes queued for the next group, not counting the group the leader is running.
   std::size_t queued_writes() const;
 
  private:

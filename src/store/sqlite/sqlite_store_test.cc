@@ -30,7 +30,7 @@ class SqliteStoreTest : public ::testing::Test {
   bool has_user(const std::string& id) {
     return store_->read_value([&](StoreTx& tx) { return tx.users().by_id(id).has_value(); });
   }
-  // Waits until n writes are queued behind the group the writer is running.
+  // Waits until n writes are queued behind the group the leader is running.
   void wait_for_queue(std::size_t n) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (store_->queued_writes() < n) {

@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <regex>
 #include <string>
 #include <utility>
@@ -118,6 +121,33 @@ TEST(Cli, UserAddMakesSomeoneWhoCanSignIn) {
   EXPECT_NE(duplicate.exit_code, 0);
   TestServer server({}, data.path());
   EXPECT_FALSE(sign_in(server.port(), "cli@example.com", "cli-password").empty());
+}
+
+// serve starts itself again with glibc's per-thread cache enlarged (app/malloc_tuning.h): the
+// running server's environment holds the count, after what GLIBC_TUNABLES already held, and a
+// count given by the operator wins. The process id is the one started, and it answers. (The
+// environment is read raw: glibc's loader ends each tunable's value with a NUL in place, so the
+// variable reads as its first tunable only.)
+TEST(Cli, ServeRunsWithGlibcsThreadCacheEnlargedUnlessTheOperatorSetIt) {
+  const auto environment_with = [](std::map<std::string, std::string> env) {
+    for (const auto& [name, value] : TestServer::admin_env())
+      env.emplace(name, value);
+    TestServer server({}, "", env);
+    EXPECT_EQ(HttpClient(server.port()).get("/healthz").status, 200);
+    std::ifstream in("/proc/" + std::to_string(server.pid()) + "/environ", std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const auto has = [](const std::string& all, const std::string& part) {
+    return all.find(part) != std::string::npos;
+  };
+  std::string env = environment_with({});
+  EXPECT_TRUE(has(env, std::string("GLIBC_TUNABLES=glibc.malloc.tcache_count=1000") + '\0'));
+  env = environment_with({{"GLIBC_TUNABLES", "glibc.malloc.arena_max=2"}});
+  EXPECT_TRUE(has(env, std::string("GLIBC_TUNABLES=glibc.malloc.arena_max=2") + '\0' +
+                           "glibc.malloc.tcache_count=1000"));
+  env = environment_with({{"GLIBC_TUNABLES", "glibc.malloc.tcache_count=50"}});
+  EXPECT_TRUE(has(env, std::string("GLIBC_TUNABLES=glibc.malloc.tcache_count=50") + '\0'));
+  EXPECT_FALSE(has(env, "tcache_count=1000"));
 }
 
 TEST(Cli, FirstStartWithoutCredentialsPrintsAGeneratedPasswordOnce) {

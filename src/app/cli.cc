@@ -3,6 +3,7 @@
 #include "app/backup_commands.h"
 #include "app/config.h"
 #include "app/config_file.h"
+#include "app/malloc_tuning.h"
 #include "app/progress_report.h"
 #include "app/serve.h"
 #include "app/store_copy.h"
@@ -343,6 +344,7 @@ int run_cli(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
   try {
     if (serve->parsed()) {
+      restart_with_malloc_tunables(argv);  // first: nothing is done twice
       if (!config_file.empty()) apply_config_file(*serve, config_file);
       spdlog::set_level(spdlog::level::from_str(serve_config.log_level));
       if (serve_config.log_format == "json") use_json_log_lines();

@@ -6,6 +6,7 @@
 #include "app/blob_sweeper.h"
 #include "app/bulk_download_worker.h"
 #include "app/first_admin.h"
+#include "app/malloc_tuning.h"
 #include "app/milestone_deadline_reminder.h"
 #include "app/notifications.h"
 #include "app/service_notify.h"
@@ -24,7 +25,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <malloc.h>
 #include <pthread.h>
 #include <algorithm>
 #include <csignal>
@@ -47,29 +47,6 @@ sigset_t block_stop_signals() {
   sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   return set;
-}
-
-// glibc gives threads that contend for malloc arenas of their own, up to eight per core, and an
-// arena keeps what its threads freed. With dozens of request workers (most of them waiting on a
-// group commit) RSS under load would grow with the thread count; two arenas per core keep it flat,
-// and the per-thread caches in front of them keep contention low. MALLOC_ARENA_MAX in the
-// environment still wins. (Argon2id's 19 MiB block stays resident after the first sign-in:
-// returning it after each hash, by a fixed mmap threshold, made every sign-in fault it in anew,
-// which cost 3 to 7 times Argon2's own CPU on a VM; see bench/README.md.)
-//
-// glibc also hands the free top of an arena back to the OS once it passes 128 KiB, and a request
-// worker frees that much after every uncached answer: the next request faulted the same pages in
-// again (a fifth of the CPU of GET task with the response cache off, issue 20; bench/README.md).
-// A 16 MiB trim threshold keeps them. Fixing it turns glibc's sliding mmap threshold off, so the
-// mmap threshold is fixed too, at 4 MiB: buffers below it (uploads read 512 KiB at a time) come
-// from the arenas, larger blocks are mapped and returned whole. MALLOC_TRIM_THRESHOLD_ and
-// MALLOC_MMAP_THRESHOLD_ in the environment still win.
-void tune_malloc() {
-  if (std::getenv("MALLOC_TRIM_THRESHOLD_") == nullptr) mallopt(M_TRIM_THRESHOLD, 16 * 1024 * 1024);
-  if (std::getenv("MALLOC_MMAP_THRESHOLD_") == nullptr) mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
-  if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  mallopt(M_ARENA_MAX, static_cast<int>(2 * cores));
 }
 
 // --tls-cert and --tls-key, loaded before anything else starts: a missing, unreadable or

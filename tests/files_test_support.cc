@@ -102,6 +102,15 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
   return true;
 }
 
+double response_cache_hits(unsigned short port, const Headers& admin) {
+  const auto res = HttpClient(port).get("/metrics", admin);
+  EXPECT_EQ(res.status, 200) << res.body;
+  const std::string name = "\nprojectd_response_cache_hits_total ";
+  const auto at = res.body.find(name);
+  if (res.status != 200 || at == std::string::npos) return -1;
+  return std::stod(res.body.substr(at + name.size()));
+}
+
 std::int64_t FilesSuite::new_folder(const std::string& parent, const std::string& title,
                                     const Headers& auth) {
   const auto folder =

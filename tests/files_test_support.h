@@ -50,6 +50,10 @@ std::size_t spooled_files(const std::string& data_dir);
 bool eventually(const std::function<bool()>& condition,
                 std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
+// The node's projectd_response_cache_hits_total, read from its /metrics as `admin`; -1 when the
+// scrape fails or lacks it.
+double response_cache_hits(unsigned short port, const Headers& admin);
+
 class FilesSuite : public TaskSuite {
  protected:
   // A call to api/2.0/files/<path> with a JSON body (none when `body` is null).

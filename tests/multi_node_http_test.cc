@@ -1,6 +1,7 @@
 // Several projectd nodes on one PostgreSQL database and one blob directory (docs/architecture.md,
 // "Several nodes"): a token, an upload and an attachment made on one node are seen on the other,
-// nginx in front spreads requests over both, attaching and detaching from both nodes at once keeps
+// nginx in front spreads requests over both, neither serves an answer older than a write another
+// answered, attaching and detaching from both nodes at once keeps
 // one consistent set of links, and sign-in throttling counts failures on every node together.
 #include "files_test_support.h"
 #include "nginx_balancer.h"
@@ -297,6 +298,65 @@ TEST_F(MultiNodeTest, AttachAndDetachFromBothNodesAtOnceKeepOneLinkPerFile) {
             expected);
   EXPECT_EQ(first_column(*db, "SELECT file_id FROM entity_files" + of_task + " ORDER BY file_id"),
             expected);
+}
+
+// Each node caches answers and callers (docs/architecture.md, "Several nodes"), yet once a write
+// has been answered, by whichever node, the next read on either node shows it: each request first
+// catches up with every node's commits. nginx alternates, so every write is answered by one node
+// and the read after it by the other, at once and with both caches warm.
+TEST_F(MultiNodeTest, AfterAWriteIsAnsweredNoNodeServesTheOldAnswer) {
+  if (!NginxBalancer::available()) GTEST_SKIP() << "needs nginx (" << kNginxBinary << ")";
+  const Seed made = seed(a_->port(), admin_);
+  ASSERT_NE(made.task, 0);
+  const std::string task = api("project/" + task_path(made.task));
+  const auto title_on = [&](unsigned short port) -> std::string {
+    const auto got = response_of(json_request(port, "GET", task, nullptr, admin_), 200);
+    return got.is_object() ? std::string(got.at("title").as_string()) : "";
+  };
+
+  // Both nodes answer a repeated read from their caches.
+  const double hits_a = response_cache_hits(a_->port(), admin_);
+  const double hits_b = response_cache_hits(b_->port(), admin_);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(title_on(a_->port()), "Attach here");
+    EXPECT_EQ(title_on(b_->port()), "Attach here");
+  }
+  EXPECT_EQ(response_cache_hits(a_->port(), admin_), hits_a + 1);
+  EXPECT_EQ(response_cache_hits(b_->port(), admin_), hits_b + 1);
+
+  NginxBalancer nginx({a_->port(), b_->port()});
+  for (int i = 0; i < 12; ++i) {
+    const std::string title = "Version " + std::to_string(i);
+    const auto changed = json_request(nginx.port(), "PUT", task, {{"title", title}}, admin_);
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    EXPECT_EQ(title_on(nginx.port()), title) << "the read right after write " << i;
+    EXPECT_EQ(title_on(nginx.port()), title) << "the second read after write " << i;
+  }
+  // A change written straight into one node is seen by the other, whose answer was cached.
+  EXPECT_EQ(title_on(b_->port()), "Version 11");
+  ASSERT_EQ(json_request(a_->port(), "PUT", task, {{"title", "Last"}}, admin_).status, 200);
+  EXPECT_EQ(title_on(b_->port()), "Last");
+  EXPECT_EQ(nginx.stop(), 0) << nginx.error_log();
+}
+
+// A caller cached by one node is dropped there as soon as another node disables the person.
+TEST_F(MultiNodeTest, APersonDisabledOnOneNodeIsRefusedByTheOtherAtOnce) {
+  const auto added = json_request(a_->port(), "POST", api("people"),
+                                  {{"email", "leaver@example.com"},
+                                   {"firstName", "Leaving"},
+                                   {"lastName", "Person"},
+                                   {"password", "right-password-1"}},
+                                  admin_);
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string id(response_of(added, 201).at("id").as_string());
+  const Headers leaver =
+      HttpClient::auth(sign_in(a_->port(), "leaver@example.com", "right-password-1"));
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(HttpClient(b_->port()).get(api("people/@self"), leaver).status, 200);
+  ASSERT_EQ(
+      json_request(a_->port(), "PUT", api("people/" + id), {{"disable", true}}, admin_).status,
+      200);
+  EXPECT_EQ(HttpClient(b_->port()).get(api("people/@self"), leaver).status, 401);
 }
 
 TEST_F(MultiNodeTest, SignInFailuresOnEveryNodeCountTogether) {

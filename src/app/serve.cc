@@ -126,7 +126,12 @@ int run_serve(const ServeConfig& config) {
       [&store](std::uint64_t stamp, const ScopeDependencies& depends_on) {
         return store->unchanged_since(stamp, depends_on);
       });
-  Dispatcher dispatcher(table, auth, DispatchOptions{config.public_url, &response_cache});
+  // PostgreSQL nodes learn each other's writes from the database: the caches answer on a worker,
+  // once it has caught up (docs/architecture.md, "Several nodes").
+  std::function<void()> catch_up;
+  if (store->caches_need_catch_up()) catch_up = [&store] { store->catch_up(); };
+  Dispatcher dispatcher(table, auth,
+                        DispatchOptions{config.public_url, &response_cache, std::move(catch_up)});
 
   ServerOptions options;
   options.host = listen.host;

@@ -21,7 +21,9 @@ SqlType type_of(const std::string& table, const std::string& column, std::string
 }
 
 bool skipped(const std::string& table) {
-  return table == "schema_migrations" || table.starts_with("sqlite_");
+  // change_log is PostgreSQL nodes' record of recent writes for their caches (migration 0023), not
+  // portal data.
+  return table == "schema_migrations" || table == "change_log" || table.starts_with("sqlite_");
 }
 
 void add_column(Catalog& catalog, SqlStatement& row) {

@@ -21,6 +21,8 @@ class ChangeScope {
  public:
   static ChangeScope task(std::int64_t id) { return ChangeScope(Kind::kTask, id); }
   static ChangeScope project(std::int64_t id) { return ChangeScope(Kind::kProject, id); }
+  // The scope whose key() is `key`, as a store that keeps keys gives them back.
+  static ChangeScope from_key(std::uint64_t key) { return ChangeScope(key); }
 
   // A number naming the scope: the kind in the top byte, the id below it.
   std::uint64_t key() const { return key_; }
@@ -31,6 +33,7 @@ class ChangeScope {
   ChangeScope(Kind kind, std::int64_t id)
       : key_(static_cast<std::uint64_t>(kind) << 56 |
              (static_cast<std::uint64_t>(id) & ((std::uint64_t{1} << 56) - 1))) {}
+  explicit ChangeScope(std::uint64_t key) : key_(key) {}
   std::uint64_t key_;
 };
 

@@ -159,6 +159,7 @@ BodyPolicy Dispatcher::route(IncomingRequest& request, bool has_body) const {
 }
 
 bool Dispatcher::head_caller_from_cache(IncomingRequest& request) const {
+  if (options_.catch_up) return false;  // authenticate_head catches up first
   try {
     request.caller = authenticator_.cached_caller(head_credentials(request));
   } catch (const std::exception&) {
@@ -170,6 +171,7 @@ bool Dispatcher::head_caller_from_cache(IncomingRequest& request) const {
 std::optional<OutgoingResponse> Dispatcher::authenticate_head(IncomingRequest& request) const {
   try {
     refuse_cross_site(request);
+    catch_up(request);
     const auto credentials = head_credentials(request);
     request.caller = authenticator_.authenticate(credentials, request.client_address);
     if (!request.caller) throw unauthorized(!credentials.empty(), request.headers);
@@ -214,7 +216,18 @@ OutgoingResponse Dispatcher::error_response(const ApiError& error, Format format
   return out;
 }
 
+void Dispatcher::catch_up(IncomingRequest& request) const {
+  if (!options_.catch_up || request.caches_current) return;
+  options_.catch_up();
+  request.caches_current = true;
+}
+
 std::optional<OutgoingResponse> Dispatcher::cached_answer(IncomingRequest& request) const {
+  if (options_.catch_up) return std::nullopt;
+  return answer_from_cache(request);
+}
+
+std::optional<OutgoingResponse> Dispatcher::answer_from_cache(IncomingRequest& request) const {
   ResponseCache* cache = options_.response_cache;
   // Only bodiless GETs are cached; their credentials come from the query, a cookie or the headers.
   if (!cache || !cache->enabled() || request.method != http::verb::get || !request.body.empty())
@@ -261,6 +274,11 @@ OutgoingResponse Dispatcher::handle(IncomingRequest& request) const {
   OutgoingResponse out;
   try {
     const Route& route = bind(request, context);
+    // Only a route that reads the token cache or the response cache waits for the catch-up.
+    if (options_.catch_up && (route.requires_auth || route.caches_response)) {
+      catch_up(request);
+      if (auto cached = answer_from_cache(request)) return std::move(*cached);
+    }
     // Read before the caller and the data: an answer rendered while a write committed (a change
     // of the caller's rights included) is not kept.
     ResponseCache* cache = route.caches_response && request.method == http::verb::get &&

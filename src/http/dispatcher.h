@@ -13,6 +13,7 @@
 #include <boost/beast/http/verb.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,8 @@ struct IncomingRequest {
   std::optional<RoutedRequest> routed;
   // Set when the caller was authenticated from the head, before the body was read.
   std::optional<Caller> caller;
+  // DispatchOptions::catch_up ran for this request: its caches are current.
+  bool caches_current = false;
 };
 
 // Part of a file to send (a FileResponse after Range was applied).
@@ -71,6 +74,10 @@ struct DispatchOptions {
   std::string public_url;  // empty: http://<Host>
   // Answers of the routes with caches_response are kept here; null: none are.
   ResponseCache* response_cache = nullptr;
+  // Set when the caches (this one and the authenticator's) see other processes' writes only once
+  // this ran (Store::catch_up(); PostgreSQL nodes): it may block, so the caches are then consulted
+  // only on a worker, after it, never on the I/O thread.
+  std::function<void()> catch_up;
 };
 
 class Dispatcher {
@@ -95,12 +102,17 @@ class Dispatcher {
   // The answer handle() would give, when the response cache holds it for this caller and the
   // caller is known without the store; nullopt otherwise. Never touches the store and never
   // throws, so the server asks on its I/O thread before handing the request to a worker. A caller
-  // it found is kept in request.caller, for handle() on a miss.
+  // it found is kept in request.caller, for handle() on a miss. Always nullopt with
+  // DispatchOptions::catch_up: handle() asks the cache itself after catching up.
   std::optional<OutgoingResponse> cached_answer(IncomingRequest& request) const;
   // The envelope answer for an error raised outside handle() (limits, timeouts in the server).
   static OutgoingResponse error_response(const ApiError& error, Format format);
 
  private:
+  // cached_answer() without the I/O thread's condition.
+  std::optional<OutgoingResponse> answer_from_cache(IncomingRequest& request) const;
+  // Runs DispatchOptions::catch_up once per request, if it is set; throws what it throws.
+  void catch_up(IncomingRequest& request) const;
   // The steps of handle(), in order; each throws ApiError for the client's mistakes.
   const Route& bind(IncomingRequest& request, RequestContext& context) const;
   void authenticate(const Route& route, IncomingRequest& request, RequestContext& context) const;

@@ -171,14 +171,20 @@ class Store {
   // A number that changes after every committed write, before that write() returns; cheap (an
   // atomic load) and never blocking, so an I/O thread may call it. Caches of values computed from
   // the store (http/response_cache, the token cache of AuthService) keep a value only while the
-  // generation it was computed at is current. A store that cannot see every writer (several nodes
-  // sharing one PostgreSQL database) must make those caches unusable: return a different value on
-  // every call, so no cached value is ever current.
+  // generation it was computed at is current (docs/architecture.md, "Caches and change scopes").
   virtual std::uint64_t generation() const = 0;
   // Whether no write that committed after `stamp` (a generation() read before the value was read)
   // can have changed a value computed from `depends_on` (base/change_scope.h). Cheap and never
-  // blocking, as generation(). A store that cannot see every writer answers false.
+  // blocking, as generation().
   virtual bool unchanged_since(std::uint64_t stamp, const ScopeDependencies& depends_on) const = 0;
+  // Whether the two above see other processes' writes only through catch_up(): then a cache may
+  // answer only after catch_up() ran for the request (on a worker). SQLite's clock is shared
+  // memory, always current; PostgreSQL nodes learn each other's writes from the database.
+  virtual bool caches_need_catch_up() const { return false; }
+  // Makes generation() and unchanged_since() count every write that any process committed before
+  // this call. May block on the database (one round trip, shared by concurrent callers); throws
+  // ApiError(kServiceUnavailable) when the database is unreachable.
+  virtual void catch_up() {}
 
   template <class F>
   auto read_value(F&& fn) -> decltype(fn(std::declval<StoreTx&>())) {

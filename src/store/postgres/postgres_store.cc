@@ -143,7 +143,12 @@ int PostgresStore::migrate(const PostgresStoreOptions& options, const MigrationA
 
 PostgresStore::PostgresStore(std::unique_ptr<PostgresConnection> first,
                              const PostgresStoreOptions& options)
-    : options_(options) {
+    : options_(options), changes_([this](const std::function<void(SqlConnection&)>& fn) {
+        Lease lease(*this);
+        PostgresConnection& connection = lease.connection();
+        if (connection.broken()) connection.reset();
+        fn(connection);
+      }) {
   idle_.push_back(first.get());
   connections_.push_back(std::move(first));
 }
@@ -204,7 +209,14 @@ void PostgresStore::run(const std::function<void(StoreTx&)>& fn, bool writing) {
       SqlTx tx(connection);
       fn(tx);
       committing = true;
-      connection.execute("COMMIT");
+      // What the write changed commits with it, in the same round trip (postgres_change_feed.h).
+      const std::string log = writing ? PostgresChangeFeed::log_statement(tx.changed_scopes()) : "";
+      if (log.empty()) {
+        connection.execute("COMMIT");
+      } else {
+        connection.execute_script(log + "; COMMIT");
+      }
+      if (writing) changes_.committed(tx.changed_scopes());
       return;
     } catch (const PostgresError& e) {
       roll_back(connection);

@@ -13,8 +13,9 @@
 // kServiceUnavailable and the client retries (docs/architecture.md, "Several nodes"). Durability is
 // PostgreSQL's (synchronous_commit as the server is configured).
 //
-// generation() changes on every call: other nodes write too, so no cache keyed by it may ever be
-// current here.
+// The change clock (generation(), unchanged_since()) counts what every node committed, as far as
+// the last catch_up() saw (postgres_change_feed.h): a cache must call catch_up() before it answers
+// (Store::caches_need_catch_up()).
 //
 // Calling read(), write() or close() from inside fn throws ApiError(kInternal), as in SqliteStore:
 // with every connection leased, a nested lease would wait forever.
@@ -22,6 +23,7 @@
 // Thread safety: every public method may be called from any number of threads at once.
 #pragma once
 
+#include "store/postgres/postgres_change_feed.h"
 #include "store/postgres/postgres_connection.h"
 #include "store/store.h"
 #include "store/store_health.h"
@@ -59,10 +61,12 @@ class PostgresStore final : public Store, public StoreHealthProbe {
   void close() override;
   // One pooled connection: writable unless the server is a standby or read-only by default.
   StoreHealth health() override;
-  std::uint64_t generation() const override {
-    return generation_.fetch_add(1, std::memory_order_relaxed);
+  std::uint64_t generation() const override { return changes_.now(); }
+  bool unchanged_since(std::uint64_t stamp, const ScopeDependencies& depends_on) const override {
+    return changes_.unchanged_since(stamp, depends_on);
   }
-  bool unchanged_since(std::uint64_t, const ScopeDependencies&) const override { return false; }
+  void catch_up() override { changes_.catch_up(); }
+  bool caches_need_catch_up() const override { return true; }
 
   // Transactions run again after a serialization failure, deadlock or lost connection.
   std::uint64_t retries() const { return retries_.load(std::memory_order_relaxed); }
@@ -85,7 +89,7 @@ class PostgresStore final : public Store, public StoreHealthProbe {
   int leased_ = 0;
   bool closed_ = false;
 
-  mutable std::atomic<std::uint64_t> generation_{0};
+  PostgresChangeFeed changes_;
   std::atomic<std::uint64_t> retries_{0};
 };
 

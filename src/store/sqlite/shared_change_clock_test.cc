@@ -2,7 +2,7 @@
 // scopes"): a value that lists its scopes goes stale only with a broad write or one naming them,
 // a value without a list with any write; and every process on one database file sees the others'
 // commits. Then the same through SqliteStore's group commit.
-#include "store/sqlite/shared_change_clock.h"
+#include "store/shared_change_clock.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_test_support.h"
 

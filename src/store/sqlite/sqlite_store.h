@@ -28,7 +28,7 @@
 #pragma once
 
 #include "base/one_shot_signal.h"
-#include "store/sqlite/shared_change_clock.h"
+#include "store/shared_change_clock.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 #include "store/store_health.h"

@@ -1,4 +1,4 @@
-#include "store/sqlite/shared_change_clock.h"
+#include "store/shared_change_clock.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -44,6 +44,10 @@ std::uint64_t mix_scope_key(std::uint64_t key) {
 }
 
 }  // namespace
+
+SharedChangeClock::SharedChangeClock() : local_(std::make_unique<std::uint64_t[]>(kClockWords)) {
+  words_ = local_.get();
+}
 
 SharedChangeClock::SharedChangeClock(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);

@@ -11,6 +11,8 @@
 // process committed, such as `projectd user disable`, by the next request. Writers that do not go
 // through SqliteStore (the sqlite3 shell) are not counted. When the file cannot be made or mapped
 // (a read-only directory), only this process's commits count.
+// The PostgreSQL store keeps one in memory only (the default constructor) and feeds it what every
+// node committed (store/postgres/postgres_change_feed.h).
 // Thread safety: every method from any thread at once (lock-free atomics, also across processes).
 #pragma once
 
@@ -25,6 +27,7 @@ namespace projectd {
 
 class SharedChangeClock {
  public:
+  SharedChangeClock();  // this process's commits only, in memory
   explicit SharedChangeClock(const std::string& path);
   ~SharedChangeClock();
   SharedChangeClock(const SharedChangeClock&) = delete;

@@ -150,6 +150,14 @@ class StoreTx {
   // What the transaction named so far; nullopt: broad.
   const ScopeDependencies& changed_scopes() const { return changed_; }
 
+  // A hint for a read: `reads` makes the reads this transaction is about to make, with the same
+  // arguments, so a store that pays a round trip per statement (PostgreSQL) sends them together
+  // and answers them from memory when they are made. Results inside `reads` are empty and
+  // discarded; a read that depends on another's result belongs in a later prefetch. Does nothing
+  // in a write, or on SQLite, and then answers false (a caller that would read something only to
+  // prefetch more need not).
+  virtual bool prefetch(const std::function<void(StoreTx&)>& /*reads*/) { return false; }
+
  private:
   ScopeDependencies changed_;
 };

@@ -10,6 +10,10 @@ namespace projectd {
 FileAccessResolver::FileAccessResolver(StoreTx& tx, Viewer viewer)
     : tx_(tx), viewer_(std::move(viewer)) {}
 
+void FileAccessResolver::knows_project(std::int64_t project_id, const ProjectSecurity& security) {
+  projects_.insert_or_assign(project_id, security);
+}
+
 TreeAccess FileAccessResolver::of_folder(const FolderRecord& folder) {
   return with_shares(of_tree(folder.root_kind, folder.owner_id, folder.project_id),
                      folder.root_kind, folder.owner_id,
@@ -89,6 +93,11 @@ void require_removable(const Viewer& viewer, const FolderRecord& folder) {
 std::vector<FileView> file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files,
                                  std::vector<std::string>& people) {
   FileAccessResolver access(tx, viewer);
+  return file_views(tx, access, std::move(files), people);
+}
+
+std::vector<FileView> file_views(StoreTx& tx, FileAccessResolver& access,
+                                 std::vector<FileRecord> files, std::vector<std::string>& people) {
   std::vector<std::int64_t> ids;
   for (const FileRecord& file : files)
     ids.push_back(file.id);

@@ -55,6 +55,10 @@ class FileAccessResolver {
  public:
   FileAccessResolver(StoreTx& tx, Viewer viewer);
 
+  // The viewer's security in a project the caller has already read, so the files of its folders
+  // are judged without reading the project and the viewer's membership again.
+  void knows_project(std::int64_t project_id, const ProjectSecurity& security);
+
   TreeAccess of_folder(const FolderRecord& folder);
   TreeAccess of_file(const FileRecord& file);
 
@@ -92,6 +96,9 @@ void require_removable(const Viewer& viewer, const FolderRecord& folder);
 // `people` (the caller loads one PeopleIndex for the whole response).
 std::vector<FileView> file_views(StoreTx& tx, const Viewer& viewer, std::vector<FileRecord> files,
                                  std::vector<std::string>& people);
+// The same, judged by `access` (its viewer), which may already know some projects.
+std::vector<FileView> file_views(StoreTx& tx, FileAccessResolver& access,
+                                 std::vector<FileRecord> files, std::vector<std::string>& people);
 // The files with these ids, in the order of `ids`; unknown ids are left out. One statement.
 std::vector<FileRecord> files_in_order(StoreTx& tx, const std::vector<std::int64_t>& ids);
 // The files attached to a task or discussion, in attach order: two statements.

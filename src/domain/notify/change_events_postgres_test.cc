@@ -16,33 +16,22 @@
 namespace projectd {
 namespace {
 
-class ChangeEventsPostgresTest : public testing::PostgresTest {
+class ChangeEventsPostgresTest : public testing::PostgresStoreTestBase {
  protected:
-  void SetUp() override {
-    PostgresTest::SetUp();
-    if (IsSkipped()) return;
-    store_ = PostgresStore::open({.url = schema_url(), .connections = 2}, true);
-    store_->write([&](StoreTx& tx) {
-      UserRecord admin = testing::make_user("admin");
-      admin.is_admin = true;
-      tx.users().insert(admin);
-      ProjectRecord project = testing::make_project("P", admin.id);
-      project.id = tx.projects().insert(project);
-      tx.projects().put_member(project.id, TeamMember{admin.id, 0});
-      project_ = project.id;
-    });
-  }
-
-  void TearDown() override {
-    if (store_) store_->close();
-    PostgresTest::TearDown();
+  void seed(StoreTx& tx) override {
+    UserRecord admin = testing::make_user("admin");
+    admin.is_admin = true;
+    tx.users().insert(admin);
+    ProjectRecord project = testing::make_project("P", admin.id);
+    project.id = tx.projects().insert(project);
+    tx.projects().put_member(project.id, TeamMember{admin.id, 0});
+    project_ = project.id;
   }
 
   std::vector<ChangeEventRecord> events() {
     return store_->read_value([](StoreTx& tx) { return tx.outbox().oldest_events(100); });
   }
 
-  std::unique_ptr<Store> store_;
   std::int64_t project_ = 0;
 };
 

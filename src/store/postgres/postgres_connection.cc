@@ -81,37 +81,237 @@ SqlStatement PostgresConnection::prepare(std::string_view sql) {
   return SqlStatement(it->second->lease(*this));
 }
 
-PgResult PostgresConnection::run(const std::string& sql, int count, const unsigned* types,
-                                 const char* const* values) {
-  // The same text with other parameter types (a NULL bound as unknown, say) is another plan.
+namespace {
+
+// The key of a prepared statement: translated SQL, '\0', the parameter type OIDs as bytes.
+std::string statement_key(const std::string& sql, int count, const unsigned* types) {
   std::string key = sql;
   key.push_back('\0');
   key.append(reinterpret_cast<const char*>(types), static_cast<std::size_t>(count) * sizeof *types);
+  return key;
+}
+
+// The key of one run: the statement's key, then each value (a NULL told apart from '').
+std::string run_key(std::string statement, int count, const char* const* values) {
+  for (int i = 0; i < count; ++i) {
+    statement.push_back(values[i] == nullptr ? '\0' : '\1');
+    if (values[i] != nullptr) statement.append(values[i]);
+    statement.push_back('\0');
+  }
+  return statement;
+}
+
+bool succeeded(const pg_result* result) {
+  const ExecStatusType status = PQresultStatus(result);
+  return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY;
+}
+
+}  // namespace
+
+const std::string* PostgresConnection::prepared_name(const std::string& key) const {
+  const auto it = prepared_.find(key);
+  return it == prepared_.end() ? nullptr : &it->second;
+}
+
+SharedPgResult PostgresConnection::run(const std::string& sql, int count, const unsigned* types,
+                                       const char* const* values) {
+  // The same text with other parameter types (a NULL bound as unknown, say) is another plan.
+  std::string key = statement_key(sql, count, types);
+  std::string one_run;
+  if (!recording_) finish_commit();
+  if (reading_) {
+    one_run = run_key(key, count, values);
+    if (recording_) {
+      Command command{sql, std::vector<unsigned>(types, types + count), {}};
+      for (int i = 0; i < count; ++i)
+        command.values.push_back(values[i] == nullptr ? std::nullopt
+                                                      : std::optional<std::string>(values[i]));
+      recorded_.push_back(std::move(command));
+      return SharedPgResult(PQmakeEmptyPGresult(connection_, PGRES_TUPLES_OK), PgResultDeleter());
+    }
+    if (auto kept = ahead_.find(one_run); kept != ahead_.end()) return kept->second;
+  }
 
   PgResult result;
-  if (auto it = prepared_.find(key); it != prepared_.end()) {
-    result.reset(
-        PQexecPrepared(connection_, it->second.c_str(), count, values, nullptr, nullptr, 0));
-  } else if (prepared_.size() < kMaxCachedStatements) {
-    std::string name = "p" + std::to_string(++statements_named_);
-    PgResult prepared(PQprepare(connection_, name.c_str(), sql.c_str(), count, types));
-    if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-      throw postgres_error(connection_, prepared.get(), "preparing a statement");
-    }
-    auto [entry, inserted] = prepared_.emplace(std::move(key), std::move(name));
-    result.reset(
-        PQexecPrepared(connection_, entry->second.c_str(), count, values, nullptr, nullptr, 0));
+  if (!pending_begin_.empty()) {
+    Command command{sql, std::vector<unsigned>(types, types + count), {}};
+    for (int i = 0; i < count; ++i)
+      command.values.push_back(values[i] == nullptr ? std::nullopt
+                                                    : std::optional<std::string>(values[i]));
+    result = std::move(run_pipeline({command}).front());
   } else {
-    result.reset(PQexecParams(connection_, sql.c_str(), count, types, values, nullptr, nullptr, 0));
-  }
-
-  // PQresultStatus(nullptr) is PGRES_FATAL_ERROR: libpq could not even send the statement.
-  ExecStatusType status = PQresultStatus(result.get());
-  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY) {
-    throw postgres_error(connection_, result.get(), "running a statement");
+    ++round_trips_;
+    if (const std::string* name = prepared_name(key)) {
+      result.reset(PQexecPrepared(connection_, name->c_str(), count, values, nullptr, nullptr, 0));
+    } else if (prepared_.size() < kMaxCachedStatements) {
+      std::string name = "p" + std::to_string(++statements_named_);
+      PgResult prepared(PQprepare(connection_, name.c_str(), sql.c_str(), count, types));
+      if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+        throw postgres_error(connection_, prepared.get(), "preparing a statement");
+      }
+      ++round_trips_;
+      auto [entry, inserted] = prepared_.emplace(std::move(key), std::move(name));
+      result.reset(
+          PQexecPrepared(connection_, entry->second.c_str(), count, values, nullptr, nullptr, 0));
+    } else {
+      result.reset(
+          PQexecParams(connection_, sql.c_str(), count, types, values, nullptr, nullptr, 0));
+    }
+    // PQresultStatus(nullptr) is PGRES_FATAL_ERROR: libpq could not even send the statement.
+    if (!succeeded(result.get())) {
+      throw postgres_error(connection_, result.get(), "running a statement");
+    }
   }
   record_changes(result.get());
-  return result;
+  SharedPgResult shared(result.release(), PgResultDeleter());
+  if (reading_) ahead_.emplace(std::move(one_run), shared);
+  return shared;
+}
+
+void PostgresConnection::begin_read(std::string_view begin) {
+  forget_read();
+  reading_ = true;
+  pending_begin_.assign(begin);
+}
+
+void PostgresConnection::commit_read() {
+  const bool begun = pending_begin_.empty();
+  forget_read();
+  if (!begun) return;
+  ++round_trips_;
+  if (PQsendQueryParams(connection_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+    throw postgres_error(connection_, nullptr, "committing a read");
+  }
+  commit_in_flight_ = true;
+}
+
+void PostgresConnection::finish_commit() {
+  if (!commit_in_flight_) return;
+  commit_in_flight_ = false;
+  // A failure can only be a lost connection, which the statement about to run finds out.
+  while (PgResult result{PQgetResult(connection_)}) {
+  }
+}
+
+void PostgresConnection::forget_read() {
+  reading_ = false;
+  recording_ = false;
+  pending_begin_.clear();
+  recorded_.clear();
+  ahead_.clear();
+}
+
+bool PostgresConnection::prefetch(const std::function<void()>& record) {
+  if (!reading_ || recording_) return false;
+  recording_ = true;
+  try {
+    record();
+  } catch (...) {
+    // What the recorded reads would have thrown on empty rows: the real reads will tell.
+  }
+  recording_ = false;
+  std::vector<Command> commands = std::move(recorded_);
+  recorded_.clear();
+  if (commands.empty()) return true;
+  std::vector<PgResult> results = run_pipeline(commands);
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    std::vector<const char*> values;
+    for (const auto& value : commands[i].values)
+      values.push_back(value ? value->c_str() : nullptr);
+    const int count = static_cast<int>(values.size());
+    ahead_.insert_or_assign(run_key(statement_key(commands[i].sql, count, commands[i].types.data()),
+                                    count, values.data()),
+                            SharedPgResult(results[i].release(), PgResultDeleter()));
+  }
+  return true;
+}
+
+std::vector<PgResult> PostgresConnection::run_pipeline(const std::vector<Command>& commands) {
+  finish_commit();
+  if (PQenterPipelineMode(connection_) != 1) {
+    throw postgres_error(connection_, nullptr, "starting a pipeline");
+  }
+  ++round_trips_;
+  // What was sent, in order: each yields one result. A statement prepared here is named once its
+  // PREPARE succeeded.
+  struct Sent {
+    std::size_t command = 0;
+    bool prepare = false;
+    bool begin = false;
+    std::string key, name;
+  };
+  std::vector<Sent> sent;
+  bool sending = true;
+  if (!pending_begin_.empty()) {
+    sending = PQsendQueryParams(connection_, pending_begin_.c_str(), 0, nullptr, nullptr, nullptr,
+                                nullptr, 0) == 1;
+    sent.push_back(Sent{0, false, true, {}, {}});
+  }
+  std::vector<const char*> values;
+  for (std::size_t i = 0; sending && i < commands.size(); ++i) {
+    const Command& command = commands[i];
+    const int count = static_cast<int>(command.types.size());
+    values.clear();
+    for (const auto& value : command.values)
+      values.push_back(value ? value->c_str() : nullptr);
+    std::string key = statement_key(command.sql, count, command.types.data());
+    const std::string* name = prepared_name(key);
+    std::string fresh;
+    for (const Sent& earlier : sent)
+      if (earlier.prepare && earlier.key == key) name = &earlier.name;
+    if (name == nullptr && prepared_.size() + sent.size() < kMaxCachedStatements) {
+      fresh = "p" + std::to_string(++statements_named_);
+      sending = PQsendPrepare(connection_, fresh.c_str(), command.sql.c_str(), count,
+                              command.types.data()) == 1;
+      sent.push_back(Sent{i, true, false, std::move(key), fresh});
+      name = &sent.back().name;
+    }
+    if (!sending) break;
+    sending = name != nullptr
+                  ? PQsendQueryPrepared(connection_, name->c_str(), count, values.data(), nullptr,
+                                        nullptr, 0) == 1
+                  : PQsendQueryParams(connection_, command.sql.c_str(), count, command.types.data(),
+                                      values.data(), nullptr, nullptr, 0) == 1;
+    sent.push_back(Sent{i, false, false, {}, {}});
+  }
+  if (!sending || PQpipelineSync(connection_) != 1) {
+    // libpq could not even send: the connection is gone (broken() says so).
+    PgResult failure;
+    throw postgres_error(connection_, failure.get(), "sending a pipeline");
+  }
+
+  std::vector<PgResult> results(commands.size());
+  PgResult first_failure;
+  std::size_t next = 0;
+  for (int empty = 0; empty < 2;) {
+    PgResult result(PQgetResult(connection_));
+    if (!result) {
+      ++empty;  // one NULL ends each command's results; two in a row: nothing more will come
+      if (PQstatus(connection_) == CONNECTION_BAD) break;
+      continue;
+    }
+    empty = 0;
+    if (PQresultStatus(result.get()) == PGRES_PIPELINE_SYNC) break;
+    if (next >= sent.size()) continue;
+    const Sent& one = sent[next++];
+    if (!succeeded(result.get())) {
+      if (!first_failure && PQresultStatus(result.get()) != PGRES_PIPELINE_ABORTED)
+        first_failure = std::move(result);
+      continue;
+    }
+    if (one.prepare) {
+      prepared_.emplace(one.key, one.name);
+    } else if (one.begin) {
+      pending_begin_.clear();
+    } else {
+      results[one.command] = std::move(result);
+    }
+  }
+  PQexitPipelineMode(connection_);
+  if (first_failure || next < sent.size()) {
+    throw postgres_error(connection_, first_failure.get(), "running a pipeline");
+  }
+  return results;
 }
 
 void PostgresConnection::record_changes(const pg_result* result) {
@@ -129,6 +329,8 @@ void PostgresConnection::record_changes(const pg_result* result) {
 }
 
 void PostgresConnection::execute_script(const std::string& sql) {
+  finish_commit();
+  ++round_trips_;
   PgResult result(PQexec(connection_, sql.c_str()));
   ExecStatusType status = PQresultStatus(result.get());
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY) {
@@ -147,6 +349,8 @@ bool PostgresConnection::broken() const {
 }
 
 void PostgresConnection::reset() {
+  forget_read();
+  commit_in_flight_ = false;  // PQreset drops whatever was in flight
   prepared_.clear();
   PQreset(connection_);
   if (broken()) throw postgres_error(connection_, nullptr, "reconnecting");

@@ -15,6 +15,13 @@
 // The session runs with client_min_messages = warning, UTF8 client encoding and standard
 // conforming strings (the dialect's LIKE escape '\' relies on it); notices are dropped.
 //
+// Read transactions (begin_read ... commit_read) may send statements ahead: prefetch() records the
+// statements its function runs without running them, then sends them in one round trip (libpq's
+// pipeline mode, with the pending BEGIN first). Every answer of a read transaction, sent ahead or
+// not, is kept until it ends, and a statement run again with the same parameters is answered from
+// memory: the transaction's snapshot is fixed, so that is the answer running it again would give.
+// A BEGIN left pending goes out with the first statement.
+//
 // Thread safety: none. One thread at a time, and statements leased from the connection must not
 // outlive it.
 #pragma once
@@ -24,10 +31,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 struct pg_conn;
 struct pg_result;
@@ -40,6 +50,8 @@ struct PgResultDeleter {
   void operator()(pg_result* result) const noexcept;
 };
 using PgResult = std::unique_ptr<pg_result, PgResultDeleter>;
+// A result a cursor reads while a read transaction may hand it out again (PostgresConnection).
+using SharedPgResult = std::shared_ptr<pg_result>;
 
 class PostgresConnection final : public SqlConnection {
  public:
@@ -75,9 +87,25 @@ class PostgresConnection final : public SqlConnection {
 
   std::size_t cached_statements() const { return prepared_.size(); }
 
+  // A read-only transaction opened by `begin` (BEGIN ... READ ONLY), sent with the first statement
+  // or prefetch; commit_read() ends it: it sends the COMMIT and returns without waiting (a
+  // read-only COMMIT changes nothing), and the connection's next use reads its answer first;
+  // nothing is sent when nothing ran. Anything else that ends the transaction (ROLLBACK, reset())
+  // must call forget_read() too.
+  void begin_read(std::string_view begin);
+  void commit_read();
+  void forget_read();
+  // Inside begin_read: sends the statements `record` runs (their rows are empty while recording)
+  // in one round trip, and keeps their answers for when they run. Does nothing outside a read.
+  bool prefetch(const std::function<void()>& record) override;
+  // Round trips to the server so far (statements, scripts, pipelines), for tests and metrics.
+  std::uint64_t round_trips() const { return round_trips_; }
+
   // For PostgresCursor: runs translated SQL with `count` parameters (types as OIDs, values as text
   // or nullptr for NULL). Returns a result holding rows or a completed command; throws otherwise.
-  PgResult run(const std::string& sql, int count, const unsigned* types, const char* const* values);
+  // Inside begin_read, the same statement with the same values is answered from memory.
+  SharedPgResult run(const std::string& sql, int count, const unsigned* types,
+                     const char* const* values);
 
  private:
   struct TextHash {
@@ -87,8 +115,31 @@ class PostgresConnection final : public SqlConnection {
     }
   };
 
+  struct Command {
+    std::string sql;  // translated
+    std::vector<unsigned> types;
+    std::vector<std::optional<std::string>> values;  // nullopt: NULL
+  };
+
   void configure_session();
   void record_changes(const pg_result* result);
+  // The prepared statement's name for (sql, types), or empty when the cache is full.
+  const std::string* prepared_name(const std::string& key) const;
+  // Sends the pending BEGIN (if any) and `commands` in one pipeline; returns each command's
+  // result, in order. Throws the first failure, after reading the whole pipeline.
+  std::vector<PgResult> run_pipeline(const std::vector<Command>& commands);
+
+  // Reads the answer of a COMMIT commit_read() left in flight.
+  void finish_commit();
+
+  bool reading_ = false;  // inside begin_read
+  bool commit_in_flight_ = false;
+  bool recording_ = false;
+  std::string pending_begin_;
+  std::vector<Command> recorded_;
+  // A read transaction's answers, by (sql, types, values): those sent ahead and those run.
+  std::unordered_map<std::string, SharedPgResult> ahead_;
+  std::uint64_t round_trips_ = 0;
 
   pg_conn* connection_;
   std::int64_t changes_ = 0;

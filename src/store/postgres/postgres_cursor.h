@@ -70,7 +70,7 @@ class PostgresCursor final : public SqlCursor {
   std::vector<unsigned> types_;
   std::vector<const char*> pointers_;
 
-  PgResult result_;
+  SharedPgResult result_;
   int rows_ = 0;
   int row_ = -1;
   bool executed_ = false;

@@ -30,6 +30,7 @@ ApiError unreachable_error() {
 // it.
 void roll_back(PostgresConnection& connection) noexcept {
   try {
+    connection.forget_read();
     if (!connection.broken() && connection.in_transaction()) connection.execute("ROLLBACK");
   } catch (const std::exception& e) {
     spdlog::warn("postgresql store: rollback failed: {}", e.what());
@@ -205,18 +206,30 @@ void PostgresStore::run(const std::function<void(StoreTx&)>& fn, bool writing) {
     bool committing = false;
     try {
       if (connection.broken()) connection.reset();
-      connection.execute(writing ? kBeginWrite : kBeginRead);
+      const std::uint64_t round_trips = connection.round_trips();
+      // A read's BEGIN goes out with its first statement or prefetch.
+      if (writing) {
+        connection.execute(kBeginWrite);
+      } else {
+        connection.begin_read(kBeginRead);
+      }
       SqlTx tx(connection);
       fn(tx);
+      if (!writing) {
+        connection.commit_read();
+        round_trips_.fetch_add(connection.round_trips() - round_trips, std::memory_order_relaxed);
+        return;
+      }
       committing = true;
       // What the write changed commits with it, in the same round trip (postgres_change_feed.h).
-      const std::string log = writing ? PostgresChangeFeed::log_statement(tx.changed_scopes()) : "";
+      const std::string log = PostgresChangeFeed::log_statement(tx.changed_scopes());
       if (log.empty()) {
         connection.execute("COMMIT");
       } else {
         connection.execute_script(log + "; COMMIT");
       }
-      if (writing) changes_.committed(tx.changed_scopes());
+      changes_.committed(tx.changed_scopes());
+      round_trips_.fetch_add(connection.round_trips() - round_trips, std::memory_order_relaxed);
       return;
     } catch (const PostgresError& e) {
       roll_back(connection);

@@ -70,6 +70,8 @@ class PostgresStore final : public Store, public StoreHealthProbe {
 
   // Transactions run again after a serialization failure, deadlock or lost connection.
   std::uint64_t retries() const { return retries_.load(std::memory_order_relaxed); }
+  // Round trips to the server of the reads and writes that completed (PostgresConnection's).
+  std::uint64_t round_trips() const { return round_trips_.load(std::memory_order_relaxed); }
 
  private:
   class Lease;
@@ -91,6 +93,7 @@ class PostgresStore final : public Store, public StoreHealthProbe {
 
   PostgresChangeFeed changes_;
   std::atomic<std::uint64_t> retries_{0};
+  std::atomic<std::uint64_t> round_trips_{0};
 };
 
 }  // namespace projectd

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "store/postgres/postgres_connection.h"
+#include "store/postgres/postgres_store.h"
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,25 @@ class PostgresTest : public ::testing::Test {
   std::string url_;
   std::string schema_;
   std::unique_ptr<PostgresConnection> connection_;
+};
+
+// A PostgresTest with a migrated PostgresStore on the test's schema, seeded by seed() in one
+// write before each test.
+class PostgresStoreTestBase : public PostgresTest {
+ protected:
+  void SetUp() override {
+    PostgresTest::SetUp();
+    if (IsSkipped()) return;
+    store_ = PostgresStore::open({.url = schema_url(), .connections = 2}, true);
+    store_->write([&](StoreTx& tx) { seed(tx); });
+  }
+  void TearDown() override {
+    store_.reset();  // its connections before the schema they use
+    PostgresTest::TearDown();
+  }
+  virtual void seed(StoreTx& /*tx*/) {}
+
+  std::unique_ptr<PostgresStore> store_;
 };
 
 }  // namespace projectd::testing

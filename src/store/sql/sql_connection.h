@@ -12,6 +12,7 @@
 #include "store/sql/sql_statement.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,11 @@ class SqlConnection {
   // Rows inserted, updated or deleted by the last statement that ran to its end.
   virtual std::int64_t changes() const = 0;
   virtual const SqlDialect& dialect() const = 0;
+  // A hint: `record` runs the reads this transaction will make next, so a backend that pays a
+  // round trip per statement may send them ahead together (PostgresConnection). Their rows are
+  // discarded; nothing `record` returns or throws matters. By default it does nothing and answers
+  // false; true when the reads were sent ahead.
+  virtual bool prefetch(const std::function<void()>& /*record*/) { return false; }
 };
 
 }  // namespace projectd

@@ -109,8 +109,11 @@ class SqlTaskRepo final : public TaskRepo {
   void add_reminder(std::int64_t task_id, std::string_view user_id, Timestamp at) override;
 
  private:
-  // Reads the task rows a statement returns, then their responsibles in one more statement.
-  std::vector<TaskRecord> read_tasks(SqlStatement& statement);
+  // Reads the task rows a statement returns, then their responsibles in one more statement: of
+  // the tasks found, or of `asked` when the statement looked tasks up by these ids (a statement
+  // that does not depend on the rows found can be sent ahead, StoreTx::prefetch).
+  std::vector<TaskRecord> read_tasks(SqlStatement& statement,
+                                     const std::vector<std::int64_t>* asked = nullptr);
   void write_responsibles(std::int64_t task_id, const std::vector<std::string>& user_ids);
 
   SqlConnection& connection_;

@@ -71,7 +71,8 @@ class SqlSessionRepo final : public SessionRepo {
 class SqlTx final : public StoreTx {
  public:
   explicit SqlTx(SqlConnection& connection)
-      : users_(connection),
+      : connection_(connection),
+        users_(connection),
         sessions_(connection),
         folders_(connection),
         projects_(connection),
@@ -130,7 +131,12 @@ class SqlTx final : public StoreTx {
   NotificationSettingsRepo& notification_settings() override { return notification_settings_; }
   WebhookRepo& webhooks() override { return webhooks_; }
 
+  bool prefetch(const std::function<void(StoreTx&)>& reads) override {
+    return connection_.prefetch([&] { reads(*this); });
+  }
+
  private:
+  SqlConnection& connection_;
   SqlUserRepo users_;
   SqlSessionRepo sessions_;
   SqlFolderRepo folders_;

@@ -8,7 +8,8 @@
 
 namespace projectd {
 
-std::vector<TaskRecord> SqlTaskRepo::read_tasks(SqlStatement& statement) {
+std::vector<TaskRecord> SqlTaskRepo::read_tasks(SqlStatement& statement,
+                                                const std::vector<std::int64_t>* asked) {
   std::vector<TaskRecord> tasks;
   std::vector<std::int64_t> ids;
   std::unordered_map<std::int64_t, std::size_t> index_of;
@@ -17,6 +18,8 @@ std::vector<TaskRecord> SqlTaskRepo::read_tasks(SqlStatement& statement) {
     ids.push_back(tasks.back().id);
     index_of.emplace(tasks.back().id, tasks.size() - 1);
   }
+  if (asked != nullptr) ids = *asked;
+  if (ids.empty()) return tasks;
   // One statement for all the rows' responsibles, whatever their number, so the count of
   // statements a read costs does not depend on its size.
   SqlStatement responsibles = connection_.prepare(
@@ -54,7 +57,7 @@ std::vector<TaskRecord> SqlTaskRepo::by_ids(const std::vector<std::int64_t>& ids
       connection_.prepare("SELECT " + task_columns_sql() + " FROM tasks t WHERE " +
                           connection_.dialect().in_ids("t.id", 1, ids.size()) + " ORDER BY t.id");
   statement.bind_all(ids_value(ids));
-  return read_tasks(statement);
+  return read_tasks(statement, &ids);
 }
 
 // sort_order keeps the schema's default: the API's sort_order is id order (TaskSort::kSortOrder).

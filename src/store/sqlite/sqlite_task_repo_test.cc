@@ -166,7 +166,8 @@ TEST_F(SqliteTaskRepoTest, BatchReadsCostAFixedNumberOfStatements) {
       subtasks = tx_.tasks().subtasks_of(batch).size();
       links = tx_.tasks().links_of(batch).size();
     });
-    EXPECT_EQ(statements, 4u) << batch.size() << " ids";  // tasks, responsibles, subtasks, links
+    // tasks, responsibles (none to read when no task was found), subtasks, links
+    EXPECT_EQ(statements, batch.empty() ? 3u : 4u) << batch.size() << " ids";
     EXPECT_EQ(tasks, batch.size());
     EXPECT_EQ(responsibles, 2 * batch.size());
     EXPECT_EQ(subtasks, batch.size());

@@ -101,6 +101,17 @@ std::string run_key(std::string statement, int count, const char* const* values)
   return statement;
 }
 
+// A command for run_pipeline, with copies of what the caller's pointers hold.
+PostgresConnection::Command command_of(std::string run_key, const std::string& sql, int count,
+                                       const unsigned* types, const char* const* values) {
+  PostgresConnection::Command command{
+      std::move(run_key), sql, std::vector<unsigned>(types, types + count), {}};
+  for (int i = 0; i < count; ++i)
+    command.values.push_back(values[i] == nullptr ? std::nullopt
+                                                  : std::optional<std::string>(values[i]));
+  return command;
+}
+
 bool succeeded(const pg_result* result) {
   const ExecStatusType status = PQresultStatus(result);
   return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY;
@@ -121,24 +132,18 @@ SharedPgResult PostgresConnection::run(const std::string& sql, int count, const 
   if (!recording_) finish_commit();
   if (reading_) {
     one_run = run_key(key, count, values);
+    // Known answers serve the recording too: the reads after them are then recorded as they will
+    // be made.
+    if (auto kept = ahead_.find(one_run); kept != ahead_.end()) return kept->second;
     if (recording_) {
-      Command command{sql, std::vector<unsigned>(types, types + count), {}};
-      for (int i = 0; i < count; ++i)
-        command.values.push_back(values[i] == nullptr ? std::nullopt
-                                                      : std::optional<std::string>(values[i]));
-      recorded_.push_back(std::move(command));
+      recorded_.push_back(command_of(std::move(one_run), sql, count, types, values));
       return SharedPgResult(PQmakeEmptyPGresult(connection_, PGRES_TUPLES_OK), PgResultDeleter());
     }
-    if (auto kept = ahead_.find(one_run); kept != ahead_.end()) return kept->second;
   }
 
   PgResult result;
   if (!pending_begin_.empty()) {
-    Command command{sql, std::vector<unsigned>(types, types + count), {}};
-    for (int i = 0; i < count; ++i)
-      command.values.push_back(values[i] == nullptr ? std::nullopt
-                                                    : std::optional<std::string>(values[i]));
-    result = std::move(run_pipeline({command}).front());
+    result = std::move(run_pipeline({command_of({}, sql, count, types, values)}).front());
   } else {
     ++round_trips_;
     if (const std::string* name = prepared_name(key)) {
@@ -214,15 +219,9 @@ bool PostgresConnection::prefetch(const std::function<void()>& record) {
   recorded_.clear();
   if (commands.empty()) return true;
   std::vector<PgResult> results = run_pipeline(commands);
-  for (std::size_t i = 0; i < commands.size(); ++i) {
-    std::vector<const char*> values;
-    for (const auto& value : commands[i].values)
-      values.push_back(value ? value->c_str() : nullptr);
-    const int count = static_cast<int>(values.size());
-    ahead_.insert_or_assign(run_key(statement_key(commands[i].sql, count, commands[i].types.data()),
-                                    count, values.data()),
+  for (std::size_t i = 0; i < commands.size(); ++i)
+    ahead_.insert_or_assign(std::move(commands[i].run_key),
                             SharedPgResult(results[i].release(), PgResultDeleter()));
-  }
   return true;
 }
 

@@ -101,6 +101,14 @@ class PostgresConnection final : public SqlConnection {
   // Round trips to the server so far (statements, scripts, pipelines), for tests and metrics.
   std::uint64_t round_trips() const { return round_trips_; }
 
+  // One statement with its values, as a pipeline sends it.
+  struct Command {
+    std::string run_key;  // the key of its answer in a read transaction
+    std::string sql;      // translated
+    std::vector<unsigned> types;
+    std::vector<std::optional<std::string>> values;  // nullopt: NULL
+  };
+
   // For PostgresCursor: runs translated SQL with `count` parameters (types as OIDs, values as text
   // or nullptr for NULL). Returns a result holding rows or a completed command; throws otherwise.
   // Inside begin_read, the same statement with the same values is answered from memory.
@@ -113,12 +121,6 @@ class PostgresConnection final : public SqlConnection {
     std::size_t operator()(std::string_view text) const noexcept {
       return std::hash<std::string_view>()(text);
     }
-  };
-
-  struct Command {
-    std::string sql;  // translated
-    std::vector<unsigned> types;
-    std::vector<std::optional<std::string>> values;  // nullopt: NULL
   };
 
   void configure_session();

@@ -21,6 +21,7 @@ struct EntityScope {
   bool read_files = false;
   bool edit_files = false;  // canEditFiles, the project's status aside
   bool closed = false;
+  ProjectSecurity security;  // the viewer's rights in `project`
 };
 
 EntityScope readable_entity(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t id) {
@@ -29,14 +30,15 @@ EntityScope readable_entity(StoreTx& tx, const Viewer& viewer, EntityKind kind, 
     const ProjectSecurity& s = scope.security;
     // A closed project is refused with 409 before edit_files is looked at.
     const bool edit_files = s.can_edit_task_files(scope.task);
-    return EntityScope{std::move(scope.task), std::move(scope.project), s.can_read_files(),
-                       edit_files, s.is_closed()};
+    return EntityScope{std::move(scope.task), std::move(scope.project),
+                       s.can_read_files(),    edit_files,
+                       s.is_closed(),         s};
   }
   const LoadedMessage loaded = readable_message(tx, viewer, id);
   const ProjectSecurity& s = loaded.project.security;
   // The project's files rule, as MessageWrapperFull.canEditFiles shows it.
-  return EntityScope{std::nullopt, loaded.project.project, s.can_read_files(), s.files_editor(),
-                     s.is_closed()};
+  return EntityScope{std::nullopt,     loaded.project.project, s.can_read_files(),
+                     s.files_editor(), s.is_closed(),          s};
 }
 
 const char* entity_noun(EntityKind kind) {
@@ -76,10 +78,12 @@ std::vector<std::int64_t> distinct(const std::vector<std::int64_t>& ids) {
   return out;
 }
 
-// Every id as a readable file, in order; 404 naming the ids that are missing or hidden.
-std::vector<FileRecord> readable_files(StoreTx& tx, const Viewer& viewer,
+// Every id as a readable file, in order; 404 naming the ids that are missing or hidden. The files
+// mostly live in the entity's project, whose rights `scope` has read already.
+std::vector<FileRecord> readable_files(StoreTx& tx, const Viewer& viewer, const EntityScope& scope,
                                        const std::vector<std::int64_t>& ids) {
   FileAccessResolver access(tx, viewer);
+  access.knows_project(scope.project.id, scope.security);
   std::vector<FileRecord> out;
   std::vector<std::int64_t> missing = ids;
   for (FileRecord& file : files_in_order(tx, ids)) {
@@ -129,11 +133,24 @@ struct FilesChange {
   std::vector<FileRecord> files;  // the readable files named, deduplicated, in order
 };
 
+// The entity, checked for editing, and the readable files of those named. On PostgreSQL the first
+// reads of both go in one round trip (StoreTx::prefetch).
+FilesChange checked_change(StoreTx& tx, const Viewer& viewer, EntityKind kind,
+                           std::int64_t entity_id, const std::vector<std::int64_t>& file_ids) {
+  const std::vector<std::int64_t> files = distinct(file_ids);
+  tx.prefetch([&](StoreTx& reads) {
+    if (kind == EntityKind::kTask) reads.tasks().by_ids({entity_id});
+    reads.files().by_ids(files);
+  });
+  EntityScope scope = entity_for_editing(tx, viewer, kind, entity_id);
+  std::vector<FileRecord> readable = readable_files(tx, viewer, scope, files);
+  return FilesChange{std::move(scope), std::move(readable)};
+}
+
 // Attaches every file or none, with audit records: the checks of the header, inside `tx`.
 FilesChange attach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
                          const std::vector<std::int64_t>& file_ids) {
-  FilesChange change{entity_for_editing(tx, viewer, kind, entity_id),
-                     readable_files(tx, viewer, distinct(file_ids))};
+  FilesChange change = checked_change(tx, viewer, kind, entity_id, file_ids);
   std::vector<std::int64_t> outside;
   for (const FileRecord& file : change.files)
     if (!in_project_tree(file, change.scope.project)) outside.push_back(file.id);
@@ -160,8 +177,7 @@ FilesChange attach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std
 // Detaches the files named that are attached, with audit records, inside `tx`.
 FilesChange detach_in_tx(StoreTx& tx, const Viewer& viewer, EntityKind kind, std::int64_t entity_id,
                          const std::vector<std::int64_t>& file_ids) {
-  FilesChange change{entity_for_editing(tx, viewer, kind, entity_id),
-                     readable_files(tx, viewer, distinct(file_ids))};
+  FilesChange change = checked_change(tx, viewer, kind, entity_id, file_ids);
   const Timestamp now = now_utc();
   std::vector<FileRecord> detached;
   for (const FileRecord& file : change.files)

@@ -31,20 +31,44 @@ TaskScope readable_task(StoreTx& tx, const Viewer& viewer, std::int64_t task_id)
   return std::move(found.begin()->second);
 }
 
-TaskParents load_task_parents(StoreTx& tx, const Viewer& viewer,
-                              const std::vector<TaskRecord>& tasks) {
+namespace {
+
+// The distinct parent ids of a batch of tasks, in order (as the reads below ask for them).
+struct ParentIds {
+  std::vector<std::int64_t> milestones, projects;
+};
+
+ParentIds parent_ids_of(const std::vector<TaskRecord>& tasks) {
   std::set<std::int64_t> milestone_ids, project_ids;
   for (const TaskRecord& task : tasks) {
     project_ids.insert(task.project_id);
     if (task.milestone_id) milestone_ids.insert(*task.milestone_id);
   }
+  return ParentIds{{milestone_ids.begin(), milestone_ids.end()},
+                   {project_ids.begin(), project_ids.end()}};
+}
+
+}  // namespace
+
+void record_task_parent_reads(StoreTx& reads, const Viewer& viewer,
+                              const std::vector<TaskRecord>& tasks) {
+  const ParentIds ids = parent_ids_of(tasks);
+  if (!ids.milestones.empty()) reads.milestones().by_ids(ids.milestones);
+  if (ids.projects.empty()) return;
+  // projects_with_security: the projects, then the viewer's memberships in those found.
+  reads.projects().by_ids(ids.projects);
+  reads.projects().memberships_of(ids.projects, viewer.user_id);
+}
+
+TaskParents load_task_parents(StoreTx& tx, const Viewer& viewer,
+                              const std::vector<TaskRecord>& tasks) {
+  tx.prefetch([&](StoreTx& reads) { record_task_parent_reads(reads, viewer, tasks); });
+  ParentIds ids = parent_ids_of(tasks);
   TaskParents parents;
-  if (!milestone_ids.empty())
-    for (MilestoneRecord& milestone : tx.milestones().by_ids(
-             std::vector<std::int64_t>(milestone_ids.begin(), milestone_ids.end())))
+  if (!ids.milestones.empty())
+    for (MilestoneRecord& milestone : tx.milestones().by_ids(ids.milestones))
       parents.milestones.emplace(milestone.id, std::move(milestone));
-  parents.projects = projects_with_security(
-      tx, viewer, std::vector<std::int64_t>(project_ids.begin(), project_ids.end()));
+  parents.projects = projects_with_security(tx, viewer, std::move(ids.projects));
   return parents;
 }
 

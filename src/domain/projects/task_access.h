@@ -31,8 +31,13 @@ struct TaskParents {
   std::map<std::int64_t, AccessibleProject> projects;
   std::map<std::int64_t, MilestoneRecord> milestones;
 };
-// Three statements whatever the number of tasks (milestones, projects, memberships).
+// Three statements whatever the number of tasks (milestones, projects, memberships); on
+// PostgreSQL sent together in one round trip (StoreTx::prefetch).
 TaskParents load_task_parents(StoreTx& tx, const Viewer& viewer,
+                              const std::vector<TaskRecord>& tasks);
+// Records, for StoreTx::prefetch, the reads load_task_parents makes for `tasks` when every parent
+// is found (one that is not costs a round trip later, never a wrong answer).
+void record_task_parent_reads(StoreTx& reads, const Viewer& viewer,
                               const std::vector<TaskRecord>& tasks);
 // The parents of one task readable_task has read and checked, without a statement.
 TaskParents parents_of(const TaskScope& scope);

@@ -112,6 +112,12 @@ PostgresConnection::Command command_of(std::string run_key, const std::string& s
   return command;
 }
 
+// Whether a statement only reads: translated SQL that starts with SELECT.
+bool is_select(const std::string& sql) {
+  const std::size_t start = sql.find_first_not_of(" \t\r\n(");
+  return start != std::string::npos && sql.compare(start, 6, "SELECT") == 0;
+}
+
 bool succeeded(const pg_result* result) {
   const ExecStatusType status = PQresultStatus(result);
   return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY;
@@ -130,12 +136,14 @@ SharedPgResult PostgresConnection::run(const std::string& sql, int count, const 
   std::string key = statement_key(sql, count, types);
   std::string one_run;
   if (!recording_) finish_commit();
-  if (reading_) {
+  if (open_) {
     one_run = run_key(key, count, values);
     // Known answers serve the recording too: the reads after them are then recorded as they will
-    // be made.
+    // be made. Only reads are ever kept, so a write is never answered from here.
     if (auto kept = ahead_.find(one_run); kept != ahead_.end()) return kept->second;
     if (recording_) {
+      // A write sent ahead would run before the reads meant to precede it: recording ends here.
+      if (!is_select(sql)) throw std::logic_error("only reads are sent ahead");
       recorded_.push_back(command_of(std::move(one_run), sql, count, types, values));
       return SharedPgResult(PQmakeEmptyPGresult(connection_, PGRES_TUPLES_OK), PgResultDeleter());
     }
@@ -169,25 +177,39 @@ SharedPgResult PostgresConnection::run(const std::string& sql, int count, const 
   }
   record_changes(result.get());
   SharedPgResult shared(result.release(), PgResultDeleter());
-  if (reading_) ahead_.emplace(std::move(one_run), shared);
+  if (open_) {
+    // A statement that may have changed what the kept reads saw makes them all stale.
+    if (std::string_view(PQcmdStatus(shared.get())).starts_with("SELECT")) {
+      ahead_.emplace(std::move(one_run), shared);
+    } else {
+      ahead_.clear();
+    }
+  }
   return shared;
 }
 
-void PostgresConnection::begin_read(std::string_view begin) {
-  forget_read();
-  reading_ = true;
+void PostgresConnection::begin(std::string_view begin) {
+  forget();
+  open_ = true;
   pending_begin_.assign(begin);
 }
 
 void PostgresConnection::commit_read() {
   const bool begun = pending_begin_.empty();
-  forget_read();
+  forget();
   if (!begun) return;
   ++round_trips_;
   if (PQsendQueryParams(connection_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
     throw postgres_error(connection_, nullptr, "committing a read");
   }
   commit_in_flight_ = true;
+}
+
+void PostgresConnection::commit_write(const std::string& statements) {
+  const bool begun = pending_begin_.empty();
+  forget();
+  if (!begun) return;
+  execute_script(statements.empty() ? "COMMIT" : statements + "; COMMIT");
 }
 
 void PostgresConnection::finish_commit() {
@@ -198,8 +220,8 @@ void PostgresConnection::finish_commit() {
   }
 }
 
-void PostgresConnection::forget_read() {
-  reading_ = false;
+void PostgresConnection::forget() {
+  open_ = false;
   recording_ = false;
   pending_begin_.clear();
   recorded_.clear();
@@ -207,7 +229,7 @@ void PostgresConnection::forget_read() {
 }
 
 bool PostgresConnection::prefetch(const std::function<void()>& record) {
-  if (!reading_ || recording_) return false;
+  if (!open_ || recording_) return false;
   recording_ = true;
   try {
     record();
@@ -330,7 +352,10 @@ void PostgresConnection::record_changes(const pg_result* result) {
 void PostgresConnection::execute_script(const std::string& sql) {
   finish_commit();
   ++round_trips_;
-  PgResult result(PQexec(connection_, sql.c_str()));
+  ahead_.clear();
+  std::string script = pending_begin_.empty() ? sql : pending_begin_ + "; " + sql;
+  pending_begin_.clear();
+  PgResult result(PQexec(connection_, script.c_str()));
   ExecStatusType status = PQresultStatus(result.get());
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY) {
     throw postgres_error(connection_, result.get(), "running a script");
@@ -348,7 +373,7 @@ bool PostgresConnection::broken() const {
 }
 
 void PostgresConnection::reset() {
-  forget_read();
+  forget();
   commit_in_flight_ = false;  // PQreset drops whatever was in flight
   prepared_.clear();
   PQreset(connection_);

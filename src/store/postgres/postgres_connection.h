@@ -15,12 +15,14 @@
 // The session runs with client_min_messages = warning, UTF8 client encoding and standard
 // conforming strings (the dialect's LIKE escape '\' relies on it); notices are dropped.
 //
-// Read transactions (begin_read ... commit_read) may send statements ahead: prefetch() records the
-// statements its function runs without running them, then sends them in one round trip (libpq's
-// pipeline mode, with the pending BEGIN first). Every answer of a read transaction, sent ahead or
-// not, is kept until it ends, and a statement run again with the same parameters is answered from
-// memory: the transaction's snapshot is fixed, so that is the answer running it again would give.
-// A BEGIN left pending goes out with the first statement.
+// Transactions opened by begin() may send statements ahead: prefetch() records the reads its
+// function runs without running them, then sends them in one round trip (libpq's pipeline mode,
+// with the pending BEGIN first). The answers of such a transaction's reads, sent ahead or not, are
+// kept, and a read run again with the same parameters is answered from memory: the snapshot is
+// fixed (REPEATABLE READ or SERIALIZABLE), so that is the answer running it again would give until
+// the transaction itself changes something. Any statement other than a SELECT (INSERT, UPDATE,
+// DELETE, a lock taken by a SELECT excepted) forgets them all, and is never answered from memory.
+// A BEGIN left pending goes out with the first statement, prefetch or script.
 //
 // Thread safety: none. One thread at a time, and statements leased from the connection must not
 // outlive it.
@@ -87,23 +89,26 @@ class PostgresConnection final : public SqlConnection {
 
   std::size_t cached_statements() const { return prepared_.size(); }
 
-  // A read-only transaction opened by `begin` (BEGIN ... READ ONLY), sent with the first statement
-  // or prefetch; commit_read() ends it: it sends the COMMIT and returns without waiting (a
-  // read-only COMMIT changes nothing), and the connection's next use reads its answer first;
-  // nothing is sent when nothing ran. Anything else that ends the transaction (ROLLBACK, reset())
-  // must call forget_read() too.
-  void begin_read(std::string_view begin);
+  // A transaction opened by `begin` (BEGIN ...), sent with the first statement, prefetch or
+  // script. commit_read() ends a read-only one: it sends the COMMIT and returns without waiting (a
+  // read-only COMMIT changes nothing), and the connection's next use reads its answer first.
+  // commit_write() ends any: `statements` (none when empty) and COMMIT in one round trip, awaited.
+  // Neither sends anything when nothing ran. Anything else that ends the transaction (ROLLBACK,
+  // reset()) must call forget() too.
+  void begin(std::string_view begin);
   void commit_read();
-  void forget_read();
-  // Inside begin_read: sends the statements `record` runs (their rows are empty while recording)
-  // in one round trip, and keeps their answers for when they run. Does nothing outside a read.
+  void commit_write(const std::string& statements);
+  void forget();
+  // Inside begin(): sends the reads (SELECTs) `record` runs, their rows empty while recording, in
+  // one round trip, and keeps their answers for when they run. Recording stops at the first
+  // statement that is not a SELECT, which is not sent. Does nothing outside begin().
   bool prefetch(const std::function<void()>& record) override;
   // Round trips to the server so far (statements, scripts, pipelines), for tests and metrics.
   std::uint64_t round_trips() const { return round_trips_; }
 
   // One statement with its values, as a pipeline sends it.
   struct Command {
-    std::string run_key;  // the key of its answer in a read transaction
+    std::string run_key;  // the key of its answer inside begin()
     std::string sql;      // translated
     std::vector<unsigned> types;
     std::vector<std::optional<std::string>> values;  // nullopt: NULL
@@ -111,7 +116,7 @@ class PostgresConnection final : public SqlConnection {
 
   // For PostgresCursor: runs translated SQL with `count` parameters (types as OIDs, values as text
   // or nullptr for NULL). Returns a result holding rows or a completed command; throws otherwise.
-  // Inside begin_read, the same statement with the same values is answered from memory.
+  // Inside begin(), a read run before with the same values is answered from memory.
   SharedPgResult run(const std::string& sql, int count, const unsigned* types,
                      const char* const* values);
 
@@ -134,12 +139,13 @@ class PostgresConnection final : public SqlConnection {
   // Reads the answer of a COMMIT commit_read() left in flight.
   void finish_commit();
 
-  bool reading_ = false;  // inside begin_read
+  bool open_ = false;  // inside begin()
   bool commit_in_flight_ = false;
   bool recording_ = false;
   std::string pending_begin_;
   std::vector<Command> recorded_;
-  // A read transaction's answers, by (sql, types, values): those sent ahead and those run.
+  // The transaction's answers to reads since it last changed anything, by (sql, types, values):
+  // those sent ahead and those run.
   std::unordered_map<std::string, SharedPgResult> ahead_;
   std::uint64_t round_trips_ = 0;
 

@@ -30,7 +30,7 @@ ApiError unreachable_error() {
 // it.
 void roll_back(PostgresConnection& connection) noexcept {
   try {
-    connection.forget_read();
+    connection.forget();
     if (!connection.broken() && connection.in_transaction()) connection.execute("ROLLBACK");
   } catch (const std::exception& e) {
     spdlog::warn("postgresql store: rollback failed: {}", e.what());
@@ -207,12 +207,8 @@ void PostgresStore::run(const std::function<void(StoreTx&)>& fn, bool writing) {
     try {
       if (connection.broken()) connection.reset();
       const std::uint64_t round_trips = connection.round_trips();
-      // A read's BEGIN goes out with its first statement or prefetch.
-      if (writing) {
-        connection.execute(kBeginWrite);
-      } else {
-        connection.begin_read(kBeginRead);
-      }
+      // The BEGIN goes out with the first statement or prefetch.
+      connection.begin(writing ? kBeginWrite : kBeginRead);
       SqlTx tx(connection);
       fn(tx);
       if (!writing) {
@@ -222,12 +218,7 @@ void PostgresStore::run(const std::function<void(StoreTx&)>& fn, bool writing) {
       }
       committing = true;
       // What the write changed commits with it, in the same round trip (postgres_change_feed.h).
-      const std::string log = PostgresChangeFeed::log_statement(tx.changed_scopes());
-      if (log.empty()) {
-        connection.execute("COMMIT");
-      } else {
-        connection.execute_script(log + "; COMMIT");
-      }
+      connection.commit_write(PostgresChangeFeed::log_statement(tx.changed_scopes()));
       changes_.committed(tx.changed_scopes());
       round_trips_.fetch_add(connection.round_trips() - round_trips, std::memory_order_relaxed);
       return;

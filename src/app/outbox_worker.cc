@@ -96,7 +96,10 @@ bool OutboxWorker::fan_out_events() {
     for (const ChangeEventRecord& event : events)
       for (EventFanout* fanout : fanouts_)
         fanout->fan_out(tx, event);
-    if (!events.empty()) tx.outbox().remove_events_through(events.back().id);
+    std::vector<std::int64_t> done;
+    for (const ChangeEventRecord& event : events)
+      done.push_back(event.id);
+    tx.outbox().remove_events(done);
     return !events.empty();
   });
 }

@@ -296,33 +296,43 @@ TEST_F(OutboxWorkerPostgresTest, TwoNodesSendEachDeliveryOnce) {
   EXPECT_EQ(node_a->read_value([](StoreTx& tx) { return tx.outbox().pending_count(); }), 0);
 }
 
-// Event ids follow commit order on PostgreSQL too: publishers wait for each other from their
-// INSERT to their commit, so a fan-out never sees a later event before an earlier one commits.
-TEST_F(OutboxWorkerPostgresTest, EventIdsFollowCommitOrder) {
+// On PostgreSQL publishers never wait for each other, and the fan-out takes an event only once
+// every older transaction has ended, in transaction order (migration 0024): an event committed
+// while an older write is still open waits for it, then comes after it.
+TEST_F(OutboxWorkerPostgresTest, PublishersDoNotWaitAndTheFanOutKeepsTransactionOrder) {
   auto store = open_store(StoreOptions{schema_url()}, true);
-  std::atomic<bool> first_inserted{false};
+  std::atomic<bool> first_inserted{false}, released{false}, released_in_time{false};
   std::thread slow([&] {
     store->write([&](StoreTx& tx) {
       publish_in_tx(tx, ChangeEvent{.type = event::kTaskNotify,
                                     .actor_id = "",
                                     .project_id = std::nullopt,
-                                    .entity_id = 1,
+                                    .entity_id = 100,
                                     .data = {}});
       first_inserted = true;
-      std::this_thread::sleep_for(300ms);  // commits late
+      const auto deadline = std::chrono::steady_clock::now() + 10s;
+      while (!released && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(1ms);
+      released_in_time = released.load();
     });
   });
   while (!first_inserted)
     std::this_thread::sleep_for(1ms);
-  const auto started = std::chrono::steady_clock::now();
-  publish_to(*store, "second");
-  // The second publisher waited for the first one's commit.
-  EXPECT_GE(std::chrono::steady_clock::now() - started, 200ms);
+  publish_to(*store, "second");  // commits while the first write is open
+  const auto taken = [&] {
+    return store->read_value([](StoreTx& tx) { return tx.outbox().oldest_events(10); });
+  };
+  EXPECT_TRUE(taken().empty());  // the second's event waits for the older transaction
+  EXPECT_TRUE(store->read_value([](StoreTx& tx) { return tx.outbox().has_events(); }));
+  released = true;
   slow.join();
-  const auto events = store->read_value([](StoreTx& tx) { return tx.outbox().oldest_events(10); });
+  EXPECT_TRUE(released_in_time);  // the second publisher did not wait for the first one's commit
+  const std::vector<ChangeEventRecord> events = taken();
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(events[0].entity_id, 1);
-  EXPECT_LT(events[0].id, events[1].id);
+  EXPECT_EQ(events[0].entity_id, 100);
+  EXPECT_EQ(events[1].entity_id, 0);
+  store->write([&](StoreTx& tx) { tx.outbox().remove_events({events[0].id}); });
+  EXPECT_EQ(taken().size(), 1u);  // only the ids named are removed
 }
 
 }  // namespace

@@ -26,9 +26,15 @@ bool skipped(const std::string& table) {
   return table == "schema_migrations" || table == "change_log" || table.starts_with("sqlite_");
 }
 
+// change_events.xid is PostgreSQL's fan-out order (migration 0024), set by the database to the
+// writing transaction's id: a copy's target sets its own.
+bool skipped_column(const std::string& table, const std::string& column) {
+  return table == "change_events" && column == "xid";
+}
+
 void add_column(Catalog& catalog, SqlStatement& row) {
   const std::string table = row.text(0);
-  if (skipped(table)) return;
+  if (skipped(table) || skipped_column(table, row.text(1))) return;
   CatalogTable& t = catalog.tables[table];
   t.name = table;
   CatalogColumn column;

@@ -8,8 +8,11 @@
 // marking leaves the claim to expire and the delivery is sent again with the same key, which the
 // receiver can recognise (Message-ID, X-Projectd-Delivery).
 //
-// Ordering: event ids follow commit order (SQLite has one writer; on PostgreSQL add_event takes
-// a transaction-level advisory lock, so publishers commit one after another from that point).
+// Ordering: the fan-out takes events in commit order where it matters (SqlDialect::
+// settled_events): SQLite has one writer, so ids follow commits; on PostgreSQL each event carries
+// its transaction id (migration 0024) and the fan-out takes only events whose transaction and every
+// older one have ended, by (transaction id, id), so a write made after another's answer, or two
+// writes of one row, fan out in the order they committed. Publishers never wait for each other.
 // Deliveries are added in event order, so a channel that needs order per target (webhooks) sends
 // the oldest pending delivery of a target before any later one.
 // Thread safety: as every repository: inside one transaction, one thread.
@@ -63,11 +66,13 @@ class OutboxRepo {
   // Whether this transaction may fan out now: true on SQLite (one writer); on PostgreSQL a try of
   // a transaction-level advisory lock, so one node at a time fans out and keeps event order.
   virtual bool lock_fanout() = 0;
-  // The oldest events, at most `limit`, in id order.
+  // The oldest events the fan-out may take now, at most `limit`, in fan-out order (see Ordering:
+  // on PostgreSQL an event waits while an older transaction is still open).
   virtual std::vector<ChangeEventRecord> oldest_events(std::int64_t limit) = 0;
-  // Whether there is any event (a read, so an idle worker polls without writing).
+  // Whether there is any event, taken now or not (a read, so an idle worker polls without
+  // writing).
   virtual bool has_events() = 0;
-  virtual void remove_events_through(std::int64_t id) = 0;
+  virtual void remove_events(const std::vector<std::int64_t>& ids) = 0;
 
   // Adds a pending delivery due at its next_attempt; returns its id. The key must be unique.
   virtual std::int64_t add_delivery(const DeliveryRecord& delivery) = 0;

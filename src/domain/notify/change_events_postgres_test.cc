@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <thread>
 
 namespace projectd {
 namespace {
@@ -28,8 +29,20 @@ class ChangeEventsPostgresTest : public testing::PostgresStoreTestBase {
     project_ = project.id;
   }
 
+  // The events the fan-out may take, once every event committed so far may be taken: on
+  // PostgreSQL an event waits while any older transaction of the cluster is open (migration
+  // 0024), and the cluster is shared with the tests running beside this one.
   std::vector<ChangeEventRecord> events() {
-    return store_->read_value([](StoreTx& tx) { return tx.outbox().oldest_events(100); });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+      std::vector<ChangeEventRecord> taken =
+          store_->read_value([](StoreTx& tx) { return tx.outbox().oldest_events(100); });
+      SqlStatement all = connection_->prepare("SELECT count(*) FROM change_events");
+      if ((all.step() && all.int64(0) == static_cast<std::int64_t>(taken.size())) ||
+          std::chrono::steady_clock::now() > deadline)
+        return taken;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
   }
 
   std::int64_t project_ = 0;

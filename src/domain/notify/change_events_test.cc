@@ -62,8 +62,10 @@ class ChangeEventsTest : public ::testing::Test {
   // The events published since the last call.
   std::vector<ChangeEventRecord> take_events() {
     std::vector<ChangeEventRecord> out = events();
-    if (!out.empty())
-      store_->write([&](StoreTx& tx) { tx.outbox().remove_events_through(out.back().id); });
+    std::vector<std::int64_t> ids;
+    for (const ChangeEventRecord& event : out)
+      ids.push_back(event.id);
+    store_->write([&](StoreTx& tx) { tx.outbox().remove_events(ids); });
     return out;
   }
 

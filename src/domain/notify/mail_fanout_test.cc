@@ -83,7 +83,7 @@ class MailFanoutTest : public ::testing::Test {
     store_->write([&](StoreTx& tx) {
       for (const ChangeEventRecord& event : tx.outbox().oldest_events(10)) {
         fanout_.fan_out(tx, event);
-        tx.outbox().remove_events_through(event.id);
+        tx.outbox().remove_events({event.id});
       }
       const Timestamp later = now_utc() + std::chrono::hours(1);
       for (DeliveryRecord& d : tx.outbox().claim_due("mail", later, later, 100, false)) {

@@ -33,6 +33,10 @@ class PostgresDialect final : public SqlDialect {
     return try_only ? "SELECT CASE WHEN pg_try_advisory_xact_lock(?1) THEN 1 ELSE 0 END"
                     : "SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS taken";
   }
+  // Migration 0024: an event's transaction and every older one have ended.
+  std::string settled_events() const override {
+    return " WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, id";
+  }
   // `(e) COLLATE "C" ILIKE p ESCAPE '\'`.
   std::string like(std::string_view expression, std::string_view pattern) const override;
 };

@@ -48,6 +48,11 @@ class SqlDialect {
   // answering one row whose column 0 says whether it was taken: with `try_only` it does not wait.
   // Empty on SQLite, where the one writer holds every lock already.
   virtual std::string transaction_lock(bool try_only) const = 0;
+  // The tail of a SELECT from change_events (after FROM) that keeps the events the fan-out may
+  // take now, in fan-out order (docs/notifications.md, "Order"): on SQLite every event, by id (one
+  // writer, so ids follow commits); on PostgreSQL the events of ended transactions below the
+  // snapshot's xmin, by (xid, id).
+  virtual std::string settled_events() const = 0;
 
   // `column` among the ids bound at ?parameter with ids_value(): `column = ?N` for exactly one id,
   // else `column IN (SELECT value FROM json_values)`. SQLite builds a temporary index for the IN

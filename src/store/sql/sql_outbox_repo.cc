@@ -1,6 +1,7 @@
 // The notification outbox (sql_outbox_repo.h, migration 0017).
 #include "store/sql/sql_outbox_repo.h"
 
+#include "store/sql/sql_bound_values.h"
 #include "store/sql/sql_statement.h"
 
 #include <string>
@@ -8,8 +9,8 @@
 namespace projectd {
 namespace {
 
-// The advisory lock numbers (PostgreSQL's, one per purpose; arbitrary but fixed, "pd" + n).
-constexpr std::int64_t kPublishLock = 0x7064'0001;
+// The fan-out's advisory lock number (PostgreSQL's; arbitrary but fixed, "pd" + n). 0x7064'0001
+// was the publishers' lock, which migration 0024 made unneeded.
 constexpr std::int64_t kFanoutLock = 0x7064'0002;
 
 constexpr const char* kDeliveryColumns =
@@ -51,8 +52,6 @@ bool SqlOutboxRepo::take_lock(std::int64_t key, bool try_only) {
 }
 
 std::int64_t SqlOutboxRepo::add_event(const ChangeEventRecord& e) {
-  // Held to commit: ids are handed out in the order the publishers will commit.
-  take_lock(kPublishLock, false);
   return connection_
       .prepare(
           "INSERT INTO change_events (type, actor_id, project_id, entity_id, data, created) "
@@ -67,8 +66,8 @@ bool SqlOutboxRepo::lock_fanout() {
 
 std::vector<ChangeEventRecord> SqlOutboxRepo::oldest_events(std::int64_t limit) {
   SqlStatement rows = connection_.prepare(
-      "SELECT id, type, actor_id, project_id, entity_id, data, created FROM change_events "
-      "ORDER BY id LIMIT ?1");
+      "SELECT id, type, actor_id, project_id, entity_id, data, created FROM change_events" +
+      connection_.dialect().settled_events() + " LIMIT ?1");
   rows.bind_all(limit);
   std::vector<ChangeEventRecord> out;
   while (rows.step())
@@ -87,8 +86,13 @@ bool SqlOutboxRepo::has_events() {
   return row.step();
 }
 
-void SqlOutboxRepo::remove_events_through(std::int64_t id) {
-  connection_.prepare("DELETE FROM change_events WHERE id <= ?1").bind_all(id).run();
+void SqlOutboxRepo::remove_events(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return;
+  connection_
+      .prepare("DELETE FROM change_events WHERE " +
+               connection_.dialect().in_ids("id", 1, ids.size()))
+      .bind_all(ids_value(ids))
+      .run();
 }
 
 std::int64_t SqlOutboxRepo::add_delivery(const DeliveryRecord& d) {

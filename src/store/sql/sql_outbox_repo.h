@@ -14,7 +14,7 @@ class SqlOutboxRepo final : public OutboxRepo {
   bool lock_fanout() override;
   std::vector<ChangeEventRecord> oldest_events(std::int64_t limit) override;
   bool has_events() override;
-  void remove_events_through(std::int64_t id) override;
+  void remove_events(const std::vector<std::int64_t>& ids) override;
   std::int64_t add_delivery(const DeliveryRecord& delivery) override;
   bool has_due(std::string_view channel, Timestamp now) override;
   std::vector<DeliveryRecord> claim_due(std::string_view channel, Timestamp now,

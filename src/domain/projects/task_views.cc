@@ -90,7 +90,8 @@ std::vector<TaskView> build_views(StoreTx& tx, const TaskParents& parents,
 // On PostgreSQL, the reads of a task's detail in two round trips rather than one each
 // (StoreTx::prefetch): first what the task's id names, then what its project and its attached
 // files name. Each read here is one load_task_detail makes next, with the same arguments: one
-// that differs costs a round trip, never a wrong answer (postgres_store_test.cc counts them).
+// that differs costs a round trip, never a wrong answer (task_detail_round_trips_test.cc counts
+// them).
 void prefetch_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task_id) {
   const std::vector<std::int64_t> ids{task_id};
   const bool ahead = tx.prefetch([&](StoreTx& reads) {
@@ -111,9 +112,7 @@ void prefetch_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task_i
     files.push_back(attached.file_id);
   const std::vector<std::int64_t> project{task.front().project_id};
   tx.prefetch([&](StoreTx& reads) {
-    if (task.front().milestone_id) reads.milestones().by_ids({*task.front().milestone_id});
-    reads.projects().by_ids(project);
-    reads.projects().memberships_of(project, viewer.user_id);
+    record_task_parent_reads(reads, viewer, task);
     reads.projects().counts_of(project);
     reads.projects().followed_among(project, viewer.user_id);
     reads.projects().tags_of(project);

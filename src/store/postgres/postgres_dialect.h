@@ -27,11 +27,9 @@ class PostgresDialect final : public SqlDialect {
   // JOIN: PostgreSQL's planner orders joins by their cost; CROSS JOIN ... ON is SQLite's only.
   std::string fixed_order_join() const override { return "JOIN"; }
   std::string claim_rows() const override { return " FOR UPDATE SKIP LOCKED"; }
-  // pg_try_advisory_xact_lock / pg_advisory_xact_lock, answered as 1 or 0 (the cursors read
-  // integers; the waiting form answers void, so it answers 1 once it has the lock).
-  std::string transaction_lock(bool try_only) const override {
-    return try_only ? "SELECT CASE WHEN pg_try_advisory_xact_lock(?1) THEN 1 ELSE 0 END"
-                    : "SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS taken";
+  // pg_try_advisory_xact_lock, answered as 1 or 0 (the cursors read integers).
+  std::string try_transaction_lock() const override {
+    return "SELECT CASE WHEN pg_try_advisory_xact_lock(?1) THEN 1 ELSE 0 END";
   }
   // Migration 0024: an event's transaction and every older one have ended.
   std::string settled_events() const override {

@@ -44,10 +44,10 @@ class SqlDialect {
   // ` FOR UPDATE SKIP LOCKED` (two nodes never claim one row); nothing on SQLite, whose one writer
   // already excludes every other claim.
   virtual std::string claim_rows() const = 0;
-  // A statement taking the transaction-level lock numbered ?1 (held until commit or rollback),
-  // answering one row whose column 0 says whether it was taken: with `try_only` it does not wait.
-  // Empty on SQLite, where the one writer holds every lock already.
-  virtual std::string transaction_lock(bool try_only) const = 0;
+  // A statement trying the transaction-level lock numbered ?1 without waiting (held until commit
+  // or rollback), answering one row whose column 0 says whether it was taken. Empty on SQLite,
+  // where the one writer holds every lock already.
+  virtual std::string try_transaction_lock() const = 0;
   // The tail of a SELECT from change_events (after FROM) that keeps the events the fan-out may
   // take now, in fan-out order (docs/notifications.md, "Order"): on SQLite every event, by id (one
   // writer, so ids follow commits); on PostgreSQL the events of ended transactions below the

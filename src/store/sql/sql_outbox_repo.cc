@@ -43,8 +43,8 @@ std::vector<DeliveryRecord> outbox_delivery_rows(SqlStatement& rows) {
 
 }  // namespace
 
-bool SqlOutboxRepo::take_lock(std::int64_t key, bool try_only) {
-  const std::string sql = connection_.dialect().transaction_lock(try_only);
+bool SqlOutboxRepo::try_lock(std::int64_t key) {
+  const std::string sql = connection_.dialect().try_transaction_lock();
   if (sql.empty()) return true;
   SqlStatement lock = connection_.prepare(sql);
   lock.bind_all(key);
@@ -61,7 +61,7 @@ std::int64_t SqlOutboxRepo::add_event(const ChangeEventRecord& e) {
 }
 
 bool SqlOutboxRepo::lock_fanout() {
-  return take_lock(kFanoutLock, true);
+  return try_lock(kFanoutLock);
 }
 
 std::vector<ChangeEventRecord> SqlOutboxRepo::oldest_events(std::int64_t limit) {

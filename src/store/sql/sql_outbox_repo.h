@@ -33,9 +33,9 @@ class SqlOutboxRepo final : public OutboxRepo {
   void remove_finished_before(Timestamp before) override;
 
  private:
-  // Takes the transaction lock `key` (sql_dialect.h); true when taken or when the database needs
+  // Tries the transaction lock `key` (sql_dialect.h); true when taken or when the database needs
   // none.
-  bool take_lock(std::int64_t key, bool try_only);
+  bool try_lock(std::int64_t key);
 
   SqlConnection& connection_;
 };

@@ -16,7 +16,7 @@ class SqliteDialect final : public SqlDialect {
   std::string ascii_lower(std::string_view expression) const override;
   std::string fixed_order_join() const override { return "CROSS JOIN"; }
   std::string claim_rows() const override { return ""; }
-  std::string transaction_lock(bool /*try_only*/) const override { return ""; }
+  std::string try_transaction_lock() const override { return ""; }
   std::string settled_events() const override { return " ORDER BY id"; }
   std::string like(std::string_view expression, std::string_view pattern) const override;
 };

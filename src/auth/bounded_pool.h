@@ -6,6 +6,8 @@
 // Thread safety: every method may be called from any thread at once.
 #pragma once
 
+#include "base/blocking_wait.h"
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
@@ -69,6 +71,7 @@ auto BoundedPool::run(const Place& place, F&& fn) -> decltype(fn()) {
   std::packaged_task<decltype(fn())()> task(std::forward<F>(fn));
   auto result = task.get_future();
   boost::asio::post(pool_, [&task] { task(); });
+  BlockingWait blocking;  // the CPU work is this pool's: a request worker's pool may run another
   return result.get();
 }
 

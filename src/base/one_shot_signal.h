@@ -4,8 +4,11 @@
 // cost 8.5 % of the CPU of a durable write (bench/README.md, issue 20).
 // Thread safety: set() and wait() from different threads. The signal may be destroyed as soon as
 // wait() returns: set() notifies while it holds the lock, so it touches nothing after the waiter
-// can leave.
+// can leave. The wait is a BlockingWait (base/blocking_wait.h): a request worker waiting here lets
+// its pool start another job.
 #pragma once
+
+#include "base/blocking_wait.h"
 
 #include <condition_variable>
 #include <mutex>
@@ -20,6 +23,7 @@ class OneShotSignal {
     woken_.notify_one();
   }
   void wait() {
+    BlockingWait blocking;
     std::unique_lock lock(mutex_);
     woken_.wait(lock, [this] { return set_; });
   }

@@ -1,5 +1,7 @@
 #include "blob/file_io.h"
 
+#include "base/blocking_wait.h"
+
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -50,15 +52,27 @@ std::size_t read_at(int fd, char* out, std::size_t size, std::uint64_t offset,
   return done;
 }
 
+namespace {
+
+// fsync(fd) as a BlockingWait (base/blocking_wait.h): 0, or the errno it failed with.
+int fsync_blocking(int fd) {
+  BlockingWait blocking;
+  return ::fsync(fd) == 0 ? 0 : errno;
+}
+
+}  // namespace
+
 void fsync_fd(int fd, const std::filesystem::path& path) {
-  if (::fsync(fd) != 0) throw_errno("cannot fsync", path);
+  if (const int error = fsync_blocking(fd); error != 0) {
+    errno = error;
+    throw_errno("cannot fsync", path);
+  }
 }
 
 void fsync_dir(const std::filesystem::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) throw_errno("cannot open the directory", dir);
-  if (::fsync(fd) != 0) {
-    const int error = errno;
+  if (const int error = fsync_blocking(fd); error != 0) {
     ::close(fd);
     errno = error;
     throw_errno("cannot fsync the directory", dir);

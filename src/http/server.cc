@@ -45,6 +45,11 @@ int default_workers(int configured) {
   return configured > 0 ? configured : cores * 4 + kCommitWaiters;
 }
 
+// Request workers on the CPU at once: two per core. One per core served as many uncached GETs,
+// but a long request (a large export) would then hold a core's only slot; more than two let the
+// workers evict each other's caches (base/lifo_worker_pool.h, bench/README.md).
+constexpr int kRunningWorkersPerCore = 2;
+
 }  // namespace
 
 HttpServer::Impl::Impl(Dispatcher& dispatcher, ServerOptions options)
@@ -54,7 +59,8 @@ HttpServer::Impl::Impl(Dispatcher& dispatcher, ServerOptions options)
       ioc_(io_threads_),
       acceptor_(net::make_strand(ioc_)),
       accept_timer_(acceptor_.get_executor()),
-      workers_(static_cast<std::size_t>(default_workers(options_.worker_threads))),
+      workers_(static_cast<std::size_t>(default_workers(options_.worker_threads)),
+               static_cast<std::size_t>(default_threads(0, kRunningWorkersPerCore, 1))),
       limits_(options_.max_connections, options_.max_connections_per_address,
               options_.max_spool_per_address) {
   if (options_.spool_dir.empty()) options_.spool_dir = std::filesystem::temp_directory_path();

@@ -4,13 +4,13 @@
 // limits_ is thread-safe, options_ and dispatcher_ are read-only once running.
 #pragma once
 
+#include "base/lifo_worker_pool.h"
 #include "http/connection_limits.h"
 #include "http/server.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/error.hpp>
 
 #include <atomic>
@@ -52,7 +52,7 @@ class HttpServer::Impl {
   boost::asio::steady_timer
       accept_timer_;  // the pause after an accept error (on the acceptor's strand)
   std::chrono::steady_clock::time_point accept_error_logged_;
-  boost::asio::thread_pool workers_;
+  LifoWorkerPool workers_;
   std::atomic<bool> stopping_{false};
   std::thread stopper_;  // waits for connections to drain, then stops the I/O loop
 

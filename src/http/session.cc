@@ -195,7 +195,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     // body"). A token the cache knows costs nothing here; anything else is checked on a worker.
     if (!policy_.authenticate_first || server_.dispatcher_.head_caller_from_cache(*incoming_))
       return read_body_of_head();
-    net::post(server_.workers_, [self = this->shared_from_this()] {
+    server_.workers_.post([self = this->shared_from_this()] {
       auto refusal = self->server_.dispatcher_.authenticate_head(*self->incoming_);
       net::post(self->stream_.get_executor(), [self, refusal = std::move(refusal)]() mutable {
         if (refusal) return self->fail_with(std::move(*refusal));
@@ -397,7 +397,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
   void dispatch(std::shared_ptr<IncomingRequest> incoming) {
     if (auto cached = server_.dispatcher_.cached_answer(*incoming))
       return write(*incoming, std::move(*cached), {});
-    net::post(server_.workers_, [self = this->shared_from_this(), incoming] {
+    server_.workers_.post([self = this->shared_from_this(), incoming] {
       auto response =
           std::make_shared<OutgoingResponse>(self->server_.dispatcher_.handle(*incoming));
       auto file = std::make_shared<FileSliceBody::value_type>();

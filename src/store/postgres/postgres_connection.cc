@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_connection.h"
 
+#include "base/blocking_wait.h"
 #include "store/postgres/postgres_cursor.h"
 #include "store/postgres/postgres_dialect.h"
 #include "store/postgres/postgres_error.h"
@@ -33,7 +34,10 @@ PostgresConnection::PostgresConnection(const std::string& url) {
   }
   PQconninfoFree(options);
 
-  connection_ = PQconnectdb(url.c_str());
+  {
+    BlockingWait blocking;
+    connection_ = PQconnectdb(url.c_str());
+  }
   if (connection_ == nullptr) throw std::runtime_error("cannot connect to PostgreSQL: no memory");
   if (PQstatus(connection_) != CONNECTION_OK) {
     std::string message = libpq_first_line(PQerrorMessage(connection_));
@@ -153,6 +157,9 @@ SharedPgResult PostgresConnection::run(const std::string& sql, int count, const 
   if (!pending_begin_.empty()) {
     result = std::move(run_pipeline({command_of({}, sql, count, types, values)}).front());
   } else {
+    // Every libpq call that waits for the server is a BlockingWait (base/blocking_wait.h): a
+    // request worker waiting for PostgreSQL's answer lets its pool run another request.
+    BlockingWait blocking;
     ++round_trips_;
     if (const std::string* name = prepared_name(key)) {
       result.reset(PQexecPrepared(connection_, name->c_str(), count, values, nullptr, nullptr, 0));
@@ -215,6 +222,7 @@ void PostgresConnection::commit_write(const std::string& statements) {
 void PostgresConnection::finish_commit() {
   if (!commit_in_flight_) return;
   commit_in_flight_ = false;
+  BlockingWait blocking;
   // A failure can only be a lost connection, which the statement about to run finds out.
   while (PgResult result{PQgetResult(connection_)}) {
   }
@@ -249,6 +257,7 @@ bool PostgresConnection::prefetch(const std::function<void()>& record) {
 
 std::vector<PgResult> PostgresConnection::run_pipeline(const std::vector<Command>& commands) {
   finish_commit();
+  BlockingWait blocking;
   if (PQenterPipelineMode(connection_) != 1) {
     throw postgres_error(connection_, nullptr, "starting a pipeline");
   }
@@ -355,6 +364,7 @@ void PostgresConnection::execute_script(const std::string& sql) {
   ahead_.clear();
   std::string script = pending_begin_.empty() ? sql : pending_begin_ + "; " + sql;
   pending_begin_.clear();
+  BlockingWait blocking;
   PgResult result(PQexec(connection_, script.c_str()));
   ExecStatusType status = PQresultStatus(result.get());
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY) {
@@ -376,7 +386,10 @@ void PostgresConnection::reset() {
   forget();
   commit_in_flight_ = false;  // PQreset drops whatever was in flight
   prepared_.clear();
-  PQreset(connection_);
+  {
+    BlockingWait blocking;
+    PQreset(connection_);
+  }
   if (broken()) throw postgres_error(connection_, nullptr, "reconnecting");
   configure_session();
 }

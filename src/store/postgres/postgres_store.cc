@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_store.h"
 
+#include "base/blocking_wait.h"
 #include "store/postgres/postgres_migrations.h"
 #include "store/postgres/postgres_migrator.h"
 #include "store/sql/sql_repos.h"
@@ -73,6 +74,7 @@ class PostgresStore::Lease {
         connection_ = open_one(lock);
         break;
       }
+      BlockingWait blocking;  // for a connection that others hold while PostgreSQL answers
       store_.pool_cv_.wait(lock);
     }
     ++store_.leased_;

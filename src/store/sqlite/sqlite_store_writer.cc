@@ -1,4 +1,5 @@
 // The write half of SqliteStore: the queue, the leading caller and group commit.
+#include "base/blocking_wait.h"
 #include "base/metrics.h"
 #include "store/sql/sql_repos.h"
 #include "store/sqlite/sqlite_store.h"
@@ -116,6 +117,7 @@ std::size_t SqliteStore::run_group(std::span<Job*> jobs) {
     try {
       // With synchronous=FULL the COMMIT is the fsyncs of the journal and the database.
       const auto started = std::chrono::steady_clock::now();
+      BlockingWait blocking;  // the leader's request worker lets its pool run another request
       connection.execute("COMMIT");
       server_metrics().store_fsync_duration.observe(
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());

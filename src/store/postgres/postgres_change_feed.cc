@@ -1,5 +1,7 @@
 #include "store/postgres/postgres_change_feed.h"
 
+#include "base/blocking_wait.h"
+
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -64,6 +66,7 @@ void PostgresChangeFeed::catch_up() {
   const std::uint64_t needed = started_ + 1;
   while (finished_ < needed) {
     if (running_) {
+      BlockingWait blocking;  // for another worker's round trip (base/blocking_wait.h)
       caught_up_.wait(lock);
       continue;
     }

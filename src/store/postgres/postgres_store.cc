@@ -44,6 +44,7 @@ void pause_before(int attempt) {
   thread_local std::minstd_rand random{std::random_device{}()};
   const int ceiling_ms = std::min(1 << std::min(attempt, 7), 100);
   std::uniform_int_distribution<int> pick(0, ceiling_ms);
+  BlockingWait blocking;
   std::this_thread::sleep_for(std::chrono::milliseconds(pick(random)));
 }
 

@@ -8,7 +8,7 @@
 // cold: an uncached GET task spent 12 % of its CPU on the first touch of chunks its thread's cache
 // handed out. Here a job waits in the queue while `running_limit` threads run, and the newest
 // idle thread takes it, so a read load keeps as many threads hot as there are cores and leaves the
-// rest asleep (1.3x the uncached GETs of asio's pool; bench/README.md, issue 20).
+// rest asleep (1.4x the uncached GETs of asio's pool; bench/README.md, issue 20).
 // A thread that waits for a disk flush or a database's answer says so with a BlockingWait
 // (base/blocking_wait.h) and stops counting as running until the wait ends: writes queued for one
 // group commit, or reads waiting on PostgreSQL, still use every thread. The count may pass the

@@ -327,7 +327,12 @@ TEST_F(OutboxWorkerPostgresTest, PublishersDoNotWaitAndTheFanOutKeepsTransaction
   released = true;
   slow.join();
   EXPECT_TRUE(released_in_time);  // the second publisher did not wait for the first one's commit
-  const std::vector<ChangeEventRecord> events = taken();
+  // Both have committed; they may still wait while a test beside this one, on the same cluster,
+  // holds an older transaction open.
+  std::vector<ChangeEventRecord> events = taken();
+  for (const auto deadline = std::chrono::steady_clock::now() + 10s;
+       events.size() < 2 && std::chrono::steady_clock::now() < deadline; events = taken())
+    std::this_thread::sleep_for(5ms);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].entity_id, 100);
   EXPECT_EQ(events[1].entity_id, 0);

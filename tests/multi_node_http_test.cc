@@ -359,6 +359,30 @@ TEST_F(MultiNodeTest, APersonDisabledOnOneNodeIsRefusedByTheOtherAtOnce) {
   EXPECT_EQ(HttpClient(b_->port()).get(api("people/@self"), leaver).status, 401);
 }
 
+// Each node keeps the people its answers name (store/people_cache.h); a person renamed on one node
+// is named anew by the other in its next answer, although its cached answer and its cached people
+// both showed the old name.
+TEST_F(MultiNodeTest, APersonRenamedOnOneNodeIsShownRenamedByTheOtherAtOnce) {
+  const Seed made = seed(a_->port(), admin_);
+  ASSERT_NE(made.task, 0);
+  const auto creator_on_b = [&](const std::string& query) -> std::string {
+    const auto got =
+        response_of(json_request(b_->port(), "GET", api("project/" + task_path(made.task)) + query,
+                                 nullptr, admin_),
+                    200);
+    return got.is_object() ? std::string(got.at("createdBy").at("displayName").as_string()) : "";
+  };
+  const std::string before = creator_on_b("");
+  EXPECT_EQ(creator_on_b(""), before);           // the cached answer
+  EXPECT_EQ(creator_on_b("?render=1"), before);  // rendered, the people from b's cache
+  ASSERT_EQ(json_request(a_->port(), "PUT", api("people/" + admin_id_), {{"firstName", "Renamed"}},
+                         admin_)
+                .status,
+            200);
+  EXPECT_NE(creator_on_b("").find("Renamed"), std::string::npos) << creator_on_b("");
+  EXPECT_NE(creator_on_b("?render=2").find("Renamed"), std::string::npos);
+}
+
 TEST_F(MultiNodeTest, SignInFailuresOnEveryNodeCountTogether) {
   const auto added = json_request(a_->port(), "POST", api("people"),
                                   {{"email", "roamer@example.com"},

@@ -147,12 +147,17 @@ int PostgresStore::migrate(const PostgresStoreOptions& options, const MigrationA
 
 PostgresStore::PostgresStore(std::unique_ptr<PostgresConnection> first,
                              const PostgresStoreOptions& options)
-    : options_(options), changes_([this](const std::function<void(SqlConnection&)>& fn) {
+    : options_(options),
+      changes_([this](const std::function<void(SqlConnection&)>& fn) {
         Lease lease(*this);
         PostgresConnection& connection = lease.connection();
         if (connection.broken()) connection.reset();
         fn(connection);
-      }) {
+      }),
+      people_(options.people_cache_entries,
+              [this](std::uint64_t stamp, const ScopeDependencies& depends_on) {
+                return changes_.unchanged_since(stamp, depends_on);
+              }) {
   idle_.push_back(first.get());
   connections_.push_back(std::move(first));
 }
@@ -210,9 +215,11 @@ void PostgresStore::run(const std::function<void(StoreTx&)>& fn, bool writing) {
     try {
       if (connection.broken()) connection.reset();
       const std::uint64_t round_trips = connection.round_trips();
-      // The BEGIN goes out with the first statement or prefetch.
+      // Taken before the snapshot, which begins with the first statement: see
+      // store/people_cache.h. The BEGIN goes out with the first statement or prefetch.
+      const std::uint64_t stamp = changes_.now();
       connection.begin(writing ? kBeginWrite : kBeginRead);
-      SqlTx tx(connection);
+      SqlTx tx(connection, writing ? nullptr : &people_, stamp);
       fn(tx);
       if (!writing) {
         connection.commit_read();

@@ -5,6 +5,7 @@
 // Thread safety: as the connection's: one thread at a time.
 #pragma once
 
+#include "store/people_cache.h"
 #include "store/sql/sql_connection.h"
 #include "store/sql/sql_discussion_repos.h"
 #include "store/sql/sql_file_extra_repos.h"
@@ -70,7 +71,10 @@ class SqlSessionRepo final : public SessionRepo {
 
 class SqlTx final : public StoreTx {
  public:
-  explicit SqlTx(SqlConnection& connection)
+  // `people`: in a read, the store's people cache, from which users().by_ids then answers what it
+  // can (store/people_cache.h), with `stamp` the Store::generation() taken before the transaction
+  // began. nullptr in a write, which must see its own changes.
+  explicit SqlTx(SqlConnection& connection, PeopleCache* people = nullptr, std::uint64_t stamp = 0)
       : connection_(connection),
         users_(connection),
         sessions_(connection),
@@ -100,8 +104,16 @@ class SqlTx final : public StoreTx {
         outbox_(connection),
         password_resets_(connection),
         notification_settings_(connection),
-        webhooks_(connection) {}
-  UserRepo& users() override { return users_; }
+        webhooks_(connection) {
+    if (people) cached_users_.emplace(users_, *people, stamp);
+  }
+  SqlTx(const SqlTx&) = delete;
+  SqlTx& operator=(const SqlTx&) = delete;
+
+  UserRepo& users() override {
+    if (cached_users_) return *cached_users_;
+    return users_;
+  }
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
   ProjectRepo& projects() override { return projects_; }
@@ -138,6 +150,7 @@ class SqlTx final : public StoreTx {
  private:
   SqlConnection& connection_;
   SqlUserRepo users_;
+  std::optional<CachedUserRepo> cached_users_;  // reads with the store's people cache
   SqlSessionRepo sessions_;
   SqlFolderRepo folders_;
   SqlProjectRepo projects_;

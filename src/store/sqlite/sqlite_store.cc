@@ -138,7 +138,12 @@ int SqliteStore::migrate(const SqliteStoreOptions& options, const MigrationAppli
 
 SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
                          const SqliteStoreOptions& options)
-    : writer_connection_(std::move(writer)), clock_(options.path + "-generation") {
+    : writer_connection_(std::move(writer)),
+      clock_(options.path + "-generation"),
+      people_(options.people_cache_entries,
+              [this](std::uint64_t stamp, const ScopeDependencies& depends_on) {
+                return clock_.unchanged_since(stamp, depends_on);
+              }) {
   for (int i = 0; i < options.reader_connections; ++i) {
     readers_.push_back(std::make_unique<SqliteConnection>(
         options.path, SqliteConnection::Options{.query_only = true, .vfs = options.vfs}));
@@ -176,11 +181,12 @@ void SqliteStore::read(const std::function<void(StoreTx&)>& fn) {
   ReaderLease lease(*this);
   ThreadMark mark(reading_on_this_thread_, this);
   reads_.fetch_add(1, std::memory_order_relaxed);
+  const std::uint64_t stamp = clock_.now();  // before the snapshot: see store/people_cache.h
   SqliteConnection& connection = lease.connection();
   // Deferred: the snapshot starts at fn's first statement and holds until COMMIT. If fn throws,
   // the lease rolls back.
   connection.execute("BEGIN");
-  SqlTx tx(connection);
+  SqlTx tx(connection, &people_, stamp);
   fn(tx);
   connection.execute("COMMIT");
 }

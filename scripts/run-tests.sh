@@ -63,4 +63,12 @@ echo "== ASan+UBSan tests"
 # test case: generous, for a loaded machine (an ASan HTTP shard took ~7.5 min on 2 busy cores).
 # ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 and UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # are set by CTest itself for a PROJECTD_SANITIZE build (CMakeLists.txt).
-ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 1800
+# A failing shard's whole output can run to thousands of lines, and a CI log viewer may show only
+# its head and tail: on failure, the failed cases, each assertion with the lines that follow it, and
+# any sanitizer report are repeated last, where they are seen.
+if ! ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 1800; then
+  echo "== What failed (repeated from the failing shards' output above)"
+  grep -E -A8 '^\[  FAILED  \]|: Failure$|^(ERROR|SUMMARY): |runtime error:' \
+    build-asan/Testing/Temporary/LastTest.log | head -n 300 || true
+  exit 1
+fi

@@ -25,7 +25,6 @@ class PostgresDialect final : public SqlDialect {
   // `lower((e) COLLATE "C")`, the same as nocase().
   std::string ascii_lower(std::string_view expression) const override;
   // JOIN: PostgreSQL's planner orders joins by their cost; CROSS JOIN ... ON is SQLite's only.
-  std::string fixed_order_join() const override { return "JOIN"; }
   std::string claim_rows() const override { return " FOR UPDATE SKIP LOCKED"; }
   // pg_try_advisory_xact_lock, answered as 1 or 0 (the cursors read integers).
   std::string try_transaction_lock() const override {

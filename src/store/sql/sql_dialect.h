@@ -36,10 +36,6 @@ class SqlDialect {
   // case, with '\' escaping % and _ (see like_pattern in sql_bound_values.h).
   virtual std::string like(std::string_view expression, std::string_view pattern) const = 0;
 
-  // A join the planner must not reorder (SQLite's CROSS JOIN), where SQLite would otherwise pick
-  // a worse order; a plain JOIN where the planner is trusted.
-  virtual std::string fixed_order_join() const = 0;
-
   // Appended to a SELECT that claims rows for this transaction: PostgreSQL's
   // ` FOR UPDATE SKIP LOCKED` (two nodes never claim one row); nothing on SQLite, whose one writer
   // already excludes every other claim.

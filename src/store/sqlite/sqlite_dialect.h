@@ -14,7 +14,6 @@ class SqliteDialect final : public SqlDialect {
   std::string json_length(int parameter) const override;
   std::string nocase(std::string_view expression) const override;
   std::string ascii_lower(std::string_view expression) const override;
-  std::string fixed_order_join() const override { return "CROSS JOIN"; }
   std::string claim_rows() const override { return ""; }
   std::string try_transaction_lock() const override { return ""; }
   std::string settled_events() const override { return " ORDER BY id"; }

@@ -25,5 +25,16 @@ TEST(JsonWriter, EverythingElseAsBoostJson) {
   EXPECT_EQ(to_api_json(boost::json::object{{"t\"k", 1}}), R"({"t\"k":1})");
 }
 
+// Strings and keys longer than the writer's 512-byte chunk, and every control character.
+TEST(JsonWriter, LongAndEscapedTextAsBoostJson) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i)
+    text += static_cast<char>(i % 128);
+  const boost::json::value value =
+      boost::json::object{{text, text}, {"k", boost::json::array{text, 7}}};
+  EXPECT_EQ(to_api_json(value), boost::json::serialize(value));
+  EXPECT_GT(to_api_json(value).size(), 6000u);
+}
+
 }  // namespace
 }  // namespace projectd

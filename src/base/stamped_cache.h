@@ -19,7 +19,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace projectd {
 
@@ -102,5 +104,23 @@ class StampedCache {
   std::unordered_map<std::string_view, Iterator> index_;  // keys point into entries_
   std::size_t cost_ = 0;
 };
+
+// Looks each of `ids` up once, under key_of(id): what `cache` holds is appended to `found`, and
+// the ids it does not hold are returned, in the order they first appear.
+template <class Value, class Id, class KeyOf>
+std::vector<Id> find_each(StampedCache<Value>& cache, const std::vector<Id>& ids, KeyOf key_of,
+                          std::vector<Value>& found) {
+  std::vector<Id> missing;
+  std::unordered_set<Id> seen;
+  for (const Id& id : ids) {
+    if (!seen.insert(id).second) continue;
+    if (std::optional<Value> cached = cache.find(key_of(id))) {
+      found.push_back(std::move(*cached));
+    } else {
+      missing.push_back(id);
+    }
+  }
+  return missing;
+}
 
 }  // namespace projectd

@@ -22,8 +22,8 @@ using Read = std::pair<std::vector<std::string>, std::uint64_t>;
 class PeopleCacheTest : public ::testing::Test {
  protected:
   void open(std::size_t entries = kPeopleCacheEntries) {
-    store_ = SqliteStore::open({.path = dir_.file("projectd.db"), .people_cache_entries = entries},
-                               true);
+    store_ = SqliteStore::open(
+        {.path = dir_.file("projectd.db"), .read_caches = {.people = entries}}, true);
     store_->write([&](StoreTx& tx) {
       tx.users().insert(make_user("ann", "Ann"));
       tx.users().insert(make_user("bob", "Bob"));

@@ -23,8 +23,7 @@ class ProjectRepo {
   // Projects the query's viewer may read, filtered, sorted and paged in SQL.
   virtual std::vector<ProjectRecord> page(const ProjectQuery& query) = 0;
   virtual std::int64_t count(const ProjectQuery& query) = 0;
-  // The figures of many projects, in id order; unknown ids are left out.
-  virtual std::vector<ProjectCounts> counts_of(const std::vector<std::int64_t>& ids) = 0;
+  // The figures of a project's full view are ProjectTotalsRepo's.
 
   virtual std::vector<TeamMember> team(std::int64_t project_id) = 0;
   virtual std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) = 0;

@@ -17,6 +17,7 @@
 #include "store/password_reset_repo.h"
 #include "store/project_extras_repos.h"
 #include "store/project_repos.h"
+#include "store/project_totals_repo.h"
 #include "store/records.h"
 #include "store/status_repo.h"
 #include "store/time_repos.h"
@@ -106,6 +107,7 @@ class StoreTx {
   virtual SessionRepo& sessions() = 0;
   virtual FolderRepo& folders() = 0;
   virtual ProjectRepo& projects() = 0;
+  virtual ProjectTotalsRepo& project_totals() = 0;
   virtual MilestoneRepo& milestones() = 0;
   virtual TaskRepo& tasks() = 0;
   virtual StatusRepo& statuses() = 0;

@@ -29,10 +29,7 @@ class TimeRepo {
   // The seconds of every entry of each task (the caller reads these tasks); tasks without time
   // are left out.
   virtual std::vector<TimeTotal> seconds_by_task(const std::vector<std::int64_t>& task_ids) = 0;
-  // The seconds of each project's entries on tasks the viewer may read; projects without such
-  // time are left out.
-  virtual std::vector<TimeTotal> seconds_by_project(const Viewer& viewer,
-                                                    const std::vector<std::int64_t>& ids) = 0;
+  // A project's total is ProjectTotalsRepo's.
 };
 
 }  // namespace projectd

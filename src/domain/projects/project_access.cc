@@ -76,14 +76,14 @@ std::vector<ProjectView> views_of(StoreTx& tx, const Viewer& viewer,
   for (const AccessibleProject& p : projects)
     ids.push_back(p.project.id);
   std::map<std::int64_t, ProjectCounts> counts;
-  for (const ProjectCounts& c : tx.projects().counts_of(ids))
+  for (const ProjectCounts& c : tx.project_totals().counts_of(ids))
     counts.emplace(c.project_id, c);
   const std::vector<std::int64_t> followed = tx.projects().followed_among(ids, viewer.user_id);
   std::map<std::int64_t, std::vector<std::string>> tags;
   for (ProjectTag& tag : tx.projects().tags_of(ids))
     tags[tag.project_id].push_back(std::move(tag.title));
   std::map<std::int64_t, std::int64_t> time_seconds;
-  for (const TimeTotal& total : tx.time().seconds_by_project(viewer, ids))
+  for (const TimeTotal& total : tx.project_totals().seconds_by_project(viewer, ids))
     time_seconds.emplace(total.id, total.seconds);
 
   views.reserve(projects.size());

@@ -113,10 +113,10 @@ void prefetch_task_detail(StoreTx& tx, const Viewer& viewer, std::int64_t task_i
   const std::vector<std::int64_t> project{task.front().project_id};
   tx.prefetch([&](StoreTx& reads) {
     record_task_parent_reads(reads, viewer, task);
-    reads.projects().counts_of(project);
+    reads.project_totals().counts_of(project);
     reads.projects().followed_among(project, viewer.user_id);
     reads.projects().tags_of(project);
-    reads.time().seconds_by_project(viewer, project);
+    reads.project_totals().seconds_by_project(viewer, project);
     reads.files().by_ids(files);
     reads.file_shares().shared_files(files);
   });

@@ -154,7 +154,7 @@ PostgresStore::PostgresStore(std::unique_ptr<PostgresConnection> first,
         if (connection.broken()) connection.reset();
         fn(connection);
       }),
-      people_(options.people_cache_entries,
+      caches_(options.read_caches,
               [this](std::uint64_t stamp, const ScopeDependencies& depends_on) {
                 return changes_.unchanged_since(stamp, depends_on);
               }) {
@@ -216,10 +216,10 @@ void PostgresStore::run(const std::function<void(StoreTx&)>& fn, bool writing) {
       if (connection.broken()) connection.reset();
       const std::uint64_t round_trips = connection.round_trips();
       // Taken before the snapshot, which begins with the first statement: see
-      // store/people_cache.h. The BEGIN goes out with the first statement or prefetch.
+      // store/read_caches.h. The BEGIN goes out with the first statement or prefetch.
       const std::uint64_t stamp = changes_.now();
       connection.begin(writing ? kBeginWrite : kBeginRead);
-      SqlTx tx(connection, writing ? nullptr : &people_, stamp);
+      SqlTx tx(connection, writing ? nullptr : &caches_, stamp);
       fn(tx);
       if (!writing) {
         connection.commit_read();

@@ -23,7 +23,7 @@
 // Thread safety: every public method may be called from any number of threads at once.
 #pragma once
 
-#include "store/people_cache.h"
+#include "store/read_caches.h"
 #include "store/postgres/postgres_change_feed.h"
 #include "store/postgres/postgres_connection.h"
 #include "store/store.h"
@@ -42,7 +42,7 @@ namespace projectd {
 struct PostgresStoreOptions {
   std::string url{};    // postgresql://... as libpq reads it
   int connections = 8;  // at most this many open at once; at least 1
-  std::size_t people_cache_entries = kPeopleCacheEntries;  // 0: reads read every person
+  ReadCacheSizes read_caches{};
 };
 
 class PostgresStore final : public Store, public StoreHealthProbe {
@@ -94,7 +94,7 @@ class PostgresStore final : public Store, public StoreHealthProbe {
   bool closed_ = false;
 
   PostgresChangeFeed changes_;
-  PeopleCache people_;  // by the change feed above
+  ReadCaches caches_;  // by the change feed above
   std::atomic<std::uint64_t> retries_{0};
   std::atomic<std::uint64_t> round_trips_{0};
 };

@@ -5,7 +5,7 @@
 // - insert ignores the record's id and returns the new one; update of an unknown id throws
 //   ApiError(kNotFound); remove of an unknown id does nothing.
 // - by_ids returns each existing row once, in id order; unknown ids are skipped. Batch readers
-//   (by_ids, counts_of, memberships_of, followed_among, tags_of, subtasks_of, links_of) cost a
+//   (by_ids, memberships_of, followed_among, tags_of, subtasks_of, links_of) cost a
 //   fixed number of statements whatever the list length.
 // - Tasks carry their responsibles sorted by user id.
 // - page/count run the read rules of domain/security (can_read, can_read_task) in SQL. Text
@@ -29,7 +29,6 @@ class SqlProjectRepo final : public ProjectRepo {
   // Sorted by created or title (ignoring case), then id; descending flips both.
   std::vector<ProjectRecord> page(const ProjectQuery& query) override;
   std::int64_t count(const ProjectQuery& query) override;
-  std::vector<ProjectCounts> counts_of(const std::vector<std::int64_t>& ids) override;
 
   std::vector<TeamMember> team(std::int64_t project_id) override;  // by user id
   std::optional<TeamMember> member(std::int64_t project_id, std::string_view user_id) override;

@@ -1,4 +1,4 @@
-// A project's team, followers, tags and the figures of its full view.
+// A project's team, followers and tags.
 #include "base/ascii.h"
 #include "store/sql/sql_bound_values.h"
 #include "store/sql/sql_project_repos.h"
@@ -23,30 +23,6 @@ std::vector<ProjectMembership> read_team_memberships(SqlStatement& rows) {
 }
 
 }  // namespace
-
-// Each figure is a correlated count that an index leads (tasks_project, milestones_project, the
-// team's key, messages by project), so a page of projects costs one statement and no scan.
-std::vector<ProjectCounts> SqlProjectRepo::counts_of(const std::vector<std::int64_t>& ids) {
-  SqlStatement rows = connection_.prepare(
-      "SELECT p.id, "
-      "(SELECT count(*) FROM tasks WHERE project_id = p.id AND status = 1), "
-      "(SELECT count(*) FROM tasks WHERE project_id = p.id), "
-      "(SELECT count(*) FROM milestones WHERE project_id = p.id AND status = 0), "
-      "(SELECT count(*) FROM project_team WHERE project_id = p.id), "
-      "(SELECT count(*) FROM messages WHERE project_id = p.id) "
-      "FROM projects p WHERE " +
-      connection_.dialect().in_ids("p.id", 1, ids.size()) + " ORDER BY p.id");
-  rows.bind_all(ids_value(ids));
-  std::vector<ProjectCounts> counts;
-  while (rows.step())
-    counts.push_back(ProjectCounts{.project_id = rows.int64(0),
-                                   .open_tasks = rows.int64(1),
-                                   .all_tasks = rows.int64(2),
-                                   .open_milestones = rows.int64(3),
-                                   .participants = rows.int64(4),
-                                   .discussions = rows.int64(5)});
-  return counts;
-}
 
 std::vector<TeamMember> SqlProjectRepo::team(std::int64_t project_id) {
   SqlStatement rows = connection_.prepare(

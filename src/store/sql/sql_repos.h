@@ -5,7 +5,7 @@
 // Thread safety: as the connection's: one thread at a time.
 #pragma once
 
-#include "store/people_cache.h"
+#include "store/read_caches.h"
 #include "store/sql/sql_connection.h"
 #include "store/sql/sql_discussion_repos.h"
 #include "store/sql/sql_file_extra_repos.h"
@@ -18,6 +18,7 @@
 #include "store/sql/sql_password_reset_repo.h"
 #include "store/sql/sql_project_extras_repos.h"
 #include "store/sql/sql_project_repos.h"
+#include "store/sql/sql_project_totals_repo.h"
 #include "store/sql/sql_status_repo.h"
 #include "store/sql/sql_time_repo.h"
 #include "store/sql/sql_trash_repo.h"
@@ -71,15 +72,16 @@ class SqlSessionRepo final : public SessionRepo {
 
 class SqlTx final : public StoreTx {
  public:
-  // `people`: in a read, the store's people cache, from which users().by_ids then answers what it
-  // can (store/people_cache.h), with `stamp` the Store::generation() taken before the transaction
-  // began. nullptr in a write, which must see its own changes.
-  explicit SqlTx(SqlConnection& connection, PeopleCache* people = nullptr, std::uint64_t stamp = 0)
+  // `caches`: in a read, the store's caches (store/read_caches.h), from which users().by_ids and
+  // project_totals() then answer what they can, with `stamp` the Store::generation() taken before
+  // the transaction began. nullptr in a write, which must see its own changes.
+  explicit SqlTx(SqlConnection& connection, ReadCaches* caches = nullptr, std::uint64_t stamp = 0)
       : connection_(connection),
         users_(connection),
         sessions_(connection),
         folders_(connection),
         projects_(connection),
+        project_totals_(connection),
         milestones_(connection),
         tasks_(connection),
         statuses_(connection),
@@ -105,7 +107,10 @@ class SqlTx final : public StoreTx {
         password_resets_(connection),
         notification_settings_(connection),
         webhooks_(connection) {
-    if (people) cached_users_.emplace(users_, *people, stamp);
+    if (caches) {
+      cached_users_.emplace(users_, caches->people, stamp);
+      cached_project_totals_.emplace(project_totals_, caches->project_totals, stamp);
+    }
   }
   SqlTx(const SqlTx&) = delete;
   SqlTx& operator=(const SqlTx&) = delete;
@@ -117,6 +122,10 @@ class SqlTx final : public StoreTx {
   SessionRepo& sessions() override { return sessions_; }
   FolderRepo& folders() override { return folders_; }
   ProjectRepo& projects() override { return projects_; }
+  ProjectTotalsRepo& project_totals() override {
+    if (cached_project_totals_) return *cached_project_totals_;
+    return project_totals_;
+  }
   MilestoneRepo& milestones() override { return milestones_; }
   TaskRepo& tasks() override { return tasks_; }
   StatusRepo& statuses() override { return statuses_; }
@@ -150,10 +159,12 @@ class SqlTx final : public StoreTx {
  private:
   SqlConnection& connection_;
   SqlUserRepo users_;
-  std::optional<CachedUserRepo> cached_users_;  // reads with the store's people cache
+  std::optional<CachedUserRepo> cached_users_;  // reads with the store's caches
+  std::optional<CachedProjectTotalsRepo> cached_project_totals_;
   SqlSessionRepo sessions_;
   SqlFolderRepo folders_;
   SqlProjectRepo projects_;
+  SqlProjectTotalsRepo project_totals_;
   SqlMilestoneRepo milestones_;
   SqlTaskRepo tasks_;
   SqlStatusRepo statuses_;

@@ -189,19 +189,4 @@ std::vector<TimeTotal> SqlTimeRepo::seconds_by_task(const std::vector<std::int64
   return read_time_totals(rows);
 }
 
-std::vector<TimeTotal> SqlTimeRepo::seconds_by_project(const Viewer& viewer,
-                                                       const std::vector<std::int64_t>& ids) {
-  FilterSql sql(viewer, connection_.dialect());
-  sql.where(task_readable_sql());
-  // e.project_id (migration 0022), not t.project_id: the project's entries through their index,
-  // so a project where nobody tracked time costs one probe, not a visit of each of its tasks.
-  sql.where("e.project_id IN (SELECT value FROM " +
-            sql.param_values(json_array(ids), SqlType::kInt) + ")");
-  SqlStatement rows =
-      connection_.prepare("SELECT e.project_id, sum(e.seconds) " + time_entry_from_sql() +
-                          sql.where_sql() + " GROUP BY e.project_id ORDER BY e.project_id");
-  sql.bind(rows);
-  return read_time_totals(rows);
-}
-
 }  // namespace projectd

@@ -24,8 +24,6 @@ class SqlTimeRepo final : public TimeRepo {
   std::int64_t count(const TimeQuery& query) override;
   std::int64_t total_seconds(const TimeQuery& query) override;
   std::vector<TimeTotal> seconds_by_task(const std::vector<std::int64_t>& task_ids) override;
-  std::vector<TimeTotal> seconds_by_project(const Viewer& viewer,
-                                            const std::vector<std::int64_t>& ids) override;
 
  private:
   SqlConnection& connection_;

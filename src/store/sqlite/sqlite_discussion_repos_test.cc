@@ -174,7 +174,7 @@ TEST_F(SqliteDiscussionReposTest, PagesShowOnlyReadableDiscussionsNewestFirst) {
   ASSERT_EQ(page.size(), 1u);
   EXPECT_EQ(page[0].id, b);
   EXPECT_EQ(tx_.messages().count(paged), 3);
-  EXPECT_EQ(tx_.projects().counts_of({project_}).at(0).discussions, 2);
+  EXPECT_EQ(tx_.project_totals().counts_of({project_}).at(0).discussions, 2);
 }
 
 }  // namespace

@@ -158,7 +158,7 @@ TEST_F(SqliteProjectRepoTest, TeamFollowersAndCounts) {
 
   std::vector<ProjectCounts> counts;
   EXPECT_EQ(statements_of([&] {
-              counts = tx_.projects().counts_of({other, 424242, id, other});
+              counts = tx_.project_totals().counts_of({other, 424242, id, other});
             }),
             1u);
   ASSERT_EQ(counts.size(), 2u);  // in id order, unknown ids left out, repeated ones once
@@ -173,13 +173,13 @@ TEST_F(SqliteProjectRepoTest, TeamFollowersAndCounts) {
   EXPECT_EQ(counts[1].open_milestones, 1);
   EXPECT_EQ(counts[1].participants, 1);
   EXPECT_EQ(counts[1].discussions, 0);
-  EXPECT_TRUE(tx_.projects().counts_of({}).empty());
-  EXPECT_TRUE(tx_.projects().counts_of({424242}).empty());
+  EXPECT_TRUE(tx_.project_totals().counts_of({}).empty());
+  EXPECT_TRUE(tx_.project_totals().counts_of({424242}).empty());
 }
 
 TEST_F(SqliteProjectRepoTest, CountsOfAProjectWithoutContentAreZero) {
   std::int64_t empty = tx_.projects().insert(make_project("Empty", "id-admin"));
-  auto counts = tx_.projects().counts_of({empty});
+  auto counts = tx_.project_totals().counts_of({empty});
   ASSERT_EQ(counts.size(), 1u);
   EXPECT_EQ(counts[0].project_id, empty);
   EXPECT_EQ(counts[0].all_tasks, 0);
@@ -448,8 +448,9 @@ TEST(SqliteProjectStoreTest, ReposWorkInsideTheStoresReadsAndWrites) {
   ASSERT_EQ(page.size(), 1u);
   EXPECT_EQ(page[0].id, task);
   EXPECT_EQ(page[0].responsibles, (std::vector<std::string>{"id-ann"}));
-  EXPECT_EQ(store->read_value(
-                [&](StoreTx& tx) { return tx.projects().counts_of({project}).at(0).all_tasks; }),
+  EXPECT_EQ(store->read_value([&](StoreTx& tx) {
+    return tx.project_totals().counts_of({project}).at(0).all_tasks;
+  }),
             1);
 }
 

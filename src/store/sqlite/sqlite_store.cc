@@ -140,7 +140,7 @@ SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> writer,
                          const SqliteStoreOptions& options)
     : writer_connection_(std::move(writer)),
       clock_(options.path + "-generation"),
-      people_(options.people_cache_entries,
+      caches_(options.read_caches,
               [this](std::uint64_t stamp, const ScopeDependencies& depends_on) {
                 return clock_.unchanged_since(stamp, depends_on);
               }) {
@@ -181,12 +181,12 @@ void SqliteStore::read(const std::function<void(StoreTx&)>& fn) {
   ReaderLease lease(*this);
   ThreadMark mark(reading_on_this_thread_, this);
   reads_.fetch_add(1, std::memory_order_relaxed);
-  const std::uint64_t stamp = clock_.now();  // before the snapshot: see store/people_cache.h
+  const std::uint64_t stamp = clock_.now();  // before the snapshot: see store/read_caches.h
   SqliteConnection& connection = lease.connection();
   // Deferred: the snapshot starts at fn's first statement and holds until COMMIT. If fn throws,
   // the lease rolls back.
   connection.execute("BEGIN");
-  SqlTx tx(connection, &people_, stamp);
+  SqlTx tx(connection, &caches_, stamp);
   fn(tx);
   connection.execute("COMMIT");
 }

@@ -28,7 +28,7 @@
 #pragma once
 
 #include "base/one_shot_signal.h"
-#include "store/people_cache.h"
+#include "store/read_caches.h"
 #include "store/shared_change_clock.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
@@ -53,7 +53,7 @@ struct SqliteStoreOptions {
   std::string path{};          // the database file
   int reader_connections = 4;  // at least 1
   std::string vfs{};           // empty: SQLite's default; tests name a fault-injecting VFS
-  std::size_t people_cache_entries = kPeopleCacheEntries;  // 0: reads read every person
+  ReadCacheSizes read_caches{};
 };
 
 class SqliteStore final : public Store, public StoreHealthProbe {
@@ -148,7 +148,7 @@ class SqliteStore final : public Store, public StoreHealthProbe {
   std::atomic<bool> fail_stopped_{false};
   std::atomic<std::uint64_t> commits_{0};
   SharedChangeClock clock_;  // moves after each COMMIT, before it is answered
-  PeopleCache people_;       // by the clock above
+  ReadCaches caches_;        // by the clock above
   std::atomic<std::uint64_t> writes_{0};
   std::atomic<std::uint64_t> reads_{0};
 };

@@ -100,7 +100,12 @@ TEST_F(SqliteTimeRepoTest, PagesHoldOnlyTimeOnTasksTheViewerReads) {
   EXPECT_TRUE(tx_.time().page(query_of(bob_viewer_)).empty());
   EXPECT_EQ(tx_.time().count(query_of(bob_viewer_)), 0);
   EXPECT_EQ(tx_.time().total_seconds(query_of(bob_viewer_)), 0);
-  EXPECT_TRUE(tx_.time().seconds_by_project(bob_viewer_, {project_}).empty());
+  // A project with no time the viewer may read counts 0.
+  const std::vector<TimeTotal> bobs =
+      tx_.project_totals().seconds_by_project(bob_viewer_, {project_});
+  ASSERT_EQ(bobs.size(), 1u);
+  EXPECT_EQ(bobs[0].id, project_);
+  EXPECT_EQ(bobs[0].seconds, 0);
   TaskRecord task = *tx_.tasks().by_id(task_);
   task.responsibles = {bob_};
   tx_.tasks().update(task);
@@ -125,12 +130,16 @@ TEST_F(SqliteTimeRepoTest, TotalsAreExactIntegerSumsInOneStatement) {
   const std::int64_t empty = tx_.projects().insert(make_project("Q", ann_));
   std::vector<TimeTotal> by_project;
   EXPECT_EQ(statements_of([&] {
-              by_project = tx_.time().seconds_by_project(ann_viewer_, {project_, empty});
+              by_project =
+                  tx_.project_totals().seconds_by_project(ann_viewer_, {empty, 424242, project_});
             }),
             1u);
-  ASSERT_EQ(by_project.size(), 1u);
+  // Each existing project once, in id order, one without time at 0; an unknown id left out.
+  ASSERT_EQ(by_project.size(), 2u);
   EXPECT_EQ(by_project[0].id, project_);
   EXPECT_EQ(by_project[0].seconds, 100 * 3600);
+  EXPECT_EQ(by_project[1].id, empty);
+  EXPECT_EQ(by_project[1].seconds, 0);
 }
 
 TEST_F(SqliteTimeRepoTest, PagesSortByEachColumnThenId) {
@@ -174,7 +183,8 @@ TEST_F(SqliteTimeRepoTest, AProjectsTotalFollowsItsEntriesAndTheirTasks) {
   const std::int64_t other_task = tx_.tasks().insert(make_task(other_project, "There"));
   const auto totals = [&] {
     std::vector<std::pair<std::int64_t, std::int64_t>> out;
-    for (const TimeTotal& t : tx_.time().seconds_by_project(ann_viewer_, {project_, other_project}))
+    for (const TimeTotal& t :
+         tx_.project_totals().seconds_by_project(ann_viewer_, {project_, other_project}))
       out.emplace_back(t.id, t.seconds);
     return out;
   };
@@ -185,11 +195,11 @@ TEST_F(SqliteTimeRepoTest, AProjectsTotalFollowsItsEntriesAndTheirTasks) {
   EXPECT_EQ(totals(), (Totals{{project_, 60}, {other_project, 7}}));
   e.task_id = other_task;
   tx_.time().update(e);
-  EXPECT_EQ(totals(), (Totals{{other_project, 67}}));
+  EXPECT_EQ(totals(), (Totals{{project_, 0}, {other_project, 67}}));
   TaskRecord moved = *tx_.tasks().by_id(other_task);
   moved.project_id = project_;
   tx_.tasks().update(moved);
-  EXPECT_EQ(totals(), (Totals{{project_, 67}}));
+  EXPECT_EQ(totals(), (Totals{{project_, 67}, {other_project, 0}}));
 }
 
 }  // namespace

@@ -23,9 +23,9 @@
 // Thread safety: every public method may be called from any number of threads at once.
 #pragma once
 
-#include "store/read_caches.h"
 #include "store/postgres/postgres_change_feed.h"
 #include "store/postgres/postgres_connection.h"
+#include "store/read_caches.h"
 #include "store/store.h"
 #include "store/store_health.h"
 

@@ -59,13 +59,11 @@ boost::json::array ids_array(const std::vector<std::string>& ids) {
   return out;
 }
 
-}  // namespace
-
-boost::json::object task_wrapper(const TaskView& view, const PeopleIndex& people,
-                                 const WrapContext& context, bool simple) {
+// TaskWrapper's members, appended to `out`: TaskWrapperFull writes them after its own, into the
+// same object, rather than copying them over from another one key by key.
+void append_task_members(boost::json::object& out, const TaskView& view, const PeopleIndex& people,
+                         const WrapContext& context, bool simple) {
   const TaskRecord& task = view.task;
-  boost::json::object out;
-  out.reserve(28);
   out["canEdit"] = view.rights.edit;
   out["canCreateSubtask"] = view.rights.create_subtask;
   out["canCreateTimeSpend"] = view.rights.create_time_spend;
@@ -108,6 +106,15 @@ boost::json::object task_wrapper(const TaskView& view, const PeopleIndex& people
   if (view.milestone) out["milestone"] = simple_milestone(*view.milestone, context);
   if (task.custom_status_id && *task.custom_status_id > 0)
     out["customTaskStatus"] = *task.custom_status_id;
+}
+
+}  // namespace
+
+boost::json::object task_wrapper(const TaskView& view, const PeopleIndex& people,
+                                 const WrapContext& context, bool simple) {
+  boost::json::object out;
+  out.reserve(28);
+  append_task_members(out, view, people, context, simple);
   return out;
 }
 
@@ -134,8 +141,7 @@ boost::json::object task_wrapper_full(const TaskDetail& detail, const WrapContex
   out["canCreateComment"] = detail.can_create_comment;
   out["project"] = project_wrapper_full(detail.project, people, context, simple);
   out["timeSpend"] = time_hours_json(detail.time_seconds);  // a float, 0 written 0.0
-  for (auto& member : task_wrapper(detail.views.tasks.front(), people, context, simple))
-    out[member.key()] = std::move(member.value());
+  append_task_members(out, detail.views.tasks.front(), people, context, simple);
   return out;
 }
 

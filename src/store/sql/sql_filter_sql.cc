@@ -16,6 +16,16 @@ std::string module_readable(int bit) {
          std::to_string(bit) + ") = 0))";
 }
 
+// The joins after `t` that task_readable_sql() needs: its project p, the viewer's membership pm,
+// its milestone ms.
+const std::string& task_joins_sql() {
+  static const std::string sql =
+      "JOIN projects p ON p.id = t.project_id "
+      "LEFT JOIN project_team pm ON pm.project_id = t.project_id AND pm.user_id = ?1 "
+      "LEFT JOIN milestones ms ON ms.id = t.milestone_id ";
+  return sql;
+}
+
 }  // namespace
 
 const std::string& project_readable_sql() {
@@ -50,11 +60,9 @@ const std::string& task_from_sql() {
   return sql;
 }
 
-const std::string& task_joins_sql() {
+const std::string& time_entry_from_sql() {
   static const std::string sql =
-      "JOIN projects p ON p.id = t.project_id "
-      "LEFT JOIN project_team pm ON pm.project_id = t.project_id AND pm.user_id = ?1 "
-      "LEFT JOIN milestones ms ON ms.id = t.milestone_id ";
+      "FROM time_entries e JOIN tasks t ON t.id = e.task_id " + task_joins_sql();
   return sql;
 }
 

@@ -33,9 +33,8 @@ const std::string& task_readable_sql();
 const std::string& all_tasks_readable_sql();
 // tasks t with p, pm and ms joined.
 const std::string& task_from_sql();
-// The joins of task_from_sql() after its `FROM tasks t`, for a query that reaches t from another
-// table (time entries).
-const std::string& task_joins_sql();
+// time_entries e with their task t, and t's p, pm and ms joined as task_from_sql() joins them.
+const std::string& time_entry_from_sql();
 // projects p with pm joined.
 const std::string& project_from_sql();
 // ProjectSecurity::can_read_milestone(), given the joins of milestone_from_sql().

@@ -45,8 +45,8 @@ std::vector<TimeTotal> SqlProjectTotalsRepo::seconds_by_project(
   sql.where("e.project_id IN " + id_values);
   SqlStatement rows = connection_.prepare(
       "SELECT q.id, coalesce(s.seconds, 0) FROM projects q LEFT JOIN (SELECT e.project_id, "
-      "sum(e.seconds) AS seconds FROM time_entries e JOIN tasks t ON t.id = e.task_id " +
-      task_joins_sql() + sql.where_sql() +
+      "sum(e.seconds) AS seconds " +
+      time_entry_from_sql() + sql.where_sql() +
       " GROUP BY e.project_id) s ON s.project_id = q.id WHERE q.id IN " + id_values +
       " ORDER BY q.id");
   sql.bind(rows);

@@ -18,13 +18,6 @@ const std::string& time_entry_columns() {
   return sql;
 }
 
-// time_entries e with their task t and the aliases task_readable_sql() needs (p, pm, ms).
-const std::string& time_entry_from_sql() {
-  static const std::string sql =
-      "FROM time_entries e JOIN tasks t ON t.id = e.task_id " + task_joins_sql();
-  return sql;
-}
-
 TimeEntryRecord read_time_entry(const SqlStatement& row) {
   return TimeEntryRecord{.id = row.int64(0),
                          .task_id = row.int64(1),

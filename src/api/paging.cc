@@ -19,6 +19,11 @@ ApiResponse ok_page(boost::json::array items, const PageRequest& request, std::i
   return ok(std::move(items), page_result(request, returned, total));
 }
 
+ApiResponse ok_page_written(PayloadWriter write_items, std::int64_t returned,
+                            const PageRequest& request, std::int64_t total) {
+  return ok_written(std::move(write_items), returned, page_result(request, returned, total));
+}
+
 std::vector<ParamDoc> with_paging(std::vector<ParamDoc> docs) {
   docs.push_back({"count", ParamIn::kQuery, "integer", false, "page size, at most 1000"});
   docs.push_back({"startIndex", ParamIn::kQuery, "integer", false, "items to skip"});

@@ -35,6 +35,9 @@ Paging page_result(const PageRequest& request, std::int64_t returned, std::int64
 
 // A list answer: `items` (one page) with the envelope paging of page_result().
 ApiResponse ok_page(boost::json::array items, const PageRequest& request, std::int64_t total);
+// The same for a page of `returned` items that `write_items` writes as one array.
+ApiResponse ok_page_written(PayloadWriter write_items, std::int64_t returned,
+                            const PageRequest& request, std::int64_t total);
 
 // The order a filter asks for: `sortBy` lowercased ("" when absent), and whether `sortOrder` is
 // "descending" (any case).

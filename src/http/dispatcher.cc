@@ -33,13 +33,18 @@ std::string allow_header(const std::vector<http::verb>& methods) {
   return out;
 }
 
-OutgoingResponse envelope_response(int status, const boost::json::value& envelope, Format format) {
+OutgoingResponse envelope_response(int status, const PayloadWriter& write_envelope, Format format) {
   OutgoingResponse out;
   out.status = status;
   out.headers.emplace_back("Content-Type", std::string(content_type_of(format)));
   out.headers.emplace_back("Cache-Control", "no-store");
-  out.body = render(envelope, format);
+  out.body = render_written(write_envelope, format);
   return out;
+}
+
+OutgoingResponse envelope_response(int status, const boost::json::value& envelope, Format format) {
+  return envelope_response(
+      status, [&](ApiWriter& writer) { writer.value(envelope); }, format);
 }
 
 // A script's call (X-Requested-With, as the web app and jQuery send it) gets no WWW-Authenticate:
@@ -386,7 +391,14 @@ OutgoingResponse Dispatcher::invoke_and_render(const Route& route, IncomingReque
     const int status = api.status.value_or(request.method == http::verb::post ? 201 : 200);
     out = envelope_response(
         status,
-        success_envelope(status, std::move(api.response), api.paging, std::move(api.failed)),
+        [&](ApiWriter& writer) {
+          if (api.write_response) {
+            write_success_envelope(writer, status, api.written_count, api.write_response,
+                                   api.paging, api.failed);
+          } else {
+            write_success_envelope(writer, status, api.response, api.paging, api.failed);
+          }
+        },
         context.format);
     for (auto& header : api.headers)
       out.headers.push_back(std::move(header));

@@ -66,11 +66,26 @@ struct ApiResponse {
   HeaderList headers;  // e.g. Set-Cookie
   // Batch calls: the refused items, written after `response` (wire/envelope.h).
   std::optional<boost::json::array> failed = std::nullopt;
+  // Set instead of `response` by an answer that writes itself straight into the JSON or XML
+  // text, without a tree (wire/api_writer.h): one value, which the envelope counts as
+  // `written_count` (wire/envelope.h, count_of).
+  PayloadWriter write_response = nullptr;
+  std::int64_t written_count = 1;
 };
 
 // The usual answer: `response` (and a page's paging) in the envelope, the status by the method.
 inline ApiResponse ok(boost::json::value response, Paging paging = {}) {
   return ApiResponse{std::move(response), std::move(paging), std::nullopt, {}};
+}
+
+// The same for a payload that writes itself: an object (count 1), or a page of `count` items.
+inline ApiResponse ok_written(PayloadWriter write_payload, std::int64_t count = 1,
+                              Paging paging = {}) {
+  ApiResponse out;
+  out.write_response = std::move(write_payload);
+  out.written_count = count;
+  out.paging = std::move(paging);
+  return out;
 }
 
 // Anything that is not an envelope: health checks, the OpenAPI document, downloads.

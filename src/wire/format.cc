@@ -62,7 +62,21 @@ std::string_view content_type_of(Format format) {
 }
 
 std::string render(const boost::json::value& envelope, Format format) {
-  return format == Format::kXml ? to_api_xml(envelope) : to_api_json(envelope);
+  return render_written([&](ApiWriter& out) { out.value(envelope); }, format);
+}
+
+std::string render_written(const std::function<void(ApiWriter&)>& write, Format format) {
+  // A task's answer is about 8 KB: one allocation for it, rather than four as the text grows.
+  std::string out;
+  out.reserve(8192);
+  if (format == Format::kXml) {
+    XmlWriter writer(out);
+    write(writer);
+  } else {
+    JsonWriter writer(out);
+    write(writer);
+  }
+  return out;
 }
 
 }  // namespace projectd

@@ -3,8 +3,11 @@
 // else JSON.
 #pragma once
 
+#include "wire/api_writer.h"
+
 #include <boost/json/value.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,5 +26,7 @@ std::string_view content_type_of(Format format);
 // The envelope rendered in the format: compact JSON, or the original's XML
 // (docs/wire-compatibility.md, "JSON and XML").
 std::string render(const boost::json::value& envelope, Format format);
+// What `write` (the envelope's events, wire/api_writer.h) gives in the format.
+std::string render_written(const std::function<void(ApiWriter&)>& write, Format format);
 
 }  // namespace projectd

@@ -36,5 +36,20 @@ TEST(JsonWriter, LongAndEscapedTextAsBoostJson) {
   EXPECT_GT(to_api_json(value).size(), 6000u);
 }
 
+// Plain text is scanned eight bytes at a time: every escaped character at every offset of a word,
+// beside bytes that only look close to one (0x20, 0x21, 0x5B, 0x5D, 0x7F, UTF-8).
+TEST(JsonWriter, EscapesAtEveryOffsetOfAWord) {
+  const std::string specials = std::string("\"\\\n\x01\x1f", 5) + std::string(1, '\0');
+  for (const char special : specials) {
+    for (std::size_t offset = 0; offset < 20; ++offset) {
+      std::string text(offset, 'a');
+      text += special;
+      text += " ![]\x7F\xC3\xA9 tail of plain text";
+      const boost::json::value value = boost::json::array{text};
+      EXPECT_EQ(to_api_json(value), boost::json::serialize(value)) << offset;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace projectd

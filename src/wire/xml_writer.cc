@@ -1,20 +1,14 @@
 #include "wire/xml_writer.h"
 
+#include "wire/decimal_text.h"
 #include "wire/dotnet_double.h"
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/string.hpp>
-
-#include <charconv>
 #include <cstddef>
 #include <stdexcept>
 #include <string_view>
 
 namespace projectd {
 namespace {
-
-namespace json = boost::json;
 
 constexpr char32_t kInvalidUtf8 = 0xFFFFFFFF;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -176,99 +170,143 @@ bool is_plain_name(std::string_view name) {
   return true;
 }
 
-template <typename Integer>
-void append_integer(std::string& out, Integer value) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
-
-void append_element(std::string& out, std::string_view name, const json::value& value);
-
-// A member of an object: an array spreads into one element per item.
-void append_member(std::string& out, std::string_view key, const json::value& value) {
-  if (key.empty()) throw std::invalid_argument("an empty member name cannot become an XML element");
-  const bool plain = is_plain_name(key);
-  const std::string encoded = plain ? std::string() : encode_name(key);
-  const std::string_view name = plain ? key : std::string_view(encoded);
-  if (const json::array* items = value.if_array()) {
-    for (const json::value& item : *items)
-      append_element(out, name, item);
-  } else {
-    append_element(out, name, value);
-  }
-}
-
-void append_empty_element(std::string& out, std::string_view name) {
-  out += '<';
-  out += name;
-  out += " />";
-}
-
-void append_element(std::string& out, std::string_view name, const json::value& value) {
-  switch (value.kind()) {
-    case json::kind::null:
-      append_empty_element(out, name);
-      return;
-    case json::kind::object:
-      if (value.get_object().empty()) {
-        append_empty_element(out, name);
-        return;
-      }
-      break;
-    case json::kind::array:
-      // Only reached for an array inside an array: Json.NET wraps it in an element of its own.
-      if (value.get_array().empty()) {
-        append_empty_element(out, name);
-        return;
-      }
-      break;
-    default:
-      break;
-  }
-
-  out += '<';
-  out += name;
-  out += '>';
-  switch (value.kind()) {
-    case json::kind::object:
-      for (const auto& member : value.get_object())
-        append_member(out, member.key(), member.value());
-      break;
-    case json::kind::array:
-      for (const json::value& item : value.get_array())
-        append_element(out, name, item);
-      break;
-    case json::kind::string:
-      append_text(out, value.get_string());
-      break;
-    case json::kind::bool_:
-      out += value.get_bool() ? "true" : "false";
-      break;
-    case json::kind::int64:
-      append_integer(out, value.get_int64());
-      break;
-    case json::kind::uint64:
-      append_integer(out, value.get_uint64());
-      break;
-    case json::kind::double_:
-      append_dotnet_double(out, value.get_double());
-      break;
-    case json::kind::null:
-      break;
-  }
-  out += "</";
-  out += name;
-  out += '>';
-}
-
 }  // namespace
 
+// The element a value gets: its member's name in an object, its array's name in an array,
+// `result` for the document.
+std::string_view XmlWriter::name_of_next() const {
+  if (frames_.empty()) return "result";
+  const Frame& top = frames_.back();
+  return top.kind == Frame::kObject ? std::string_view(key_) : std::string_view(top.name);
+}
+
+// The start tag of the element that holds the next child, closed once it has one: an element
+// with no child at all is written `<name />`. A spread array has no element of its own.
+void XmlWriter::open_holder() {
+  for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
+    if (frame->kind == Frame::kSpread) continue;
+    if (!frame->open) {
+      out_ += '>';
+      frame->open = true;
+    }
+    return;
+  }
+}
+
+void XmlWriter::begin_element(Frame::Kind kind) {
+  if (frames_.empty() && kind != Frame::kObject)
+    throw std::invalid_argument("the XML envelope must be a JSON object");
+  open_holder();
+  std::string name(name_of_next());
+  out_ += '<';
+  out_ += name;
+  frames_.push_back(Frame{kind, std::move(name), false});
+}
+
+void XmlWriter::end_element() {
+  Frame& frame = frames_.back();
+  if (frame.open) {
+    out_ += "</";
+    out_ += frame.name;
+    out_ += '>';
+  } else {
+    out_ += " />";
+  }
+  frames_.pop_back();
+}
+
+void XmlWriter::begin_object() {
+  begin_element(Frame::kObject);
+}
+
+void XmlWriter::end_object() {
+  end_element();
+}
+
+// A member's array spreads into one element per item; an array inside an array is an element.
+void XmlWriter::begin_array() {
+  if (!frames_.empty() && frames_.back().kind == Frame::kObject) {
+    frames_.push_back(Frame{Frame::kSpread, key_, true});
+    return;
+  }
+  begin_element(Frame::kArray);
+}
+
+void XmlWriter::end_array() {
+  if (frames_.back().kind == Frame::kSpread) {
+    frames_.pop_back();
+    return;
+  }
+  end_element();
+}
+
+// Having a member makes an object non-empty even when the member writes nothing (an empty array).
+void XmlWriter::key(std::string_view name) {
+  if (name.empty())
+    throw std::invalid_argument("an empty member name cannot become an XML element");
+  open_holder();
+  if (is_plain_name(name)) {
+    key_.assign(name);
+  } else {
+    key_ = encode_name(name);
+  }
+}
+
+void XmlWriter::scalar(std::string_view text, bool escape) {
+  if (frames_.empty()) throw std::invalid_argument("the XML envelope must be a JSON object");
+  open_holder();
+  const std::string_view name = name_of_next();
+  out_ += '<';
+  out_ += name;
+  out_ += '>';
+  if (escape) {
+    append_text(out_, text);
+  } else {
+    out_ += text;
+  }
+  out_ += "</";
+  out_ += name;
+  out_ += '>';
+}
+
+void XmlWriter::string(std::string_view text) {
+  scalar(text, true);
+}
+
+void XmlWriter::integer(std::int64_t number) {
+  std::string digits;
+  append_decimal(digits, number);
+  scalar(digits, false);
+}
+
+void XmlWriter::unsigned_integer(std::uint64_t number) {
+  std::string digits;
+  append_decimal(digits, number);
+  scalar(digits, false);
+}
+
+void XmlWriter::floating(double number) {
+  std::string digits;
+  append_dotnet_double(digits, number);
+  scalar(digits, false);
+}
+
+void XmlWriter::boolean(bool flag) {
+  scalar(flag ? "true" : "false", false);
+}
+
+void XmlWriter::null() {
+  if (frames_.empty()) throw std::invalid_argument("the XML envelope must be a JSON object");
+  open_holder();
+  out_ += '<';
+  out_ += name_of_next();
+  out_ += " />";
+}
+
 std::string to_api_xml(const boost::json::value& envelope) {
-  if (!envelope.is_object()) throw std::invalid_argument("the XML envelope must be a JSON object");
   std::string out;
   out.reserve(1024);
-  append_element(out, "result", envelope);
+  XmlWriter(out).value(envelope);
   return out;
 }
 

@@ -55,6 +55,32 @@ TEST(ToApiXml, EmptyArrayProducesNoElement) {
             wrapped("<status>0</status><statusCode>200</statusCode>"));
   EXPECT_EQ(xml_of(R"({"response":{"subtasks":[],"id":1}})"),
             wrapped("<response><id>1</id></response>"));
+  // A member makes its object non-empty even when it writes no element.
+  EXPECT_EQ(xml_of(R"({"a":{"b":[]}})"), wrapped("<a></a>"));
+}
+
+// Events written one by one give what the same tree gives.
+TEST(XmlWriter, EventsAsTheirTree) {
+  std::string out;
+  XmlWriter writer(out);
+  writer.begin_object();
+  writer.member("n", 5);
+  writer.key("list");
+  writer.begin_array();
+  writer.begin_object();
+  writer.member("id", "a&b");
+  writer.end_object();
+  writer.begin_array();
+  writer.end_array();
+  writer.null();
+  writer.end_array();
+  writer.member("on", true);
+  writer.key("half");
+  writer.floating(0.5);
+  writer.end_object();
+  EXPECT_EQ(out, xml_of(R"({"n":5,"list":[{"id":"a&b"},[],null],"on":true,"half":0.5})"));
+  EXPECT_EQ(out, wrapped("<n>5</n><list><id>a&amp;b</id></list><list /><list /><on>true</on>"
+                         "<half>0.5</half>"));
 }
 
 TEST(ToApiXml, NullAndEmptyObjectAreEmptyElementsAndEmptyStringIsNot) {

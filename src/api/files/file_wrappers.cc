@@ -1,6 +1,7 @@
 #include "api/files/file_wrappers.h"
 
 #include "domain/files/file_types.h"
+#include "wire/tree_writer.h"
 
 namespace projectd {
 
@@ -25,19 +26,36 @@ int root_folder_type(int root_kind) {
 }
 
 // The members every entry ends with (FileEntryWrapper), after the type's own.
-void add_entry_members(boost::json::object& out, std::int64_t id, const std::string& title,
-                       int access, bool shared, int type, const std::string& updated_by,
-                       Timestamp created, const std::string& created_by, Timestamp updated,
-                       const PeopleIndex& people, const WrapContext& context) {
-  out["id"] = id;
-  out["title"] = title;
-  out["access"] = access;
-  out["shared"] = shared;
-  if (type != 0) out["rootFolderType"] = type;
-  out["updatedBy"] = employee_brief(people.get(updated_by), context);
-  out["created"] = format_api_date(created, context.zone);
-  out["createdBy"] = employee_brief(people.get(created_by), context);
-  out["updated"] = format_api_date(updated, context.zone);
+void write_entry_members(ApiWriter& out, std::int64_t id, const std::string& title, int access,
+                         bool shared, int type, const std::string& updated_by, Timestamp created,
+                         const std::string& created_by, Timestamp updated,
+                         const PeopleIndex& people, const WrapContext& context) {
+  out.member("id", id);
+  out.member("title", title);
+  out.member("access", access);
+  out.member("shared", shared);
+  if (type != 0) out.member("rootFolderType", type);
+  out.key("updatedBy");
+  write_employee_brief(out, people.get(updated_by), context);
+  out.member("created", format_api_date(created, context.zone));
+  out.key("createdBy");
+  write_employee_brief(out, people.get(created_by), context);
+  out.member("updated", format_api_date(updated, context.zone));
+}
+
+void write_folder_wrapper(ApiWriter& out, const FolderView& view, const PeopleIndex& people,
+                          const WrapContext& context) {
+  const FolderRecord& folder = view.folder;
+  out.begin_object();
+  out.member("parentId", folder.parent_id.value_or(0));
+  out.member("filesCount", view.counts.files);
+  out.member("foldersCount", view.counts.folders);
+  // A virtual section (@projects...) is of its own FolderType; a folder of its tree's root.
+  const int type = view.section_type != 0 ? view.section_type : root_folder_type(folder.root_kind);
+  write_entry_members(out, folder.id, folder.title, view.access, view.shared, type,
+                      folder.updated_by, folder.created, folder.created_by, folder.updated, people,
+                      context);
+  out.end_object();
 }
 
 }  // namespace
@@ -51,34 +69,35 @@ std::string file_view_url(const FileRecord& file, const std::string& base_url) {
   return url;
 }
 
-boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people,
-                                 const WrapContext& context) {
+void write_file_wrapper(ApiWriter& out, const FileView& view, const PeopleIndex& people,
+                        const WrapContext& context) {
   const FileRecord& file = view.file;
   const bool current = file.version.version == file.current_version;
-  boost::json::object out;
-  out.reserve(12);
-  out["folderId"] = file.folder_id;
-  out["version"] = file.version.version;
-  out["versionGroup"] = file.version.version_group;
-  out["contentLength"] = human_size(static_cast<std::uint64_t>(file.version.size));
-  if (file.version.size != 0) out["pureContentLength"] = file.version.size;
-  out["fileStatus"] = 0;
+  out.begin_object();
+  out.member("folderId", file.folder_id);
+  out.member("version", file.version.version);
+  out.member("versionGroup", file.version.version_group);
+  out.member("contentLength", human_size(static_cast<std::uint64_t>(file.version.size)));
+  if (file.version.size != 0) out.member("pureContentLength", file.version.size);
+  out.member("fileStatus", 0);
   const std::string url = file_view_url(file, context.base_url);
-  out["viewUrl"] = url;
+  out.member("viewUrl", url);
   // projectd has no document editor: the web address is the download too.
-  out["webUrl"] = url;
-  if (const int type = file_type_of(file.title); type != 0) out["fileType"] = type;
-  out["fileExst"] = extension_of(file.title);
-  if (file.version.comment)
-    out["comment"] = *file.version.comment;
-  else
-    out["comment"] = nullptr;
+  out.member("webUrl", url);
+  if (const int type = file_type_of(file.title); type != 0) out.member("fileType", type);
+  out.member("fileExst", extension_of(file.title));
+  out.member("comment", file.version.comment);
   // A version shows who stored it and when; the current one the file's last change.
-  add_entry_members(
+  write_entry_members(
       out, file.id, file.title, view.access, view.shared, root_folder_type(file.root_kind),
       current ? file.updated_by : file.version.created_by, file.created, file.created_by,
       current ? file.updated : file.version.created, people, context);
-  return out;
+  out.end_object();
+}
+
+boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people,
+                                 const WrapContext& context) {
+  return tree_object([&](ApiWriter& out) { write_file_wrapper(out, view, people, context); });
 }
 
 boost::json::array file_wrappers(const FileViews& views, const WrapContext& context) {
@@ -90,17 +109,7 @@ boost::json::array file_wrappers(const FileViews& views, const WrapContext& cont
 
 boost::json::object folder_wrapper(const FolderView& view, const PeopleIndex& people,
                                    const WrapContext& context) {
-  const FolderRecord& folder = view.folder;
-  boost::json::object out;
-  out.reserve(12);
-  out["parentId"] = folder.parent_id.value_or(0);
-  out["filesCount"] = view.counts.files;
-  out["foldersCount"] = view.counts.folders;
-  // A virtual section (@projects...) is of its own FolderType; a folder of its tree's root.
-  const int type = view.section_type != 0 ? view.section_type : root_folder_type(folder.root_kind);
-  add_entry_members(out, folder.id, folder.title, view.access, view.shared, type, folder.updated_by,
-                    folder.created, folder.created_by, folder.updated, people, context);
-  return out;
+  return tree_object([&](ApiWriter& out) { write_folder_wrapper(out, view, people, context); });
 }
 
 namespace {

@@ -15,6 +15,9 @@ namespace projectd {
 // The download address of a file (and of one version when it is not the current one).
 std::string file_view_url(const FileRecord& file, const std::string& base_url);
 
+// FileWrapper, written to `out` (wire/api_writer.h) or as a tree.
+void write_file_wrapper(ApiWriter& out, const FileView& view, const PeopleIndex& people,
+                        const WrapContext& context);
 boost::json::object file_wrapper(const FileView& view, const PeopleIndex& people,
                                  const WrapContext& context);
 boost::json::array file_wrappers(const FileViews& views, const WrapContext& context);

@@ -4,6 +4,7 @@
 
 #include "domain/caller.h"
 #include "store/records.h"
+#include "wire/api_writer.h"
 #include "wire/date.h"
 
 #include <boost/json/object.hpp>
@@ -26,6 +27,9 @@ std::string photo_url(const std::string& base_url, std::string_view user_id, std
 // "First Last", or the one that is set (displayName).
 std::string display_name(const UserRecord& user);
 
+// Each written to `out` (wire/api_writer.h), or as a tree.
+void write_employee_brief(ApiWriter& out, const UserRecord& user, const WrapContext& context);
+void write_employee_full(ApiWriter& out, const UserRecord& user, const WrapContext& context);
 boost::json::object employee_brief(const UserRecord& user, const WrapContext& context);
 boost::json::object employee_full(const UserRecord& user, const WrapContext& context);
 

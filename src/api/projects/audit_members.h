@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace projectd {
 
@@ -19,11 +20,16 @@ struct AuditFacts {
   const std::string& updated_by;
 };
 
+// Written as members of the object being written (wire/api_writer.h), or added to a tree.
+void write_audit_members(ApiWriter& out, const AuditFacts& facts, const PeopleIndex& people,
+                         const WrapContext& context, bool simple);
 void append_audit_members(boost::json::object& out, const AuditFacts& facts,
                           const PeopleIndex& people, const WrapContext& context, bool simple);
 
 // `name` as an Employee object, or `nameId` with the bare id in simple mode.
-void append_person(boost::json::object& out, const char* name, const std::string& user_id,
+void write_person(ApiWriter& out, std::string_view name, const std::string& user_id,
+                  const PeopleIndex& people, const WrapContext& context, bool simple);
+void append_person(boost::json::object& out, std::string_view name, const std::string& user_id,
                    const PeopleIndex& people, const WrapContext& context, bool simple);
 
 }  // namespace projectd

@@ -12,7 +12,10 @@
 
 namespace projectd {
 
+// Each also written to `out` (wire/api_writer.h), where a write_ form is declared.
+
 // {id, title, status, isPrivate}
+void write_simple_project(ApiWriter& out, const ProjectRecord& project);
 boost::json::object simple_project(const ProjectRecord& project);
 
 boost::json::object project_wrapper(const ProjectBrief& brief, const PeopleIndex& people,
@@ -20,10 +23,13 @@ boost::json::object project_wrapper(const ProjectBrief& brief, const PeopleIndex
 
 // `simple` (the `simple` query parameter): responsibleId/createdById/updatedById instead of the
 // person objects. `people` must hold the project's manager, creator and last editor.
+void write_project_wrapper_full(ApiWriter& out, const ProjectView& view, const PeopleIndex& people,
+                                const WrapContext& context, bool simple);
 boost::json::object project_wrapper_full(const ProjectView& view, const PeopleIndex& people,
                                          const WrapContext& context, bool simple);
 
 // ProjectSecurityInfo: what the viewer may do in the project.
+void write_project_security_info(ApiWriter& out, const ProjectSecurity& security);
 boost::json::object project_security_info(const ProjectSecurity& security);
 
 // EmployeeFull of a team member, after the member's module flags (the original's unordered

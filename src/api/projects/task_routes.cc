@@ -4,6 +4,8 @@
 #include "api/projects/task_wrappers.h"
 #include "api/routes.h"
 
+#include <memory>
+
 namespace projectd {
 
 void add_task_routes(RouteTable& table, ApiEnv& env) {
@@ -41,15 +43,24 @@ ApiResponse task_answer(ApiEnv& env, const RequestContext& request, const TaskVi
                          simple_mode(request.params)));
 }
 
-ApiResponse task_full_answer(ApiEnv& env, const RequestContext& request, const TaskDetail& detail) {
-  return ok(task_wrapper_full(detail, wrap_context(env, request), simple_mode(request.params)));
+// Written after the handler has returned, while `request` still lives (http/handler.h).
+ApiResponse task_full_answer(ApiEnv& env, const RequestContext& request, TaskDetail detail) {
+  auto shown = std::make_shared<const TaskDetail>(std::move(detail));
+  return ok_written([shown, context = wrap_context(env, request),
+                     simple = simple_mode(request.params)](ApiWriter& out) {
+    write_task_wrapper_full(out, *shown, context, simple);
+  });
 }
 
-ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views,
+ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, TaskViews views,
                              const PageRequest& page) {
-  boost::json::array out =
-      task_wrappers(views, wrap_context(env, request), simple_mode(request.params));
-  return ok_page(std::move(out), page, views.total);
+  const auto returned = static_cast<std::int64_t>(views.tasks.size());
+  const std::int64_t total = views.total;
+  auto shown = std::make_shared<const TaskViews>(std::move(views));
+  return ok_page_written(
+      [shown, context = wrap_context(env, request), simple = simple_mode(request.params)](
+          ApiWriter& out) { write_task_wrappers(out, *shown, context, simple); },
+      returned, page, total);
 }
 
 ApiResponse subtask_answer(ApiEnv& env, const RequestContext& request,

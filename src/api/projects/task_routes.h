@@ -29,8 +29,8 @@ std::vector<ParamDoc> task_field_docs();
 // One TaskWrapper (the first of `views`), a TaskWrapperFull, a page of TaskWrappers with its total,
 // a SubtaskWrapper; each honours the `simple` parameter where the wrapper has a simple mode.
 ApiResponse task_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views);
-ApiResponse task_full_answer(ApiEnv& env, const RequestContext& request, const TaskDetail& detail);
-ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, const TaskViews& views,
+ApiResponse task_full_answer(ApiEnv& env, const RequestContext& request, TaskDetail detail);
+ApiResponse task_list_answer(ApiEnv& env, const RequestContext& request, TaskViews views,
                              const PageRequest& page);
 ApiResponse subtask_answer(ApiEnv& env, const RequestContext& request, const SubtaskResult& result);
 

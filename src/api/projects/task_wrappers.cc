@@ -4,6 +4,7 @@
 #include "api/projects/comment_wrappers.h"
 #include "api/projects/project_wrappers.h"
 #include "api/projects/time_wrappers.h"
+#include "wire/tree_writer.h"
 
 #include <algorithm>
 
@@ -21,189 +22,240 @@ std::string date(Timestamp t, const WrapContext& context) {
   return format_api_date(t, context.zone);
 }
 
-boost::json::object person(const PeopleIndex& people, const std::string& id,
-                           const WrapContext& context) {
-  return employee_brief(people.get(id), context);
+void write_brief(ApiWriter& out, std::string_view name, const PeopleIndex& people,
+                 const std::string& id, const WrapContext& context) {
+  out.key(name);
+  write_employee_brief(out, people.get(id), context);
 }
 
 // {id, title, deadline}: SimpleMilestoneWrapper.
-boost::json::object simple_milestone(const MilestoneRecord& milestone, const WrapContext& context) {
-  return {{"id", milestone.id},
-          {"title", milestone.title},
-          {"deadline", date(milestone.deadline, context)}};
+void write_simple_milestone(ApiWriter& out, const MilestoneRecord& milestone,
+                            const WrapContext& context) {
+  out.begin_object();
+  out.member("id", milestone.id);
+  out.member("title", milestone.title);
+  out.member("deadline", date(milestone.deadline, context));
+  out.end_object();
 }
 
-boost::json::array links_array(const std::vector<TaskLinkRecord>& links) {
-  boost::json::array out;
+void write_task_link(ApiWriter& out, const TaskLinkRecord& link) {
+  out.begin_object();
+  out.member("dependenceTaskId", link.dependence_task_id);
+  out.member("parentTaskId", link.parent_task_id);
+  out.member("linkType", static_cast<int>(link.link_type));
+  out.end_object();
+}
+
+void write_links(ApiWriter& out, const std::vector<TaskLinkRecord>& links) {
+  out.key("links");
+  out.begin_array();
   for (const TaskLinkRecord& link : links)
-    out.push_back(task_link_wrapper(link));
-  return out;
+    write_task_link(out, link);
+  out.end_array();
 }
 
 // Responsible people sorted by display name, as the original orders them.
-boost::json::array responsibles_array(const TaskRecord& task, const PeopleIndex& people,
-                                      const WrapContext& context) {
-  std::vector<boost::json::object> sorted;
-  for (const std::string& id : task.responsibles)
-    sorted.push_back(person(people, id, context));
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-    return a.at("displayName").as_string() < b.at("displayName").as_string();
-  });
-  return boost::json::array(sorted.begin(), sorted.end());
+void write_responsibles(ApiWriter& out, const TaskRecord& task, const PeopleIndex& people,
+                        const WrapContext& context) {
+  struct Responsible {
+    const UserRecord* user;
+    std::string name;
+  };
+  std::vector<Responsible> sorted;
+  sorted.reserve(task.responsibles.size());
+  for (const std::string& id : task.responsibles) {
+    const UserRecord& user = people.get(id);
+    sorted.push_back(Responsible{&user, display_name(user)});
+  }
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Responsible& a, const Responsible& b) { return a.name < b.name; });
+  out.key("responsibles");
+  out.begin_array();
+  for (const Responsible& responsible : sorted)
+    write_employee_brief(out, *responsible.user, context);
+  out.end_array();
 }
 
-boost::json::array ids_array(const std::vector<std::string>& ids) {
-  boost::json::array out;
+void write_ids(ApiWriter& out, std::string_view name, const std::vector<std::string>& ids) {
+  out.key(name);
+  out.begin_array();
   for (const std::string& id : ids)
-    out.emplace_back(id);
-  return out;
+    out.string(id);
+  out.end_array();
 }
 
-// TaskWrapper's members, appended to `out`: TaskWrapperFull writes them after its own, into the
-// same object, rather than copying them over from another one key by key.
-void append_task_members(boost::json::object& out, const TaskView& view, const PeopleIndex& people,
-                         const WrapContext& context, bool simple) {
+// TaskWrapper's members, into the object being written: TaskWrapperFull writes them after its
+// own.
+void write_task_members(ApiWriter& out, const TaskView& view, const PeopleIndex& people,
+                        const WrapContext& context, bool simple) {
   const TaskRecord& task = view.task;
-  out["canEdit"] = view.rights.edit;
-  out["canCreateSubtask"] = view.rights.create_subtask;
-  out["canCreateTimeSpend"] = view.rights.create_time_spend;
-  out["canDelete"] = view.rights.remove;
-  out["canReadFiles"] = view.rights.read_files;
-  if (task.start_date) out["startDate"] = date(*task.start_date, context);
-  out["id"] = task.id;
-  out["title"] = task.title;
-  out["description"] = task.description ? boost::json::value(*task.description) : nullptr;
-  if (task.deadline) out["deadline"] = date(*task.deadline, context);
-  out["priority"] = static_cast<int>(task.priority);
-  if (task.milestone_id) out["milestoneId"] = *task.milestone_id;
-  out["projectOwner"] = simple_project(view.project);
-  if (task.progress != 0) out["progress"] = task.progress;
-  out["status"] = static_cast<int>(task.status);
-  boost::json::array subtasks;
+  out.member("canEdit", view.rights.edit);
+  out.member("canCreateSubtask", view.rights.create_subtask);
+  out.member("canCreateTimeSpend", view.rights.create_time_spend);
+  out.member("canDelete", view.rights.remove);
+  out.member("canReadFiles", view.rights.read_files);
+  if (task.start_date) out.member("startDate", date(*task.start_date, context));
+  out.member("id", task.id);
+  out.member("title", task.title);
+  out.member("description", task.description);
+  if (task.deadline) out.member("deadline", date(*task.deadline, context));
+  out.member("priority", static_cast<int>(task.priority));
+  if (task.milestone_id) out.member("milestoneId", *task.milestone_id);
+  out.key("projectOwner");
+  write_simple_project(out, view.project);
+  if (task.progress != 0) out.member("progress", task.progress);
+  out.member("status", static_cast<int>(task.status));
+  out.key("subtasks");
+  out.begin_array();
   for (const SubtaskView& subtask : view.subtasks)
-    subtasks.push_back(subtask_wrapper(subtask, people, context));
-  out["subtasks"] = std::move(subtasks);
-  if (!view.links.empty()) out["links"] = links_array(view.links);
+    write_subtask_wrapper(out, subtask, people, context);
+  out.end_array();
+  if (!view.links.empty()) write_links(out, view.links);
   // updatedBy and updatedById share DataMember order 41, before `created` (50).
   if (simple) {
-    out["updatedById"] = task.updated_by;
+    out.member("updatedById", task.updated_by);
   } else if (task.updated_by != task.created_by) {
-    out["updatedBy"] = person(people, task.updated_by, context);
+    write_brief(out, "updatedBy", people, task.updated_by, context);
   }
-  out["created"] = date(task.created, context);
+  out.member("created", date(task.created, context));
   if (simple) {
-    out["createdById"] = task.created_by;
+    out.member("createdById", task.created_by);
   } else {
-    out["createdBy"] = person(people, task.created_by, context);
+    write_brief(out, "createdBy", people, task.created_by, context);
   }
-  out["updated"] = date(shown_update(task), context);
+  out.member("updated", date(shown_update(task), context));
   if (simple) {
-    out["responsibles"] = nullptr;
-    out["responsibleIds"] = ids_array(task.responsibles);
+    out.member("responsibles", nullptr);
+    write_ids(out, "responsibleIds", task.responsibles);
   } else {
-    out["responsibles"] = responsibles_array(task, people, context);
+    write_responsibles(out, task, people, context);
   }
-  if (view.milestone) out["milestone"] = simple_milestone(*view.milestone, context);
+  if (view.milestone) {
+    out.key("milestone");
+    write_simple_milestone(out, *view.milestone, context);
+  }
   if (task.custom_status_id && *task.custom_status_id > 0)
-    out["customTaskStatus"] = *task.custom_status_id;
+    out.member("customTaskStatus", *task.custom_status_id);
 }
 
 }  // namespace
 
+void write_task_wrapper(ApiWriter& out, const TaskView& view, const PeopleIndex& people,
+                        const WrapContext& context, bool simple) {
+  out.begin_object();
+  write_task_members(out, view, people, context, simple);
+  out.end_object();
+}
+
 boost::json::object task_wrapper(const TaskView& view, const PeopleIndex& people,
                                  const WrapContext& context, bool simple) {
-  boost::json::object out;
-  out.reserve(28);
-  append_task_members(out, view, people, context, simple);
-  return out;
+  return tree_object(
+      [&](ApiWriter& out) { write_task_wrapper(out, view, people, context, simple); });
+}
+
+void write_task_wrappers(ApiWriter& out, const TaskViews& views, const WrapContext& context,
+                         bool simple) {
+  out.begin_array();
+  for (const TaskView& view : views.tasks)
+    write_task_wrapper(out, view, views.people, context, simple);
+  out.end_array();
 }
 
 boost::json::array task_wrappers(const TaskViews& views, const WrapContext& context, bool simple) {
-  boost::json::array out;
-  for (const TaskView& view : views.tasks)
-    out.push_back(task_wrapper(view, views.people, context, simple));
-  return out;
+  return tree_array([&](ApiWriter& out) { write_task_wrappers(out, views, context, simple); });
+}
+
+void write_task_wrapper_full(ApiWriter& out, const TaskDetail& detail, const WrapContext& context,
+                             bool simple) {
+  const PeopleIndex& people = detail.views.people;
+  out.begin_object();
+  out.key("files");
+  out.begin_array();
+  for (const FileView& file : detail.files)
+    write_file_wrapper(out, file, people, context);
+  out.end_array();
+  out.key("comments");
+  out.value(comment_infos(detail.comments, people, context));
+  out.member("commentsCount", detail.comments.active);
+  out.member("isSubscribed", detail.is_subscribed);
+  out.member("canEditFiles", detail.can_edit_files);
+  out.member("canCreateComment", detail.can_create_comment);
+  out.key("project");
+  write_project_wrapper_full(out, detail.project, people, context, simple);
+  out.member("timeSpend", time_hours_json(detail.time_seconds));  // a float, 0 written 0.0
+  write_task_members(out, detail.views.tasks.front(), people, context, simple);
+  out.end_object();
 }
 
 boost::json::object task_wrapper_full(const TaskDetail& detail, const WrapContext& context,
                                       bool simple) {
-  const PeopleIndex& people = detail.views.people;
-  boost::json::object out;
-  out.reserve(40);  // its own members and task_wrapper's
-  boost::json::array files;
-  for (const FileView& file : detail.files)
-    files.push_back(file_wrapper(file, people, context));
-  out["files"] = std::move(files);
-  out["comments"] = comment_infos(detail.comments, people, context);
-  out["commentsCount"] = detail.comments.active;
-  out["isSubscribed"] = detail.is_subscribed;
-  out["canEditFiles"] = detail.can_edit_files;
-  out["canCreateComment"] = detail.can_create_comment;
-  out["project"] = project_wrapper_full(detail.project, people, context, simple);
-  out["timeSpend"] = time_hours_json(detail.time_seconds);  // a float, 0 written 0.0
-  append_task_members(out, detail.views.tasks.front(), people, context, simple);
-  return out;
+  return tree_object(
+      [&](ApiWriter& out) { write_task_wrapper_full(out, detail, context, simple); });
 }
 
 // SimpleTaskWrapper declares id, title, description, deadline, startDate and the rights without
 // an order, so they come first; deadline has no EmitDefaultValue=false and is written null.
 boost::json::object simple_task_wrapper(const TaskView& view, const WrapContext& context) {
-  const TaskRecord& task = view.task;
-  boost::json::object out;
-  out.reserve(22);
-  out["id"] = task.id;
-  out["title"] = task.title;
-  out["description"] = task.description ? boost::json::value(*task.description) : nullptr;
-  out["deadline"] = task.deadline ? boost::json::value(date(*task.deadline, context)) : nullptr;
-  if (task.start_date) out["startDate"] = date(*task.start_date, context);
-  out["canEdit"] = view.rights.edit;
-  out["canCreateSubtask"] = view.rights.create_subtask;
-  out["canCreateTimeSpend"] = view.rights.create_time_spend;
-  out["canDelete"] = view.rights.remove;
-  out["priority"] = static_cast<int>(task.priority);
-  if (task.milestone_id) out["milestoneId"] = *task.milestone_id;
-  out["projectOwner"] = task.project_id;
-  if (task.progress != 0) out["progress"] = task.progress;
-  out["status"] = static_cast<int>(task.status);
-  const auto open = std::count_if(view.subtasks.begin(), view.subtasks.end(), [](const auto& s) {
-    return s.subtask.status == TaskStatus::kOpen;
+  return tree_object([&](ApiWriter& out) {
+    const TaskRecord& task = view.task;
+    out.begin_object();
+    out.member("id", task.id);
+    out.member("title", task.title);
+    out.member("description", task.description);
+    if (task.deadline) {
+      out.member("deadline", date(*task.deadline, context));
+    } else {
+      out.member("deadline", nullptr);
+    }
+    if (task.start_date) out.member("startDate", date(*task.start_date, context));
+    out.member("canEdit", view.rights.edit);
+    out.member("canCreateSubtask", view.rights.create_subtask);
+    out.member("canCreateTimeSpend", view.rights.create_time_spend);
+    out.member("canDelete", view.rights.remove);
+    out.member("priority", static_cast<int>(task.priority));
+    if (task.milestone_id) out.member("milestoneId", *task.milestone_id);
+    out.member("projectOwner", task.project_id);
+    if (task.progress != 0) out.member("progress", task.progress);
+    out.member("status", static_cast<int>(task.status));
+    const auto open = std::count_if(view.subtasks.begin(), view.subtasks.end(), [](const auto& s) {
+      return s.subtask.status == TaskStatus::kOpen;
+    });
+    if (open != 0) out.member("subtasksCount", static_cast<std::int64_t>(open));
+    if (!view.links.empty()) write_links(out, view.links);
+    if (task.updated_by != task.created_by) out.member("updatedBy", task.updated_by);
+    out.member("created", date(task.created, context));
+    out.member("createdBy", task.created_by);
+    out.member("updated", date(shown_update(task), context));
+    write_ids(out, "responsibles", task.responsibles);
+    if (task.custom_status_id && *task.custom_status_id > 0)
+      out.member("customTaskStatus", *task.custom_status_id);
+    out.end_object();
   });
-  if (open != 0) out["subtasksCount"] = open;
-  if (!view.links.empty()) out["links"] = links_array(view.links);
-  if (task.updated_by != task.created_by) out["updatedBy"] = task.updated_by;
-  out["created"] = date(task.created, context);
-  out["createdBy"] = task.created_by;
-  out["updated"] = date(shown_update(task), context);
-  out["responsibles"] = ids_array(task.responsibles);
-  if (task.custom_status_id && *task.custom_status_id > 0)
-    out["customTaskStatus"] = *task.custom_status_id;
-  return out;
+}
+
+void write_subtask_wrapper(ApiWriter& out, const SubtaskView& view, const PeopleIndex& people,
+                           const WrapContext& context) {
+  const SubtaskRecord& subtask = view.subtask;
+  out.begin_object();
+  out.member("canEdit", view.can_edit);
+  out.member("taskId", subtask.task_id);
+  out.member("id", subtask.id);
+  out.member("title", subtask.title);
+  out.member("description", nullptr);  // subtasks have none; the original always writes null
+  out.member("status", static_cast<int>(subtask.status));
+  if (subtask.responsible_id)
+    write_brief(out, "responsible", people, *subtask.responsible_id, context);
+  if (subtask.updated_by != subtask.created_by)
+    write_brief(out, "updatedBy", people, subtask.updated_by, context);
+  out.member("created", date(subtask.created, context));
+  write_brief(out, "createdBy", people, subtask.created_by, context);
+  out.member("updated", date(shown_update(subtask), context));
+  out.end_object();
 }
 
 boost::json::object subtask_wrapper(const SubtaskView& view, const PeopleIndex& people,
                                     const WrapContext& context) {
-  const SubtaskRecord& subtask = view.subtask;
-  boost::json::object out;
-  out.reserve(11);
-  out["canEdit"] = view.can_edit;
-  out["taskId"] = subtask.task_id;
-  out["id"] = subtask.id;
-  out["title"] = subtask.title;
-  out["description"] = nullptr;  // subtasks have none; the original always writes null
-  out["status"] = static_cast<int>(subtask.status);
-  if (subtask.responsible_id) out["responsible"] = person(people, *subtask.responsible_id, context);
-  if (subtask.updated_by != subtask.created_by)
-    out["updatedBy"] = person(people, subtask.updated_by, context);
-  out["created"] = date(subtask.created, context);
-  out["createdBy"] = person(people, subtask.created_by, context);
-  out["updated"] = date(shown_update(subtask), context);
-  return out;
-}
-
-boost::json::object task_link_wrapper(const TaskLinkRecord& link) {
-  return {{"dependenceTaskId", link.dependence_task_id},
-          {"parentTaskId", link.parent_task_id},
-          {"linkType", static_cast<int>(link.link_type)}};
+  return tree_object([&](ApiWriter& out) { write_subtask_wrapper(out, view, people, context); });
 }
 
 }  // namespace projectd

@@ -67,8 +67,8 @@ HandlerResult by_ids(ApiEnv& env, RequestContext& request) {
 HandlerResult filter(ApiEnv& env, RequestContext& request, bool simple_wrappers) {
   const TaskQuery query = task_filter(request.params, env.zone);
   const PageRequest page{query.offset, query.limit};
-  const TaskViews found = env.tasks.tasks.list(*request.caller, query);
-  if (!simple_wrappers) return task_list_answer(env, request, found, page);
+  TaskViews found = env.tasks.tasks.list(*request.caller, query);
+  if (!simple_wrappers) return task_list_answer(env, request, std::move(found), page);
   boost::json::array out;
   for (const TaskView& view : found.tasks)
     out.push_back(simple_task_wrapper(view, wrap_context(env, request)));
@@ -135,7 +135,7 @@ void add_task_read_routes(RouteTable& table, ApiEnv& env) {
              TaskDetail detail = env.tasks.tasks.get(*r.caller, route_id(r.params, "taskid"));
              r.depends_on = scopes_shown(detail);
              r.fresh_until = ago_words_change(detail.comments, now_utc());
-             return task_full_answer(env, r, detail);
+             return task_full_answer(env, r, std::move(detail));
            })
       .caches_response = true;
   routes.add(http::verb::get, "task/@self", "Tasks the caller is responsible for", with_paging(),

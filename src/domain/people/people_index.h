@@ -5,6 +5,7 @@
 
 #include "store/store.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,7 +27,13 @@ class PeopleIndex {
   bool empty() const { return users_.empty(); }
 
  private:
-  std::unordered_map<std::string, UserRecord> users_;
+  // Found by a string_view without making a string of it: a wrapper asks for a person many times
+  // per answer, by GUIDs too long for a string's own buffer.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, UserRecord, IdHash, std::equal_to<>> users_;
 };
 
 }  // namespace projectd

@@ -1,6 +1,7 @@
 #include "api/projects/task_wrappers.h"
 
 #include "api/files/file_wrappers.h"
+#include "api/projects/audit_members.h"
 #include "api/projects/comment_wrappers.h"
 #include "api/projects/project_wrappers.h"
 #include "api/projects/time_wrappers.h"
@@ -20,12 +21,6 @@ Timestamp shown_update(const Record& record) {
 
 std::string date(Timestamp t, const WrapContext& context) {
   return format_api_date(t, context.zone);
-}
-
-void write_brief(ApiWriter& out, std::string_view name, const PeopleIndex& people,
-                 const std::string& id, const WrapContext& context) {
-  out.key(name);
-  write_employee_brief(out, people.get(id), context);
 }
 
 // {id, title, deadline}: SimpleMilestoneWrapper.
@@ -112,18 +107,8 @@ void write_task_members(ApiWriter& out, const TaskView& view, const PeopleIndex&
   out.end_array();
   if (!view.links.empty()) write_links(out, view.links);
   // updatedBy and updatedById share DataMember order 41, before `created` (50).
-  if (simple) {
-    out.member("updatedById", task.updated_by);
-  } else if (task.updated_by != task.created_by) {
-    write_brief(out, "updatedBy", people, task.updated_by, context);
-  }
-  out.member("created", date(task.created, context));
-  if (simple) {
-    out.member("createdById", task.created_by);
-  } else {
-    write_brief(out, "createdBy", people, task.created_by, context);
-  }
-  out.member("updated", date(shown_update(task), context));
+  write_audit_members(out, AuditFacts{task.created, task.created_by, task.updated, task.updated_by},
+                      people, context, simple);
   if (simple) {
     out.member("responsibles", nullptr);
     write_ids(out, "responsibleIds", task.responsibles);
@@ -244,12 +229,10 @@ void write_subtask_wrapper(ApiWriter& out, const SubtaskView& view, const People
   out.member("description", nullptr);  // subtasks have none; the original always writes null
   out.member("status", static_cast<int>(subtask.status));
   if (subtask.responsible_id)
-    write_brief(out, "responsible", people, *subtask.responsible_id, context);
-  if (subtask.updated_by != subtask.created_by)
-    write_brief(out, "updatedBy", people, subtask.updated_by, context);
-  out.member("created", date(subtask.created, context));
-  write_brief(out, "createdBy", people, subtask.created_by, context);
-  out.member("updated", date(shown_update(subtask), context));
+    write_person(out, "responsible", *subtask.responsible_id, people, context, false);
+  write_audit_members(
+      out, AuditFacts{subtask.created, subtask.created_by, subtask.updated, subtask.updated_by},
+      people, context, false);
   out.end_object();
 }
 
